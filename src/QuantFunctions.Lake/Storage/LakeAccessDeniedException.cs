@@ -1,0 +1,17 @@
+namespace QuantFunctions.Lake.Storage;
+
+/// <summary>A write outside what the store view allows (e.g. a model pipeline writing silver/).</summary>
+public sealed class LakeAccessDeniedException : LakeException
+{
+    /// <summary>Creates the error for <paramref name="path"/>.</summary>
+    public LakeAccessDeniedException(string message, LakePath path) : base(message, path) { }
+
+    /// <summary>Creates the error.</summary>
+    public LakeAccessDeniedException() { }
+
+    /// <summary>Creates the error.</summary>
+    public LakeAccessDeniedException(string message) : base(message) { }
+
+    /// <summary>Creates the error.</summary>
+    public LakeAccessDeniedException(string message, Exception inner) : base(message, inner) { }
+}
