@@ -1,0 +1,17 @@
+using QuantFunctions.Lake.Storage;
+
+namespace QuantFunctions.Cli.Infrastructure;
+
+/// <summary>Decides which exceptions are the user's to fix (exit 2) rather than a failed run.</summary>
+internal static class CliErrorClassifier
+{
+    /// <summary>True for usage, validation and missing-input errors.</summary>
+    public static bool IsUsageError(Exception exception) => exception is
+        UsageException or
+        ArgumentException or
+        FileNotFoundException or
+        DirectoryNotFoundException or
+        LakeObjectNotFoundException or
+        LakeAccessDeniedException or
+        System.Text.Json.JsonException;
+}
