@@ -1,0 +1,29 @@
+namespace QuantFunctions.Host.Functions;
+
+/// <summary>The Azure functions the Host serves (folder names under <c>functions/</c>).</summary>
+public static class FunctionNames
+{
+    /// <summary>HTTP POST <c>api/orchestrators/{pipeline}</c> (forwarded request).</summary>
+    public const string StartOrchestration = nameof(StartOrchestration);
+
+    /// <summary>HTTP GET <c>api/runs/{id}</c> (forwarded request).</summary>
+    public const string GetRunStatus = nameof(GetRunStatus);
+
+    /// <summary>HTTP GET <c>api/stages</c> (forwarded request).</summary>
+    public const string ListStages = nameof(ListStages);
+
+    /// <summary>HTTP GET <c>api/health</c> (forwarded request).</summary>
+    public const string Health = nameof(Health);
+
+    /// <summary>Timer: starts the DataOps pipelines (invocation payload).</summary>
+    public const string DataOpsTimer = nameof(DataOpsTimer);
+
+    /// <summary>Queue trigger: executes one node of a run (invocation payload).</summary>
+    public const string ExecuteNode = nameof(ExecuteNode);
+
+    /// <summary>Every function name.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer, ExecuteNode,
+    };
+}
