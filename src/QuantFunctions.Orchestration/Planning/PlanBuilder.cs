@@ -209,9 +209,14 @@ internal static class PlanBuilder
         }
 
         // The walk follows "depends on" edges; reverse it so the cycle reads in execution order.
-        List<string> cycle = path.GetRange(position[current], path.Count - position[current]);
-        cycle.Reverse();
-        cycle.Add(cycle[0]);
+        List<string> walk = path.GetRange(position[current], path.Count - position[current]);
+        var cycle = new List<string>(walk.Count + 1) { walk[0] };
+        for (int i = walk.Count - 1; i > 0; i--)
+        {
+            cycle.Add(walk[i]);
+        }
+
+        cycle.Add(walk[0]);
         return cycle;
     }
 

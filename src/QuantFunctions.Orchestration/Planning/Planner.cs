@@ -29,6 +29,7 @@ public static class Planner
 
         var ready = new List<string>();
         var skips = new List<NodeSkip>();
+        var causes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (PlanNode node in plan.Nodes)
         {
             if (effective[node.Key] != NodeStatus.Pending)
@@ -49,7 +50,9 @@ public static class Planner
             if (blocked is not null)
             {
                 string verb = effective[blocked] == NodeStatus.Failed ? "failed" : "was skipped";
-                skips.Add(new NodeSkip(node.Key, blocked, $"dependency '{blocked}' {verb}"));
+                string cause = causes.TryGetValue(blocked, out string? upstream) ? upstream : blocked;
+                causes[node.Key] = cause;
+                skips.Add(new NodeSkip(node.Key, cause, $"dependency '{blocked}' {verb}"));
                 effective[node.Key] = NodeStatus.Skipped;
             }
             else if (failFast && firstFailure is not null)
