@@ -1,0 +1,211 @@
+using System.Text;
+
+namespace QuantFunctions.Lake.Parquet;
+
+/// <summary>
+/// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT decoding
+/// (Encodings.md). Reader only.
+/// </summary>
+internal static class DeltaDecoder
+{
+    /// <summary>Decodes <paramref name="destination"/>.Length DELTA_BINARY_PACKED values; returns bytes consumed.</summary>
+    public static int DecodeBinaryPacked(ReadOnlySpan<byte> data, Span<long> destination, long offset)
+    {
+        int pos = 0;
+        ulong blockSize = Varint(data, ref pos, offset);
+        ulong miniblocks = Varint(data, ref pos, offset);
+        ulong total = Varint(data, ref pos, offset);
+        long value = ZigZag(Varint(data, ref pos, offset));
+        if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize > 1 << 20 || (blockSize / miniblocks) % 32 != 0)
+        {
+            throw new ParquetFormatException($"DELTA_BINARY_PACKED header invalid (block {blockSize}, miniblocks {miniblocks})", offset: offset);
+        }
+
+        if (total < (ulong)destination.Length || total > (ulong)destination.Length + blockSize)
+        {
+            throw new ParquetFormatException($"DELTA_BINARY_PACKED holds {total} values, the page needs {destination.Length}", offset: offset);
+        }
+
+        int perMini = (int)(blockSize / miniblocks);
+        int filled = 0;
+        if (destination.Length > 0)
+        {
+            destination[filled++] = value;
+        }
+
+        int remainingTotal = (int)Math.Min(total, int.MaxValue) - 1;
+        Span<byte> widths = stackalloc byte[256];
+        while (remainingTotal > 0)
+        {
+            long minDelta = ZigZag(Varint(data, ref pos, offset));
+            int m = (int)miniblocks;
+            if (m > widths.Length || pos + m > data.Length)
+            {
+                throw new ParquetFormatException("DELTA_BINARY_PACKED block header past the end of the data", offset: offset + pos);
+            }
+
+            data.Slice(pos, m).CopyTo(widths);
+            pos += m;
+            for (int k = 0; k < m && remainingTotal > 0; k++)
+            {
+                int bw = widths[k];
+                if (bw > 64)
+                {
+                    throw new ParquetFormatException($"DELTA_BINARY_PACKED miniblock bit width {bw}", offset: offset + pos);
+                }
+
+                long bytes = (long)perMini * bw / 8;
+                int take = Math.Min(perMini, remainingTotal);
+                if (pos + ((long)take * bw + 7) / 8 > data.Length)
+                {
+                    throw new ParquetFormatException("DELTA_BINARY_PACKED miniblock past the end of the data", offset: offset + pos);
+                }
+
+                ReadOnlySpan<byte> mini = data.Slice(pos, (int)Math.Min(bytes, data.Length - pos));
+                for (int j = 0; j < take; j++)
+                {
+                    ulong delta = ReadBits(mini, (long)j * bw, bw);
+                    value = unchecked(value + minDelta + (long)delta);
+                    if (filled < destination.Length)
+                    {
+                        destination[filled] = value;
+                    }
+
+                    filled++;
+                }
+
+                remainingTotal -= take;
+                pos += (int)Math.Min(bytes, data.Length - pos);
+            }
+        }
+
+        return pos;
+    }
+
+    /// <summary>DELTA_LENGTH_BYTE_ARRAY: lengths (DELTA_BINARY_PACKED) then the concatenated bytes.</summary>
+    public static int DecodeLengthByteArray(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
+    {
+        long[] lengths = new long[count];
+        int pos = DecodeBinaryPacked(data, lengths, offset);
+        for (int i = 0; i < count; i++)
+        {
+            long len = lengths[i];
+            if (len < 0 || len > data.Length - pos)
+            {
+                throw new ParquetFormatException($"DELTA_LENGTH_BYTE_ARRAY value {i} length {len} past the end of the data", offset: offset + pos);
+            }
+
+            Store(destination, start + i, data.Slice(pos, (int)len));
+            pos += (int)len;
+        }
+
+        return pos;
+    }
+
+    /// <summary>DELTA_BYTE_ARRAY: prefix lengths, then suffixes as DELTA_LENGTH_BYTE_ARRAY.</summary>
+    public static void DecodeByteArray(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
+    {
+        long[] prefixes = new long[count];
+        int pos = DecodeBinaryPacked(data, prefixes, offset);
+        var suffixes = new byte[count][];
+        DecodeLengthByteArray(data[pos..], count, suffixes, 0, offset + pos);
+        byte[] previous = [];
+        for (int i = 0; i < count; i++)
+        {
+            long p = prefixes[i];
+            if (p < 0 || p > previous.Length)
+            {
+                throw new ParquetFormatException($"DELTA_BYTE_ARRAY prefix length {p} exceeds the previous value ({previous.Length} bytes)", offset: offset);
+            }
+
+            byte[] v = new byte[p + suffixes[i].Length];
+            previous.AsSpan(0, (int)p).CopyTo(v);
+            suffixes[i].CopyTo(v, (int)p);
+            Store(destination, start + i, v);
+            previous = v;
+        }
+    }
+
+    /// <summary>BYTE_STREAM_SPLIT: byte k of value i at <c>k × count + i</c>.</summary>
+    public static void DecodeByteStreamSplit(ReadOnlySpan<byte> data, int width, int count, Array destination, int start, long offset)
+    {
+        if ((long)width * count > data.Length)
+        {
+            throw new ParquetFormatException($"BYTE_STREAM_SPLIT needs {(long)width * count} bytes, the page holds {data.Length}", offset: offset);
+        }
+
+        int streams = data.Length / width;
+        Span<byte> one = stackalloc byte[width <= 64 ? width : 0];
+        byte[] buffer = width <= 64 ? [] : new byte[width];
+        Span<byte> v = width <= 64 ? one : buffer;
+        for (int i = 0; i < count; i++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                v[k] = data[(k * streams) + i];
+            }
+
+            switch (destination)
+            {
+                case float[] f: f[start + i] = BitConverter.ToSingle(v); break;
+                case double[] d: d[start + i] = BitConverter.ToDouble(v); break;
+                case int[] n: n[start + i] = BitConverter.ToInt32(v); break;
+                case long[] l: l[start + i] = BitConverter.ToInt64(v); break;
+                default: Store(destination, start + i, v); break;
+            }
+        }
+    }
+
+    private static void Store(Array destination, int index, ReadOnlySpan<byte> bytes)
+    {
+        if (destination is string[] s)
+        {
+            s[index] = Encoding.UTF8.GetString(bytes);
+        }
+        else
+        {
+            ((byte[][])destination)[index] = bytes.ToArray();
+        }
+    }
+
+    private static ulong ReadBits(ReadOnlySpan<byte> d, long bitPos, int width)
+    {
+        ulong result = 0;
+        int got = 0;
+        while (got < width)
+        {
+            int byteIndex = (int)(bitPos >> 3);
+            int bitOffset = (int)(bitPos & 7);
+            int take = Math.Min(8 - bitOffset, width - got);
+            ulong b = byteIndex < d.Length ? (ulong)((d[byteIndex] >> bitOffset) & ((1 << take) - 1)) : 0;
+            result |= b << got;
+            got += take;
+            bitPos += take;
+        }
+
+        return result;
+    }
+
+    private static long ZigZag(ulong z) => (long)(z >> 1) ^ -(long)(z & 1);
+
+    private static ulong Varint(ReadOnlySpan<byte> data, ref int pos, long offset)
+    {
+        ulong result = 0;
+        for (int shift = 0; shift < 70; shift += 7)
+        {
+            if (pos >= data.Length)
+            {
+                throw new ParquetFormatException("truncated varint in DELTA encoded data", offset: offset + pos);
+            }
+
+            byte b = data[pos++];
+            result |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return result;
+            }
+        }
+
+        throw new ParquetFormatException("varint too long in DELTA encoded data", offset: offset + pos);
+    }
+}

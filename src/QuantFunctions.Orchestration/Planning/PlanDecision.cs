@@ -1,0 +1,11 @@
+namespace QuantFunctions.Orchestration.Planning;
+
+/// <summary>What a runner should do next.</summary>
+/// <param name="Ready">Pending nodes whose dependencies all succeeded, in plan order: start them.</param>
+/// <param name="Skips">Pending nodes to mark <see cref="NodeStatus.Skipped"/>.</param>
+/// <param name="Status">The run status once the skips are applied.</param>
+public sealed record PlanDecision(IReadOnlyList<string> Ready, IReadOnlyList<NodeSkip> Skips, RunStatus Status)
+{
+    /// <summary>True when the run has nothing left to do (succeeded or failed).</summary>
+    public bool IsComplete => Status is RunStatus.Succeeded or RunStatus.Failed;
+}

@@ -1,0 +1,95 @@
+namespace QuantFunctions.Orchestration.Planning;
+
+/// <summary>
+/// The planner: a pure function of an expanded plan and the recorded node states to the nodes ready to
+/// run, the nodes to skip and the run status. Every runner (local, queue) executes only what it says.
+/// </summary>
+/// <remarks>
+/// Rules: a pending node is ready when all its dependencies succeeded; it is skipped when any
+/// dependency failed or was skipped (so a failure skips all transitive dependents); with
+/// <c>failFast</c>, once any node has failed no node is ready and every pending node is skipped.
+/// The run is Succeeded when all nodes succeeded, Failed when a node failed and none is running or
+/// ready, Pending when nothing has started, else Running. Missing states count as Pending.
+/// </remarks>
+public static class Planner
+{
+    /// <summary>Plans the next step of a run.</summary>
+    public static PlanDecision Plan(ExecutionPlan plan, IReadOnlyDictionary<string, NodeStatus> states, bool failFast = true)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(states);
+        var effective = new Dictionary<string, NodeStatus>(StringComparer.Ordinal);
+        string? firstFailure = null;
+        foreach (PlanNode node in plan.Nodes)
+        {
+            NodeStatus status = states.TryGetValue(node.Key, out NodeStatus s) ? s : NodeStatus.Pending;
+            effective[node.Key] = status;
+            firstFailure ??= status == NodeStatus.Failed ? node.Key : null;
+        }
+
+        var ready = new List<string>();
+        var skips = new List<NodeSkip>();
+        var causes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PlanNode node in plan.Nodes)
+        {
+            if (effective[node.Key] != NodeStatus.Pending)
+            {
+                continue;
+            }
+
+            string? blocked = null;
+            bool allSucceeded = true;
+            foreach (string dependency in node.DependsOn)
+            {
+                NodeStatus d = effective[dependency];
+                blocked ??= d is NodeStatus.Failed or NodeStatus.Skipped ? dependency : null;
+                allSucceeded &= d == NodeStatus.Succeeded;
+            }
+
+            // Plan order is topological, so a skip decided here is seen by later dependents.
+            if (blocked is not null)
+            {
+                string verb = effective[blocked] == NodeStatus.Failed ? "failed" : "was skipped";
+                string cause = causes.TryGetValue(blocked, out string? upstream) ? upstream : blocked;
+                causes[node.Key] = cause;
+                skips.Add(new NodeSkip(node.Key, cause, $"dependency '{blocked}' {verb}"));
+                effective[node.Key] = NodeStatus.Skipped;
+            }
+            else if (failFast && firstFailure is not null)
+            {
+                skips.Add(new NodeSkip(node.Key, firstFailure, $"the run failed fast after '{firstFailure}' failed"));
+                effective[node.Key] = NodeStatus.Skipped;
+            }
+            else if (allSucceeded)
+            {
+                ready.Add(node.Key);
+            }
+        }
+
+        return new PlanDecision(ready, skips, Status(effective.Values, ready.Count));
+    }
+
+    private static RunStatus Status(IEnumerable<NodeStatus> states, int readyCount)
+    {
+        bool anyFailed = false, anyRunning = false, anyStarted = false, allSucceeded = true;
+        foreach (NodeStatus status in states)
+        {
+            anyFailed |= status == NodeStatus.Failed;
+            anyRunning |= status == NodeStatus.Running;
+            anyStarted |= status is not (NodeStatus.Pending);
+            allSucceeded &= status == NodeStatus.Succeeded;
+        }
+
+        if (allSucceeded)
+        {
+            return RunStatus.Succeeded;
+        }
+
+        if (anyFailed && !anyRunning && readyCount == 0)
+        {
+            return RunStatus.Failed;
+        }
+
+        return anyStarted ? RunStatus.Running : RunStatus.Pending;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace QuantFunctions.Orchestration.Stages;
+
+/// <summary>
+/// The overrides of one run: stage parameter overrides (<see cref="ParameterOverride"/>) and pipeline
+/// parameter overrides (<c>name=value</c>, replacing a manifest <c>parameters</c> default).
+/// </summary>
+public sealed class ParameterOverrides
+{
+    private ParameterOverrides(IReadOnlyList<ParameterOverride> stage, IReadOnlyDictionary<string, JsonElement> pipeline)
+    {
+        Stage = stage;
+        Pipeline = pipeline;
+    }
+
+    /// <summary>No overrides.</summary>
+    public static ParameterOverrides Empty { get; } = new([], new Dictionary<string, JsonElement>(StringComparer.Ordinal));
+
+    /// <summary>Stage parameter overrides, in the order given.</summary>
+    public IReadOnlyList<ParameterOverride> Stage { get; }
+
+    /// <summary>Pipeline parameter overrides by name.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Pipeline { get; }
+
+    /// <summary>
+    /// Parses <c>--param</c> style assignments: <c>name=value</c> (pipeline parameter),
+    /// <c>stage:name=value</c>, <c>scope/pipeline/stage:name=value</c> or
+    /// <c>scope/pipeline@version/stage:name=value</c>. Values are JSON (<c>5</c>, <c>true</c>,
+    /// <c>["a","b"]</c>); anything else is a string. A later assignment of the same target wins.
+    /// </summary>
+    /// <exception cref="FormatException">An assignment does not follow the grammar; the message quotes it.</exception>
+    public static ParameterOverrides Parse(IEnumerable<string> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var stage = new List<ParameterOverride>();
+        var pipeline = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (string text in assignments)
+        {
+            int equals = text.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new FormatException($"Parameter override '{text}' must be 'name=value' or '[scope/pipeline[@version]/]stage:name=value'.");
+            }
+
+            string target = text[..equals].Trim();
+            JsonElement value = ParseValue(text[(equals + 1)..]);
+            int colon = target.LastIndexOf(':');
+            if (colon < 0)
+            {
+                pipeline[target] = value;
+                continue;
+            }
+
+            string name = target[(colon + 1)..];
+            string[] path = target[..colon].Split('/');
+            if (name.Length == 0 || path.Length is not (1 or 3) || Array.Exists(path, p => p.Length == 0))
+            {
+                throw new FormatException($"Parameter override '{text}' must be '[scope/pipeline[@version]/]stage:name=value'.");
+            }
+
+            string? scope = null, pipelineId = null, version = null;
+            if (path.Length == 3)
+            {
+                scope = path[0];
+                string[] idAndVersion = path[1].Split('@', 2);
+                pipelineId = idAndVersion[0];
+                version = idAndVersion.Length == 2 ? idAndVersion[1] : null;
+            }
+
+            stage.Add(new ParameterOverride
+            {
+                Scope = scope,
+                PipelineId = pipelineId,
+                Version = version,
+                StageId = path[^1],
+                Name = name,
+                Value = value,
+                Text = text,
+            });
+        }
+
+        return new ParameterOverrides(stage, pipeline);
+    }
+
+    /// <summary>The overrides applying to a stage in a pipeline version, least specific first (later ones win).</summary>
+    public IReadOnlyList<ParameterOverride> For(string scope, string pipelineId, string version, string stageId)
+    {
+        var matching = new List<(ParameterOverride Override, int Index)>();
+        for (int i = 0; i < Stage.Count; i++)
+        {
+            if (Stage[i].AppliesTo(scope, pipelineId, version, stageId))
+            {
+                matching.Add((Stage[i], i));
+            }
+        }
+
+        matching.Sort(static (a, b) => a.Override.Specificity != b.Override.Specificity
+            ? a.Override.Specificity.CompareTo(b.Override.Specificity)
+            : a.Index.CompareTo(b.Index));
+        return matching.ConvertAll(m => m.Override);
+    }
+
+    private static JsonElement ParseValue(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(text);
+        }
+    }
+}

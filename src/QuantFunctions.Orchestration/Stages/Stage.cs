@@ -1,0 +1,17 @@
+namespace QuantFunctions.Orchestration.Stages;
+
+/// <summary>A stage with a typed parameter record: override <see cref="ExecuteAsync(StageContext, TParameters, CancellationToken)"/>.</summary>
+/// <typeparam name="TParameters">The stage's parameter record (validated before the stage runs).</typeparam>
+public abstract class Stage<TParameters> : IStage
+    where TParameters : class
+{
+    /// <inheritdoc/>
+    public Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ExecuteAsync(context, context.GetParameters<TParameters>(), cancellationToken);
+    }
+
+    /// <summary>Runs the stage once with its validated parameters.</summary>
+    protected abstract Task<StageResult> ExecuteAsync(StageContext context, TParameters parameters, CancellationToken cancellationToken);
+}

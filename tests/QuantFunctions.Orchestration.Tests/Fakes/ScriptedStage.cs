@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using QuantFunctions.Orchestration.Stages;
+
+namespace QuantFunctions.Orchestration.Tests.Fakes;
+
+/// <summary>
+/// A fake stage whose behaviour is scripted per node key: fail with given exceptions on the first
+/// attempts, hang until cancelled, or wait on a gate; records invocations and peak concurrency.
+/// </summary>
+public sealed class ScriptedStage : IStage
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Exception>> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _hangs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Key, int Attempt, object Parameters, string? Item, int Sample)> _calls = new();
+    private int _current;
+    private int _peak;
+
+    /// <summary>Input fingerprints each node reports (and that <see cref="ComputeInputFingerprintsAsync"/> returns).</summary>
+    public ConcurrentDictionary<string, string> Fingerprints { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, every execution waits on it (to hold several nodes in flight at once).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Invocations in order.</summary>
+    public IReadOnlyList<(string Key, int Attempt, object Parameters, string? Item, int Sample)> Calls => [.. _calls];
+
+    /// <summary>The most executions seen in flight at once.</summary>
+    public int PeakConcurrency => Volatile.Read(ref _peak);
+
+    /// <summary>Fails the next attempts of <paramref name="key"/> with these exceptions, in order.</summary>
+    public ScriptedStage FailWith(string key, params Exception[] exceptions)
+    {
+        ConcurrentQueue<Exception> queue = _failures.GetOrAdd(key, _ => new ConcurrentQueue<Exception>());
+        foreach (Exception e in exceptions)
+        {
+            queue.Enqueue(e);
+        }
+
+        return this;
+    }
+
+    /// <summary>Makes <paramref name="key"/> hang until its cancellation token fires.</summary>
+    public ScriptedStage Hang(string key)
+    {
+        _hangs[key] = true;
+        return this;
+    }
+
+    /// <summary>Removes every scripted failure and hang.</summary>
+    public void Heal()
+    {
+        _failures.Clear();
+        _hangs.Clear();
+    }
+
+    /// <summary>How many times <paramref name="key"/> was executed (all attempts).</summary>
+    public int CountOf(string key) => _calls.Count(c => c.Key == key);
+
+    public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        int now = Interlocked.Increment(ref _current);
+        InterlockedMax(ref _peak, now);
+        try
+        {
+            // The first draw of the seeded Random: lets tests check seeds are per node and stable.
+            _calls.Enqueue((context.NodeKey, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
+            if (Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            if (_hangs.ContainsKey(context.NodeKey))
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
+            {
+                throw failure;
+            }
+
+            return new StageResult
+            {
+                RowsRead = 10,
+                RowsWritten = 5,
+                InputFingerprints = Fingerprints.TryGetValue(context.NodeKey, out string? fp)
+                    ? new Dictionary<string, string> { ["input"] = fp }
+                    : new Dictionary<string, string>(),
+                Summary = new JsonObject { ["node"] = context.NodeKey },
+            };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _current);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, string>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(
+            Fingerprints.TryGetValue(context.NodeKey, out string? fp) ? new Dictionary<string, string> { ["input"] = fp } : new Dictionary<string, string>());
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
