@@ -1,0 +1,14 @@
+namespace QuantFunctions.Lake.Datasets;
+
+/// <summary>A dataset does not have the columns, types or values its reader needs; the message names dataset and column.</summary>
+public sealed class DatasetSchemaException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public DatasetSchemaException(string message) : base(message) { }
+
+    /// <summary>Creates the error.</summary>
+    public DatasetSchemaException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Creates the error.</summary>
+    public DatasetSchemaException() : base("dataset schema error") { }
+}

@@ -1,0 +1,136 @@
+using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
+
+namespace QuantFunctions.Stages.Datasets;
+
+/// <summary>
+/// The silver daily returns dataset (schema v1), long format with one row per observed return — a date
+/// without an observation has no row (never a padded zero): <c>date</c> DATE, <c>symbol</c> STRING,
+/// <c>ret</c> DOUBLE (simple), <c>log_ret</c> DOUBLE, <c>known_at</c> TIMESTAMP (µs, UTC: when the return became known).
+/// </summary>
+public static class ReturnsTable
+{
+    /// <summary>Dataset name under silver.</summary>
+    public const string Dataset = "returns";
+
+    /// <summary>Builds the long table from a simple-return panel, for dates in [first, last]; NaN cells produce no row.</summary>
+    /// <param name="panel">Simple returns, dates × symbols, NaN = no observation.</param>
+    /// <param name="first">First date kept.</param>
+    /// <param name="last">Last date kept.</param>
+    /// <param name="knownAtOffset">Time after the date's midnight UTC at which the bar closes and the return is known.</param>
+    public static LakeTable FromPanel(ReturnPanel panel, DateOnly first, DateOnly last, TimeSpan knownAtOffset)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        int total = 0;
+        for (int c = 0; c < panel.ColumnCount; c++)
+        {
+            ReadOnlySpan<double> col = panel.Column(c);
+            for (int r = 0; r < panel.RowCount; r++)
+            {
+                total += !double.IsNaN(col[r]) && panel.Dates[r] >= first && panel.Dates[r] <= last ? 1 : 0;
+            }
+        }
+
+        int[] dates = new int[total];
+        string[] symbols = new string[total];
+        double[] ret = new double[total], logRet = new double[total];
+        long[] knownAt = new long[total];
+        long offsetMicros = knownAtOffset.Ticks / 10;
+        int row = 0;
+        for (int c = 0; c < panel.ColumnCount; c++)
+        {
+            ReadOnlySpan<double> col = panel.Column(c);
+            for (int r = 0; r < panel.RowCount; r++)
+            {
+                if (double.IsNaN(col[r]) || panel.Dates[r] < first || panel.Dates[r] > last)
+                {
+                    continue;
+                }
+
+                int day = panel.Dates[r].DayNumber - BarsTable.DateEpoch.DayNumber;
+                dates[row] = day;
+                symbols[row] = panel.Columns[c];
+                ret[row] = col[r];
+                logRet[row] = Math.Log(1.0 + col[r]);
+                knownAt[row] = (day * 86_400_000_000L) + offsetMicros;
+                row++;
+            }
+        }
+
+        return new LakeTable(Dataset,
+        [
+            ColumnBuffer.Create(ParquetColumn.Date("date"), dates),
+            ColumnBuffer.Create(ParquetColumn.String("symbol"), symbols),
+            ColumnBuffer.Create(ParquetColumn.Double("ret"), ret),
+            ColumnBuffer.Create(ParquetColumn.Double("log_ret"), logRet),
+            ColumnBuffer.Create(ParquetColumn.Timestamp("known_at"), knownAt),
+        ]);
+    }
+
+    /// <summary>
+    /// Pivots the long table into a panel (dates ascending over the union of dates, symbols ordinal),
+    /// with NaN where a symbol has no observation; only rows known at or before <paramref name="asOf"/> are used.
+    /// </summary>
+    /// <exception cref="DatasetSchemaException">A column is missing, or a (date, symbol) pair appears twice.</exception>
+    public static ReturnPanel ToPanel(LakeTable table, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        int[] dates = table.DateDays("date");
+        string[] symbols = table.Strings("symbol");
+        double[] ret = table.Doubles("ret");
+        long[] knownAt = table.Timestamps("known_at");
+        long asOfMicros = (asOf.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        var dateSet = new SortedSet<int>();
+        var symbolSet = new SortedSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (knownAt[i] <= asOfMicros)
+            {
+                dateSet.Add(dates[i]);
+                symbolSet.Add(symbols[i]);
+            }
+        }
+
+        int[] dateList = [.. dateSet];
+        string[] symbolList = [.. symbolSet];
+        var dateIndex = new Dictionary<int, int>(dateList.Length);
+        for (int i = 0; i < dateList.Length; i++)
+        {
+            dateIndex[dateList[i]] = i;
+        }
+
+        var symbolIndex = new Dictionary<string, int>(symbolList.Length, StringComparer.Ordinal);
+        for (int i = 0; i < symbolList.Length; i++)
+        {
+            symbolIndex[symbolList[i]] = i;
+        }
+
+        int rows = dateList.Length;
+        double[] values = new double[rows * symbolList.Length];
+        Array.Fill(values, double.NaN);
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (knownAt[i] > asOfMicros)
+            {
+                continue;
+            }
+
+            int cell = (symbolIndex[symbols[i]] * rows) + dateIndex[dates[i]];
+            if (!double.IsNaN(values[cell]))
+            {
+                throw new DatasetSchemaException($"{table.Name}: two returns for {symbols[i]} on {DateOnly.FromDayNumber(BarsTable.DateEpoch.DayNumber + dates[i]):yyyy-MM-dd}");
+            }
+
+            values[cell] = ret[i];
+        }
+
+        var panelDates = new DateOnly[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            panelDates[i] = DateOnly.FromDayNumber(BarsTable.DateEpoch.DayNumber + dateList[i]);
+        }
+
+        return new ReturnPanel(panelDates, symbolList, values);
+    }
+}
