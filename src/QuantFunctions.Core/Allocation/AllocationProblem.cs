@@ -13,8 +13,9 @@ public sealed class AllocationProblem
 {
     private readonly ConcurrentDictionary<LinkageMethod, Dendrogram> _dendrograms = new();
 
-    private AllocationProblem(CovarianceMatrix covariance, double[]? mu, PortfolioConstraints constraints, ReturnsMatrix? returns, RiskEstimate? estimate)
+    private AllocationProblem(CovarianceMatrix covariance, double[]? mu, PortfolioConstraints constraints, ReturnsMatrix? returns, RiskEstimate? estimate, double[]? correlation)
     {
+        CorrelationOverride = correlation;
         Covariance = covariance;
         ExpectedReturns = mu;
         Constraints = constraints;
@@ -51,6 +52,9 @@ public sealed class AllocationProblem
     /// <summary>The risk-model estimate (shrinkage, ridge), when built by <see cref="FromReturns"/>.</summary>
     public RiskEstimate? Estimate { get; }
 
+    /// <summary>An explicit correlation for the clustering (e.g. pairwise-complete), else null (derived from Σ).</summary>
+    internal double[]? CorrelationOverride { get; }
+
     /// <summary>Per-asset lower bounds.</summary>
     internal double[] Lower { get; }
 
@@ -62,9 +66,15 @@ public sealed class AllocationProblem
     /// <param name="expectedReturns">μ in asset order (annualised), or null.</param>
     /// <param name="constraints">Constraints (long-only, fully invested when null).</param>
     /// <param name="returns">The returns, for engines that score assets (Barbell), or null.</param>
+    /// <param name="correlation">The correlation used for clustering (N×N column-major, e.g. <see cref="Correlation.Pairwise"/>); null derives it from Σ.</param>
     /// <exception cref="AllocationException">Mismatched sizes, non-finite μ, infeasible or invalid constraints.</exception>
-    public static AllocationProblem Create(CovarianceMatrix covariance, IReadOnlyList<double>? expectedReturns = null, PortfolioConstraints? constraints = null, ReturnsMatrix? returns = null) =>
-        Create(covariance, expectedReturns, constraints, returns, null);
+    public static AllocationProblem Create(
+        CovarianceMatrix covariance,
+        IReadOnlyList<double>? expectedReturns = null,
+        PortfolioConstraints? constraints = null,
+        ReturnsMatrix? returns = null,
+        IReadOnlyList<double>? correlation = null) =>
+        Create(covariance, expectedReturns, constraints, returns, null, correlation);
 
     /// <summary>Estimates μ and Σ from returns with <paramref name="riskModel"/>, then creates the problem.</summary>
     /// <param name="returns">Periodic returns.</param>
@@ -74,7 +84,8 @@ public sealed class AllocationProblem
     {
         ArgumentNullException.ThrowIfNull(returns);
         RiskEstimate estimate = RiskModel.Estimate(returns, riskModel);
-        return Create(estimate.Covariance, estimate.ExpectedReturns, constraints, returns, estimate);
+        double[]? correlation = returns.HasMissing && riskModel?.Kind == RiskModelKind.SamplePairwise ? Correlation.Pairwise(returns) : null;
+        return Create(estimate.Covariance, estimate.ExpectedReturns, constraints, returns, estimate, correlation);
     }
 
     /// <summary>The same problem with the neutrality tolerance replaced (used by the relaxation chain).</summary>
@@ -82,7 +93,7 @@ public sealed class AllocationProblem
     public AllocationProblem WithNeutralityTolerance(double tolerance)
     {
         BetaNeutrality beta = Constraints.Beta ?? throw new InvalidOperationException("the problem has no neutrality constraint");
-        return new AllocationProblem(Covariance, (double[]?)ExpectedReturns, Constraints with { Beta = beta with { Tolerance = tolerance } }, Returns, Estimate);
+        return new AllocationProblem(Covariance, (double[]?)ExpectedReturns, Constraints with { Beta = beta with { Tolerance = tolerance } }, Returns, Estimate, CorrelationOverride);
     }
 
     /// <summary>The dendrogram of the correlation distance √((1 − ρ)/2) for <paramref name="linkage"/> (cached).</summary>
@@ -90,7 +101,7 @@ public sealed class AllocationProblem
     public Dendrogram Dendrogram(LinkageMethod linkage) =>
         _dendrograms.GetOrAdd(linkage, l =>
         {
-            double[] distance = Correlation.Distance(Correlation.FromCovariance(Covariance), AssetCount);
+            double[] distance = Correlation.Distance(CorrelationOverride ?? Correlation.FromCovariance(Covariance), AssetCount);
             return HierarchicalClustering.Build(distance, AssetCount, l);
         });
 
@@ -112,7 +123,7 @@ public sealed class AllocationProblem
         return Dendrogram(caps.Linkage ?? engineLinkage ?? LinkageMethod.Single).Cut(caps.MaxClusters);
     }
 
-    private static AllocationProblem Create(CovarianceMatrix covariance, IReadOnlyList<double>? mu, PortfolioConstraints? constraints, ReturnsMatrix? returns, RiskEstimate? estimate)
+    private static AllocationProblem Create(CovarianceMatrix covariance, IReadOnlyList<double>? mu, PortfolioConstraints? constraints, ReturnsMatrix? returns, RiskEstimate? estimate, IReadOnlyList<double>? correlation)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         constraints ??= PortfolioConstraints.LongOnly;
@@ -140,8 +151,26 @@ public sealed class AllocationProblem
             }
         }
 
+        double[]? corr = null;
+        if (correlation is not null)
+        {
+            if (correlation.Count != n * n)
+            {
+                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"correlation has {correlation.Count} entries; {n} assets need {n * n}", "correlation");
+            }
+
+            corr = [.. correlation];
+            foreach (double v in corr)
+            {
+                if (!(v >= -1 - 1e-12 && v <= 1 + 1e-12))
+                {
+                    throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"correlation entry {v} lies outside [-1, 1]", "correlation");
+                }
+            }
+        }
+
         ConstraintValidation.Validate(constraints, covariance.Assets);
-        return new AllocationProblem(covariance, muCopy, constraints, returns, estimate);
+        return new AllocationProblem(covariance, muCopy, constraints, returns, estimate, corr);
     }
 
     internal static void CheckVector(IReadOnlyList<double> v, int n, string what, IReadOnlyList<string> assets)
