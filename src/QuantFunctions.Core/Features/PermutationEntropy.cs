@@ -58,10 +58,6 @@ public static class PermutationEntropy
                 embedded[j] = values[t - span + (j * delay)];
             }
 
-            int p = PatternIndex(embedded);
-            patterns[t] = p;
-            sum += cLogC[counts[p] + 1] - cLogC[counts[p]];
-            counts[p]++;
             int leaving = t - window;
             if (leaving >= span)
             {
@@ -69,6 +65,11 @@ public static class PermutationEntropy
                 sum += cLogC[counts[q] - 1] - cLogC[counts[q]];
                 counts[q]--;
             }
+
+            int p = PatternIndex(embedded);
+            patterns[t] = p;
+            sum += cLogC[counts[p] + 1] - cLogC[counts[p]];
+            counts[p]++;
 
             if (t < span + window - 1)
             {
