@@ -60,6 +60,11 @@ public static class HurstExponent
             }
         }
 
+        // The block set of a scale changes only at block boundaries: cache each scale's log-mean until it does.
+        var cachedFirst = new int[scaleCount];
+        var cachedLast = new int[scaleCount];
+        var cachedY = new double[scaleCount];
+        Array.Fill(cachedFirst, -1);
         for (int t = window - 1; t < n; t++)
         {
             int start = t - window + 1;
@@ -68,18 +73,20 @@ public static class HurstExponent
             for (int k = 0, s = minScale; k < scaleCount; k++, s *= 2)
             {
                 int first = (start + s - 1) / s, last = ((t + 1) / s) - 1;
-                if (last < first)
+                if (first != cachedFirst[k] || last != cachedLast[k])
+                {
+                    int c = last < first ? 0 : cumCount[k][last + 1] - cumCount[k][first];
+                    cachedY[k] = c == 0 ? double.NaN : Math.Log((cumRs[k][last + 1] - cumRs[k][first]) / c) - logExpected[k];
+                    cachedFirst[k] = first;
+                    cachedLast[k] = last;
+                }
+
+                double y = cachedY[k], x = logScale[k];
+                if (double.IsNaN(y))
                 {
                     continue;
                 }
 
-                int c = cumCount[k][last + 1] - cumCount[k][first];
-                if (c == 0)
-                {
-                    continue;
-                }
-
-                double y = Math.Log((cumRs[k][last + 1] - cumRs[k][first]) / c) - logExpected[k], x = logScale[k];
                 sx += x;
                 sy += y;
                 sxx += x * x;
