@@ -1,0 +1,112 @@
+namespace QuantFunctions.Core.Risk;
+
+/// <summary>Correlation and correlation distance derived from a covariance matrix.</summary>
+public static class Correlation
+{
+    /// <summary>ρᵢⱼ = σᵢⱼ / √(σᵢᵢ σⱼⱼ), with an exact unit diagonal (column-major N×N).</summary>
+    /// <param name="covariance">The covariance.</param>
+    public static double[] FromCovariance(CovarianceMatrix covariance)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        int n = covariance.Size;
+        ReadOnlySpan<double> s = covariance.Values;
+        double[] sd = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            sd[i] = Math.Sqrt(s[(i * n) + i]);
+        }
+
+        double[] r = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                r[(j * n) + i] = i == j ? 1.0 : s[(j * n) + i] / (sd[i] * sd[j]);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>
+    /// Pairwise-complete Pearson correlation (pandas <c>DataFrame.corr()</c>): entry (i, j) uses the
+    /// rows where both assets are observed, with means and deviations over those rows. Differs from
+    /// <see cref="FromCovariance"/> of the pairwise covariance when histories have different lengths.
+    /// </summary>
+    /// <param name="returns">Returns, NaN marking missing values.</param>
+    /// <exception cref="Allocation.AllocationException">A pair with fewer than 2 common rows or a constant series on them.</exception>
+    public static double[] Pairwise(Returns.ReturnsMatrix returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        int n = returns.AssetCount, t = returns.Periods;
+        double[] r = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<double> y = returns.Column(j);
+            r[(j * n) + j] = 1;
+            for (int i = 0; i < j; i++)
+            {
+                ReadOnlySpan<double> x = returns.Column(i);
+                double sx = 0, sy = 0;
+                int count = 0;
+                for (int k = 0; k < t; k++)
+                {
+                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
+                    {
+                        sx += x[k];
+                        sy += y[k];
+                        count++;
+                    }
+                }
+
+                double mx = sx / count, my = sy / count, sxy = 0, sxx = 0, syy = 0;
+                for (int k = 0; k < t; k++)
+                {
+                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
+                    {
+                        double dx = x[k] - mx, dy = y[k] - my;
+                        sxy += dx * dy;
+                        sxx += dx * dx;
+                        syy += dy * dy;
+                    }
+                }
+
+                if (count < 2 || !(sxx > 0) || !(syy > 0))
+                {
+                    throw new Allocation.AllocationException(
+                        Allocation.AllocationErrorCode.TooFewObservations,
+                        $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' have no correlation: {count} common rows",
+                        returns.Assets[i]);
+                }
+
+                double c = sxy / Math.Sqrt(sxx * syy);
+                r[(j * n) + i] = c;
+                r[(i * n) + j] = c;
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>
+    /// The correlation distance dᵢⱼ = √(clip((1 − ρᵢⱼ)/2, 0, 1)) (López de Prado 2016), a metric
+    /// in [0, 1]: 0 for perfectly correlated assets, 1 for perfectly anti-correlated ones.
+    /// </summary>
+    /// <param name="correlation">ρ, column-major N×N.</param>
+    /// <param name="n">N.</param>
+    public static double[] Distance(ReadOnlySpan<double> correlation, int n)
+    {
+        double[] d = new double[n * n];
+        for (int k = 0; k < n * n; k++)
+        {
+            d[k] = Math.Sqrt(Math.Clamp((1.0 - correlation[k]) / 2.0, 0.0, 1.0));
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            d[(i * n) + i] = 0;
+        }
+
+        return d;
+    }
+}

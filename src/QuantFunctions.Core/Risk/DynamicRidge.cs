@@ -1,0 +1,62 @@
+using MathNet.Numerics.LinearAlgebra;
+using QuantFunctions.Core.Allocation;
+
+namespace QuantFunctions.Core.Risk;
+
+/// <summary>
+/// Condition-number guard: adds the smallest ridge λ·tr(Σ)/N·I that brings κ(Σ) within a bound.
+/// </summary>
+/// <remarks>
+/// A ridge s·I shifts every eigenvalue by s, so κ(Σ + sI) = (e_max + s)/(e_min + s) and the
+/// smallest sufficient ridge is closed-form: s = max(0, (e_max − B·e_min)/(B − 1)), λ = s·N/tr(Σ).
+/// Eigenvalues come from a symmetric eigen-decomposition (Math.NET).
+/// </remarks>
+public static class DynamicRidge
+{
+    /// <summary>The default bound on κ.</summary>
+    public const double DefaultMaxCondition = 5000;
+
+    /// <summary>Applies the guard.</summary>
+    /// <param name="covariance">Σ.</param>
+    /// <param name="maxCondition">The bound B on κ (greater than 1).</param>
+    /// <exception cref="AllocationException">B ≤ 1.</exception>
+    public static RidgeResult Apply(CovarianceMatrix covariance, double maxCondition = DefaultMaxCondition)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        if (!(maxCondition > 1) || double.IsInfinity(maxCondition))
+        {
+            throw new AllocationException(AllocationErrorCode.InvalidOption, $"condition bound must be finite and greater than 1 (got {maxCondition})", "max_condition");
+        }
+
+        int n = covariance.Size;
+        double[] values = covariance.ToArray();
+        var evd = Matrix<double>.Build.DenseOfColumnMajor(n, n, values).Evd(Symmetricity.Symmetric);
+        double eMin = double.PositiveInfinity, eMax = double.NegativeInfinity, trace = 0;
+        foreach (var e in evd.EigenValues)
+        {
+            eMin = Math.Min(eMin, e.Real);
+            eMax = Math.Max(eMax, e.Real);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            trace += values[(i * n) + i];
+        }
+
+        eMin = Math.Max(eMin, 0);
+        double before = eMin > 0 ? eMax / eMin : double.PositiveInfinity;
+        if (before <= maxCondition)
+        {
+            return new RidgeResult(covariance, 0, before, before, maxCondition);
+        }
+
+        double shift = (eMax - (maxCondition * eMin)) / (maxCondition - 1);
+        for (int i = 0; i < n; i++)
+        {
+            values[(i * n) + i] += shift;
+        }
+
+        double after = (eMax + shift) / (eMin + shift);
+        return new RidgeResult(covariance.With(values), shift * n / trace, before, after, maxCondition);
+    }
+}

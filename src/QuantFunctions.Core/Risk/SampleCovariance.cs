@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.LinearAlgebra;
+using QuantFunctions.Core.Returns;
+
+namespace QuantFunctions.Core.Risk;
+
+/// <summary>Sample covariance estimators (ddof = 1).</summary>
+public static class SampleCovariance
+{
+    /// <summary>
+    /// Sample covariance over complete rows: Σ = P · XcᵀXc / (T − 1), where Xc is the returns
+    /// de-meaned per asset and P the periods per year. Rows with any missing value are excluded.
+    /// </summary>
+    /// <remarks>Computed with the blocked SIMD Gram kernel <see cref="MatrixProducts.Gram"/>.</remarks>
+    /// <param name="returns">Periodic returns.</param>
+    /// <param name="periodsPerYear">Annualisation factor P (1 keeps the periodic covariance).</param>
+    /// <exception cref="AllocationException">Fewer than 2 complete rows; a zero-variance asset.</exception>
+    public static CovarianceMatrix Compute(ReturnsMatrix returns, int periodsPerYear = 1)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        CheckPeriods(periodsPerYear);
+        int n = returns.AssetCount;
+        double[] centred = ArrayPool<double>.Shared.Rent(returns.Periods * n);
+        try
+        {
+            int rows = CentreCompleteRows(returns, centred, out _);
+            double[] cov = new double[n * n];
+            MatrixProducts.Gram(centred.AsSpan(0, rows * n), rows, n, cov);
+            TensorPrimitives.Multiply(cov, (double)periodsPerYear / (rows - 1), cov);
+            return CovarianceMatrix.FromEstimator(returns.Assets, cov);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(centred);
+        }
+    }
+
+    /// <summary>
+    /// Pairwise-complete sample covariance (pandas <c>DataFrame.cov()</c>): entry (i, j) uses the
+    /// rows where both assets are observed, with means over those rows, divided by nᵢⱼ − 1.
+    /// </summary>
+    /// <remarks>
+    /// The result need not be positive semidefinite when histories differ; it is validated as a
+    /// user matrix would be. Without missing values it equals <see cref="Compute"/>.
+    /// </remarks>
+    /// <param name="returns">Periodic returns, NaN marking missing values.</param>
+    /// <param name="periodsPerYear">Annualisation factor P.</param>
+    /// <exception cref="AllocationException">A pair with fewer than 2 common rows; zero variance; not PSD.</exception>
+    public static CovarianceMatrix ComputePairwise(ReturnsMatrix returns, int periodsPerYear = 1)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        CheckPeriods(periodsPerYear);
+        if (!returns.HasMissing)
+        {
+            return Compute(returns, periodsPerYear);
+        }
+
+        int n = returns.AssetCount, t = returns.Periods;
+        double[] cov = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<double> y = returns.Column(j);
+            for (int i = 0; i <= j; i++)
+            {
+                ReadOnlySpan<double> x = returns.Column(i);
+                double sx = 0, sy = 0;
+                int count = 0;
+                for (int k = 0; k < t; k++)
+                {
+                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
+                    {
+                        sx += x[k];
+                        sy += y[k];
+                        count++;
+                    }
+                }
+
+                if (count < 2)
+                {
+                    throw new AllocationException(
+                        AllocationErrorCode.TooFewObservations,
+                        $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' share {count} observed rows; covariance needs at least 2",
+                        returns.Assets[i]);
+                }
+
+                double mx = sx / count, my = sy / count, sxy = 0;
+                for (int k = 0; k < t; k++)
+                {
+                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
+                    {
+                        sxy += (x[k] - mx) * (y[k] - my);
+                    }
+                }
+
+                double c = sxy / (count - 1) * periodsPerYear;
+                cov[(j * n) + i] = c;
+                cov[(i * n) + j] = c;
+            }
+        }
+
+        return CovarianceMatrix.Create(returns.Assets, cov);
+    }
+
+    /// <summary>
+    /// Copies the complete rows of <paramref name="returns"/> into <paramref name="destination"/>
+    /// (column-major rows × N), de-meaned per asset; returns the row count.
+    /// </summary>
+    internal static int CentreCompleteRows(ReturnsMatrix returns, Span<double> destination, out double[] means)
+    {
+        int n = returns.AssetCount, t = returns.Periods;
+        int rows = t;
+        bool[]? keep = null;
+        if (returns.HasMissing)
+        {
+            keep = new bool[t];
+            rows = 0;
+            for (int k = 0; k < t; k++)
+            {
+                bool complete = true;
+                for (int j = 0; j < n && complete; j++)
+                {
+                    complete = !double.IsNaN(returns.Column(j)[k]);
+                }
+
+                keep[k] = complete;
+                rows += complete ? 1 : 0;
+            }
+        }
+
+        if (rows < 2)
+        {
+            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {rows} complete rows; covariance needs at least 2");
+        }
+
+        means = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<double> col = returns.Column(j);
+            Span<double> dst = destination.Slice(j * rows, rows);
+            if (keep is null)
+            {
+                col.CopyTo(dst);
+            }
+            else
+            {
+                int r = 0;
+                for (int k = 0; k < t; k++)
+                {
+                    if (keep[k])
+                    {
+                        dst[r++] = col[k];
+                    }
+                }
+            }
+
+            double mean = TensorPrimitives.Sum(dst) / rows;
+            means[j] = mean;
+            TensorPrimitives.Subtract(dst, mean, dst);
+        }
+
+        return rows;
+    }
+
+    internal static void CheckPeriods(int periodsPerYear)
+    {
+        if (periodsPerYear < 1)
+        {
+            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
+        }
+    }
+}

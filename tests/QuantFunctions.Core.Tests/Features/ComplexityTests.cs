@@ -1,0 +1,132 @@
+using QuantFunctions.Core.Features;
+
+namespace QuantFunctions.Core.Tests.Features;
+
+public sealed class ComplexityTests
+{
+    [Fact]
+    public void PermutationEntropy_MonotonicSeries_IsZero()
+    {
+        // Bandt & Pompe: a monotonic series has a single ordinal pattern, so H = 0 (tolerance 1e-12).
+        double[] x = new double[300];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = i * 0.5;
+        }
+
+        var pe = TestBars.Run(x.Length, d => PermutationEntropy.Compute(x, 4, 2, 100, d));
+        Assert.True(double.IsNaN(pe[(3 * 2) + 100 - 2]));
+        for (int t = (3 * 2) + 100 - 1; t < x.Length; t++)
+        {
+            Assert.Equal(0.0, pe[t], 12);
+        }
+    }
+
+    [Fact]
+    public void PermutationEntropy_IidNoise_IsNearOne()
+    {
+        // i.i.d. Gaussian noise, 20 000 points, order 3, windows of 5 000 patterns: all 6 patterns are equally
+        // likely, so H → 1; the plug-in bias is about (3! − 1)/(2·5000·ln 3!) ≈ 3e-4 — tolerance 0.005.
+        double[] x = TestBars.Noise(20_000, seed: 42);
+        var pe = TestBars.Run(x.Length, d => PermutationEntropy.Compute(x, 3, 1, 5000, d));
+        for (int t = 5001; t < x.Length; t += 997)
+        {
+            Assert.InRange(pe[t], 0.995, 1.0);
+        }
+    }
+
+    [Fact]
+    public void PermutationEntropy_HandCases_MatchShannonFormula()
+    {
+        // Order 2: 1,2,1,2,1 → patterns up, down, up, down → p = ½, ½ → H = ln 2 / ln 2 = 1.
+        // Order 2: 1,2,3,4,3 → up, up, up, down → H = −(¾ ln ¾ + ¼ ln ¼)/ln 2 = 0.8112781245.
+        Assert.Equal(1.0, TestBars.Run(5, d => PermutationEntropy.Compute([1, 2, 1, 2, 1], 2, 1, 4, d))[4], 12);
+        Assert.Equal(0.8112781245, TestBars.Run(5, d => PermutationEntropy.Compute([1, 2, 3, 4, 3], 2, 1, 4, d))[4], 9);
+    }
+
+    [Fact]
+    public void PermutationEntropy_PatternIndex_IsABijection()
+    {
+        // Every permutation of 4 distinct values maps to a distinct index in [0, 24).
+        var seen = new bool[24];
+        double[] values = [1, 2, 3, 4];
+        foreach (int[] perm in Permutations([0, 1, 2, 3]))
+        {
+            double[] e = [values[perm[0]], values[perm[1]], values[perm[2]], values[perm[3]]];
+            int index = PermutationEntropy.PatternIndex(e);
+            Assert.InRange(index, 0, 23);
+            Assert.False(seen[index]);
+            seen[index] = true;
+        }
+    }
+
+    [Fact]
+    public void Hurst_RescaledRange_HandCases()
+    {
+        // Hand calculation: 1, 2, 3, 4 → deviations −1.5, −0.5, 0.5, 1.5, cumulative −1.5, −2, −1.5, 0 → R = 2,
+        // σ = √1.25 → R/S = 1.7888544. 1, −1, 1, −1 → cumulative 1, 0, 1, 0, R = 1, σ = 1 → 1. Constant → NaN.
+        Assert.Equal(1.7888544, HurstExponent.RescaledRange([1, 2, 3, 4]), 7);
+        Assert.Equal(1.0, HurstExponent.RescaledRange([1, -1, 1, -1]), 12);
+        Assert.True(double.IsNaN(HurstExponent.RescaledRange([2, 2, 2, 2])));
+    }
+
+    [Fact]
+    public void Hurst_AnisLloydExpectation_MatchesFormula()
+    {
+        // Anis–Lloyd (1976) with Peters' factor, evaluated by hand for n = 4:
+        // Γ(1.5)/(√π Γ(2)) = 0.5; Σ √((4−i)/i) = √3 + 1 + √(1/3) = 3.3094011; (3.5/4)·0.5·3.3094011 = 1.4478630.
+        Assert.Equal(1.4478630, HurstExponent.ExpectedRescaledRange(4), 6);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Hurst_WhiteNoise_IsNearHalf(int seed)
+    {
+        // R/S-AL (Weron 2002): i.i.d. noise gives H ≈ 0.5. 4 096 Gaussian draws, one window over all of them,
+        // scales 8..2048: tolerance ±0.1 (Weron reports a standard deviation of about 0.03–0.05 at this length).
+        double[] x = TestBars.Noise(4096, seed);
+        var h = TestBars.Run(x.Length, d => HurstExponent.Compute(x, 4096, d));
+        Assert.InRange(h[^1], 0.4, 0.6);
+    }
+
+    [Fact]
+    public void Hurst_PersistentAr1Increments_IsAboveHalf()
+    {
+        // Positively autocorrelated increments (AR(1), φ = 0.7) are persistent: H well above 0.5 (> 0.6) at 4 096 points.
+        double[] e = TestBars.Noise(4096, seed: 9);
+        double[] x = new double[e.Length];
+        for (int i = 1; i < x.Length; i++)
+        {
+            x[i] = (0.7 * x[i - 1]) + e[i];
+        }
+
+        var h = TestBars.Run(x.Length, d => HurstExponent.Compute(x, 4096, d));
+        Assert.True(h[^1] > 0.6, $"H = {h[^1]}");
+    }
+
+    [Fact]
+    public void Hurst_WindowTooShortForTwoScales_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => HurstExponent.Compute(new double[100], 30, new double[100]));
+
+    private static IEnumerable<int[]> Permutations(int[] items)
+    {
+        if (items.Length == 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (int i = 0; i < items.Length; i++)
+        {
+            int[] rest = [.. items[..i], .. items[(i + 1)..]];
+            foreach (int[] tail in Permutations(rest))
+            {
+                yield return [items[i], .. tail];
+            }
+        }
+    }
+}

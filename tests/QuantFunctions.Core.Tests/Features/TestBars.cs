@@ -1,0 +1,70 @@
+using QuantFunctions.Core.Features;
+
+namespace QuantFunctions.Core.Tests.Features;
+
+/// <summary>Seeded synthetic inputs for the feature tests.</summary>
+internal static class TestBars
+{
+    public static readonly DateTimeOffset Start = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A geometric random walk with consistent OHLC, one bar per calendar day.</summary>
+    public static SymbolBars RandomWalk(string symbol, int count, int seed, double dailyVol = 0.02)
+    {
+        var random = new Random(seed);
+        var ts = new DateTimeOffset[count];
+        double[] open = new double[count], high = new double[count], low = new double[count], close = new double[count], volume = new double[count];
+        double price = 100;
+        for (int i = 0; i < count; i++)
+        {
+            ts[i] = Start.AddDays(i);
+            open[i] = price;
+            price *= Math.Exp(dailyVol * Normal(random));
+            close[i] = price;
+            high[i] = Math.Max(open[i], close[i]) * (1 + (0.01 * random.NextDouble()));
+            low[i] = Math.Min(open[i], close[i]) * (1 - (0.01 * random.NextDouble()));
+            volume[i] = 1000 * (0.5 + random.NextDouble());
+        }
+
+        return new SymbolBars(symbol, ts, open, high, low, close, volume);
+    }
+
+    /// <summary>Bars whose open, high, low and close all equal the given closes.</summary>
+    public static SymbolBars FromCloses(string symbol, double[] close)
+    {
+        var ts = new DateTimeOffset[close.Length];
+        var volume = new double[close.Length];
+        for (int i = 0; i < close.Length; i++)
+        {
+            ts[i] = Start.AddDays(i);
+            volume[i] = 1;
+        }
+
+        return new SymbolBars(symbol, ts, (double[])close.Clone(), (double[])close.Clone(), (double[])close.Clone(), close, volume);
+    }
+
+    /// <summary>Standard normal draws (Box–Muller).</summary>
+    public static double[] Noise(int count, int seed)
+    {
+        var random = new Random(seed);
+        var x = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            x[i] = Normal(random);
+        }
+
+        return x;
+    }
+
+    public static double Normal(Random random)
+    {
+        double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    public static double[] Run(int length, Action<double[]> kernel)
+    {
+        var destination = new double[length];
+        kernel(destination);
+        return destination;
+    }
+}
