@@ -40,7 +40,7 @@ public static class BarsTable
                     continue;
                 }
 
-                dates[row] = s.Dates[i].DayNumber - DateEpoch.DayNumber;
+                dates[row] = LongPanel.ToDays(s.Dates[i]);
                 symbols[row] = symbol;
                 open[row] = s.Open[i];
                 high[row] = s.High[i];
@@ -102,7 +102,7 @@ public static class BarsTable
             for (int k = 0; k < count; k++)
             {
                 int r = order[start + k];
-                d[k] = DateOnly.FromDayNumber(DateEpoch.DayNumber + dates[r]);
+                d[k] = LongPanel.ToDate(dates[r]);
                 if (k > 0 && d[k] == d[k - 1])
                 {
                     throw new DatasetSchemaException($"{table.Name}: symbol '{symbols[r]}' has two rows for {d[k]:yyyy-MM-dd}");

@@ -22,16 +22,7 @@ public static class ReturnsTable
     public static LakeTable FromPanel(ReturnPanel panel, DateOnly first, DateOnly last, TimeSpan knownAtOffset)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        int total = 0;
-        for (int c = 0; c < panel.ColumnCount; c++)
-        {
-            ReadOnlySpan<double> col = panel.Column(c);
-            for (int r = 0; r < panel.RowCount; r++)
-            {
-                total += !double.IsNaN(col[r]) && panel.Dates[r] >= first && panel.Dates[r] <= last ? 1 : 0;
-            }
-        }
-
+        int total = LongPanel.CountObserved(panel, first, last);
         int[] dates = new int[total];
         string[] symbols = new string[total];
         double[] ret = new double[total], logRet = new double[total];
@@ -48,7 +39,7 @@ public static class ReturnsTable
                     continue;
                 }
 
-                int day = panel.Dates[r].DayNumber - BarsTable.DateEpoch.DayNumber;
+                int day = LongPanel.ToDays(panel.Dates[r]);
                 dates[row] = day;
                 symbols[row] = panel.Columns[c];
                 ret[row] = col[r];
@@ -76,61 +67,14 @@ public static class ReturnsTable
     public static ReturnPanel ToPanel(LakeTable table, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(table);
-        int[] dates = table.DateDays("date");
-        string[] symbols = table.Strings("symbol");
-        double[] ret = table.Doubles("ret");
         long[] knownAt = table.Timestamps("known_at");
         long asOfMicros = (asOf.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-        var dateSet = new SortedSet<int>();
-        var symbolSet = new SortedSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < table.RowCount; i++)
+        bool[] known = new bool[table.RowCount];
+        for (int i = 0; i < known.Length; i++)
         {
-            if (knownAt[i] <= asOfMicros)
-            {
-                dateSet.Add(dates[i]);
-                symbolSet.Add(symbols[i]);
-            }
+            known[i] = knownAt[i] <= asOfMicros;
         }
 
-        int[] dateList = [.. dateSet];
-        string[] symbolList = [.. symbolSet];
-        var dateIndex = new Dictionary<int, int>(dateList.Length);
-        for (int i = 0; i < dateList.Length; i++)
-        {
-            dateIndex[dateList[i]] = i;
-        }
-
-        var symbolIndex = new Dictionary<string, int>(symbolList.Length, StringComparer.Ordinal);
-        for (int i = 0; i < symbolList.Length; i++)
-        {
-            symbolIndex[symbolList[i]] = i;
-        }
-
-        int rows = dateList.Length;
-        double[] values = new double[rows * symbolList.Length];
-        Array.Fill(values, double.NaN);
-        for (int i = 0; i < table.RowCount; i++)
-        {
-            if (knownAt[i] > asOfMicros)
-            {
-                continue;
-            }
-
-            int cell = (symbolIndex[symbols[i]] * rows) + dateIndex[dates[i]];
-            if (!double.IsNaN(values[cell]))
-            {
-                throw new DatasetSchemaException($"{table.Name}: two returns for {symbols[i]} on {DateOnly.FromDayNumber(BarsTable.DateEpoch.DayNumber + dates[i]):yyyy-MM-dd}");
-            }
-
-            values[cell] = ret[i];
-        }
-
-        var panelDates = new DateOnly[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            panelDates[i] = DateOnly.FromDayNumber(BarsTable.DateEpoch.DayNumber + dateList[i]);
-        }
-
-        return new ReturnPanel(panelDates, symbolList, values);
+        return LongPanel.Pivot(table.Name, table.DateDays("date"), table.Strings("symbol"), table.Doubles("ret"), known);
     }
 }

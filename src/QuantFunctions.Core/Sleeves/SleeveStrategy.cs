@@ -1,0 +1,90 @@
+using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Selection;
+using QuantFunctions.Core.Strategies;
+
+namespace QuantFunctions.Core.Sleeves;
+
+/// <summary>
+/// A momentum sleeve's decision at one point in time, built only from the returns it is given (the
+/// caller passes the window that was known then): select → atoms → synthesize atom streams → allocate
+/// → flatten. The sleeve stages call these steps one by one (through the lake); the walk-forward
+/// backtest calls <see cref="Decide"/> on each training window.
+/// </summary>
+public static class SleeveStrategy
+{
+    /// <summary>The logic name recorded on every atom of a momentum sleeve.</summary>
+    public const string Logic = "momentum";
+
+    /// <summary>Momentum selection at the end of <paramref name="returns"/> (all rows are history).</summary>
+    public static SelectionResult Select(ReturnPanel returns, SleeveSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(spec);
+        var options = new MomentumOptions { Lookback = spec.Lookback, Skip = spec.Skip, TopN = spec.TopN, BottomN = spec.TopN };
+        return MomentumSelector.Select(returns, returns.RowCount, options);
+    }
+
+    /// <summary>The atoms of the sleeve's direction from a selection (selection order).</summary>
+    public static IReadOnlyList<StrategyAtom> Atoms(SelectionResult selection, SleeveSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(spec);
+        IReadOnlyList<string> symbols = spec.Direction == Direction.Long ? selection.Long : selection.Short;
+        var atoms = new List<StrategyAtom>(symbols.Count);
+        foreach (string s in symbols)
+        {
+            atoms.Add(new StrategyAtom(Symbol.Parse(s), Logic, spec.Direction));
+        }
+
+        return atoms;
+    }
+
+    /// <summary>
+    /// Allocates the atoms on the last <see cref="SleeveSpec.AllocationLookback"/> rows of their synthesized
+    /// streams, using only rows where every atom has a return (rows with a gap are dropped and counted),
+    /// and flattens the atom weights to physical positions.
+    /// </summary>
+    /// <exception cref="DomainValidationException">Fewer than 10 complete rows remain.</exception>
+    public static SleeveAllocation Allocate(ReturnPanel atomStreams, IReadOnlyList<StrategyAtom> atoms, SleeveSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(atomStreams);
+        ArgumentNullException.ThrowIfNull(atoms);
+        ArgumentNullException.ThrowIfNull(spec);
+        int start = Math.Max(0, atomStreams.RowCount - spec.AllocationLookback);
+        ReturnPanel window = atomStreams.SliceRows(start, atomStreams.RowCount - start);
+        (AllocationResult result, int used, int dropped) = PanelAllocator.Allocate(window, spec.Engine, spec.PeriodsPerYear);
+        double[] weights = PanelAllocator.Weights(result);
+        IReadOnlyList<PhysicalWeight> positions = WeightFlattener.Flatten(atoms, weights);
+        return new SleeveAllocation(atoms, result, positions, used, dropped);
+    }
+
+    /// <summary>The whole decision on a window: select, synthesize, allocate, flatten.</summary>
+    public static SleeveAllocation Decide(ReturnPanel window, SleeveSpec spec)
+    {
+        SelectionResult selection = Select(window, spec);
+        IReadOnlyList<StrategyAtom> atoms = Atoms(selection, spec);
+        ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
+        return Allocate(streams, atoms, spec);
+    }
+
+    /// <summary>Positions as a weight vector aligned to <paramref name="columns"/> (symbols not held get 0).</summary>
+    public static double[] Align(IReadOnlyList<PhysicalWeight> positions, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(columns);
+        var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            index[columns[i]] = i;
+        }
+
+        double[] weights = new double[columns.Count];
+        foreach (PhysicalWeight p in positions)
+        {
+            weights[index[p.Symbol.Value]] = p.Weight;
+        }
+
+        return weights;
+    }
+}

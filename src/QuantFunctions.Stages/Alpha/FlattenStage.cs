@@ -1,0 +1,57 @@
+using QuantFunctions.Core.Sleeves;
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Strategies;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.Alpha;
+
+/// <summary>
+/// <c>alpha.flatten</c>: nets the sleeve's atom weights into physical weights per symbol (long and short
+/// atoms on one symbol net out), written to gold <c>positions</c> (symbol, weight, long_weight, short_weight).
+/// </summary>
+public sealed class FlattenStage : Stage<SleeveParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "alpha.flatten";
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> ExecuteAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
+        LakeTable weights = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, "weights"), cancellationToken: cancellationToken);
+        string[] symbols = weights.Strings("symbol"), directions = weights.Strings("direction");
+        var atoms = new List<StrategyAtom>(weights.RowCount);
+        for (int i = 0; i < weights.RowCount; i++)
+        {
+            Direction direction = directions[i] switch
+            {
+                "LONG" => Direction.Long,
+                "SHORT" => Direction.Short,
+                _ => throw new DatasetSchemaException($"weights of sleeve '{sleeve}', row {i}: direction '{directions[i]}' is not LONG or SHORT"),
+            };
+            atoms.Add(new StrategyAtom(Symbol.Parse(symbols[i]), SleeveStrategy.Logic, direction));
+        }
+
+        IReadOnlyList<PhysicalWeight> positions = WeightFlattener.Flatten(atoms, weights.Doubles("weight"));
+        LakeTable table = PositionsTable.From(positions);
+        LakePath part = StageDatasets.GoldPart(context, sleeve, PositionsTable.Dataset);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
+        double gross = 0, net = 0;
+        foreach (PhysicalWeight p in positions)
+        {
+            gross += Math.Abs(p.Weight);
+            net += p.Weight;
+        }
+
+        var summary = new JsonObject { ["sleeve"] = sleeve, ["positions"] = positions.Count, ["gross"] = gross, ["net"] = net };
+        await context.AuditAsync("alpha.positions", summary.DeepClone().AsObject(), cancellationToken);
+        return new StageResult { RowsRead = weights.RowCount, RowsWritten = positions.Count, Outputs = [part], Summary = summary };
+    }
+}

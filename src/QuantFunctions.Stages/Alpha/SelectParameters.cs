@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Core.Sleeves;
+
+namespace QuantFunctions.Stages.Alpha;
+
+/// <summary>Parameters of <c>alpha.select</c>.</summary>
+public sealed record SelectParameters
+{
+    /// <summary>The sleeve, when the node does not fan out over sleeves.</summary>
+    public string? Sleeve { get; init; }
+
+    /// <summary>Sleeve id → spec (universe, direction, top_n, lookback, skip, allocation_lookback, engine, periods_per_year).</summary>
+    [Required]
+    public Dictionary<string, SleeveSpec> Sleeves { get; init; } = [];
+
+    /// <summary>The DataOps pipeline whose silver returns the sleeves read.</summary>
+    [Required]
+    public string SourcePipeline { get; init; } = "dataops";
+
+    /// <summary>Its version.</summary>
+    [Required]
+    public string SourceVersion { get; init; } = "1.0.0";
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.Alpha;
+
+/// <summary>
+/// A sleeve as a run sees it: its spec and the DataOps output it reads (pipeline id and version of the
+/// silver dataset). <c>alpha.select</c> records it as <c>gold/{sleeve}/…/spec/run={run}/sleeve.json</c>;
+/// the sleeve's later stages read it from there, so the manifest states it once.
+/// </summary>
+/// <param name="Sleeve">The sleeve id.</param>
+/// <param name="Spec">What the sleeve trades and how it allocates.</param>
+/// <param name="SourcePipeline">The DataOps pipeline whose silver returns are read.</param>
+/// <param name="SourceVersion">Its version.</param>
+public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string SourcePipeline, string SourceVersion)
+{
+    private const string SpecDataset = "spec";
+    private const string FileName = "sleeve.json";
+
+    /// <summary>Records the definition for the context's run (create-only, idempotent).</summary>
+    public Task<LakeObjectInfo> WriteAsync(StageContext context, CancellationToken cancellationToken) =>
+        LakeWrites.WriteBytesOnceAsync(context.Lake, PathOf(context, Sleeve), StageJson.ToBytes(this), cancellationToken);
+
+    /// <summary>Reads the definition recorded by <c>alpha.select</c> in the context's run.</summary>
+    /// <exception cref="LakeObjectNotFoundException">alpha.select has not run for this sleeve in this run.</exception>
+    public static async Task<SleeveDefinition> ReadAsync(StageContext context, string sleeve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LakePath path = PathOf(context, sleeve);
+        LakeObject obj = await context.Lake.TryReadAsync(path, cancellationToken)
+            ?? throw new LakeObjectNotFoundException($"Sleeve '{sleeve}' has no definition at {path}: run alpha.select for it in run '{context.RunId}' first");
+        return JsonSerializer.Deserialize<SleeveDefinition>(obj.Content.Span, StageJson.Options)
+            ?? throw new DatasetSchemaException($"{path}: empty sleeve definition");
+    }
+
+    /// <summary>The sleeve universe's silver returns as known at the run's as-of time (NaN = no observation).</summary>
+    public async Task<ReturnPanel> ReadUniverseReturnsAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LakePath silver = StageDatasets.SilverReturns(Spec.Universe, SourcePipeline, SourceVersion);
+        (LakeTable table, _) = await LakeTableStore.ReadDatasetAsync(context.Lake, silver, cancellationToken: cancellationToken);
+        return ReturnsTable.ToPanel(table, context.AsOf);
+    }
+
+    private static LakePath PathOf(StageContext context, string sleeve) => StageDatasets.GoldRun(context, sleeve, SpecDataset).Append(FileName);
+}

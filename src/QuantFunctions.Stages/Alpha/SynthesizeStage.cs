@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Core.Strategies;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.Alpha;
+
+/// <summary>
+/// <c>alpha.synthesize</c>: turns the sleeve's selection into strategy atoms (asset, logic, direction)
+/// and their return streams — LONG r, SHORT −min(r, 1.0) — written to gold <c>streams</c> (date, atom, ret;
+/// one row per observed return).
+/// </summary>
+public sealed class SynthesizeStage : Stage<SleeveParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "alpha.synthesize";
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> ExecuteAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
+        SleeveDefinition definition = await SleeveDefinition.ReadAsync(context, sleeve, cancellationToken);
+        LakeTable selection = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, "selection"), cancellationToken: cancellationToken);
+        var atoms = new List<StrategyAtom>();
+        foreach (string symbol in selection.Strings("symbol"))
+        {
+            atoms.Add(new StrategyAtom(Symbol.Parse(symbol), SleeveStrategy.Logic, definition.Spec.Direction));
+        }
+
+        ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
+        ReturnPanel streams = AtomSynthesizer.SynthesizePanel(returns, atoms);
+        LakeTable table = LongPanel.ToTable("streams", streams, "atom", "ret");
+        LakePath part = StageDatasets.GoldPart(context, sleeve, "streams");
+        await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
+        var summary = new JsonObject { ["sleeve"] = sleeve, ["atoms"] = atoms.Count, ["rows"] = table.RowCount };
+        return new StageResult { RowsRead = selection.RowCount, RowsWritten = table.RowCount, Outputs = [part], Summary = summary };
+    }
+}

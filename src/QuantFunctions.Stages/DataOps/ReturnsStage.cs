@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.DataOps;
+
+/// <summary>
+/// <c>dataops.returns</c>: reads a market's bronze daily bars and writes the universe's silver daily
+/// returns (simple and log), calendar-safe: a return exists only between consecutive sessions of the
+/// market's calendar (one missing session tolerated); across a longer gap there is no return — never a
+/// padded or zero-filled one. Every row carries <c>known_at</c> for point-in-time reads.
+/// </summary>
+public sealed class ReturnsStage : Stage<ReturnsParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "dataops.returns";
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> ExecuteAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string universe = context.ForEachItem ?? parameters.Universe
+            ?? throw new ArgumentException($"node '{context.NodeKey}': set 'universe' or fan the node out over universes");
+        string market = parameters.Markets.GetValueOrDefault(universe)
+            ?? throw new ArgumentException($"node '{context.NodeKey}': no market configured for universe '{universe}' in 'markets'");
+        string calendarId = parameters.Calendars.GetValueOrDefault(universe)
+            ?? throw new ArgumentException($"node '{context.NodeKey}': no calendar configured for universe '{universe}' in 'calendars'");
+
+        LakePath bronze = LakePathResolver.BronzeDataset(LakeIdentifier.Parse(market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+        (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, bronze, cancellationToken: cancellationToken);
+        IReadOnlyList<BarSeries> series = BarsTable.ToSeries(bars);
+        DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
+        foreach (BarSeries s in series)
+        {
+            first = s.Dates[0] < first ? s.Dates[0] : first;
+            last = s.Dates[^1] > last ? s.Dates[^1] : last;
+        }
+
+        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId, first.Year, last.Year);
+        ReturnPanel panel = CloseToCloseReturns.ComputePanel(series, _ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions);
+
+        // A daily bar is known at the session close: 00:00 UTC next day for 24×7 markets, 21:00 UTC for NYSE-like sessions.
+        TimeSpan knownAt = calendarId == ExchangeCalendars.CryptoId ? TimeSpan.FromHours(24) : TimeSpan.FromHours(21);
+        var outputs = new List<LakePath>();
+        long rows = 0;
+        for (int year = first.Year; year <= last.Year; year++)
+        {
+            LakeTable table = ReturnsTable.FromPanel(panel, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), knownAt);
+            if (table.RowCount == 0)
+            {
+                continue;
+            }
+
+            LakePath part = LakePathResolver.SilverPart(
+                LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(context.PipelineId), SemVer.Parse(context.PipelineVersion), LakeIdentifier.Parse(ReturnsTable.Dataset), year, 0);
+            await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
+            outputs.Add(part);
+            rows += table.RowCount;
+        }
+
+        long possible = 0;
+        foreach (BarSeries s in series)
+        {
+            possible += s.Count - 1;
+        }
+
+        var summary = new JsonObject
+        {
+            ["universe"] = universe,
+            ["market"] = market,
+            ["calendar"] = calendarId,
+            ["symbols"] = series.Count,
+            ["bars_read"] = bars.RowCount,
+            ["bronze_parts"] = parts.Count,
+            ["returns_written"] = rows,
+            ["returns_not_formed_across_gaps"] = possible - rows,
+        };
+        await context.AuditAsync("dataops.returns", summary.DeepClone().AsObject(), cancellationToken);
+        return new StageResult { RowsRead = bars.RowCount, RowsWritten = rows, Outputs = outputs, Summary = summary };
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Backtesting;
+using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Core.Strategies;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.Meta;
+
+/// <summary>
+/// <c>meta.aggregate</c>: the meta-portfolio of the sleeves' out-of-sample return streams. Gated by a
+/// completeness check (every sleeve present and non-empty, else the run fails naming the sleeve); the
+/// streams are aligned on their common sessions by compounding (weekend crypto returns roll into Monday;
+/// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
+/// Writes gold <c>backtest</c> and <c>sleeve_weights</c> (the latest rebalance) for the meta id.
+/// </summary>
+public sealed class AggregateStage : Stage<AggregateParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "meta.aggregate";
+
+    /// <summary>The gold dataset of the meta weights per sleeve.</summary>
+    public const string SleeveWeightsDataset = "sleeve_weights";
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> ExecuteAsync(StageContext context, AggregateParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var streams = new List<DatedSeries>(parameters.Sleeves.Count);
+        long rowsRead = 0;
+        foreach (string sleeve in parameters.Sleeves)
+        {
+            LakeObjectInfo? info = await context.Lake.GetInfoAsync(StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset), cancellationToken);
+            if (info is null)
+            {
+                continue; // reported by the completeness gate below, with every other missing sleeve
+            }
+
+            LakeTable backtest = await LakeTableStore.ReadAsync(context.Lake, info.Path, cancellationToken: cancellationToken);
+            streams.Add(BacktestTable.NetReturns(backtest, sleeve));
+            rowsRead += backtest.RowCount;
+        }
+
+        try
+        {
+            MetaAggregator.EnsureComplete(parameters.Sleeves, streams);
+        }
+        catch (SleeveIncompleteException ex)
+        {
+            await context.AuditAsync("gate.completeness", new JsonObject { ["passed"] = false, ["reason"] = ex.Message }, cancellationToken);
+            throw;
+        }
+
+        await context.AuditAsync("gate.completeness", new JsonObject { ["passed"] = true, ["sleeves"] = parameters.Sleeves.Count }, cancellationToken);
+        var ordered = new List<DatedSeries>(parameters.Sleeves.Count);
+        foreach (string sleeve in parameters.Sleeves)
+        {
+            ordered.Add(streams.Find(s => s.Name == sleeve)!);
+        }
+
+        (ReturnPanel aligned, int[] dropped) = CompoundedAlignment.Align(ordered);
+        var options = new WalkForwardOptions
+        {
+            TrainDays = parameters.TrainDays, TestDays = parameters.TestDays, StepDays = parameters.StepDays,
+            SlippageBps = parameters.SlippageBps, CommissionBps = parameters.CommissionBps,
+        };
+        BacktestResult result = WalkForwardBacktester.Run(
+            aligned, window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result), options);
+
+        LakePath backtestPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestTable.Dataset);
+        LakeTable table = BacktestTable.From(result);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, backtestPart, table, cancellationToken);
+        double[] latest = result.Rebalances[^1].Weights.ToArray();
+        LakeTable weights = new(SleeveWeightsDataset,
+        [
+            ColumnBuffer.Create(ParquetColumn.String("sleeve"), aligned.Columns.ToArray()),
+            ColumnBuffer.Create(ParquetColumn.Double("weight"), latest),
+            ColumnBuffer.Create(ParquetColumn.Int64("returns_not_aligned"), Array.ConvertAll(dropped, d => (long)d)),
+        ]);
+        LakePath weightsPart = StageDatasets.GoldPart(context, parameters.Meta, SleeveWeightsDataset);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, weightsPart, weights, cancellationToken);
+
+        var weightJson = new JsonObject();
+        var droppedJson = new JsonObject();
+        for (int i = 0; i < aligned.ColumnCount; i++)
+        {
+            weightJson[aligned.Columns[i]] = latest[i];
+            droppedJson[aligned.Columns[i]] = dropped[i];
+        }
+
+        var summary = new JsonObject
+        {
+            ["meta"] = parameters.Meta,
+            ["sleeves"] = parameters.Sleeves.Count,
+            ["common_sessions"] = aligned.RowCount,
+            ["returns_not_aligned"] = droppedJson,
+            ["weights"] = weightJson,
+        };
+        await context.AuditAsync("meta.weights", summary.DeepClone().AsObject(), cancellationToken);
+        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [backtestPart, weightsPart], Summary = summary };
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QuantFunctions.Stages.Reporting;
+
+/// <summary>Parameters of <c>report.tearsheet</c>.</summary>
+public sealed record TearsheetParameters
+{
+    /// <summary>The sleeve (or meta-portfolio id) whose backtest is reported, when the node does not fan out.</summary>
+    public string? Sleeve { get; init; }
+
+    /// <summary>Periods per year for annualisation (365 for 24×7, 252 for sessions); null: the sleeve spec's, else 252.</summary>
+    [Range(1.0, 366.0)]
+    public double? PeriodsPerYear { get; init; }
+
+    /// <summary>Annual risk-free rate for Sharpe and Sortino.</summary>
+    [Range(-0.5, 1.0)]
+    public double RiskFreeRate { get; init; }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Performance;
+using QuantFunctions.Core.Reporting;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.Reporting;
+
+/// <summary>
+/// <c>report.tearsheet</c>: CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, turnover (and VaR,
+/// CVaR, omega, ulcer index) of a stored backtest, as <c>tearsheet.md</c>, a self-contained
+/// <c>tearsheet.html</c> with SVG equity and drawdown charts, and <c>metrics.json</c> under gold <c>report</c>.
+/// </summary>
+public sealed class TearsheetStage : Stage<TearsheetParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "report.tearsheet";
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> ExecuteAsync(StageContext context, TearsheetParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
+        LakeTable backtest = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset), cancellationToken: cancellationToken);
+        DatedSeries net = BacktestTable.NetReturns(backtest, sleeve);
+        double periodsPerYear = parameters.PeriodsPerYear ?? await SleevePeriodsPerYearAsync(context, sleeve, cancellationToken);
+        var options = new PerformanceOptions { PeriodsPerYear = periodsPerYear, RiskFreeRate = parameters.RiskFreeRate };
+        TearSheet sheet = TearSheet.FromReturns($"{sleeve} — {context.PipelineId} {context.PipelineVersion}, run {context.RunId}", net.Dates, net.Values, options, backtest.Doubles("turnover"));
+        LakePath folder = StageDatasets.GoldRun(context, sleeve, "report");
+        LakePath md = folder.Append("tearsheet.md"), html = folder.Append("tearsheet.html"), json = folder.Append("metrics.json");
+        await LakeWrites.WriteBytesOnceAsync(context.Lake, md, Encoding.UTF8.GetBytes(TearSheetRenderer.ToMarkdown(sheet)), cancellationToken);
+        await LakeWrites.WriteBytesOnceAsync(context.Lake, html, Encoding.UTF8.GetBytes(TearSheetRenderer.ToHtml(sheet)), cancellationToken);
+        JsonNode metrics = JsonSerializer.SerializeToNode(sheet.Metrics, StageJson.Options)!;
+        await LakeWrites.WriteBytesOnceAsync(context.Lake, json, StageJson.ToBytes(metrics), cancellationToken);
+        var summary = new JsonObject { ["sleeve"] = sleeve, ["metrics"] = metrics.DeepClone() };
+        await context.AuditAsync("report.tearsheet", summary.DeepClone().AsObject(), cancellationToken);
+        return new StageResult { RowsRead = backtest.RowCount, RowsWritten = 3, Outputs = [md, html, json], Summary = summary };
+    }
+
+    private static async Task<double> SleevePeriodsPerYearAsync(StageContext context, string sleeve, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Alpha.SleeveDefinition.ReadAsync(context, sleeve, cancellationToken)).Spec.PeriodsPerYear;
+        }
+        catch (LakeObjectNotFoundException)
+        {
+            return 252; // a meta-portfolio: returns on the common (session) calendar
+        }
+    }
+}

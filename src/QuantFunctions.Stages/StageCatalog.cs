@@ -1,0 +1,30 @@
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Alpha;
+using QuantFunctions.Stages.DataOps;
+using QuantFunctions.Stages.Meta;
+using QuantFunctions.Stages.Reporting;
+using QuantFunctions.Stages.Validation;
+
+namespace QuantFunctions.Stages;
+
+/// <summary>Registers the shipped stages under their stable ids.</summary>
+public static class StageCatalog
+{
+    /// <summary>Adds every shipped stage to <paramref name="builder"/>.</summary>
+    public static StageRegistryBuilder AddQuantStages(this StageRegistryBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .Add<SyntheticMarketStage, SyntheticMarketParameters>(SyntheticMarketStage.Id, "Seeded synthetic crypto (24×7) and equity markets → raw and bronze daily OHLCV.", PipelineKind.Data)
+            .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded).", PipelineKind.Data)
+            .Add<SelectStage, SelectParameters>(SelectStage.Id, "Top/bottom N of a universe by trailing momentum (LONG and SHORT sleeves).", PipelineKind.Model)
+            .Add<SynthesizeStage, SleeveParameters>(SynthesizeStage.Id, "Selection → strategy atoms and their return streams (SHORT = −min(r, 1)).", PipelineKind.Model)
+            .Add<AllocateStage, AllocateParameters>(AllocateStage.Id, "Atom streams → weights with a named allocation engine and its fallback chain.", PipelineKind.Model)
+            .Add<FlattenStage, SleeveParameters>(FlattenStage.Id, "Atom weights → net physical weights per symbol.", PipelineKind.Model)
+            .Add<BacktestStage, BacktestParameters>(BacktestStage.Id, "Walk-forward validation of the sleeve decision with slippage and commission.", PipelineKind.Model)
+            .Add<TearsheetStage, TearsheetParameters>(TearsheetStage.Id, "Tear sheet (Markdown, HTML with SVG charts, metrics.json) of a stored backtest.", PipelineKind.Model)
+            .Add<AggregateStage, AggregateParameters>(AggregateStage.Id, "Meta-portfolio of sleeve streams, gated by completeness, walk-forward weights.", PipelineKind.Model)
+            .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights → sized orders (orders.json), audited.", PipelineKind.Model);
+    }
+}
