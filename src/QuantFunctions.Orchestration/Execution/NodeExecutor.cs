@@ -60,8 +60,7 @@ public sealed class NodeExecutor
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(ledger);
-        StageDescriptor descriptor = _registry.Get(node.StageId);
-        IStage stage = descriptor.CreateStage();
+        IStage stage = CreateStage(node.StageId);
         int previousAttempts = run.Nodes.FirstOrDefault(n => n.Key == node.Key)?.Attempts ?? 0;
         var tags = new TagList { { "qf.pipeline", run.PipelineId }, { "qf.stage", node.StageId } };
 
@@ -69,7 +68,7 @@ public sealed class NodeExecutor
         activity?.SetTag("qf.run_id", run.RunId).SetTag("qf.scope", run.Scope).SetTag("qf.pipeline", run.PipelineId)
             .SetTag("qf.node", node.Key).SetTag("qf.stage", node.StageId).SetTag("qf.for_each_item", node.ForEachItem);
         string traceId = activity?.TraceId.ToHexString() ?? parent.TraceId.ToHexString();
-        ILogger logger = _loggerFactory.CreateLogger("QuantFunctions.Stages." + node.StageId);
+        ILogger logger = CreateLogger(node.StageId);
         long started = _time.GetTimestamp();
         var state = new NodeState { Key = node.Key, StageId = node.StageId, Status = NodeStatus.Running, Attempts = previousAttempts, StartedAt = _time.GetUtcNow(), TraceId = traceId };
         int attempts = 0;
@@ -138,6 +137,10 @@ public sealed class NodeExecutor
             Attempt = attempt,
         };
     }
+
+    /// <summary>Creates a new instance of a registered stage.</summary>
+    /// <exception cref="KeyNotFoundException">The stage is not registered.</exception>
+    public IStage CreateStage(string stageId) => _registry.Get(stageId).CreateStage();
 
     /// <summary>Creates the logger a stage gets.</summary>
     public ILogger CreateLogger(string stageId) => _loggerFactory.CreateLogger("QuantFunctions.Stages." + stageId);

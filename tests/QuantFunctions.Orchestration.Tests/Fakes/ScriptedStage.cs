@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Orchestration.Tests.Fakes;
@@ -18,6 +19,12 @@ public sealed class ScriptedStage : IStage
 
     /// <summary>Input fingerprints each node reports (and that <see cref="ComputeInputFingerprintsAsync"/> returns).</summary>
     public ConcurrentDictionary<string, string> Fingerprints { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lake paths a node writes (one small object each).</summary>
+    public ConcurrentDictionary<string, LakePath> Writes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Executions in flight now.</summary>
+    public int CurrentConcurrency => Volatile.Read(ref _current);
 
     /// <summary>When set, every execution waits on it (to hold several nodes in flight at once).</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -75,6 +82,13 @@ public sealed class ScriptedStage : IStage
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
+            var outputs = new List<LakePath>();
+            if (Writes.TryGetValue(context.NodeKey, out LakePath path))
+            {
+                await context.Lake.WriteAsync(path, "{}"u8.ToArray(), LakeWriteMode.Overwrite, cancellationToken);
+                outputs.Add(path);
+            }
+
             if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
             {
                 throw failure;
@@ -84,6 +98,7 @@ public sealed class ScriptedStage : IStage
             {
                 RowsRead = 10,
                 RowsWritten = 5,
+                Outputs = outputs,
                 InputFingerprints = Fingerprints.TryGetValue(context.NodeKey, out string? fp)
                     ? new Dictionary<string, string> { ["input"] = fp }
                     : new Dictionary<string, string>(),
