@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;
@@ -31,7 +33,6 @@ public sealed class LocalRunner
     private readonly OrchestrationTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly RunStateStore _store;
 
     /// <summary>Creates the runner.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">Invalid options.</exception>
@@ -44,112 +45,121 @@ public sealed class LocalRunner
         _telemetry = telemetry;
         _time = timeProvider;
         _logger = loggerFactory.CreateLogger<LocalRunner>();
-        _store = new RunStateStore(lake);
+        Store = new RunStore(lake);
     }
 
     /// <summary>The node executor the runner uses (shared with other runners and <c>stage run</c>).</summary>
     public NodeExecutor Executor { get; }
 
     /// <summary>The run records store.</summary>
-    public RunStateStore Store => _store;
+    public RunStore Store { get; }
 
-    /// <summary>Runs a pipeline; returns the final run state (Succeeded or Failed).</summary>
+    internal RunnerOptions Options => _options;
+
+    internal TimeProvider Time => _time;
+
+    /// <summary>Runs a pipeline; returns the final run record (Succeeded, Failed or Cancelled).</summary>
     /// <exception cref="ManifestValidationException">The manifest with the overrides is invalid; nothing ran.</exception>
     /// <exception cref="FormatException">An override does not follow the grammar.</exception>
-    /// <exception cref="ArgumentException">The run id is invalid.</exception>
+    /// <exception cref="ArgumentException">The run id or git sha is invalid.</exception>
     /// <exception cref="InvalidOperationException">The run id exists with different inputs.</exception>
     /// <exception cref="LakeConflictException">A different manifest with the same version is stored.</exception>
-    public async Task<RunState> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="OperationCanceledException">The run was cancelled (and recorded Cancelled).</exception>
+    public async Task<RunRecord> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         PipelineManifest manifest = request.Manifest;
-        ExecutionPlan plan = ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(request.Overrides));
-        RunId.Parse(request.RunId);
-        string manifestHash = RunStateStore.Sha256(manifest.Json);
-        RunState? existing = await _store.TryLoadAsync(manifest.Scope, request.RunId, cancellationToken).ConfigureAwait(false);
+        ExecutionPlan plan = ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(request.Settings.Overrides));
+        RunId runId = RunId.Parse(request.RunId);
+        string manifestHash = DatasetFingerprinter.HashManifest(Encoding.UTF8.GetBytes(manifest.Json));
+        RunRecord? existing = await Store.TryLoadAsync(manifest.Scope, request.RunId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            if (existing.ManifestHash != manifestHash || !existing.Overrides.SequenceEqual(request.Overrides) || existing.Seed != request.Seed || existing.AsOf != request.AsOf)
+            RunSettings recorded = await Store.LoadSettingsAsync(existing, cancellationToken).ConfigureAwait(false);
+            if (existing.ManifestHash != manifestHash || !recorded.SameAs(request.Settings))
             {
                 throw new InvalidOperationException(
                     $"Run '{request.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another run id.");
             }
 
-            return await ExecuteAsync(existing, plan, resume: true, cancellationToken).ConfigureAwait(false);
+            return await ResumeAsync(existing, plan, recorded, cancellationToken).ConfigureAwait(false);
         }
 
-        LakePath manifestPath = await _store.SaveManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
-        var run = new RunState
+        await Store.SaveManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
+        var run = new RunRecord
         {
-            RunId = request.RunId,
-            Scope = manifest.Scope,
-            PipelineId = manifest.Id,
-            Version = manifest.Version,
+            RunId = runId,
+            Scope = LakeIdentifier.Parse(manifest.Scope, "scope"),
+            PipelineId = LakeIdentifier.Parse(manifest.Id, "pipeline id"),
+            PipelineVersion = SemVer.Parse(manifest.Version),
             Kind = manifest.Kind,
-            Seed = request.Seed,
-            AsOf = request.AsOf,
+            Status = RunStatus.Pending,
+            ParamsHash = ParamsHash(plan, request.Settings),
             ManifestHash = manifestHash,
-            ManifestPath = manifestPath.Value,
-            ParametersHash = ParametersHash(plan),
-            Overrides = request.Overrides,
             GitSha = request.GitSha,
-            Nodes = plan.Nodes.Select(n => NodeState.Pending(n.Key, n.StageId)).ToList(),
         };
-        return await ExecuteAsync(run, plan, resume: false, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(run, request.Settings, plan, new Dictionary<string, StageRecord>(), resume: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Resumes a run found by id in any scope.</summary>
     /// <exception cref="KeyNotFoundException">No run has this id.</exception>
-    public async Task<RunState> ResumeAsync(string runId, CancellationToken cancellationToken = default)
+    public async Task<RunRecord> ResumeAsync(string runId, CancellationToken cancellationToken = default)
     {
-        RunState run = await _store.FindAsync(runId, cancellationToken).ConfigureAwait(false)
+        RunRecord run = await Store.FindAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No run '{runId}' in the lake.");
         return await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Resumes a run of <paramref name="scope"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such run.</exception>
-    public async Task<RunState> ResumeAsync(string scope, string runId, CancellationToken cancellationToken = default)
+    public async Task<RunRecord> ResumeAsync(string scope, string runId, CancellationToken cancellationToken = default)
     {
-        RunState run = await _store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+        RunRecord run = await Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
         return await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Rebuilds the plan of a recorded run from its stored manifest and overrides.</summary>
-    public async Task<ExecutionPlan> LoadPlanAsync(RunState run, CancellationToken cancellationToken = default)
+    /// <summary>Rebuilds the plan and settings of a recorded run from its stored manifest and <c>run.started</c> event.</summary>
+    public async Task<(ExecutionPlan Plan, RunSettings Settings)> LoadPlanAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        string json = await _store.LoadManifestAsync(run, cancellationToken).ConfigureAwait(false);
-        PipelineManifest manifest = new ManifestLoader(_registry).Parse(json, run.ManifestPath);
-        return ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(run.Overrides));
+        (string json, LakePath path) = await Store.LoadManifestAsync(run, cancellationToken).ConfigureAwait(false);
+        RunSettings settings = await Store.LoadSettingsAsync(run, cancellationToken).ConfigureAwait(false);
+        PipelineManifest manifest = new ManifestLoader(_registry).Parse(json, path.Value);
+        return (ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(settings.Overrides)), settings);
     }
 
-    private async Task<RunState> ResumeAsync(RunState run, CancellationToken cancellationToken)
+    private async Task<RunRecord> ResumeAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        ExecutionPlan plan = await LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
-        return await ExecuteAsync(run, plan, resume: true, cancellationToken).ConfigureAwait(false);
+        (ExecutionPlan plan, RunSettings settings) = await LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+        return await ResumeAsync(run, plan, settings, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RunState> ExecuteAsync(RunState run, ExecutionPlan plan, bool resume, CancellationToken cancellationToken)
+    private async Task<RunRecord> ResumeAsync(RunRecord run, ExecutionPlan plan, RunSettings settings, CancellationToken cancellationToken)
+    {
+        Dictionary<string, StageRecord> stages = await Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(run, settings, plan, stages, resume: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunRecord> ExecuteAsync(RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> stages, bool resume, CancellationToken cancellationToken)
     {
         using Activity? root = _telemetry.ActivitySource.StartActivity($"run {run.Scope}/{run.PipelineId}", ActivityKind.Internal);
-        root?.SetTag("qf.run_id", run.RunId).SetTag("qf.scope", run.Scope).SetTag("qf.pipeline", run.PipelineId)
-            .SetTag("qf.version", run.Version).SetTag("qf.kind", run.Kind.ToString().ToLowerInvariant()).SetTag("qf.resume", resume);
+        root?.SetTag("qf.run_id", run.RunId.Value).SetTag("qf.scope", run.Scope.Value).SetTag("qf.pipeline", run.PipelineId.Value)
+            .SetTag("qf.version", run.PipelineVersion.ToString()).SetTag("qf.kind", run.Kind.ToString().ToLowerInvariant()).SetTag("qf.resume", resume);
         ActivityTraceId traceIdValue = root?.TraceId ?? ActivityTraceId.CreateRandom();
         _telemetry.Forensics.Track(traceIdValue);
-        string traceId = traceIdValue.ToHexString();
-        using var ledger = AuditLedger.ForRun(_lake, LakeIdentifier.Parse(run.Scope, "scope"), RunId.Parse(run.RunId));
-        var coordinator = new RunCoordinator(this, run with
-        {
-            Status = RunStatus.Running,
-            StartedAt = _time.GetUtcNow(),
-            EndedAt = null,
-            FailureReason = null,
-            TraceIds = [.. run.TraceIds, traceId],
-        }, plan, ledger, traceId, root?.Context ?? default);
+        using var ledger = AuditLedger.ForRun(_lake, run.Scope, run.RunId);
+        var coordinator = new RunCoordinator(
+            this,
+            run with { Status = RunStatus.Running, StartedAt = _time.GetUtcNow(), CompletedAt = null, Error = null },
+            settings,
+            plan,
+            stages,
+            ledger,
+            traceIdValue.ToHexString(),
+            root?.Context ?? default);
 
-        RunState final;
+        RunRecord final;
         try
         {
             await coordinator.StartAsync(resume, cancellationToken).ConfigureAwait(false);
@@ -157,27 +167,31 @@ public sealed class LocalRunner
         }
         finally
         {
-            root?.SetStatus(coordinator.Run.Status == RunStatus.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, coordinator.Run.FailureReason);
+            root?.SetStatus(coordinator.Run.Status == RunStatus.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, coordinator.Run.Error?.Message);
             root?.Stop();
-            await _store.AppendForensicTraceAsync(coordinator.Run, _telemetry.Forensics.Take(traceIdValue), CancellationToken.None).ConfigureAwait(false);
+            await Store.AppendForensicTraceAsync(coordinator.Run, _telemetry.Forensics.Take(traceIdValue), CancellationToken.None).ConfigureAwait(false);
         }
 
         _logger.LogInformation("Run {RunId} of {Scope}/{Pipeline} {Status}", final.RunId, final.Scope, final.PipelineId, final.Status);
         return final;
     }
 
-    private static string ParametersHash(ExecutionPlan plan)
+    /// <summary>SHA-256 over the run settings and every node's effective parameters, one line each in plan order.</summary>
+    private static string ParamsHash(ExecutionPlan plan, RunSettings settings)
     {
-        var text = new StringBuilder();
-        foreach (PlanNode node in plan.Nodes)
+        var text = new StringBuilder("qf.run_params.v1\n");
+        text.Append("seed\t").Append(settings.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("as_of\t").Append(settings.AsOf.ToString("O", CultureInfo.InvariantCulture)).Append('\n');
+        foreach (string o in settings.Overrides)
         {
-            text.Append(node.Key).Append('=').Append(node.ParametersJson).Append('\n');
+            text.Append("override\t").Append(o).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        foreach (PlanNode node in plan.Nodes)
+        {
+            text.Append("node\t").Append(node.Key).Append('\t').Append(node.ParametersJson).Append('\n');
+        }
+
+        return Hashes.Sha256(text.ToString());
     }
-
-    internal RunnerOptions Options => _options;
-
-    internal TimeProvider Time => _time;
 }

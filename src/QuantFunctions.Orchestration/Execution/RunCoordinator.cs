@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Planning;
 
 namespace QuantFunctions.Orchestration.Execution;
@@ -9,34 +9,36 @@ namespace QuantFunctions.Orchestration.Execution;
 /// <summary>
 /// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
 /// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
-/// Only this class mutates the run state, from one logical thread, so <c>run.json</c> writes never race.
+/// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
 /// </summary>
-internal sealed class RunCoordinator(LocalRunner runner, RunState run, ExecutionPlan plan, AuditLedger ledger, string traceId, ActivityContext rootContext)
+internal sealed class RunCoordinator(
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext)
 {
-    private readonly Dictionary<string, NodeState> _states = plan.Nodes.ToDictionary(
+    /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
+    public const string RunStarted = "run.started";
+
+    private readonly Dictionary<string, StageRecord> _records = plan.Nodes.ToDictionary(
         n => n.Key,
-        n => run.Nodes.FirstOrDefault(s => s.Key == n.Key) ?? NodeState.Pending(n.Key, n.StageId),
+        n => recorded.TryGetValue(n.Key, out StageRecord? r) ? r : NodeRecords.Create(run, n, NodeStatus.Pending, 0),
         StringComparer.Ordinal);
 
-    public RunState Run { get; private set; } = run;
+    public RunRecord Run { get; private set; } = run;
 
     /// <summary>Records the start (or resume) in the ledger and, on resume, decides which nodes to redo.</summary>
     public async Task StartAsync(bool resume, CancellationToken cancellationToken)
     {
-        await AuditAsync(resume ? "run.resumed" : "run.started", null, new JsonObject
+        var data = new JsonObject
         {
-            ["pipeline"] = Run.PipelineId,
-            ["version"] = Run.Version,
-            ["scope"] = Run.Scope,
+            ["pipeline"] = Run.PipelineId.Value,
+            ["version"] = Run.PipelineVersion.ToString(),
+            ["scope"] = Run.Scope.Value,
             ["kind"] = Run.Kind.ToString().ToLowerInvariant(),
             ["manifest_hash"] = Run.ManifestHash,
-            ["parameters_hash"] = Run.ParametersHash,
-            ["seed"] = Run.Seed,
-            ["as_of"] = Run.AsOf.ToString("O", CultureInfo.InvariantCulture),
-            ["overrides"] = AuditData.ToJson(Run.Overrides),
+            ["params_hash"] = Run.ParamsHash,
             ["nodes"] = plan.Nodes.Count,
-        }, cancellationToken).ConfigureAwait(false);
-
+        };
+        settings.WriteTo(data);
+        await AuditAsync(resume ? "run.resumed" : RunStarted, null, data, cancellationToken).ConfigureAwait(false);
         if (resume)
         {
             await PrepareResumeAsync(cancellationToken).ConfigureAwait(false);
@@ -45,11 +47,11 @@ internal sealed class RunCoordinator(LocalRunner runner, RunState run, Execution
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs until the planner says the run is complete; returns the final state.</summary>
-    public async Task<RunState> DriveAsync(CancellationToken cancellationToken)
+    /// <summary>Runs until the planner says the run is complete; returns the final record.</summary>
+    /// <exception cref="OperationCanceledException">The run was cancelled (and recorded as such).</exception>
+    public async Task<RunRecord> DriveAsync(CancellationToken cancellationToken)
     {
-        var running = new Dictionary<Task<NodeState>, string>();
-        bool cancelled = false;
+        var running = new Dictionary<Task<StageRecord>, string>();
         PlanDecision decision;
         while (true)
         {
@@ -59,17 +61,14 @@ internal sealed class RunCoordinator(LocalRunner runner, RunState run, Execution
                 await SkipAsync(skip, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!cancelled)
+            foreach (string key in cancellationToken.IsCancellationRequested ? [] : decision.Ready)
             {
-                foreach (string key in decision.Ready)
+                if (running.Count >= runner.Options.MaxParallelism)
                 {
-                    if (running.Count >= runner.Options.MaxParallelism)
-                    {
-                        break;
-                    }
-
-                    running.Add(await StartNodeAsync(plan.Get(key), cancellationToken).ConfigureAwait(false), key);
+                    break;
                 }
+
+                running.Add(await StartNodeAsync(plan.Get(key), cancellationToken).ConfigureAwait(false), key);
             }
 
             if (running.Count == 0)
@@ -77,83 +76,92 @@ internal sealed class RunCoordinator(LocalRunner runner, RunState run, Execution
                 break;
             }
 
-            Task<NodeState> finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            Task<StageRecord> finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
             string finishedKey = running[finished];
             running.Remove(finished);
-            cancelled |= await CompleteNodeAsync(finished, finishedKey, cancellationToken).ConfigureAwait(false);
+            await CompleteNodeAsync(finished, finishedKey, cancellationToken).ConfigureAwait(false);
         }
 
-        if (cancelled)
+        if (cancellationToken.IsCancellationRequested)
         {
-            await CompleteRunAsync(decision with { Status = RunStatus.Failed }, "the run was cancelled", CancellationToken.None).ConfigureAwait(false);
+            await CompleteRunAsync(RunStatus.Cancelled, "the run was cancelled", CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        await CompleteRunAsync(decision, null, cancellationToken).ConfigureAwait(false);
+        await CompleteRunAsync(decision.Status == RunStatus.Succeeded ? RunStatus.Succeeded : decision.Status == RunStatus.Cancelled ? RunStatus.Cancelled : RunStatus.Failed, null, cancellationToken).ConfigureAwait(false);
         return Run;
     }
 
-    private async Task<Task<NodeState>> StartNodeAsync(PlanNode node, CancellationToken cancellationToken)
+    private async Task<Task<StageRecord>> StartNodeAsync(PlanNode node, CancellationToken cancellationToken)
     {
-        _states[node.Key] = _states[node.Key] with { Status = NodeStatus.Running, StartedAt = runner.Time.GetUtcNow(), EndedAt = null, Failure = null, SkipReason = null };
+        StageRecord previous = _records[node.Key];
+        _records[node.Key] = previous with { Status = NodeStatus.Running, StartedAt = runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
-        RunState snapshot = Run;
-        return Task.Run(() => runner.Executor.ExecuteAsync(snapshot, node, ledger, rootContext, cancellationToken), CancellationToken.None);
+        RunRecord snapshot = Run;
+        return Task.Run(() => runner.Executor.ExecuteAsync(snapshot, settings, node, previous.Attempts, ledger, rootContext, cancellationToken), CancellationToken.None);
     }
 
-    /// <summary>Records a finished node; true when it ended because the run was cancelled.</summary>
-    private async Task<bool> CompleteNodeAsync(Task<NodeState> finished, string key, CancellationToken cancellationToken)
+    private async Task CompleteNodeAsync(Task<StageRecord> finished, string key, CancellationToken cancellationToken)
     {
-        bool cancelled = false;
         try
         {
-            _states[key] = await finished.ConfigureAwait(false);
+            _records[key] = await finished.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            cancelled = true;
-            _states[key] = _states[key] with { Status = NodeStatus.Failed, EndedAt = runner.Time.GetUtcNow(), Failure = new NodeFailure(nameof(OperationCanceledException), "cancelled", false, false) };
+            _records[key] = _records[key] with { Status = NodeStatus.Cancelled, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(nameof(OperationCanceledException), "cancelled", NodeErrorCodes.Cancelled) };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Recording the node's state failed (e.g. the lake is unreachable): the node counts as failed.
-            _states[key] = _states[key] with { Status = NodeStatus.Failed, EndedAt = runner.Time.GetUtcNow(), Failure = new NodeFailure(ex.GetType().FullName ?? ex.GetType().Name, ex.Message, TransientErrors.IsTransient(ex), false) };
+            _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message) };
         }
 
         await SaveRunAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
-        return cancelled;
     }
 
     private async Task SkipAsync(NodeSkip skip, CancellationToken cancellationToken)
     {
-        NodeState state = _states[skip.Key] with { Status = NodeStatus.Skipped, SkipReason = skip.Reason, StartedAt = null, EndedAt = null, TraceId = traceId };
-        _states[skip.Key] = state;
-        await runner.Store.SaveNodeAsync(Run, state, cancellationToken).ConfigureAwait(false);
-        await AuditAsync("node.skipped", skip.Key, new JsonObject { ["stage"] = state.StageId, ["cause"] = skip.Cause, ["reason"] = skip.Reason }, cancellationToken).ConfigureAwait(false);
+        string code = skip.Reason.Contains("failed fast", StringComparison.Ordinal) ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed;
+        StageRecord record = _records[skip.Key] with
+        {
+            Status = NodeStatus.Skipped,
+            Error = new NodeError("skipped", skip.Reason, code),
+            StartedAt = null,
+            CompletedAt = null,
+        };
+        _records[skip.Key] = record;
+        await runner.Store.Records.WriteStageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await AuditAsync("node.skipped", skip.Key, new JsonObject { ["stage"] = record.StageId, ["cause"] = skip.Cause, ["reason"] = skip.Reason }, cancellationToken).ConfigureAwait(false);
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CompleteRunAsync(PlanDecision decision, string? reason, CancellationToken cancellationToken)
+    private async Task CompleteRunAsync(RunStatus status, string? reason, CancellationToken cancellationToken)
     {
-        RunStatus status = decision.Status == RunStatus.Succeeded ? RunStatus.Succeeded : RunStatus.Failed;
-        List<NodeState> failed = [.. plan.Nodes.Select(n => _states[n.Key]).Where(s => s.Status == NodeStatus.Failed)];
+        List<StageRecord> failed = [.. plan.Nodes.Select(n => _records[n.Key]).Where(r => r.Status == NodeStatus.Failed)];
         reason ??= status == RunStatus.Succeeded
             ? null
-            : failed.Count > 0 ? $"node '{failed[0].Key}' failed: {failed[0].Failure?.Message}" : "the run did not complete";
-        Run = Run with { Status = status, EndedAt = runner.Time.GetUtcNow(), FailureReason = reason };
+            : failed.Count > 0 ? $"node '{failed[0].Node}' failed: {failed[0].Error?.Message}" : "the run did not complete";
         var data = new JsonObject
         {
             ["status"] = status.ToString().ToLowerInvariant(),
-            ["succeeded"] = _states.Values.Count(s => s.Status == NodeStatus.Succeeded),
-            ["failed"] = AuditData.ToJson(failed.Select(s => s.Key)),
-            ["skipped"] = AuditData.ToJson(plan.Nodes.Where(n => _states[n.Key].Status == NodeStatus.Skipped).Select(n => n.Key)),
+            ["succeeded"] = _records.Values.Count(r => r.Status == NodeStatus.Succeeded),
+            ["failed"] = AuditData.ToJson(failed.Select(r => r.Node.Value)),
+            ["skipped"] = AuditData.ToJson(plan.Nodes.Where(n => _records[n.Key].Status == NodeStatus.Skipped).Select(n => n.Key)),
         };
         if (reason is not null)
         {
             data["reason"] = reason;
         }
 
-        await AuditAsync(status == RunStatus.Succeeded ? "run.completed" : "run.failed", null, data, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(status == RunStatus.Succeeded ? "run.completed" : "run." + status.ToString().ToLowerInvariant(), null, data, cancellationToken).ConfigureAwait(false);
+        Run = Run with
+        {
+            Status = status,
+            CompletedAt = runner.Time.GetUtcNow(),
+            Error = reason is null ? null : new NodeError("run", reason, failed.Count > 0 ? "node_failed" : status.ToString().ToLowerInvariant()),
+            AuditHead = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false),
+        };
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -162,56 +170,61 @@ internal sealed class RunCoordinator(LocalRunner runner, RunState run, Execution
         var redo = new HashSet<string>(StringComparer.Ordinal);
         foreach (PlanNode node in plan.Nodes)
         {
-            NodeState state = _states[node.Key];
-            if (state.Status != NodeStatus.Succeeded)
+            StageRecord record = _records[node.Key];
+            if (record.Status != NodeStatus.Succeeded)
             {
-                _states[node.Key] = state with { Status = NodeStatus.Pending, Failure = null, SkipReason = null };
+                _records[node.Key] = record with { Status = NodeStatus.Pending, Error = null };
                 redo.Add(node.Key);
                 continue;
             }
 
             string? upstream = node.DependsOn.FirstOrDefault(redo.Contains);
-            IReadOnlyDictionary<string, string>? current = upstream is null ? await CurrentFingerprintsAsync(node, cancellationToken).ConfigureAwait(false) : null;
-            bool changed = current is not null && !SameFingerprints(current, state.InputFingerprints);
+            string? current = upstream is null ? await CurrentFingerprintAsync(node, record, cancellationToken).ConfigureAwait(false) : null;
+            bool changed = current is not null && current != record.InputFingerprint;
             if (upstream is null && !changed)
             {
                 await AuditAsync("node.reused", node.Key, new JsonObject
                 {
                     ["stage"] = node.StageId,
-                    ["input_fingerprints"] = AuditData.ToJson(state.InputFingerprints),
+                    ["input_fingerprint"] = record.InputFingerprint,
                     ["verified"] = current is not null,
                 }, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            string reason = upstream is not null ? $"dependency '{upstream}' is redone" : "its input fingerprints changed";
-            _states[node.Key] = state with { Status = NodeStatus.Pending };
+            string reason = upstream is not null ? $"dependency '{upstream}' is redone" : "its input fingerprint changed";
+            _records[node.Key] = record with { Status = NodeStatus.Pending };
             redo.Add(node.Key);
-            var data = new JsonObject { ["stage"] = node.StageId, ["reason"] = reason, ["recorded"] = AuditData.ToJson(state.InputFingerprints) };
-            if (current is not null)
+            await AuditAsync("node.invalidated", node.Key, new JsonObject
             {
-                data["current"] = AuditData.ToJson(current);
-            }
-
-            await AuditAsync("node.invalidated", node.Key, data, cancellationToken).ConfigureAwait(false);
+                ["stage"] = node.StageId,
+                ["reason"] = reason,
+                ["recorded"] = record.InputFingerprint,
+                ["current"] = current,
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private Task<IReadOnlyDictionary<string, string>?> CurrentFingerprintsAsync(PlanNode node, CancellationToken cancellationToken)
+    /// <summary>The node's input fingerprint now (with the run's current parameters), or null when the stage cannot tell.</summary>
+    private async Task<string?> CurrentFingerprintAsync(PlanNode node, StageRecord record, CancellationToken cancellationToken)
     {
-        var context = runner.Executor.CreateContext(Run, node, ledger, runner.Executor.CreateLogger(node.StageId), traceId, _states[node.Key].Attempts);
-        return runner.Executor.CreateStage(node.StageId).ComputeInputFingerprintsAsync(context, cancellationToken);
+        var context = runner.Executor.CreateContext(Run, settings, node, ledger, runner.Executor.CreateLogger(node.StageId), traceId, record.Attempts);
+        IReadOnlyList<InputFingerprint>? inputs = await runner.Executor.CreateStage(node.StageId).ComputeInputFingerprintsAsync(context, cancellationToken).ConfigureAwait(false);
+        return inputs is null ? null : Hashes.NodeInputFingerprint(inputs, Hashes.Sha256(node.ParametersJson));
     }
 
-    private static bool SameFingerprints(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> recorded) =>
-        current.Count == recorded.Count && current.All(p => recorded.TryGetValue(p.Key, out string? v) && v == p.Value);
-
-    private Dictionary<string, NodeStatus> Statuses() => _states.ToDictionary(p => p.Key, p => p.Value.Status, StringComparer.Ordinal);
+    private Dictionary<string, NodeStatus> Statuses() => _records.ToDictionary(p => p.Key, p => p.Value.Status, StringComparer.Ordinal);
 
     private async Task SaveRunAsync(CancellationToken cancellationToken)
     {
-        Run = Run with { Nodes = plan.Nodes.Select(n => _states[n.Key]).ToList() };
-        await runner.Store.SaveRunAsync(Run, cancellationToken).ConfigureAwait(false);
+        List<StageRecord> ordered = [.. plan.Nodes.Select(n => _records[n.Key])];
+        Run = Run with
+        {
+            Nodes = ordered.ConvertAll(NodeRecords.ToNodeState),
+            Inputs = [.. ordered.SelectMany(r => r.Inputs).DistinctBy(i => (i.Name, i.Fingerprint.Hash))],
+            Outputs = [.. ordered.SelectMany(r => r.Outputs).DistinctBy(o => o.Path)],
+        };
+        await runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
@@ -54,13 +55,13 @@ public sealed class DagTestHost : IDisposable
     public PipelineManifest LoadManifest(string json, string source = "test/manifest.json") => new ManifestLoader(Registry).Parse(json, source);
 
     /// <summary>Runs a manifest given as JSON.</summary>
-    public Task<RunState> RunAsync(string manifestJson, string runId = "run-1", IReadOnlyList<string>? overrides = null, int seed = 42, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+    public Task<RunRecord> RunAsync(string manifestJson, string runId = "run-1", IReadOnlyList<string>? overrides = null, int seed = 42, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(
-            new RunRequest { Manifest = LoadManifest(manifestJson), RunId = runId, Overrides = overrides ?? [], Seed = seed, AsOf = asOf ?? DefaultAsOf },
+            new RunRequest { Manifest = LoadManifest(manifestJson), RunId = runId, Settings = new RunSettings { Overrides = overrides ?? [], Seed = seed, AsOf = asOf ?? DefaultAsOf } },
             cancellationToken);
 
     /// <summary>Resumes a run.</summary>
-    public Task<RunState> ResumeAsync(string runId, CancellationToken cancellationToken = default) => Runner.ResumeAsync(runId, cancellationToken);
+    public Task<RunRecord> ResumeAsync(string runId, CancellationToken cancellationToken = default) => Runner.ResumeAsync(runId, cancellationToken);
 
     /// <summary>Reads the run's audit ledger.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadLedgerAsync(string scope, string runId, CancellationToken cancellationToken = default)

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
@@ -27,7 +29,7 @@ public sealed class LocalRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_Diamond_AllNodesSucceedInDependencyOrder()
     {
-        RunState run = await _host.RunAsync(Diamond);
+        RunRecord run = await _host.RunAsync(Diamond);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.All(run.Nodes, n => Assert.Equal((NodeStatus.Succeeded, 1), (n.Status, n.Attempts)));
@@ -40,16 +42,18 @@ public sealed class LocalRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_PersistsRunStageRecordsAndManifestCopy()
     {
-        RunState run = await _host.RunAsync(Diamond, "run-42");
+        RunRecord run = await _host.RunAsync(Diamond, "run-42");
 
-        RunState? stored = await _host.Runner.Store.TryLoadAsync("demo", "run-42");
+        RunRecord? stored = await _host.Runner.Store.TryLoadAsync("demo", "run-42");
         Assert.NotNull(stored);
         Assert.Equal(RunStatus.Succeeded, stored.Status);
         Assert.Equal(run.ManifestHash, stored.ManifestHash);
-        Assert.Equal("_meta/pipelines/demo/test/version=1.0.0/manifest.json", stored.ManifestPath);
-        NodeState? d = await _host.Runner.Store.TryLoadNodeAsync("demo", "run-42", "d");
-        Assert.Equal((NodeStatus.Succeeded, 10L, 5L), (d!.Status, d.RowsRead, d.RowsWritten));
-        LakeObject? manifest = await _host.Lake.TryReadAsync(LakePath.Parse(stored.ManifestPath));
+        Assert.Equal(["a", "b", "c", "d"], stored.Nodes.Select(n => n.Node.Value));
+        Assert.NotNull(stored.AuditHead);
+        StageRecord d = (await _host.Runner.Store.Records.ReadStageAsync(stored.Scope, stored.RunId, NodeKey.Parse("d")))!.Value;
+        Assert.Equal((NodeStatus.Succeeded, 1, "test.work"), (d.Status, d.Attempts, d.StageId));
+        Assert.Equal(10, d.Parameters!["top_n"]!.GetValue<int>());
+        LakeObject? manifest = await _host.Lake.TryReadAsync(LakePath.Parse("_meta/pipelines/demo/test/version=1.0.0/manifest.json"));
         Assert.Equal(Diamond, System.Text.Encoding.UTF8.GetString(manifest!.Content.Span));
         Assert.NotNull(await _host.Lake.GetInfoAsync(LakePath.Parse("_meta/demo/runs/run-42/stages/d/stage.json")));
     }
@@ -57,15 +61,17 @@ public sealed class LocalRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_Ledger_RecordsStartNodesAndCompletionWithTraceIdAndValidChain()
     {
-        RunState run = await _host.RunAsync(Diamond);
+        RunRecord run = await _host.RunAsync(Diamond);
 
         IReadOnlyList<AuditEntry> ledger = await _host.ReadLedgerAsync("demo", "run-1");
         Assert.Equal("run.started", ledger[0].Kind);
         Assert.Equal("run.completed", ledger[^1].Kind);
         Assert.Equal(["a", "b", "c", "d"], ledger.Where(e => e.Kind == "node.succeeded").Select(e => e.Node!).Order(StringComparer.Ordinal));
         Assert.Equal(run.ManifestHash, ledger[0].Data["manifest_hash"]!.GetValue<string>());
-        Assert.Equal(run.TraceIds.Single(), ledger[0].TraceId);
-        Assert.All(ledger, e => Assert.Equal(run.TraceIds.Single(), e.TraceId));
+        Assert.Equal((42, "2024-12-31T00:00:00.0000000+00:00"), (ledger[0].Data["seed"]!.GetValue<int>(), ledger[0].Data["as_of"]!.GetValue<string>()));
+        Assert.All(ledger, e => Assert.Equal(ledger[0].TraceId, e.TraceId));
+        Assert.Equal(10, ledger.First(e => e.Kind == "node.succeeded").Data["rows_read"]!.GetValue<long>());
+        Assert.Equal(ledger.Count, run.AuditHead!.Count);
         AuditVerificationResult verified = await AuditLedgerVerifier.VerifyAsync(_host.Lake, LakePath.Parse("_meta/demo/runs/run-1/audit.jsonl"));
         Assert.True(verified.IsValid);
     }
@@ -86,10 +92,10 @@ public sealed class LocalRunnerTests : IDisposable
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref retries, value));
         listener.Start();
 
-        RunState run = await _host.RunAsync(Diamond);
+        RunRecord run = await _host.RunAsync(Diamond);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.Equal(3, run.Nodes.Single(n => n.Key == "b").Attempts);
+        Assert.Equal(3, run.Nodes.Single(n => n.Node.Value == "b").Attempts);
         Assert.Equal([1, 2, 3], _stage.Calls.Where(c => c.Key == "b").Select(c => c.Attempt));
         Assert.Equal(2, Interlocked.Read(ref retries));
     }
@@ -111,17 +117,18 @@ public sealed class LocalRunnerTests : IDisposable
     {
         _stage.FailWith("b", new InvalidOperationException("bad input: column close missing"));
 
-        RunState run = await _host.RunAsync(Diamond);
+        RunRecord run = await _host.RunAsync(Diamond);
 
         Assert.Equal(RunStatus.Failed, run.Status);
-        NodeState b = run.Nodes.Single(n => n.Key == "b");
-        Assert.Equal((NodeStatus.Failed, 1, false), (b.Status, b.Attempts, b.Failure!.Transient));
-        Assert.Equal("bad input: column close missing", b.Failure.Message);
-        NodeState d = run.Nodes.Single(n => n.Key == "d");
+        NodeState b = run.Nodes.Single(n => n.Node.Value == "b");
+        Assert.Equal((NodeStatus.Failed, 1, (string?)null), (b.Status, b.Attempts, b.Error!.Code));
+        Assert.Equal("bad input: column close missing", b.Error.Message);
+        NodeState d = run.Nodes.Single(n => n.Node.Value == "d");
         Assert.Equal(NodeStatus.Skipped, d.Status);
-        Assert.Contains("'b' failed", d.SkipReason, StringComparison.Ordinal);
+        Assert.Contains("'b' failed", d.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(NodeErrorCodes.DependencyFailed, d.Error.Code);
         Assert.Equal(0, _stage.CountOf("d"));
-        Assert.Contains("node 'b' failed", run.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("node 'b' failed", run.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,12 +153,12 @@ public sealed class LocalRunnerTests : IDisposable
     {
         _stage.FailWith("a", new IOException("1"), new IOException("2"), new IOException("3"), new IOException("4"));
 
-        RunState run = await _host.RunAsync(Diamond);
+        RunRecord run = await _host.RunAsync(Diamond);
 
-        NodeState a = run.Nodes.Single(n => n.Key == "a");
-        Assert.Equal((NodeStatus.Failed, 3, true), (a.Status, a.Attempts, a.Failure!.Transient));
-        Assert.Equal("3", a.Failure.Message);
-        Assert.All(run.Nodes.Where(n => n.Key != "a"), n => Assert.Equal(NodeStatus.Skipped, n.Status));
+        NodeState a = run.Nodes.Single(n => n.Node.Value == "a");
+        Assert.Equal((NodeStatus.Failed, 3, NodeErrorCodes.RetriesExhausted), (a.Status, a.Attempts, a.Error!.Code));
+        Assert.Equal("3", a.Error.Message);
+        Assert.All(run.Nodes.Where(n => n.Node.Value != "a"), n => Assert.Equal(NodeStatus.Skipped, n.Status));
     }
 
     [Fact]
@@ -160,10 +167,10 @@ public sealed class LocalRunnerTests : IDisposable
         var stage = new ScriptedStage().Hang("b");
         using DagTestHost host = HostWith(stage, new RunnerOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero, NodeTimeout = TimeSpan.FromMilliseconds(200) });
 
-        RunState run = await host.RunAsync(Diamond);
+        RunRecord run = await host.RunAsync(Diamond);
 
-        NodeState b = run.Nodes.Single(n => n.Key == "b");
-        Assert.Equal((NodeStatus.Failed, 1, true), (b.Status, b.Attempts, b.Failure!.TimedOut));
+        NodeState b = run.Nodes.Single(n => n.Node.Value == "b");
+        Assert.Equal((NodeStatus.Failed, 1, NodeErrorCodes.Timeout), (b.Status, b.Attempts, b.Error!.Code));
         Assert.Equal(RunStatus.Failed, run.Status);
     }
 
@@ -172,7 +179,7 @@ public sealed class LocalRunnerTests : IDisposable
     {
         var stage = new ScriptedStage { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         using DagTestHost host = HostWith(stage, new RunnerOptions { MaxParallelism = 2 });
-        Task<RunState> running = host.RunAsync(Model(Node("fan", extra: "\"for_each\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]")));
+        Task<RunRecord> running = host.RunAsync(Model(Node("fan", extra: "\"for_each\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]")));
 
         // Hold the first executions at the gate until the limit is reached, then let everything through.
         while (stage.CurrentConcurrency < 2 && !running.IsCompleted)
@@ -181,7 +188,7 @@ public sealed class LocalRunnerTests : IDisposable
         }
 
         stage.Gate.SetResult();
-        RunState run = await running;
+        RunRecord run = await running;
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(6, stage.Calls.Count);
@@ -194,11 +201,11 @@ public sealed class LocalRunnerTests : IDisposable
         var stage = new ScriptedStage().FailWith("a", new InvalidOperationException("x"));
         using DagTestHost host = HostWith(stage, new RunnerOptions { MaxParallelism = 1 });
 
-        RunState run = await host.RunAsync(Model(Node("a") + "," + Node("b")));
+        RunRecord run = await host.RunAsync(Model(Node("a") + "," + Node("b")));
 
-        NodeState b = run.Nodes.Single(n => n.Key == "b");
+        NodeState b = run.Nodes.Single(n => n.Node.Value == "b");
         Assert.Equal(NodeStatus.Skipped, b.Status);
-        Assert.Contains("failed fast", b.SkipReason, StringComparison.Ordinal);
+        Assert.Equal(NodeErrorCodes.FailFast, b.Error!.Code);
     }
 
     [Fact]
@@ -207,9 +214,9 @@ public sealed class LocalRunnerTests : IDisposable
         var stage = new ScriptedStage().FailWith("a", new InvalidOperationException("x"));
         using DagTestHost host = HostWith(stage, new RunnerOptions { MaxParallelism = 1, FailFast = false });
 
-        RunState run = await host.RunAsync(Model(Node("a") + "," + Node("b")));
+        RunRecord run = await host.RunAsync(Model(Node("a") + "," + Node("b")));
 
-        Assert.Equal(NodeStatus.Succeeded, run.Nodes.Single(n => n.Key == "b").Status);
+        Assert.Equal(NodeStatus.Succeeded, run.Nodes.Single(n => n.Node.Value == "b").Status);
         Assert.Equal(RunStatus.Failed, run.Status);
     }
 
@@ -217,17 +224,17 @@ public sealed class LocalRunnerTests : IDisposable
     public async Task ResumeAsync_AfterFailure_RunsOnlyWhatDidNotSucceed()
     {
         _stage.FailWith("b", new InvalidOperationException("fix me"));
-        RunState failed = await _host.RunAsync(Diamond);
+        RunRecord failed = await _host.RunAsync(Diamond);
         Assert.Equal(RunStatus.Failed, failed.Status);
         _stage.Heal();
 
-        RunState resumed = await _host.ResumeAsync("run-1");
+        RunRecord resumed = await _host.ResumeAsync("run-1");
 
         Assert.Equal(RunStatus.Succeeded, resumed.Status);
         Assert.Equal((1, 2, 1, 1), (_stage.CountOf("a"), _stage.CountOf("b"), _stage.CountOf("c"), _stage.CountOf("d")));
-        Assert.Equal(2, resumed.Nodes.Single(n => n.Key == "b").Attempts);
-        Assert.Equal(2, resumed.TraceIds.Count);
+        Assert.Equal(2, resumed.Nodes.Single(n => n.Node.Value == "b").Attempts);
         IReadOnlyList<AuditEntry> ledger = await _host.ReadLedgerAsync("demo", "run-1");
+        Assert.NotEqual(ledger[0].TraceId, ledger[^1].TraceId);
         Assert.Equal(["run.failed", "run.resumed", "run.completed"], ledger.Where(e => e.Kind.StartsWith("run.", StringComparison.Ordinal) && e.Kind != "run.started").Select(e => e.Kind));
         Assert.Equal(["a", "c"], ledger.Where(e => e.Kind == "node.reused").Select(e => e.Node!).Order(StringComparer.Ordinal));
     }
@@ -238,11 +245,13 @@ public sealed class LocalRunnerTests : IDisposable
         _stage.Fingerprints["a"] = "fp-1";
         await _host.RunAsync(Diamond);
 
-        RunState again = await _host.RunAsync(Diamond);
+        RunRecord again = await _host.RunAsync(Diamond);
 
         Assert.Equal(RunStatus.Succeeded, again.Status);
         Assert.Equal(4, _stage.Calls.Count);
-        Assert.Equal("fp-1", again.Nodes.Single(n => n.Key == "a").InputFingerprints["input"]);
+        string expected = Hashes.NodeInputFingerprint([ScriptedStage.FingerprintOf("fp-1")], Hashes.Sha256("""{"top_n":10,"direction":"long","lookback":20.5,"tags":[]}"""));
+        Assert.Equal(expected, again.Nodes.Single(n => n.Node.Value == "a").InputFingerprint);
+        Assert.Equal(Hashes.Sha256("fp-1"), again.Inputs.Single().Fingerprint.Files[0].ContentHash);
     }
 
     [Fact]
@@ -254,13 +263,15 @@ public sealed class LocalRunnerTests : IDisposable
         await _host.RunAsync(graph);
         _stage.Fingerprints["a"] = "fp-2";
 
-        RunState again = await _host.RunAsync(graph);
+        RunRecord again = await _host.RunAsync(graph);
 
         Assert.Equal((2, 2, 1), (_stage.CountOf("a"), _stage.CountOf("b"), _stage.CountOf("c")));
-        Assert.Equal("fp-2", again.Nodes.Single(n => n.Key == "a").InputFingerprints["input"]);
+        Assert.Equal(Hashes.NodeInputFingerprint([ScriptedStage.FingerprintOf("fp-2")], Hashes.Sha256("""{"top_n":10,"direction":"long","lookback":20.5,"tags":[]}""")), again.Nodes.Single(n => n.Node.Value == "a").InputFingerprint);
         IReadOnlyList<AuditEntry> ledger = await _host.ReadLedgerAsync("demo", "run-1");
         Assert.Equal(["a", "b"], ledger.Where(e => e.Kind == "node.invalidated").Select(e => e.Node!));
-        Assert.Equal("fp-2", ledger.First(e => e.Kind == "node.invalidated").Data["current"]!["input"]!.GetValue<string>());
+        AuditEntry invalidated = ledger.First(e => e.Kind == "node.invalidated");
+        Assert.Contains("input fingerprint changed", invalidated.Data["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEqual(invalidated.Data["recorded"]!.GetValue<string>(), invalidated.Data["current"]!.GetValue<string>());
     }
 
     [Fact]
@@ -298,11 +309,11 @@ public sealed class LocalRunnerTests : IDisposable
         _stage.Writes["a"] = LakePath.Parse("silver/demo/x.json");
         _stage.Writes["b"] = LakePath.Parse("gold/demo/test/version=1.0.0/x/run=run-1/part-0.json");
 
-        RunState run = await _host.RunAsync(Model(Node("a") + "," + Node("b")));
+        RunRecord run = await _host.RunAsync(Model(Node("a") + "," + Node("b")));
 
-        NodeState a = run.Nodes.Single(n => n.Key == "a");
+        NodeState a = run.Nodes.Single(n => n.Node.Value == "a");
         Assert.Equal((NodeStatus.Failed, 1), (a.Status, a.Attempts));
-        Assert.EndsWith(nameof(LakeAccessDeniedException), a.Failure!.ErrorType, StringComparison.Ordinal);
+        Assert.EndsWith(nameof(LakeAccessDeniedException), a.Error!.Type, StringComparison.Ordinal);
         Assert.Null(await _host.Lake.GetInfoAsync(LakePath.Parse("silver/demo/x.json")));
     }
 
@@ -310,8 +321,8 @@ public sealed class LocalRunnerTests : IDisposable
     public async Task RunAsync_DataPipeline_MayWriteSilver()
     {
         _stage.Writes["a"] = LakePath.Parse("silver/demo/x.json");
-        RunState run = await _host.RunAsync(Model(Node("a", stage: "test.ingest"), kind: "data"));
+        RunRecord run = await _host.RunAsync(Model(Node("a", stage: "test.ingest"), kind: "data"));
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.Equal(["silver/demo/x.json"], run.Nodes[0].Outputs);
+        Assert.Equal("silver/demo/x.json", Assert.Single(run.Outputs).Path.Value);
     }
 }

@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using QuantFunctions.Lake.Fingerprints;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 
@@ -17,8 +22,18 @@ public sealed class ScriptedStage : IStage
     private int _current;
     private int _peak;
 
-    /// <summary>Input fingerprints each node reports (and that <see cref="ComputeInputFingerprintsAsync"/> returns).</summary>
+    /// <summary>
+    /// The content tag of the input each node reads: the node reports a fingerprint of it (and
+    /// <see cref="ComputeInputFingerprintsAsync"/> returns it); nodes without a tag read nothing fingerprinted.
+    /// </summary>
     public ConcurrentDictionary<string, string> Fingerprints { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A dataset fingerprint whose content is identified by <paramref name="tag"/>.</summary>
+    public static InputFingerprint FingerprintOf(string tag) => new("input", DatasetFingerprint.Create(
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("manifest"))),
+        SchemaVersion.V1,
+        [LakePath.Parse("silver/demo/test/version=1.0.0/input/year=2024")],
+        [new FingerprintedFile(LakePath.Parse("silver/demo/test/version=1.0.0/input/year=2024/part-0.parquet"), 100, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tag))))]));
 
     /// <summary>Lake paths a node writes (one small object each).</summary>
     public ConcurrentDictionary<string, LakePath> Writes { get; } = new(StringComparer.Ordinal);
@@ -82,11 +97,11 @@ public sealed class ScriptedStage : IStage
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            var outputs = new List<LakePath>();
+            var outputs = new List<OutputLocation>();
             if (Writes.TryGetValue(context.NodeKey, out LakePath path))
             {
                 await context.Lake.WriteAsync(path, "{}"u8.ToArray(), LakeWriteMode.Overwrite, cancellationToken);
-                outputs.Add(path);
+                outputs.Add(new OutputLocation("out", path));
             }
 
             if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
@@ -99,9 +114,7 @@ public sealed class ScriptedStage : IStage
                 RowsRead = 10,
                 RowsWritten = 5,
                 Outputs = outputs,
-                InputFingerprints = Fingerprints.TryGetValue(context.NodeKey, out string? fp)
-                    ? new Dictionary<string, string> { ["input"] = fp }
-                    : new Dictionary<string, string>(),
+                Inputs = Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : [],
                 Summary = new JsonObject { ["node"] = context.NodeKey },
             };
         }
@@ -111,9 +124,8 @@ public sealed class ScriptedStage : IStage
         }
     }
 
-    public Task<IReadOnlyDictionary<string, string>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(
-            Fingerprints.TryGetValue(context.NodeKey, out string? fp) ? new Dictionary<string, string> { ["input"] = fp } : new Dictionary<string, string>());
+    public Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InputFingerprint>?>(Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : []);
 
     private static void InterlockedMax(ref int target, int value)
     {

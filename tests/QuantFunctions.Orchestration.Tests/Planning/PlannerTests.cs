@@ -1,5 +1,6 @@
 using QuantFunctions.Orchestration.Planning;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Planning;
 
