@@ -58,7 +58,7 @@ internal sealed class RunCoordinator(
             decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
             foreach (NodeSkip skip in decision.Skips)
             {
-                await SkipAsync(skip, cancellationToken).ConfigureAwait(false);
+                await SkipAsync(skip, Bookkeeping(cancellationToken)).ConfigureAwait(false);
             }
 
             foreach (string key in cancellationToken.IsCancellationRequested ? [] : decision.Ready)
@@ -117,8 +117,12 @@ internal sealed class RunCoordinator(
             _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message) };
         }
 
-        await SaveRunAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        await SaveRunAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>Records are still written once the run is cancelled, so it ends in a consistent, resumable state.</summary>
+    private static CancellationToken Bookkeeping(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
 
     private async Task SkipAsync(NodeSkip skip, CancellationToken cancellationToken)
     {

@@ -325,4 +325,26 @@ public sealed class LocalRunnerTests : IDisposable
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal("silver/demo/x.json", Assert.Single(run.Outputs).Path.Value);
     }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_RecordsCancelledRunAndNode()
+    {
+        var stage = new ScriptedStage().Hang("b");
+        using DagTestHost host = HostWith(stage, new RunnerOptions { MaxParallelism = 1 });
+        using var cts = new CancellationTokenSource();
+        Task<RunRecord> running = host.RunAsync(Diamond, cancellationToken: cts.Token);
+        while (stage.CountOf("b") == 0 && !running.IsCompleted)
+        {
+            await Task.Delay(5);
+        }
+
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        RunRecord? run = await host.Runner.Store.TryLoadAsync("demo", "run-1");
+        Assert.Equal(RunStatus.Cancelled, run!.Status);
+        Assert.Equal(NodeStatus.Cancelled, run.Nodes.Single(n => n.Node.Value == "b").Status);
+        IReadOnlyList<AuditEntry> ledger = await host.ReadLedgerAsync("demo", "run-1");
+        Assert.Equal("run.cancelled", ledger[^1].Kind);
+    }
 }

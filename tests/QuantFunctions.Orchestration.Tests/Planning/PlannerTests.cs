@@ -102,4 +102,13 @@ public sealed class PlannerTests
         Assert.Equal(Planner.Plan(FanOut, states, failFast: false).Ready, Planner.Plan(FanOut, states, failFast: false).Ready);
         Assert.Equal(2, states.Count);
     }
+
+    [Fact]
+    public void Plan_CancelledNode_SkipsDependentsAndCancelsRun()
+    {
+        PlanDecision d = Planner.Plan(Diamond, States(("a", NodeStatus.Succeeded), ("b", NodeStatus.Cancelled), ("c", NodeStatus.Succeeded)));
+        NodeSkip skip = Assert.Single(d.Skips);
+        Assert.Contains("'b' was cancelled", skip.Reason, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Cancelled, d.Status);
+    }
 }
