@@ -119,6 +119,41 @@ public sealed class LocalRunner
         return await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs one node of a recorded run on its own (CLI <c>stage run &lt;node&gt; --run-id &lt;id&gt;</c>): the stage
+    /// reads its inputs from the lake (failing clearly when they are missing); the node's <c>stage.json</c>,
+    /// audit event, forensic spans and its entry in <c>run.json</c> are recorded as in a full run.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such run, or the run's plan has no such node (the message lists them).</exception>
+    public async Task<StageRecord> RunNodeAsync(string runId, string nodeKey, CancellationToken cancellationToken = default)
+    {
+        RunRecord run = await Store.FindAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"No run '{runId}' in the lake.");
+        (ExecutionPlan plan, RunSettings settings) = await LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+        PlanNode node = plan.Get(nodeKey);
+        int attempts = run.Nodes.FirstOrDefault(n => n.Node.Value == nodeKey)?.Attempts ?? 0;
+        using Activity? root = _telemetry.ActivitySource.StartActivity($"stage {nodeKey}", ActivityKind.Internal);
+        root?.SetTag("qf.run_id", run.RunId.Value).SetTag("qf.scope", run.Scope.Value).SetTag("qf.pipeline", run.PipelineId.Value);
+        ActivityTraceId traceId = root?.TraceId ?? ActivityTraceId.CreateRandom();
+        _telemetry.Forensics.Track(traceId);
+        StageRecord record;
+        using (var ledger = AuditLedger.ForRun(_lake, run.Scope, run.RunId))
+        {
+            try
+            {
+                record = await Executor.ExecuteAsync(run, settings, node, attempts, ledger, root?.Context ?? default, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                root?.Stop();
+                await Store.AppendForensicTraceAsync(run, _telemetry.Forensics.Take(traceId), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        await UpdateNodeInRunAsync(run, plan, record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
     /// <summary>Rebuilds the plan and settings of a recorded run from its stored manifest and <c>run.started</c> event.</summary>
     public async Task<(ExecutionPlan Plan, RunSettings Settings)> LoadPlanAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
@@ -174,6 +209,28 @@ public sealed class LocalRunner
 
         _logger.LogInformation("Run {RunId} of {Scope}/{Pipeline} {Status}", final.RunId, final.Scope, final.PipelineId, final.Status);
         return final;
+    }
+
+    /// <summary>Replaces one node's entry in <c>run.json</c> and re-derives the run status, with If-Match so a concurrent writer is not overwritten.</summary>
+    private async Task UpdateNodeInRunAsync(RunRecord run, ExecutionPlan plan, StageRecord record, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            Versioned<RunRecord> current = await Store.Records.ReadRunAsync(run.Scope, run.RunId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"run.json of run '{run.RunId}' disappeared.");
+            List<NodeState> nodes = [.. current.Value.Nodes.Where(n => n.Node != record.Node), NodeRecords.ToNodeState(record)];
+            nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
+            RunStatus status = Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), _options.FailFast).Status;
+            try
+            {
+                await Store.Records.WriteRunAsync(current.Value with { Nodes = nodes, Status = status }, current.ETag, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (LakeConflictException) when (attempt < 8)
+            {
+                // Another writer updated run.json between our read and write: read again.
+            }
+        }
     }
 
     /// <summary>SHA-256 over the run settings and every node's effective parameters, one line each in plan order.</summary>

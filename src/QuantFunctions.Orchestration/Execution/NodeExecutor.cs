@@ -154,6 +154,8 @@ public sealed class NodeExecutor
             NodeKey = node.Key,
             StageId = node.StageId,
             ForEachItem = node.ForEachItem,
+            Dependencies = node.DependsOn,
+            PipelineParameters = node.PipelineParameters,
             Parameters = node.Parameters,
             Lake = run.Kind == PipelineKind.Model ? _modelLake : _lake,
             Ledger = ledger,

@@ -301,6 +301,35 @@ public sealed class LocalRunnerTests : IDisposable
         Assert.Equal([("alloc[crypto_long]", "crypto_long"), ("alloc[crypto_short]", "crypto_short")], calls.Select(c => (c.Key, c.Item!)));
         Assert.All(calls, c => Assert.Equal((4, "short"), (((FakeParameters)c.Parameters).TopN, ((FakeParameters)c.Parameters).Direction)));
         Assert.NotEqual(calls[0].Sample, calls[1].Sample);
+        StageContext context = _stage.Contexts["alloc[crypto_short]"];
+        Assert.Equal(("demo", "test", "1.0.0", DagTestHost.DefaultAsOf), (context.Scope, context.PipelineId, context.PipelineVersion, context.AsOf));
+        Assert.Equal(["crypto_long", "crypto_short"], context.PipelineParameters["sleeves"].EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task RunAsync_FanIn_StageSeesEveryUpstreamInstance()
+    {
+        await _host.RunAsync(Model(Node("alloc", extra: "\"for_each\": [\"x\", \"y\"]") + "," + Node("meta", "alloc")));
+        Assert.Equal(["alloc[x]", "alloc[y]"], _stage.Contexts["meta"].Dependencies);
+    }
+
+    [Fact]
+    public async Task RunNodeAsync_ReRunsOneNodeAndUpdatesRunRecord()
+    {
+        _stage.FailWith("b", new InvalidOperationException("x"));
+        await _host.RunAsync(Diamond);
+        _stage.Heal();
+
+        StageRecord b = await _host.Runner.RunNodeAsync("run-1", "b");
+
+        Assert.Equal((NodeStatus.Succeeded, 2), (b.Status, b.Attempts));
+        RunRecord? run = await _host.Runner.Store.TryLoadAsync("demo", "run-1");
+        Assert.Equal(NodeStatus.Succeeded, run!.Nodes.Single(n => n.Node.Value == "b").Status);
+        Assert.Equal(["a", "b", "c", "d"], run.Nodes.Select(n => n.Node.Value));
+        Assert.Equal((1, 2, 1, 0), (_stage.CountOf("a"), _stage.CountOf("b"), _stage.CountOf("c"), _stage.CountOf("d")));
+        Assert.Equal(RunStatus.Succeeded, (await _host.ResumeAsync("run-1")).Status);
+        Assert.Equal(1, _stage.CountOf("d"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => _host.Runner.RunNodeAsync("run-1", "nope"));
     }
 
     [Fact]

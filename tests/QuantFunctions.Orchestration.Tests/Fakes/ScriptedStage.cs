@@ -44,6 +44,9 @@ public sealed class ScriptedStage : IStage
     /// <summary>When set, every execution waits on it (to hold several nodes in flight at once).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>The last context each node key ran with.</summary>
+    public ConcurrentDictionary<string, StageContext> Contexts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in order.</summary>
     public IReadOnlyList<(string Key, int Attempt, object Parameters, string? Item, int Sample)> Calls => [.. _calls];
 
@@ -86,6 +89,7 @@ public sealed class ScriptedStage : IStage
         try
         {
             // The first draw of the seeded Random: lets tests check seeds are per node and stable.
+            Contexts[context.NodeKey] = context;
             _calls.Enqueue((context.NodeKey, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
             if (Gate is { } gate)
             {
