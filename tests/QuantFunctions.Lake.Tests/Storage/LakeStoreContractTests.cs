@@ -156,6 +156,29 @@ public abstract class LakeStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteStreamAsync_ProducerDisposesStream_StillCommits()
+    {
+        // Many writers (e.g. a Parquet writer without leaveOpen) dispose the stream they were given.
+        LakeObjectInfo info = await Store.WriteStreamAsync(P("disposed.bin"), async (s, ct) =>
+        {
+            await s.WriteAsync(Bytes("complete"), ct);
+            await s.DisposeAsync();
+        }, LakeWriteMode.CreateOnly);
+
+        Assert.Equal(8, info.Size);
+        Assert.Equal(Bytes("complete"), (await Store.TryReadAsync(P("disposed.bin")))!.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task WriteStreamAsync_ProducerWritesNothing_CreatesEmptyObject()
+    {
+        LakeObjectInfo info = await Store.WriteStreamAsync(P("nothing.bin"), (_, _) => Task.CompletedTask, LakeWriteMode.CreateOnly);
+
+        Assert.Equal(0, info.Size);
+        Assert.Equal(info, await Store.GetInfoAsync(P("nothing.bin")));
+    }
+
+    [Fact]
     public async Task WriteStreamAsync_ProducerThrowsMidStream_LeavesNothingVisible()
     {
         await Assert.ThrowsAsync<InvalidDataException>(() => Store.WriteStreamAsync(P("partial.bin"), async (s, ct) =>
