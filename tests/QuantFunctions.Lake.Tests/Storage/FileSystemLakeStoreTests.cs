@@ -31,7 +31,7 @@ public sealed class FileSystemLakeStoreTests : IDisposable
         }
 
         Assert.Equal([real], listed);
-        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock-x.bin")));
+        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock")));
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     {
         var store = new FileSystemLakeStore(_folder.Path);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock-x"), new byte[] { 1 }, LakeWriteMode.Overwrite));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
         Assert.Contains("reserved", e.Message, StringComparison.Ordinal);
-        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock-x")));
+        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock")));
     }
 
     [Fact]
