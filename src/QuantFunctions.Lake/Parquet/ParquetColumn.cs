@@ -66,7 +66,7 @@ public sealed record ParquetColumn
         _ => PhysicalType switch
         {
             ParquetPhysicalType.Int32 => ColumnStorage.Int32,
-            ParquetPhysicalType.Int64 or ParquetPhysicalType.Int96 => ColumnStorage.Int64,
+            ParquetPhysicalType.Int64 => ColumnStorage.Int64,
             _ => ColumnStorage.Binary,
         },
     };
