@@ -71,6 +71,15 @@ public sealed record ParquetColumn
         },
     };
 
+    /// <summary>Equal when every public property is equal (the physical type compared as resolved).</summary>
+    public bool Equals(ParquetColumn? other) =>
+        other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal) && Kind == other.Kind && Nullable == other.Nullable
+        && PhysicalType == other.PhysicalType && Unit == other.Unit && IsAdjustedToUtc == other.IsAdjustedToUtc && Precision == other.Precision
+        && Scale == other.Scale && TypeLength == other.TypeLength && IntBitWidth == other.IntBitWidth && IsUnsigned == other.IsUnsigned;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, Nullable, PhysicalType, Unit, Precision, Scale);
+
     /// <summary>A BOOLEAN column.</summary>
     public static ParquetColumn Boolean(string name, bool nullable = false) => new(name, ParquetValueKind.Boolean, nullable);
 
