@@ -27,7 +27,7 @@ public sealed partial class BlobContainerClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(http);
-        ValidateContainerName(containerName);
+        StorageNames.Validate(containerName, "container");
         Name = containerName;
         Options = (options ?? new AzureStorageOptions()).Validate();
         _endpoint = connection.BlobEndpoint;
@@ -281,22 +281,6 @@ public sealed partial class BlobContainerClient
         new(blobName, size, ETagOf(response), response.Content.Headers.LastModified);
 
     private Uri ContainerUri() => StorageHttpPipeline.BuildUri(_endpoint, Uri.EscapeDataString(Name), ("restype", "container"));
-
-    private static void ValidateContainerName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        bool valid = name.Length is >= 3 and <= 63 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
-            && !name.Contains("--", StringComparison.Ordinal);
-        foreach (char c in name)
-        {
-            valid &= char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-';
-        }
-
-        if (!valid)
-        {
-            throw new ArgumentException($"Invalid container name '{name}': 3-63 lowercase letters, digits and single dashes, starting and ending with a letter or digit.", nameof(name));
-        }
-    }
 
     private static void ValidateBlobName(string blobName)
     {

@@ -2,8 +2,9 @@ namespace QuantFunctions.Lake.Azure;
 
 /// <summary>
 /// A write-only stream onto a block blob: bytes are buffered and staged as blocks (Put Block) as the producer
-/// writes; the blob appears only when <see cref="CommitAsync"/> commits the block list. Disposing without
-/// committing leaves the blob untouched.
+/// writes; the blob appears only when <see cref="CommitAsync"/> commits the block list. Disposing ends
+/// writing (a producer may dispose the stream it was given) but commits nothing; <see cref="CommitAsync"/>
+/// may still follow. Never committing leaves the blob untouched.
 /// </summary>
 public sealed class BlockBlobWriteStream : Stream
 {
@@ -18,6 +19,7 @@ public sealed class BlockBlobWriteStream : Stream
     private int _filled;
     private long _written;
     private bool _closed;
+    private bool _committed;
 
     internal BlockBlobWriteStream(BlobContainerClient client, string blobName, string? leaseId, CancellationToken writeToken)
     {
@@ -54,7 +56,12 @@ public sealed class BlockBlobWriteStream : Stream
     /// <exception cref="AzureStorageException">A condition failed (409/412) or the service refused the write.</exception>
     public async Task<BlobProperties> CommitAsync(BlobWriteConditions? conditions = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException($"The write of '{_blobName}' was already committed.");
+        }
+
+        _committed = true;
         _closed = true;
         conditions = _leaseId is null || conditions?.LeaseId is not null ? conditions : (conditions ?? new BlobWriteConditions()) with { LeaseId = _leaseId };
         if (_blockIds.Count == 0 && _filled <= _client.Options.BlockUploadThreshold)
@@ -123,7 +130,6 @@ public sealed class BlockBlobWriteStream : Stream
     protected override void Dispose(bool disposing)
     {
         _closed = true;
-        _buffer = [];
         base.Dispose(disposing);
     }
 
