@@ -90,7 +90,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
                 await StartAsync(exe);
                 return;
             }
-            catch (InvalidOperationException ex) when (ex.Message.Contains("exited", StringComparison.Ordinal))
+            catch (InvalidOperationException ex) when (ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
                 // A port picked as free was taken before Azurite bound it; try other ports.
                 last = ex;
@@ -116,6 +116,11 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     private async Task StartAsync(string exe)
     {
+        lock (_output)
+        {
+            _output.Clear();
+        }
+
         (BlobPort, QueuePort, int tablePort) = (FreePort(), FreePort(), FreePort());
         var info = new ProcessStartInfo(exe)
         {
@@ -126,7 +131,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         };
         foreach (string arg in new[]
         {
-            "--silent", "--inMemoryPersistence", "--disableTelemetry", "--location", _workspace.Path,
+            "--silent", "--inMemoryPersistence", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
