@@ -10,4 +10,5 @@ namespace QuantFunctions.Lake.Audit;
 /// <param name="Data">The event content.</param>
 /// <param name="PrevHash">Hash of the previous entry (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 (hex) over the canonical JSON of this entry without its <c>hash</c> field.</param>
-public sealed record AuditEntry(long Sequence, string Kind, string? Node, string TraceId, JsonObject Data, string PrevHash, string Hash);
+/// <param name="IdempotencyKey">The event's idempotency key, or null (then absent from the line and the hash).</param>
+public sealed record AuditEntry(long Sequence, string Kind, string? Node, string TraceId, JsonObject Data, string PrevHash, string Hash, string? IdempotencyKey = null);

@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+
+namespace QuantFunctions.Lake.Storage;
+
+/// <summary>
+/// An <see cref="ILakeStore"/> over a local folder (<c>QF_LAKE_ROOT</c>).
+/// </summary>
+/// <remarks>
+/// <para>Atomicity: content is written to a temporary file <c>.qf-tmp-*</c> in the target folder, flushed to
+/// disk, then renamed over the target; a crashed writer leaves at most a temporary file, which listings ignore.</para>
+/// <para>Concurrency: every commit (write, conditional write, delete) holds an exclusive OS lock on a per-object
+/// lock file <c>.qf-lock-{name}</c> (<see cref="FileShare.None"/>, i.e. <c>flock</c> on Unix), so checks and
+/// renames are serialised across threads and processes; the kernel releases the lock if a process dies.</para>
+/// <para>ETags are <c>"{mtime ticks:x}-{size:x}"</c>. Under the lock each commit makes the new file's modification
+/// time strictly later than the replaced one, so the ETag changes on every write even with equal content.
+/// Limitation: an object deleted and re-created with the same size within one file-system timestamp tick may
+/// repeat an old ETag.</para>
+/// </remarks>
+public sealed class FileSystemLakeStore : ILakeStore
+{
+    private const string ReservedPrefix = ".qf-";
+    private const string TempPrefix = ".qf-tmp-";
+    private const string LockPrefix = ".qf-lock-";
+    private const int BufferSize = 81920;
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly string _root;
+    private readonly SemaphoreSlim[] _stripes;
+
+    /// <summary>Opens (and creates if needed) a lake rooted at <paramref name="rootDirectory"/>.</summary>
+    /// <exception cref="ArgumentException">The root is empty.</exception>
+    public FileSystemLakeStore(string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        _root = Path.GetFullPath(rootDirectory);
+        Directory.CreateDirectory(_root);
+        _stripes = new SemaphoreSlim[64];
+        for (int i = 0; i < _stripes.Length; i++)
+        {
+            _stripes[i] = new SemaphoreSlim(1, 1);
+        }
+    }
+
+    /// <summary>The absolute root folder.</summary>
+    public string RootDirectory => _root;
+
+    /// <summary>The absolute file path of a lake path (for tools that need a local file, e.g. DuckDB).</summary>
+    public string GetFullPath(LakePath path) => path.IsRoot ? _root : Path.Combine(_root, path.Value.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <inheritdoc/>
+    public async Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        FileStream? stream = TryOpen(path);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            var info = Info(path, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+            byte[] content = new byte[checked((int)stream.Length)];
+            await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            return new LakeObject(info, content);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<Stream> OpenReadAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<Stream>(TryOpen(path) ?? throw new LakeObjectNotFoundException(path));
+    }
+
+    /// <inheritdoc/>
+    public Task<LakeObjectInfo?> GetInfoAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(path.IsRoot || IsReserved(path) ? null : Stat(path));
+    }
+
+    /// <inheritdoc/>
+    public Task<LakeObjectInfo> WriteAsync(LakePath path, ReadOnlyMemory<byte> content, LakeWriteMode mode, CancellationToken cancellationToken = default) =>
+        CommitAsync(path, (s, ct) => s.WriteAsync(content, ct).AsTask(), mode, expectedETag: null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<LakeObjectInfo> WriteStreamAsync(LakePath path, Func<Stream, CancellationToken, Task> produce, LakeWriteMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        return CommitAsync(path, produce, mode, expectedETag: null, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expectedETag);
+        return CommitAsync(path, (s, ct) => s.WriteAsync(content, ct).AsTask(), LakeWriteMode.Overwrite, expectedETag, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string full = GetFullPath(prefix);
+        List<LakeObjectInfo> found = [];
+        if (!prefix.IsRoot && !IsReserved(prefix) && File.Exists(full))
+        {
+            found.Add(Stat(prefix) ?? throw new LakeObjectNotFoundException(prefix));
+        }
+        else if (Directory.Exists(full))
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None, IgnoreInaccessible = false };
+            var entries = new FileSystemEnumerable<(string Path, long Size, DateTime Modified)>(
+                full,
+                (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime),
+                options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !e.FileName.StartsWith(ReservedPrefix, StringComparison.Ordinal),
+                ShouldRecursePredicate = (ref FileSystemEntry e) => !e.FileName.StartsWith(ReservedPrefix, StringComparison.Ordinal),
+            };
+            foreach ((string path, long size, DateTime modified) in entries)
+            {
+                string relative = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
+                found.Add(Info(LakePath.Parse(relative), size, modified));
+            }
+
+            found.Sort((a, b) => string.CompareOrdinal(a.Path.Value, b.Path.Value));
+        }
+
+        foreach (LakeObjectInfo info in found)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return info;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        EnsureWritable(path);
+        string full = GetFullPath(path);
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+        {
+            return false;
+        }
+
+        using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(full))
+        {
+            return false;
+        }
+
+        File.Delete(full);
+        return true;
+    }
+
+    private async Task<LakeObjectInfo> CommitAsync(LakePath path, Func<Stream, CancellationToken, Task> produce, LakeWriteMode mode, string? expectedETag, CancellationToken cancellationToken)
+    {
+        EnsureWritable(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        string full = GetFullPath(path);
+        string folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        string temp = Path.Combine(folder, TempPrefix + path.Name + "." + RandomNumberGenerator.GetHexString(16, lowercase: true));
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await produce(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+            LakeObjectInfo? current = Stat(path);
+            if (mode == LakeWriteMode.CreateOnly && current is not null)
+            {
+                throw LakeStoreGuards.Exists(path);
+            }
+
+            if (expectedETag is not null && !string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
+            {
+                throw LakeStoreGuards.ETagMismatch(path, expectedETag, current?.ETag);
+            }
+
+            if (current is not null)
+            {
+                MakeLaterThan(temp, ParseTicks(current.ETag));
+            }
+
+            try
+            {
+                File.Move(temp, full, overwrite: mode != LakeWriteMode.CreateOnly);
+            }
+            catch (IOException) when (mode == LakeWriteMode.CreateOnly && File.Exists(full))
+            {
+                // A writer that bypassed the lock created it first; no-overwrite rename keeps create-only exact.
+                throw LakeStoreGuards.Exists(path);
+            }
+
+            return Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was written.", path);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private async Task<ObjectLock> LockAsync(LakePath path, string full, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Value) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockPrefix + path.Name);
+        int delayMs = 1;
+        long waitedMs = 0;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    return new ObjectLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                }
+                catch (IOException e) when (e.GetType() == typeof(IOException) && waitedMs < LockTimeout.TotalMilliseconds)
+                {
+                    // Another process holds the object's lock: back off and retry.
+                    await Task.Delay(delayMs, cancellationToken).ConfigureAwait(false);
+                    waitedMs += delayMs;
+                    delayMs = Math.Min(delayMs * 2, 50);
+                }
+            }
+        }
+        catch
+        {
+            stripe.Release();
+            throw;
+        }
+    }
+
+    private FileStream? TryOpen(LakePath path)
+    {
+        if (path.IsRoot || IsReserved(path))
+        {
+            return null;
+        }
+
+        string full = GetFullPath(path);
+        try
+        {
+            return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            || (e is UnauthorizedAccessException && Directory.Exists(full)))
+        {
+            return null;
+        }
+    }
+
+    private LakeObjectInfo? Stat(LakePath path)
+    {
+        var file = new FileInfo(GetFullPath(path));
+        return file.Exists ? Info(path, file.Length, file.LastWriteTimeUtc) : null;
+    }
+
+    private static LakeObjectInfo Info(LakePath path, long size, DateTime modifiedUtc) =>
+        new(path, size, string.Create(CultureInfo.InvariantCulture, $"\"{modifiedUtc.Ticks:x}-{size:x}\""));
+
+    private static long ParseTicks(string etag) =>
+        long.Parse(etag.AsSpan(1, etag.IndexOf('-', StringComparison.Ordinal) - 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    /// <summary>Moves the file's modification time past <paramref name="previousTicks"/>, coarsening the step on file systems with low timestamp resolution.</summary>
+    private static void MakeLaterThan(string file, long previousTicks)
+    {
+        long step = 1;
+        while (File.GetLastWriteTimeUtc(file).Ticks <= previousTicks)
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(previousTicks + step, DateTimeKind.Utc));
+            step = step < TimeSpan.TicksPerSecond ? step * 10 : step + TimeSpan.TicksPerSecond;
+        }
+    }
+
+    private static bool IsReserved(LakePath path)
+    {
+        foreach (string segment in path.Value.Split('/'))
+        {
+            if (segment.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void EnsureWritable(LakePath path)
+    {
+        LakeStoreGuards.EnsureObjectPath(path);
+        if (IsReserved(path))
+        {
+            throw new ArgumentException($"Invalid lake path '{path}': names starting with '{ReservedPrefix}' are reserved for the store's temporary and lock files.", nameof(path));
+        }
+    }
+
+    private sealed class ObjectLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
+    {
+        public void Dispose()
+        {
+            handle.Dispose();
+            stripe.Release();
+        }
+    }
+}

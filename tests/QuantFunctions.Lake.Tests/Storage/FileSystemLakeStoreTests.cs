@@ -1,0 +1,126 @@
+using System.Text;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Lake.Tests.Storage;
+
+/// <summary>File-system specifics beyond the contract: temporary and lock files, locking across store instances.</summary>
+public sealed class FileSystemLakeStoreTests : IDisposable
+{
+    private readonly TempDirectory _folder = new("qf-fs");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task ListAsync_StrayTempAndLockFiles_AreIgnored()
+    {
+        var store = new FileSystemLakeStore(_folder.Path);
+        LakeObjectInfo real = await store.WriteAsync(LakePath.Parse("gold/a/x.bin"), new byte[] { 1 }, LakeWriteMode.CreateOnly);
+        string folder = Path.GetDirectoryName(store.GetFullPath(real.Path))!;
+        await File.WriteAllTextAsync(Path.Combine(folder, ".qf-tmp-y.bin.0123456789abcdef"), "partial");
+        Directory.CreateDirectory(Path.Combine(folder, ".qf-tmp-dir"));
+        await File.WriteAllTextAsync(Path.Combine(folder, ".qf-tmp-dir", "z.bin"), "partial");
+
+        var listed = new List<LakeObjectInfo>();
+        await foreach (LakeObjectInfo info in store.ListAsync(LakePath.Root))
+        {
+            listed.Add(info);
+        }
+
+        Assert.Equal([real], listed);
+        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock-x.bin")));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReservedName_Throws()
+    {
+        var store = new FileSystemLakeStore(_folder.Path);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock-x"), new byte[] { 1 }, LakeWriteMode.Overwrite));
+
+        Assert.Contains("reserved", e.Message, StringComparison.Ordinal);
+        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock-x")));
+    }
+
+    [Fact]
+    public async Task TryReadAsync_FolderPath_ReturnsNull()
+    {
+        var store = new FileSystemLakeStore(_folder.Path);
+        await store.WriteAsync(LakePath.Parse("gold/a/x.bin"), new byte[] { 1 }, LakeWriteMode.CreateOnly);
+
+        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/a")));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CreateOnlyRaceAcrossStoreInstances_ExactlyOneWins()
+    {
+        // Separate instances share no in-process state: only the OS file lock and no-overwrite rename serialise them.
+        LakePath path = LakePath.Parse("gold/race/one.txt");
+        var attempts = new Task<LakeObjectInfo>[12];
+        for (int i = 0; i < attempts.Length; i++)
+        {
+            var store = new FileSystemLakeStore(_folder.Path);
+            byte[] content = Encoding.UTF8.GetBytes("writer " + i);
+            attempts[i] = Task.Run(() => store.WriteAsync(path, content, LakeWriteMode.CreateOnly));
+        }
+
+        int wins = 0;
+        foreach (Task<LakeObjectInfo> attempt in attempts)
+        {
+            try
+            {
+                await attempt;
+                wins++;
+            }
+            catch (LakeConflictException)
+            {
+            }
+        }
+
+        Assert.Equal(1, wins);
+    }
+
+    [Fact]
+    public async Task WriteIfMatchAsync_IncrementsAcrossStoreInstances_LoseNoUpdate()
+    {
+        LakePath path = LakePath.Parse("_meta/counter.txt");
+        await new FileSystemLakeStore(_folder.Path).WriteAsync(path, Encoding.UTF8.GetBytes("0"), LakeWriteMode.CreateOnly);
+
+        var workers = new Task[4];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            var store = new FileSystemLakeStore(_folder.Path);
+            workers[w] = Task.Run(async () =>
+            {
+                for (int i = 0; i < 15; i++)
+                {
+                    while (true)
+                    {
+                        LakeObject current = (await store.TryReadAsync(path))!;
+                        int value = int.Parse(Encoding.UTF8.GetString(current.Content.Span));
+                        try
+                        {
+                            await store.WriteIfMatchAsync(path, Encoding.UTF8.GetBytes((value + 1).ToString()), current.Info.ETag);
+                            break;
+                        }
+                        catch (LakeConflictException)
+                        {
+                        }
+                    }
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+        Assert.Equal("60", Encoding.UTF8.GetString((await new FileSystemLakeStore(_folder.Path).TryReadAsync(path))!.Content.Span));
+    }
+
+    [Fact]
+    public void GetFullPath_LakePath_MapsBelowRoot()
+    {
+        var store = new FileSystemLakeStore(_folder.Path);
+
+        Assert.Equal(Path.Combine(_folder.Path, "gold", "a", "x.bin"), store.GetFullPath(LakePath.Parse("gold/a/x.bin")));
+        Assert.Equal(Path.GetFullPath(_folder.Path), store.RootDirectory);
+    }
+}
