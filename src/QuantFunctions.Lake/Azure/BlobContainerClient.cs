@@ -116,6 +116,7 @@ public sealed partial class BlobContainerClient
     }
 
     /// <summary>Reads a blob whole, or <paramref name="length"/> bytes from <paramref name="offset"/>; null when it does not exist.</summary>
+    /// <exception cref="AzureStorageException">The container does not exist (404 <c>ContainerNotFound</c>), a range is invalid (416), or another failure.</exception>
     /// <param name="blobName">The blob.</param>
     /// <param name="offset">First byte to read.</param>
     /// <param name="length">Bytes to read (null: to the end). A range must lie within the blob (else 416 InvalidRange).</param>
@@ -146,7 +147,7 @@ public sealed partial class BlobContainerClient
 
             return request;
         }, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (IsBlobMissing(response))
         {
             return null;
         }
@@ -159,11 +160,12 @@ public sealed partial class BlobContainerClient
     }
 
     /// <summary>Size, ETag and last-modified time of a blob (Get Blob Properties); null when it does not exist.</summary>
+    /// <exception cref="AzureStorageException">The container does not exist (404 <c>ContainerNotFound</c>) or another failure.</exception>
     public async Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default)
     {
         string resource = Resource(blobName);
         using HttpResponseMessage response = await SendAsync("GetBlobProperties", resource, HttpMethod.Head, BlobUri(blobName), null, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (IsBlobMissing(response))
         {
             return null;
         }
@@ -173,12 +175,12 @@ public sealed partial class BlobContainerClient
     }
 
     /// <summary>Deletes a blob; false when it did not exist.</summary>
-    /// <exception cref="AzureStorageException">The blob is leased and <paramref name="conditions"/> lacks the lease id (412), or another failure.</exception>
+    /// <exception cref="AzureStorageException">The blob is leased and <paramref name="conditions"/> lacks the lease id (412), the container does not exist, or another failure.</exception>
     public async Task<bool> DeleteAsync(string blobName, BlobWriteConditions? conditions = null, CancellationToken cancellationToken = default)
     {
         string resource = Resource(blobName);
         using HttpResponseMessage response = await SendAsync("DeleteBlob", resource, HttpMethod.Delete, BlobUri(blobName), conditions, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (IsBlobMissing(response))
         {
             return false;
         }
@@ -269,13 +271,10 @@ public sealed partial class BlobContainerClient
     internal Task<HttpResponseMessage> SendAsync(string operation, string resource, Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
         _pipeline.SendAsync(operation, resource, create, cancellationToken);
 
-    internal static async Task EnsureAsync(HttpResponseMessage response, string operation, string resource, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await StorageHttpPipeline.FailureAsync(response, operation, resource, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    internal static Task EnsureAsync(HttpResponseMessage response, string operation, string resource, CancellationToken cancellationToken) =>
+        StorageHttpPipeline.EnsureSuccessAsync(response, operation, resource, cancellationToken);
+
+    private static bool IsBlobMissing(HttpResponseMessage response) => StorageHttpPipeline.IsItemNotFound(response, "ContainerNotFound");
 
     internal static BlobProperties WrittenProperties(string blobName, long size, HttpResponseMessage response) =>
         new(blobName, size, ETagOf(response), response.Content.Headers.LastModified);

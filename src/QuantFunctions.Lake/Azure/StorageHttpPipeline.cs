@@ -68,7 +68,7 @@ internal sealed class StorageHttpPipeline
     /// </summary>
     /// <exception cref="AzureStorageException">Still transient (or unreachable) after every retry.</exception>
     public async Task<HttpResponseMessage> SendAsync(
-        string operation, string resource, Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool streamBody = false)
+        string operation, string resource, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         int attempts = 0;
         HttpResponseMessage response;
@@ -83,8 +83,7 @@ internal sealed class StorageHttpPipeline
                     request.Headers.TryAddWithoutValidation("x-ms-date", _time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture));
                     request.Options.Set(AttemptsKey, attempts);
                     _signer.Sign(request);
-                    HttpCompletionOption completion = streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-                    return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
+                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -106,6 +105,23 @@ internal sealed class StorageHttpPipeline
 
         return response;
     }
+
+    /// <summary>Throws the <see cref="AzureStorageException"/> for a non-2xx response.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, string resource, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, operation, resource, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// True for a 404 about the item itself; false when the error code says the parent is missing
+    /// (<paramref name="parentMissingCode"/>, e.g. <c>ContainerNotFound</c>), which is a configuration error, not absence.
+    /// </summary>
+    public static bool IsItemNotFound(HttpResponseMessage response, string parentMissingCode) =>
+        response.StatusCode == HttpStatusCode.NotFound
+        && !(response.Headers.TryGetValues("x-ms-error-code", out IEnumerable<string>? codes) && codes.Contains(parentMissingCode, StringComparer.Ordinal));
 
     /// <summary>Builds the error for a failed response (code and message from the body or x-ms-error-code).</summary>
     public static async Task<AzureStorageException> FailureAsync(HttpResponseMessage response, string operation, string resource, CancellationToken cancellationToken)

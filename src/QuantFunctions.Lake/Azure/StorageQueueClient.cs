@@ -174,7 +174,7 @@ public sealed class StorageQueueClient
         string popReceipt = message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
         Uri uri = QueueUri("/messages/" + Uri.EscapeDataString(message.MessageId), ("popreceipt", popReceipt));
         using HttpResponseMessage response = await SendAsync("DeleteMessage", HttpMethod.Delete, uri, null, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (StorageHttpPipeline.IsItemNotFound(response, "QueueNotFound"))
         {
             return false;
         }
@@ -264,11 +264,6 @@ public sealed class StorageQueueClient
     private Task<HttpResponseMessage> SendAsync(string operation, HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken) =>
         _pipeline.SendAsync(operation, Name, () => new HttpRequestMessage(method, uri) { Content = body is null ? null : new ByteArrayContent(body) }, cancellationToken);
 
-    private async Task EnsureAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await StorageHttpPipeline.FailureAsync(response, operation, Name, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task EnsureAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken) =>
+        StorageHttpPipeline.EnsureSuccessAsync(response, operation, Name, cancellationToken);
 }

@@ -6,16 +6,12 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposable
+public sealed class BlobContainerClientTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
-    private readonly AzuriteClients _clients = new(azurite);
-
-    public void Dispose() => _clients.Dispose();
-
     [Fact]
     public async Task CreateIfNotExists_Twice_SecondReturnsFalse()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
 
         Assert.False(await container.CreateIfNotExistsAsync());
         Assert.True(await container.DeleteIfExistsAsync());
@@ -25,7 +21,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task PutBlob_ThenGetAndProperties_RoundTripsBytesAndETag()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         byte[] data = Encoding.UTF8.GetBytes("0123456789");
 
         BlobProperties written = await container.UploadAsync("raw/x y/é.json", data);
@@ -45,7 +41,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task Download_Range_ReturnsThoseBytesAndWholeSize()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("r.bin", Encoding.ASCII.GetBytes("0123456789"));
 
         BlobContent? middle = await container.DownloadAsync("r.bin", offset: 2, length: 4);
@@ -61,7 +57,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task Missing_GetPropertiesDownloadDelete_ReturnNullOrFalse()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
 
         Assert.Null(await container.GetPropertiesAsync("nope"));
         Assert.Null(await container.DownloadAsync("nope"));
@@ -69,9 +65,21 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     }
 
     [Fact]
+    public async Task MissingContainer_Reads_ThrowContainerNotFoundInsteadOfNull()
+    {
+        var container = new BlobContainerClient(Clients.Connection, Azurite.UniqueName("absent"), Clients.Http, AzuriteClients.FastOptions);
+
+        var head = await Assert.ThrowsAsync<AzureStorageException>(() => container.GetPropertiesAsync("x"));
+        var get = await Assert.ThrowsAsync<AzureStorageException>(() => container.DownloadAsync("x"));
+
+        Assert.Equal("ContainerNotFound", head.ErrorCode);
+        Assert.Equal("ContainerNotFound", get.ErrorCode);
+    }
+
+    [Fact]
     public async Task Delete_Existing_RemovesIt()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("d", new byte[] { 1 });
 
         Assert.True(await container.DeleteAsync("d"));
@@ -81,7 +89,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task ListBlobsPage_SmallPageSize_FollowsNextMarkerInOrder()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         string[] names = ["a/1", "a/2", "a/3", "a/4", "a/5", "b/1"];
         foreach (string name in names.Reverse())
         {
@@ -110,7 +118,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task Upload_CreateOnlyOnExisting_Fails409Or412AndKeepsContent()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("once", new byte[] { 1 }, BlobWriteConditions.CreateOnly);
 
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("once", new byte[] { 2 }, BlobWriteConditions.CreateOnly));
@@ -123,7 +131,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task Upload_IfMatchStaleETag_Fails412()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         BlobProperties v1 = await container.UploadAsync("m", new byte[] { 1 });
         BlobProperties v2 = await container.UploadAsync("m", new byte[] { 2 }, BlobWriteConditions.IfMatches(v1.ETag));
 
@@ -138,7 +146,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     public async Task UploadStream_MultiMegabyte_StagesBlocksAndCommitsWhole()
     {
         var options = AzuriteClients.FastOptions with { BlockSize = 1024 * 1024, BlockUploadThreshold = 1024 * 1024 };
-        BlobContainerClient container = await _clients.NewContainerAsync(options);
+        BlobContainerClient container = await Clients.NewContainerAsync(options);
         byte[] data = new byte[5 * 1024 * 1024 + 123];
         new Random(42).NextBytes(data);
 
@@ -154,7 +162,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     public async Task OpenBlockWrite_NotCommitted_LeavesNoBlob()
     {
         var options = AzuriteClients.FastOptions with { BlockSize = 64 * 1024, BlockUploadThreshold = 64 * 1024 };
-        BlobContainerClient container = await _clients.NewContainerAsync(options);
+        BlobContainerClient container = await Clients.NewContainerAsync(options);
 
         await using (BlockBlobWriteStream stream = container.OpenBlockWrite("partial"))
         {
@@ -169,7 +177,7 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite) : IDisposab
     public async Task Upload_BlockCreateOnlyOnExisting_FailsAtCommit()
     {
         var options = AzuriteClients.FastOptions with { BlockSize = 64 * 1024, BlockUploadThreshold = 64 * 1024 };
-        BlobContainerClient container = await _clients.NewContainerAsync(options);
+        BlobContainerClient container = await Clients.NewContainerAsync(options);
         await container.UploadAsync("exists", new byte[] { 9 });
 
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("exists", new byte[200 * 1024], BlobWriteConditions.CreateOnly));

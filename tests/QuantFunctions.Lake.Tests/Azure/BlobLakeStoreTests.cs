@@ -5,12 +5,8 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
+public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
-    private readonly AzuriteClients _clients = new(azurite);
-
-    public void Dispose() => _clients.Dispose();
-
     private static byte[] Pattern(int length)
     {
         byte[] data = new byte[length];
@@ -21,7 +17,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task OpenReadAsync_LargeBlob_IsSeekableAndReadsByRanges()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
+        BlobContainerClient container = await Clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
         var store = new BlobLakeStore(container);
         byte[] data = Pattern(3 * 1024 * 1024 + 17);
         LakePath path = LakePath.Parse("gold/s/big.parquet");
@@ -48,7 +44,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task OpenReadAsync_BlobReplacedWhileReading_ThrowsIOException()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
+        BlobContainerClient container = await Clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
         var store = new BlobLakeStore(container);
         LakePath path = LakePath.Parse("gold/s/changing.bin");
         await store.WriteAsync(path, Pattern(2 * 1024 * 1024), LakeWriteMode.CreateOnly);
@@ -63,7 +59,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task WriteStreamAsync_SyncWritesAndProducerDisposesStream_StillCommits()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
+        BlobContainerClient container = await Clients.NewContainerAsync(BlobLakeStoreContractTests.SmallBlocks);
         var store = new BlobLakeStore(container);
         byte[] data = Pattern(1_500_000);
         LakePath path = LakePath.Parse("silver/u/p/version=1.0.0/d/year=2024/part-0.parquet");
@@ -89,7 +85,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task RootPrefix_TwoStoresInOneContainer_AreIsolated()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         var a = new BlobLakeStore(container, "tenant-a/lake");
         var b = new BlobLakeStore(container, "tenant-b/lake");
         LakePath path = LakePath.Parse("raw/m/s/ingest_date=2024-01-02/b1.json");
@@ -110,7 +106,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task WriteAsync_LeasedByAnotherWorker_ThrowsConflictNamingPath()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         var store = new BlobLakeStore(container);
         LakePath path = LakePath.Parse("_meta/gold/runs/r1/run.json");
         await store.WriteAsync(path, new byte[] { 1 }, LakeWriteMode.CreateOnly);
@@ -125,7 +121,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task WriteAsync_MissingContainer_PropagatesStorageErrorNotConflict()
     {
-        var store = new BlobLakeStore(new BlobContainerClient(_clients.Connection, azurite.UniqueName("absent"), _clients.Http, AzuriteClients.FastOptions));
+        var store = new BlobLakeStore(new BlobContainerClient(Clients.Connection, Azurite.UniqueName("absent"), Clients.Http, AzuriteClients.FastOptions));
 
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => store.WriteAsync(LakePath.Parse("a/b"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
@@ -135,7 +131,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task RootPath_IsNotAnObject()
     {
-        var store = new BlobLakeStore(await _clients.NewContainerAsync());
+        var store = new BlobLakeStore(await Clients.NewContainerAsync());
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Root, new byte[] { 1 }, LakeWriteMode.Overwrite));
     }

@@ -5,16 +5,12 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
+public sealed class BlobLeaseTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
-    private readonly AzuriteClients _clients = new(azurite);
-
-    public void Dispose() => _clients.Dispose();
-
     [Fact]
     public async Task TryAcquireLease_WhileHeld_ReturnsNullUntilReleased()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("run.json", new byte[] { 1 });
 
         string? first = await container.TryAcquireLeaseAsync("run.json", TimeSpan.FromSeconds(15));
@@ -32,7 +28,7 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Write_LeasedBlob_NeedsTheLeaseId()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("leased", new byte[] { 1 });
         string lease = (await container.TryAcquireLeaseAsync("leased", duration: null))!;
 
@@ -51,7 +47,7 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
     public async Task BlockWrite_LeasedBlob_CarriesLeaseIdOnBlocksAndCommit()
     {
         var options = AzuriteClients.FastOptions with { BlockSize = 64 * 1024, BlockUploadThreshold = 64 * 1024 };
-        BlobContainerClient container = await _clients.NewContainerAsync(options);
+        BlobContainerClient container = await Clients.NewContainerAsync(options);
         await container.UploadAsync("state", new byte[] { 1 });
         string lease = (await container.TryAcquireLeaseAsync("state", duration: null))!;
 
@@ -64,7 +60,7 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task BreakLease_InfiniteLease_LetsAnotherAcquire()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("b", new byte[] { 1 });
         await container.TryAcquireLeaseAsync("b", duration: null);
 
@@ -78,7 +74,7 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task ReleaseLease_WrongId_Throws409()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("w", new byte[] { 1 });
         await container.TryAcquireLeaseAsync("w", duration: null);
 
@@ -91,7 +87,7 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task TryAcquireLease_ProposedId_UsesIt()
     {
-        BlobContainerClient container = await _clients.NewContainerAsync();
+        BlobContainerClient container = await Clients.NewContainerAsync();
         await container.UploadAsync("p", new byte[] { 1 });
 
         string? lease = await container.TryAcquireLeaseAsync("p", duration: null, proposedLeaseId: "0f8fad5b-d9cb-469f-a165-70867728950e");

@@ -4,16 +4,12 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class PoisonQueueHandlerTests(AzuriteFixture azurite) : IDisposable
+public sealed class PoisonQueueHandlerTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
-    private readonly AzuriteClients _clients = new(azurite);
-
-    public void Dispose() => _clients.Dispose();
-
     [Fact]
     public async Task HandleFailure_FiveFailedDequeues_MovesToPoisonWithError()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync("work");
+        StorageQueueClient queue = await Clients.NewQueueAsync("work");
         var handler = new PoisonQueueHandler(queue);
         QueueMessage sent = await queue.SendMessageAsync("{\"node\":\"n1\"}");
 
@@ -40,7 +36,7 @@ public sealed class PoisonQueueHandlerTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task PoisonIfExceeded_CountAboveMax_MovesWithoutProcessing()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync("crash");
+        StorageQueueClient queue = await Clients.NewQueueAsync("crash");
         var handler = new PoisonQueueHandler(queue, maxDequeueCount: 2);
         await queue.SendMessageAsync("m");
 
@@ -64,7 +60,7 @@ public sealed class PoisonQueueHandlerTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task MoveToPoison_HugeError_TruncatesAndSaysSo()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync("big");
+        StorageQueueClient queue = await Clients.NewQueueAsync("big");
         var handler = new PoisonQueueHandler(queue);
         await queue.SendMessageAsync("m");
         QueueMessage m = Assert.Single(await queue.ReceiveMessagesAsync());

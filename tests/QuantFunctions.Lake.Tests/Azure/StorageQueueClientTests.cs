@@ -6,16 +6,12 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposable
+public sealed class StorageQueueClientTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
-    private readonly AzuriteClients _clients = new(azurite);
-
-    public void Dispose() => _clients.Dispose();
-
     [Fact]
     public async Task CreateIfNotExists_Twice_SecondReturnsFalse()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
 
         Assert.False(await queue.CreateIfNotExistsAsync());
         Assert.True(await queue.DeleteIfExistsAsync());
@@ -25,7 +21,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task SendThenReceive_Json_StoredAsBase64AndDecoded()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         const string json = "{\"run\":\"r1\",\"node\":\"alpha.select[é]\"}";
 
         QueueMessage sent = await queue.SendMessageAsync(json);
@@ -41,7 +37,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Receive_WhileInvisible_ReturnsNothingThenUpdateToZeroMakesItVisible()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         await queue.SendMessageAsync("work");
 
         QueueMessage first = Assert.Single(await queue.ReceiveMessagesAsync(visibilityTimeout: TimeSpan.FromSeconds(60)));
@@ -58,7 +54,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Receive_AfterVisibilityTimeoutExpires_MessageReturns()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         await queue.SendMessageAsync("slow");
         Assert.Single(await queue.ReceiveMessagesAsync(visibilityTimeout: TimeSpan.FromSeconds(1)));
 
@@ -77,7 +73,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task UpdateMessage_NewContentAndExtendedVisibility_KeepsItHiddenWithNewText()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         await queue.SendMessageAsync("v1");
         QueueMessage received = Assert.Single(await queue.ReceiveMessagesAsync(visibilityTimeout: TimeSpan.FromSeconds(5)));
 
@@ -97,7 +93,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task DeleteMessage_LatestReceipt_RemovesItAndCountDrops()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         await queue.SendMessageAsync("a");
         await queue.SendMessageAsync("b");
         int before = await queue.GetApproximateMessageCountAsync();
@@ -113,7 +109,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Peek_DoesNotHideOrCount()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
         await queue.SendMessageAsync("p");
 
         QueueMessage peeked = Assert.Single(await queue.PeekMessagesAsync());
@@ -128,7 +124,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task SendMessage_VisibilityDelay_HidesItAtFirst()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
 
         QueueMessage sent = await queue.SendMessageAsync("later", visibilityDelay: TimeSpan.FromMinutes(10), timeToLive: TimeSpan.FromHours(1));
 
@@ -140,8 +136,8 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Receive_NotBase64Body_TextIsNullRawKept()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
-        var raw = new StorageQueueClient(_clients.Connection, queue.Name, _clients.Http, AzuriteClients.FastOptions, QueueMessageEncoding.None);
+        StorageQueueClient queue = await Clients.NewQueueAsync();
+        var raw = new StorageQueueClient(Clients.Connection, queue.Name, Clients.Http, AzuriteClients.FastOptions, QueueMessageEncoding.None);
         await raw.SendMessageAsync("not base64 !");
 
         QueueMessage m = Assert.Single(await queue.ReceiveMessagesAsync());
@@ -153,7 +149,7 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task SendMessage_TooLarge_ThrowsNamingQueueAndSize()
     {
-        StorageQueueClient queue = await _clients.NewQueueAsync();
+        StorageQueueClient queue = await Clients.NewQueueAsync();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => queue.SendMessageAsync(new string('x', 50_000)));
 

@@ -75,9 +75,11 @@ public sealed class StorageRetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Request_NotTransient404_IsNotRetried()
     {
+        using var setup = new AzuriteClients(azurite);
+        BlobContainerClient created = await setup.NewContainerAsync();
         var handler = new FaultInjectingHandler(0, HttpStatusCode.OK);
         using var clients = new AzuriteClients(azurite, handler);
-        var container = new BlobContainerClient(clients.Connection, azurite.UniqueName("none"), clients.Http, AzuriteClients.FastOptions);
+        var container = new BlobContainerClient(clients.Connection, created.Name, clients.Http, AzuriteClients.FastOptions);
 
         BlobProperties? missing = await container.GetPropertiesAsync("x");
 
