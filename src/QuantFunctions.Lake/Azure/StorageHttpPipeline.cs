@@ -19,6 +19,7 @@ internal sealed class StorageHttpPipeline
     internal const string ApiVersion = "2021-08-06";
 
     private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("qf.attempts");
+    private static readonly ResiliencePropertyKey<string> RequestKey = new("qf.request");
 
     private readonly HttpClient _http;
     private readonly SharedKeySigner _signer;
@@ -72,10 +73,12 @@ internal sealed class StorageHttpPipeline
     {
         int attempts = 0;
         HttpResponseMessage response;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, $"{operation} on '{resource}'");
         try
         {
             response = await _retry.ExecuteAsync(
-                async ct =>
+                async ctx =>
                 {
                     attempts++;
                     using HttpRequestMessage request = create();
@@ -83,15 +86,19 @@ internal sealed class StorageHttpPipeline
                     request.Headers.TryAddWithoutValidation("x-ms-date", _time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture));
                     request.Options.Set(AttemptsKey, attempts);
                     _signer.Sign(request);
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                cancellationToken).ConfigureAwait(false);
+                context).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransientFault(ex, cancellationToken))
         {
             throw new AzureStorageException(
                 $"{operation} on '{resource}' failed after {attempts} attempt(s): {ex.GetType().Name}: {ex.Message}",
                 operation, resource, status: null, errorCode: null, attempts, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         _logger.LogDebug("{Operation} {Resource} -> {Status}", operation, resource, (int)response.StatusCode);
@@ -188,7 +195,8 @@ internal sealed class StorageHttpPipeline
             OnRetry = args =>
             {
                 logger.LogWarning(
-                    "Storage request attempt {Attempt} failed ({Reason}); retrying in {Delay} ms",
+                    "{Request}: attempt {Attempt} failed ({Reason}); retrying in {Delay} ms",
+                    args.Context.Properties.GetValue(RequestKey, "storage request"),
                     args.AttemptNumber + 1,
                     args.Outcome.Exception?.GetType().Name ?? ((int)args.Outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture),
                     (long)args.RetryDelay.TotalMilliseconds);

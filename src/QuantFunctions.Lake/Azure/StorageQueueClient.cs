@@ -26,6 +26,7 @@ public sealed class StorageQueueClient
     private readonly StorageHttpPipeline _pipeline;
     private readonly Uri _endpoint;
     private readonly QueueMessageEncoding _encoding;
+    private readonly ILogger<StorageQueueClient>? _logger;
 
     /// <summary>Creates the client.</summary>
     /// <exception cref="ArgumentException">The queue name is not 3–63 lowercase letters, digits and single dashes.</exception>
@@ -42,6 +43,7 @@ public sealed class StorageQueueClient
         Options = (options ?? new AzureStorageOptions()).Validate();
         TimeProvider = timeProvider ?? TimeProvider.System;
         _encoding = encoding;
+        _logger = logger;
         _endpoint = connection.QueueEndpoint;
         _pipeline = new StorageHttpPipeline(connection, http, Options, TimeProvider, (ILogger?)logger ?? NullLogger.Instance);
     }
@@ -59,7 +61,7 @@ public sealed class StorageQueueClient
     internal TimeProvider TimeProvider { get; }
 
     /// <summary>A client for another queue of the same account with the same settings (e.g. the poison queue).</summary>
-    public StorageQueueClient ForQueue(string queueName) => new(Connection, queueName, Http, Options, _encoding, TimeProvider);
+    public StorageQueueClient ForQueue(string queueName) => new(Connection, queueName, Http, Options, _encoding, TimeProvider, _logger);
 
     /// <summary>Creates the queue when missing; true when this call created it.</summary>
     public async Task<bool> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)

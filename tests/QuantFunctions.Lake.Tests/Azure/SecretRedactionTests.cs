@@ -52,7 +52,7 @@ public sealed class SecretRedactionTests(AzuriteFixture azurite)
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("a", new byte[] { 1 }));
 
         string logs = string.Join('\n', logger.Lines);
-        Assert.Equal(3, logger.Lines.Count(l => l.StartsWith("Warning", StringComparison.Ordinal))); // one per retry
+        Assert.Equal(3, logger.Lines.Count(l => l.StartsWith("Warning: PutBlob on 'lake/a': attempt", StringComparison.Ordinal))); // one per retry
         AssertNoSecret(AzuriteFixture.AccountKey, ex.ToString(), logs, clients.Connection.ToString());
         string signature = handler.Authorizations[0]!.Split(':')[1];
         AssertNoSecret(signature, ex.ToString(), logs);
