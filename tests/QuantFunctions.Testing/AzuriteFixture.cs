@@ -8,12 +8,13 @@ using System.Text;
 namespace QuantFunctions.Testing;
 
 /// <summary>
-/// A real Azurite (Blob + Queue, in-memory) on 127.0.0.1 at free ports for the tests of one assembly.
+/// A real Azurite (Blob + Queue, data in a temporary folder) on 127.0.0.1 at free ports for the tests of one assembly.
 /// Use it as a collection fixture: declare in the test assembly
 /// <c>[CollectionDefinition(AzuriteFixture.Collection)] public sealed class AzuriteCollection : ICollectionFixture&lt;AzuriteFixture&gt;;</c>
 /// and mark test classes <c>[Collection(AzuriteFixture.Collection)]</c>. Azurite is found at $QF_AZURITE_BIN or
 /// &lt;repo&gt;/.cache/azurite/node_modules/.bin/azurite (installed by ./test.sh); a missing install fails clearly.
-/// Disposing kills the process tree by PID.
+/// Disposing kills the process tree by PID. <see cref="StopAsync"/> and <see cref="RestartAsync"/> take storage
+/// down and bring it back on the same ports with its data (for fault tests: "storage unreachable, then back").
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 {
@@ -28,9 +29,21 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _output = new();
+    private readonly string? _executable;
     private Process? _process;
     private TempDirectory? _workspace;
     private int _names;
+    private int _tablePort;
+
+    /// <summary>Creates the fixture for the configured Azurite (<see cref="ExecutablePath"/>).</summary>
+    public AzuriteFixture()
+    {
+    }
+
+    private AzuriteFixture(string executable) => _executable = executable;
+
+    /// <summary>A fixture for an explicit Azurite executable (e.g. to check the error for a missing install).</summary>
+    public static AzuriteFixture ForExecutable(string executable) => new(executable);
 
     /// <summary>The Blob service port.</summary>
     public int BlobPort { get; private set; }
@@ -74,7 +87,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        string exe = ExecutablePath();
+        string exe = _executable ?? ExecutablePath();
         if (!File.Exists(exe))
         {
             throw new InvalidOperationException(
@@ -87,6 +100,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         {
             try
             {
+                (BlobPort, QueuePort, _tablePort) = (FreePort(), FreePort(), FreePort());
                 await StartAsync(exe);
                 return;
             }
@@ -99,6 +113,43 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         }
 
         throw new InvalidOperationException("Azurite did not start after 3 attempts.", last);
+    }
+
+    /// <summary>Stops Azurite gracefully (SIGTERM by PID, so it saves its data), leaving the ports closed until <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        using (Process signal = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Did not exit on SIGTERM in time: fall through to the hard kill.
+        }
+
+        Stop();
+    }
+
+    /// <summary>Starts Azurite again on the same ports and data folder after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("Azurite is running; call StopAsync first.");
+        }
+
+        await StartAsync(_executable ?? ExecutablePath());
     }
 
     public Task DisposeAsync()
@@ -121,7 +172,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
             _output.Clear();
         }
 
-        (BlobPort, QueuePort, int tablePort) = (FreePort(), FreePort(), FreePort());
         var info = new ProcessStartInfo(exe)
         {
             WorkingDirectory = _workspace!.Path,
@@ -131,10 +181,10 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         };
         foreach (string arg in new[]
         {
-            "--silent", "--inMemoryPersistence", "--disableTelemetry",
+            "--silent", "--disableTelemetry", "--location", _workspace!.Path,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(CultureInfo.InvariantCulture),
         })
         {
             info.ArgumentList.Add(arg);
