@@ -62,7 +62,12 @@ public sealed class FileSystemLakeStore : ILakeStore
         await using (stream.ConfigureAwait(false))
         {
             var info = Info(path, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
-            byte[] content = new byte[checked((int)stream.Length)];
+            if (stream.Length > Array.MaxLength)
+            {
+                throw new LakeException($"'{path}' is {stream.Length} bytes, too large to read whole; use OpenReadAsync.", path);
+            }
+
+            byte[] content = new byte[stream.Length];
             await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
             return new LakeObject(info, content);
         }
@@ -172,7 +177,7 @@ public sealed class FileSystemLakeStore : ILakeStore
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                await produce(stream, cancellationToken).ConfigureAwait(false);
+                await produce(new NonClosingStream(stream), cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
@@ -231,8 +236,13 @@ public sealed class FileSystemLakeStore : ILakeStore
                 {
                     return new ObjectLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
                 }
-                catch (IOException e) when (e.GetType() == typeof(IOException) && waitedMs < LockTimeout.TotalMilliseconds)
+                catch (IOException e) when (e.GetType() == typeof(IOException))
                 {
+                    if (waitedMs >= LockTimeout.TotalMilliseconds)
+                    {
+                        throw new LakeException($"Timed out after {LockTimeout} waiting for the lock on '{path}' ({lockFile}).", path, e);
+                    }
+
                     // Another process holds the object's lock: back off and retry.
                     await Task.Delay(delayMs, cancellationToken).ConfigureAwait(false);
                     waitedMs += delayMs;
