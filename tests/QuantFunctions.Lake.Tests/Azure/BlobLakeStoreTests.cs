@@ -1,5 +1,6 @@
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Lake.Tests.Storage;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Lake.Tests.Azure;
@@ -126,6 +127,34 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(az
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => store.WriteAsync(LakePath.Parse("a/b"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
         Assert.Equal("ContainerNotFound", ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task SeparateWorkers_RaceCreateOnlyAndIfMatch_OneWinnerAndNoLostUpdate()
+    {
+        // Four "workers", each with its own HttpClient and store over the same container (as separate processes would be).
+        BlobContainerClient shared = await Clients.NewContainerAsync();
+        var https = new List<HttpClient>();
+        var stores = new List<ILakeStore>();
+        for (int i = 0; i < 4; i++)
+        {
+            var http = new HttpClient();
+            https.Add(http);
+            stores.Add(new BlobLakeStore(new BlobContainerClient(Clients.Connection, shared.Name, http, AzuriteClients.FastOptions)));
+        }
+
+        try
+        {
+            List<int> winners = await StoreRaces.CreateOnlyWinnersAsync(stores, LakePath.Parse("_meta/s/runs/r1/stages/n1/stage.json"));
+            int total = await StoreRaces.IncrementConcurrentlyAsync(stores, LakePath.Parse("_meta/s/counter"), 10);
+
+            Assert.Single(winners);
+            Assert.Equal(40, total); // 4 workers × 10 increments, none lost
+        }
+        finally
+        {
+            https.ForEach(h => h.Dispose());
+        }
     }
 
     [Fact]
