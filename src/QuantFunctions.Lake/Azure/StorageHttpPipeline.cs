@@ -206,7 +206,8 @@ internal sealed class StorageHttpPipeline
         return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddRetry(retry).Build();
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap, TimeProvider time)
+    /// <summary>The delay a Retry-After header asks for (seconds or HTTP date), clamped to [0, cap]; null without the header.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap, TimeProvider time)
     {
         if (response?.Headers.RetryAfter is not { } retryAfter)
         {

@@ -26,13 +26,17 @@ public sealed class StorageRetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Request_RetryAfter_IsHonouredAndEachAttemptIsSignedAgain()
     {
-        var handler = new FaultInjectingHandler(1, HttpStatusCode.TooManyRequests, TimeSpan.FromMilliseconds(1));
+        // Retry-After: 1 s, capped by RetryMaxDelay = 30 ms; the computed backoff (base 1 ms) would be far shorter.
+        var handler = new FaultInjectingHandler(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1));
+        var logger = new CapturingLogger<StorageQueueClient>();
         using var clients = new AzuriteClients(azurite, handler);
-        var queue = new StorageQueueClient(clients.Connection, azurite.UniqueName("retry"), clients.Http, AzuriteClients.FastOptions);
+        var options = AzuriteClients.FastOptions with { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(30) };
+        var queue = new StorageQueueClient(clients.Connection, azurite.UniqueName("retry"), clients.Http, options, logger: logger);
 
         Assert.True(await queue.CreateIfNotExistsAsync());
 
         Assert.Equal(2, handler.Requests);
+        Assert.Contains(logger.Lines, l => l.Contains($"CreateQueue on '{queue.Name}': attempt 1 failed (429); retrying in 30 ms", StringComparison.Ordinal));
         Assert.All(handler.Authorizations, a => Assert.StartsWith("SharedKey devstoreaccount1:", a, StringComparison.Ordinal));
     }
 
