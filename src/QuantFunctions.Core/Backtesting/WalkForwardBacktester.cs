@@ -48,6 +48,7 @@ public static class WalkForwardBacktester
         double[] w = new double[cols];
         var rebalances = new List<RebalanceRecord>();
         double value = 1.0;
+        ReadOnlySpan<double> all = panel.Values;
         for (int s = options.TrainDays; s < rows; s += options.StepDays)
         {
             double[] target = allocator(panel.SliceRows(s - options.TrainDays, options.TrainDays));
@@ -69,7 +70,7 @@ public static class WalkForwardBacktester
                 for (int i = 0; i < cols; i++)
                 {
                     weightsHistory[(i * days) + d] = w[i];
-                    double ri = panel[t, i];
+                    double ri = all[(i * rows) + t];
                     if (double.IsNaN(ri))
                     {
                         unobserved[i] += w[i] != 0 ? 1 : 0;
@@ -95,7 +96,7 @@ public static class WalkForwardBacktester
                 costs[d] = c;
                 for (int i = 0; i < cols; i++)
                 {
-                    double ri = panel[t, i];
+                    double ri = all[(i * rows) + t];
                     w[i] = double.IsNaN(ri) ? w[i] / (1 + r) : w[i] * (1 + ri) / (1 + r);
                 }
             }

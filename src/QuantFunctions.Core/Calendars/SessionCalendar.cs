@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Market;
+
 namespace QuantFunctions.Core.Calendars;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed class SessionCalendar : TradingCalendar
     /// <param name="id">The calendar id, e.g. <c>XNYS</c>.</param>
     /// <param name="holidays">Full-day closures (weekend dates in the list are harmless).</param>
     /// <param name="weekendDays">Non-trading week days; Saturday and Sunday when null.</param>
+    /// <exception cref="DomainValidationException">When every week day is a weekend day.</exception>
     public SessionCalendar(string id, IEnumerable<DateOnly> holidays, IReadOnlyList<DayOfWeek>? weekendDays = null)
         : base(id)
     {
@@ -28,6 +31,11 @@ public sealed class SessionCalendar : TradingCalendar
             foreach (DayOfWeek day in weekendDays)
             {
                 _weekend[(int)day] = true;
+            }
+
+            if (Array.TrueForAll(_weekend, static w => w))
+            {
+                throw new DomainValidationException(DomainErrorCodes.InvalidInput, $"Calendar {id}: every day of the week is a weekend day; at least one must trade.");
             }
         }
     }

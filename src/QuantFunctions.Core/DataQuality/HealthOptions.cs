@@ -67,6 +67,6 @@ public sealed record HealthOptions
         ArgumentOutOfRangeException.ThrowIfNegative(ToleratedGapSessions, nameof(ToleratedGapSessions));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxReasonsPerRule, 1, nameof(MaxReasonsPerRule));
         ArgumentNullException.ThrowIfNull(KnownAt, nameof(KnownAt));
-        KnownAt.KnownAt(DateTimeOffset.UnixEpoch);
+        KnownAt.Validate();
     }
 }

@@ -38,12 +38,9 @@ public static class DirectionalMovement
         int n = close.Length;
         KernelGuard.SameLength(n, high.Length, nameof(high));
         KernelGuard.SameLength(n, low.Length, nameof(low));
-        KernelGuard.SameLength(close, plusDi, nameof(plusDi));
-        KernelGuard.SameLength(close, minusDi, nameof(minusDi));
-        KernelGuard.SameLength(close, adx, nameof(adx));
-        KernelGuard.WarmUp(plusDi, period);
-        KernelGuard.WarmUp(minusDi, period);
-        KernelGuard.WarmUp(adx, (2 * period) - 1);
+        KernelGuard.Prepare(close, plusDi, period, nameof(plusDi));
+        KernelGuard.Prepare(close, minusDi, period, nameof(minusDi));
+        KernelGuard.Prepare(close, adx, (2 * period) - 1, nameof(adx));
 
         double tr = 0, pdm = 0, mdm = 0, adxValue = 0;
         for (int t = 1; t < n; t++)

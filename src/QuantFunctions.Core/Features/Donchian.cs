@@ -28,12 +28,9 @@ public static class Donchian
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         int n = high.Length;
         KernelGuard.SameLength(n, low.Length, nameof(low));
-        KernelGuard.SameLength(high, upper, nameof(upper));
-        KernelGuard.SameLength(high, lower, nameof(lower));
-        KernelGuard.SameLength(high, mid, nameof(mid));
-        KernelGuard.WarmUp(upper, window - 1);
-        KernelGuard.WarmUp(lower, window - 1);
-        KernelGuard.WarmUp(mid, window - 1);
+        KernelGuard.Prepare(high, upper, window - 1, nameof(upper));
+        KernelGuard.Prepare(high, lower, window - 1, nameof(lower));
+        KernelGuard.Prepare(high, mid, window - 1, nameof(mid));
 
         // Ring-buffer deques of indices: maxQ keeps decreasing highs, minQ increasing lows.
         int capacity = Math.Min(window, Math.Max(n, 1));

@@ -24,7 +24,7 @@ public sealed class FeatureSet
         _options = options ?? new FeatureOptions();
         _options.Validate();
         _knownAt = knownAt ?? new KnownAtPolicy();
-        _knownAt.KnownAt(DateTimeOffset.UnixEpoch);
+        _knownAt.Validate();
         _ratingLengths = [.. _options.RatingMaLengths];
     }
 

@@ -20,6 +20,13 @@ internal static class KernelGuard
         }
     }
 
+    /// <summary>Checks a destination's length and fills its warm-up rows with NaN.</summary>
+    public static void Prepare(ReadOnlySpan<double> values, Span<double> destination, int warmUp, string destinationName)
+    {
+        SameLength(values, destination, destinationName);
+        WarmUp(destination, warmUp);
+    }
+
     /// <summary>Fills <paramref name="destination"/>[0..count) with NaN (the warm-up region).</summary>
     public static void WarmUp(Span<double> destination, int count) =>
         destination[..Math.Min(count, destination.Length)].Fill(double.NaN);

@@ -17,14 +17,21 @@ public sealed record KnownAtPolicy
     /// <value>Zero.</value>
     public TimeSpan Lag { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Checks that the offset and the lag are not negative.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The offset or the lag is negative; the message names it.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(CloseOffset, TimeSpan.Zero, nameof(CloseOffset));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Lag, TimeSpan.Zero, nameof(Lag));
+    }
+
     /// <summary>The known_at time of a bar stamped <paramref name="timestamp"/>.</summary>
     /// <param name="timestamp">The bar timestamp (UTC).</param>
     /// <returns>timestamp + close offset + lag.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The offset or the lag is negative.</exception>
     public DateTimeOffset KnownAt(DateTimeOffset timestamp)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(CloseOffset, TimeSpan.Zero, nameof(CloseOffset));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Lag, TimeSpan.Zero, nameof(Lag));
+        Validate();
         return timestamp + CloseOffset + Lag;
     }
 
@@ -40,9 +47,11 @@ public sealed record KnownAtPolicy
                 $"Destination length {destination.Length} must equal the timestamp count {timestamps.Length}.", nameof(destination));
         }
 
+        Validate();
+        TimeSpan delay = CloseOffset + Lag;
         for (int i = 0; i < timestamps.Length; i++)
         {
-            destination[i] = KnownAt(timestamps[i]);
+            destination[i] = timestamps[i] + delay;
         }
     }
 

@@ -36,12 +36,9 @@ public static class RollingMoments
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 2);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodsPerYear);
-        KernelGuard.SameLength(values, volatility, nameof(volatility));
-        KernelGuard.SameLength(values, skewness, nameof(skewness));
-        KernelGuard.SameLength(values, kurtosis, nameof(kurtosis));
-        KernelGuard.WarmUp(volatility, window - 1);
-        KernelGuard.WarmUp(skewness, window - 1);
-        KernelGuard.WarmUp(kurtosis, window - 1);
+        KernelGuard.Prepare(values, volatility, window - 1, nameof(volatility));
+        KernelGuard.Prepare(values, skewness, window - 1, nameof(skewness));
+        KernelGuard.Prepare(values, kurtosis, window - 1, nameof(kurtosis));
         if (values.Length < window)
         {
             return;

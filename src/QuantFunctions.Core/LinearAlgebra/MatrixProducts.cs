@@ -15,9 +15,11 @@ namespace QuantFunctions.Core.LinearAlgebra;
 /// </remarks>
 public static class MatrixProducts
 {
-    private const int RowBlock = 512;
+    // 192 rows × 8 bytes × 500 columns ≈ 750 KB: one row block of every column stays in L2 while the
+    // tiles sweep over it, so each column chunk is read from memory once per block, not once per tile.
+    private const int RowBlock = 192;
     private const int TileI = 4;
-    private const int TileJ = 2;
+    private const int TileJ = 4;
 
     /// <summary>Computes the symmetric Gram matrix C = XᵀX (cols × cols, column-major, full).</summary>
     /// <param name="x">X, rows × cols, column-major.</param>
@@ -31,12 +33,12 @@ public static class MatrixProducts
         for (int rb = 0; rb < rows; rb += RowBlock)
         {
             int len = Math.Min(RowBlock, rows - rb);
-            for (int j = 0; j < cols; j += TileJ)
+            for (int i = 0; i < cols; i += TileI)
             {
-                int bj = Math.Min(TileJ, cols - j);
-                for (int i = 0; i < j + bj; i += TileI)
+                int bi = Math.Min(TileI, cols - i);
+                for (int j = i - (i % TileJ); j < cols; j += TileJ)
                 {
-                    int bi = Math.Min(TileI, cols - i);
+                    int bj = Math.Min(TileJ, cols - j);
                     AccumulateTile(x, x, rows, i, bi, j, bj, rb, len, destination, cols);
                 }
             }
@@ -66,12 +68,12 @@ public static class MatrixProducts
         for (int rb = 0; rb < rows; rb += RowBlock)
         {
             int len = Math.Min(RowBlock, rows - rb);
-            for (int j = 0; j < colsY; j += TileJ)
+            for (int i = 0; i < colsX; i += TileI)
             {
-                int bj = Math.Min(TileJ, colsY - j);
-                for (int i = 0; i < colsX; i += TileI)
+                int bi = Math.Min(TileI, colsX - i);
+                for (int j = 0; j < colsY; j += TileJ)
                 {
-                    int bi = Math.Min(TileI, colsX - i);
+                    int bj = Math.Min(TileJ, colsY - j);
                     AccumulateTile(x, y, rows, i, bi, j, bj, rb, len, destination, colsX);
                 }
             }
@@ -125,6 +127,12 @@ public static class MatrixProducts
     private static void AccumulateTile(
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, int rows, int i, int bi, int j, int bj, int rb, int len, Span<double> dest, int ld)
     {
+        if (bi == TileI && bj == TileJ && GramKernel512.IsSupported && len % 8 == 0)
+        {
+            GramKernel512.Accumulate(x, y, rows, i, j, rb, len, dest, ld);
+            return;
+        }
+
         if (bi == TileI && bj == TileJ && Vector.IsHardwareAccelerated && len >= Vector<double>.Count)
         {
             AccumulateFullTile(x, y, rows, i, j, rb, len, dest, ld);
@@ -145,32 +153,45 @@ public static class MatrixProducts
     {
         int w = Vector<double>.Count;
         int vecLen = len / w;
-        ReadOnlySpan<Vector<double>> x0 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice((i * rows) + rb, vecLen * w));
-        ReadOnlySpan<Vector<double>> x1 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 1) * rows) + rb, vecLen * w));
-        ReadOnlySpan<Vector<double>> x2 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 2) * rows) + rb, vecLen * w));
-        ReadOnlySpan<Vector<double>> x3 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 3) * rows) + rb, vecLen * w));
-        ReadOnlySpan<Vector<double>> y0 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice((j * rows) + rb, vecLen * w));
-        ReadOnlySpan<Vector<double>> y1 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice(((j + 1) * rows) + rb, vecLen * w));
+        int span = vecLen * w;
+        ReadOnlySpan<Vector<double>> x0 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice((i * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> x1 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 1) * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> x2 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 2) * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> x3 = MemoryMarshal.Cast<double, Vector<double>>(x.Slice(((i + 3) * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> y0 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice((j * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> y1 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice(((j + 1) * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> y2 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice(((j + 2) * rows) + rb, span));
+        ReadOnlySpan<Vector<double>> y3 = MemoryMarshal.Cast<double, Vector<double>>(y.Slice(((j + 3) * rows) + rb, span));
         Vector<double> a00 = default, a10 = default, a20 = default, a30 = default;
         Vector<double> a01 = default, a11 = default, a21 = default, a31 = default;
+        Vector<double> a02 = default, a12 = default, a22 = default, a32 = default;
+        Vector<double> a03 = default, a13 = default, a23 = default, a33 = default;
         for (int t = 0; t < vecLen; t++)
         {
-            Vector<double> v0 = y0[t], v1 = y1[t];
-            Vector<double> u = x0[t];
-            a00 = Vector.FusedMultiplyAdd(u, v0, a00);
-            a01 = Vector.FusedMultiplyAdd(u, v1, a01);
-            u = x1[t];
-            a10 = Vector.FusedMultiplyAdd(u, v0, a10);
-            a11 = Vector.FusedMultiplyAdd(u, v1, a11);
-            u = x2[t];
-            a20 = Vector.FusedMultiplyAdd(u, v0, a20);
-            a21 = Vector.FusedMultiplyAdd(u, v1, a21);
-            u = x3[t];
-            a30 = Vector.FusedMultiplyAdd(u, v0, a30);
-            a31 = Vector.FusedMultiplyAdd(u, v1, a31);
+            Vector<double> u0 = x0[t], u1 = x1[t], u2 = x2[t], u3 = x3[t];
+            Vector<double> v = y0[t];
+            a00 = Vector.FusedMultiplyAdd(u0, v, a00);
+            a10 = Vector.FusedMultiplyAdd(u1, v, a10);
+            a20 = Vector.FusedMultiplyAdd(u2, v, a20);
+            a30 = Vector.FusedMultiplyAdd(u3, v, a30);
+            v = y1[t];
+            a01 = Vector.FusedMultiplyAdd(u0, v, a01);
+            a11 = Vector.FusedMultiplyAdd(u1, v, a11);
+            a21 = Vector.FusedMultiplyAdd(u2, v, a21);
+            a31 = Vector.FusedMultiplyAdd(u3, v, a31);
+            v = y2[t];
+            a02 = Vector.FusedMultiplyAdd(u0, v, a02);
+            a12 = Vector.FusedMultiplyAdd(u1, v, a12);
+            a22 = Vector.FusedMultiplyAdd(u2, v, a22);
+            a32 = Vector.FusedMultiplyAdd(u3, v, a32);
+            v = y3[t];
+            a03 = Vector.FusedMultiplyAdd(u0, v, a03);
+            a13 = Vector.FusedMultiplyAdd(u1, v, a13);
+            a23 = Vector.FusedMultiplyAdd(u2, v, a23);
+            a33 = Vector.FusedMultiplyAdd(u3, v, a33);
         }
 
-        Span<double> s = stackalloc double[8];
+        Span<double> s = stackalloc double[16];
         s[0] = Vector.Sum(a00);
         s[1] = Vector.Sum(a10);
         s[2] = Vector.Sum(a20);
@@ -179,21 +200,32 @@ public static class MatrixProducts
         s[5] = Vector.Sum(a11);
         s[6] = Vector.Sum(a21);
         s[7] = Vector.Sum(a31);
-        for (int t = vecLen * w; t < len; t++)
+        s[8] = Vector.Sum(a02);
+        s[9] = Vector.Sum(a12);
+        s[10] = Vector.Sum(a22);
+        s[11] = Vector.Sum(a32);
+        s[12] = Vector.Sum(a03);
+        s[13] = Vector.Sum(a13);
+        s[14] = Vector.Sum(a23);
+        s[15] = Vector.Sum(a33);
+        for (int t = span; t < len; t++)
         {
-            double v0 = y[(j * rows) + rb + t], v1 = y[((j + 1) * rows) + rb + t];
-            for (int ii = 0; ii < 4; ii++)
+            for (int jj = 0; jj < 4; jj++)
             {
-                double u = x[((i + ii) * rows) + rb + t];
-                s[ii] += u * v0;
-                s[4 + ii] += u * v1;
+                double v = y[((j + jj) * rows) + rb + t];
+                for (int ii = 0; ii < 4; ii++)
+                {
+                    s[(jj * 4) + ii] += x[((i + ii) * rows) + rb + t] * v;
+                }
             }
         }
 
-        for (int ii = 0; ii < 4; ii++)
+        for (int jj = 0; jj < 4; jj++)
         {
-            dest[(j * ld) + i + ii] += s[ii];
-            dest[((j + 1) * ld) + i + ii] += s[4 + ii];
+            for (int ii = 0; ii < 4; ii++)
+            {
+                dest[((j + jj) * ld) + i + ii] += s[(jj * 4) + ii];
+            }
         }
     }
 }

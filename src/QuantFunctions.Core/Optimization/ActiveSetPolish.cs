@@ -10,7 +10,7 @@ namespace QuantFunctions.Core.Optimization;
 /// </summary>
 internal static class ActiveSetPolish
 {
-    private const int MaxRounds = 60;
+    private const int MaxRounds = 30;
     private const double PrimalTolerance = 1e-9;
     private const double DualTolerance = 1e-9;
 

@@ -25,6 +25,7 @@ public static class QpSolver
     private const double Alpha = 1.6;
     private const int CheckEvery = 10;
     private const double LooseTolerance = 1e-5;
+    private const int FirstPolishAt = 25;
 
     /// <summary>Solves <paramref name="problem"/>.</summary>
     /// <param name="problem">The problem.</param>
@@ -45,11 +46,23 @@ public static class QpSolver
         bool infeasible = false;
         if (options.Polish)
         {
+            // Try the exact active-set polish early and then at doubling iteration counts: a rough
+            // ADMM iterate usually predicts the active set, and a polish that meets every KKT
+            // condition is the optimum of the convex QP, however early it was attempted.
             double loose = Math.Max(LooseTolerance, options.AbsoluteTolerance);
-            infeasible = admm.Run(limit, loose, Math.Max(LooseTolerance, options.RelativeTolerance));
-            if (!infeasible && ActiveSetPolish.TryPolish(problem, admm, out double[] polished, out double res1))
+            double looseRel = Math.Max(LooseTolerance, options.RelativeTolerance);
+            for (int checkpoint = FirstPolishAt; !infeasible; checkpoint *= 2)
             {
-                return Finish(problem, polished, QpStatus.Solved, admm.Iterations, polished: true, res1);
+                infeasible = admm.Run(Math.Min(checkpoint, limit), loose, looseRel);
+                if (!infeasible && ActiveSetPolish.TryPolish(problem, admm, out double[] polished, out double res1))
+                {
+                    return Finish(problem, polished, QpStatus.Solved, admm.Iterations, polished: true, res1);
+                }
+
+                if (admm.Converged || admm.Iterations >= limit)
+                {
+                    break;
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Market;
+
 namespace QuantFunctions.Core.Performance;
 
 /// <summary>Equity and drawdown series from a return series.</summary>
@@ -15,6 +17,31 @@ public static class EquityCurve
         {
             e *= 1.0 + returns[t];
             destination[t] = e;
+        }
+    }
+
+    /// <summary>
+    /// Recovers periodic returns from an equity curve: <c>rₜ = Eₜ / Eₜ₋₁ − 1</c> with <c>E₋₁ = start</c>
+    /// (use it to recompute metrics from a stored equity curve).
+    /// </summary>
+    /// <param name="equity">Equity after each period, finite and positive.</param>
+    /// <param name="destination">The returns.</param>
+    /// <param name="start">The equity before the first period; 1 by default.</param>
+    /// <exception cref="DomainValidationException">When an equity value is not finite and positive.</exception>
+    public static void ToReturns(ReadOnlySpan<double> equity, Span<double> destination, double start = 1.0)
+    {
+        CheckLength(equity, destination);
+        double previous = start;
+        for (int t = 0; t < equity.Length; t++)
+        {
+            if (!(double.IsFinite(equity[t]) && equity[t] > 0 && double.IsFinite(previous) && previous > 0))
+            {
+                throw new DomainValidationException(
+                    DomainErrorCodes.NonFiniteValue, $"equity curve: value at index {t} is {equity[t]} after {previous}; equity must be finite and positive.");
+            }
+
+            destination[t] = (equity[t] / previous) - 1.0;
+            previous = equity[t];
         }
     }
 

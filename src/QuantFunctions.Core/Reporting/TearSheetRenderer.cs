@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Reporting;
 
@@ -14,9 +15,10 @@ public static class TearSheetRenderer
     /// <summary>Renders Markdown: a title, the metric table and the equity low/high points.</summary>
     /// <param name="sheet">The tear sheet.</param>
     /// <returns>Markdown text ending with a newline.</returns>
+    /// <exception cref="DomainValidationException">When dates, equity and drawdown lengths differ.</exception>
     public static string ToMarkdown(TearSheet sheet)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
+        Check(sheet);
         var sb = new StringBuilder();
         sb.Append("# ").Append(sheet.Title).Append('\n').Append('\n');
         sb.Append("| Metric | Value |\n|---|---:|\n");
@@ -39,9 +41,10 @@ public static class TearSheetRenderer
     /// <summary>Renders a self-contained HTML page with the metric table and inline SVG charts.</summary>
     /// <param name="sheet">The tear sheet.</param>
     /// <returns>The HTML document.</returns>
+    /// <exception cref="DomainValidationException">When dates, equity and drawdown lengths differ.</exception>
     public static string ToHtml(TearSheet sheet)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
+        Check(sheet);
         string title = WebUtility.HtmlEncode(sheet.Title);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(title).Append("</title>\n")
@@ -59,6 +62,13 @@ public static class TearSheetRenderer
           .Append(SvgChart.Render("Drawdown", sheet.Dates, sheet.Drawdown, "#d62728", true, MetricTable.Percent))
           .Append("\n</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static void Check(TearSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        Guard.SameLength(sheet.Dates.Length, sheet.Equity.Length, $"tear sheet '{sheet.Title}'", "equity");
+        Guard.SameLength(sheet.Dates.Length, sheet.Drawdown.Length, $"tear sheet '{sheet.Title}'", "drawdown");
     }
 
     private static int IndexOfMin(double[] values)

@@ -13,7 +13,7 @@ namespace QuantFunctions.Core.Selection;
 /// <para>Ranking: score descending; ties broken by column name, ordinal ascending, so the result is
 /// deterministic. LONG = the first <c>TopN</c> ranked; SHORT = the last <c>BottomN</c> ranked (lowest score
 /// first), excluding any column already LONG — with fewer than <c>TopN + BottomN</c> eligible columns the
-/// SHORT sleeve is smaller.</para>
+/// SHORT sleeve is smaller. SHORT is listed worst first (score ascending, ties by name ascending).</para>
 /// </remarks>
 public static class MomentumSelector
 {
@@ -80,10 +80,12 @@ public static class MomentumSelector
         }
 
         int shortCount = Math.Min(options.BottomN, eligible.Count - longCount);
+        List<MomentumScore> bottom = eligible.GetRange(eligible.Count - shortCount, shortCount);
+        bottom.Sort(static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(a.Column, b.Column));
         var shorts = new List<string>(shortCount);
-        for (int k = 0; k < shortCount; k++)
+        foreach (MomentumScore score in bottom)
         {
-            shorts.Add(eligible[eligible.Count - 1 - k].Column);
+            shorts.Add(score.Column);
         }
 
         DateOnly asOf = decisionRow > 0 ? panel.Dates[decisionRow - 1] : DateOnly.MinValue;

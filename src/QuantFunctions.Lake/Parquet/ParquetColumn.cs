@@ -66,10 +66,19 @@ public sealed record ParquetColumn
         _ => PhysicalType switch
         {
             ParquetPhysicalType.Int32 => ColumnStorage.Int32,
-            ParquetPhysicalType.Int64 or ParquetPhysicalType.Int96 => ColumnStorage.Int64,
+            ParquetPhysicalType.Int64 => ColumnStorage.Int64,
             _ => ColumnStorage.Binary,
         },
     };
+
+    /// <summary>Equal when every public property is equal (the physical type compared as resolved).</summary>
+    public bool Equals(ParquetColumn? other) =>
+        other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal) && Kind == other.Kind && Nullable == other.Nullable
+        && PhysicalType == other.PhysicalType && Unit == other.Unit && IsAdjustedToUtc == other.IsAdjustedToUtc && Precision == other.Precision
+        && Scale == other.Scale && TypeLength == other.TypeLength && IntBitWidth == other.IntBitWidth && IsUnsigned == other.IsUnsigned;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, Nullable, PhysicalType, Unit, Precision, Scale);
 
     /// <summary>A BOOLEAN column.</summary>
     public static ParquetColumn Boolean(string name, bool nullable = false) => new(name, ParquetValueKind.Boolean, nullable);

@@ -46,9 +46,9 @@ public sealed class ParquetFormatException : Exception
     public long? Offset { get; }
 
     /// <summary>Returns this error with the missing location parts filled in.</summary>
-    internal ParquetFormatException WithContext(string? file, int? rowGroup = null, string? column = null) =>
-        (File is null && file is not null) || (RowGroup is null && rowGroup is not null) || (Column is null && column is not null)
-            ? new ParquetFormatException(Reason, File ?? file, RowGroup ?? rowGroup, Column ?? column, Offset, InnerException)
+    internal ParquetFormatException WithContext(string? file, int? rowGroup = null, string? column = null, long? offset = null) =>
+        (File is null && file is not null) || (RowGroup is null && rowGroup is not null) || (Column is null && column is not null) || (Offset is null && offset is not null)
+            ? new ParquetFormatException(Reason, File ?? file, RowGroup ?? rowGroup, Column ?? column, Offset ?? offset, InnerException)
             : this;
 
     private static string Compose(string reason, string? file, int? rowGroup, string? column, long? offset)

@@ -31,8 +31,16 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
         _options = options;
         FileName = fileName;
         (_meta, _footerStart) = ParseFooter(tail, length, fileName, options, readFooter);
-        Schema = ParquetSchemaMapping.FromThrift(_meta.Schema, fileName);
-        ValidateRowGroups();
+        try
+        {
+            Schema = ParquetSchemaMapping.FromThrift(_meta.Schema, fileName);
+            ValidateRowGroups();
+        }
+        catch (ParquetFormatException ex)
+        {
+            throw ex.WithContext(fileName, offset: _footerStart);
+        }
+
         var kv = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, string?> pair in _meta.KeyValues)
         {
@@ -177,6 +185,12 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
         var buffers = new ColumnBuffer[projection.Length];
         for (int k = 0; k < projection.Length; k++)
         {
+            if (g.NumRows == 0)
+            {
+                buffers[k] = ColumnBuffer.Allocate(Schema.Columns[projection[k]], 0, null);
+                continue;
+            }
+
             (long start, int length) = ChunkRange(rowGroup, projection[k]);
             if (_stream is null)
             {
@@ -214,6 +228,12 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
         var buffers = new ColumnBuffer[projection.Length];
         for (int k = 0; k < projection.Length; k++)
         {
+            if (g.NumRows == 0)
+            {
+                buffers[k] = ColumnBuffer.Allocate(Schema.Columns[projection[k]], 0, null);
+                continue;
+            }
+
             (long start, int length) = ChunkRange(rowGroup, projection[k]);
             byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
             try

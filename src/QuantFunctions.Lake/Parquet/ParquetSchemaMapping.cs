@@ -61,6 +61,11 @@ internal static class ParquetSchemaMapping
             kind = Fallback(physical);
         }
 
+        if (kind is not (ParquetValueKind.Time or ParquetValueKind.Timestamp))
+        {
+            (unit, utc) = (ParquetTimeUnit.Micros, true);
+        }
+
         int precision = e.Logical == LogicalKind.Decimal ? e.LogicalPrecision : e.Precision ?? 0;
         int scale = e.Logical == LogicalKind.Decimal ? e.LogicalScale : e.Scale ?? 0;
         if (kind == ParquetValueKind.Decimal && (scale < 0 || precision < 1 || scale > precision))

@@ -30,7 +30,7 @@ public enum ParquetValueKind
     /// <summary>Time of day in <see cref="ParquetColumn.Unit"/> (Int32s for millis, Int64s otherwise).</summary>
     Time,
 
-    /// <summary>Units since the epoch (<see cref="ColumnBuffer.Int64s"/>; INT96 files are converted to nanoseconds).</summary>
+    /// <summary>Units since the epoch (<see cref="ColumnBuffer.Int64s"/>; legacy INT96 values are kept as their raw 12 bytes in <see cref="ColumnBuffer.Binaries"/>: 8-byte LE nanoseconds of day, 4-byte LE Julian day).</summary>
     Timestamp,
 
     /// <summary>Unscaled integer × 10^-scale (Int32s, Int64s, or big-endian two's complement Binaries).</summary>

@@ -7,9 +7,6 @@ namespace QuantFunctions.Lake.Parquet;
 /// <summary>PLAIN decoding (Encodings.md "Plain") of <c>count</c> values into a typed array at <c>start</c>.</summary>
 internal static class PlainDecoder
 {
-    /// <summary>Julian day of 1970-01-01 (INT96 timestamps).</summary>
-    private const long JulianEpochDay = 2440588;
-
     /// <summary>Decodes; returns the bytes consumed.</summary>
     public static int Decode(ParquetColumn column, ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
     {
@@ -36,21 +33,9 @@ internal static class PlainDecoder
             case ParquetPhysicalType.Double:
                 return CopyFixed(data, count, ((double[])destination).AsSpan(start, count), offset);
             case ParquetPhysicalType.Int96:
-            {
-                Need(data, 12L * count, count, offset);
-                Span<long> dst = ((long[])destination).AsSpan(start, count);
-                for (int i = 0; i < dst.Length; i++)
-                {
-                    long nanosOfDay = BinaryPrimitives.ReadInt64LittleEndian(data.Slice(i * 12, 8));
-                    long julian = BinaryPrimitives.ReadInt32LittleEndian(data.Slice((i * 12) + 8, 4));
-                    dst[i] = unchecked(((julian - JulianEpochDay) * 86_400_000_000_000L) + nanosOfDay);
-                }
-
-                return 12 * count;
-            }
-
+                return DecodeFixedBinary(12, data, count, destination, start, offset);
             case ParquetPhysicalType.FixedLenByteArray:
-                return DecodeFixedBinary(column, data, count, destination, start, offset);
+                return DecodeFixedBinary(column.TypeLength, data, count, destination, start, offset);
             default:
                 return DecodeByteArrays(data, count, destination, start, offset);
         }
@@ -65,9 +50,8 @@ internal static class PlainDecoder
         return size * count;
     }
 
-    private static int DecodeFixedBinary(ParquetColumn column, ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
+    private static int DecodeFixedBinary(int len, ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
     {
-        int len = column.TypeLength;
         Need(data, (long)len * count, count, offset);
         switch (destination)
         {

@@ -11,9 +11,10 @@ namespace QuantFunctions.Lake.Storage;
 /// <remarks>
 /// <para>Atomicity: content is written to a temporary file <c>.qf-tmp-*</c> in the target folder, flushed to
 /// disk, then renamed over the target; a crashed writer leaves at most a temporary file, which listings ignore.</para>
-/// <para>Concurrency: every commit (write, conditional write, delete) holds an exclusive OS lock on a per-object
-/// lock file <c>.qf-lock-{name}</c> (<see cref="FileShare.None"/>, i.e. <c>flock</c> on Unix), so checks and
-/// renames are serialised across threads and processes; the kernel releases the lock if a process dies.</para>
+/// <para>Concurrency: every commit (write, conditional write, delete) holds an exclusive OS lock on the folder's
+/// lock file <c>.qf-lock</c> (<see cref="FileShare.None"/>, i.e. <c>flock</c> on Unix), so checks and renames
+/// are serialised across threads and processes; content is staged before the lock is taken, so it is held only
+/// for a stat and a rename. The kernel releases the lock if a process dies.</para>
 /// <para>ETags are <c>"{mtime ticks:x}-{size:x}"</c>. Under the lock each commit makes the new file's modification
 /// time strictly later than the replaced one, so the ETag changes on every write even with equal content.
 /// Limitation: an object deleted and re-created with the same size within one file-system timestamp tick may
@@ -23,7 +24,7 @@ public sealed class FileSystemLakeStore : ILakeStore
 {
     private const string ReservedPrefix = ".qf-";
     private const string TempPrefix = ".qf-tmp-";
-    private const string LockPrefix = ".qf-lock-";
+    private const string LockFileName = ".qf-lock";
     private const int BufferSize = 81920;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
 
@@ -62,7 +63,12 @@ public sealed class FileSystemLakeStore : ILakeStore
         await using (stream.ConfigureAwait(false))
         {
             var info = Info(path, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
-            byte[] content = new byte[checked((int)stream.Length)];
+            if (stream.Length > Array.MaxLength)
+            {
+                throw new LakeException($"'{path}' is {stream.Length} bytes, too large to read whole; use OpenReadAsync.", path);
+            }
+
+            byte[] content = new byte[stream.Length];
             await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
             return new LakeObject(info, content);
         }
@@ -149,7 +155,7 @@ public sealed class FileSystemLakeStore : ILakeStore
             return false;
         }
 
-        using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+        using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
         if (!File.Exists(full))
         {
             return false;
@@ -172,13 +178,13 @@ public sealed class FileSystemLakeStore : ILakeStore
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                await produce(stream, cancellationToken).ConfigureAwait(false);
+                await produce(new NonClosingStream(stream), cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+            using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
             LakeObjectInfo? current = Stat(path);
             if (mode == LakeWriteMode.CreateOnly && current is not null)
             {
@@ -216,11 +222,12 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
-    private async Task<ObjectLock> LockAsync(LakePath path, string full, CancellationToken cancellationToken)
+    private async Task<FolderLock> LockAsync(LakePath path, string full, CancellationToken cancellationToken)
     {
-        SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Value) % (uint)_stripes.Length)];
+        // One lock per folder: commits are short (checks and a rename), and it keeps the lock files few.
+        SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Parent.Value) % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
-        string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockPrefix + path.Name);
+        string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockFileName);
         int delayMs = 1;
         long waitedMs = 0;
         try
@@ -229,10 +236,15 @@ public sealed class FileSystemLakeStore : ILakeStore
             {
                 try
                 {
-                    return new ObjectLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                    return new FolderLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
                 }
-                catch (IOException e) when (e.GetType() == typeof(IOException) && waitedMs < LockTimeout.TotalMilliseconds)
+                catch (IOException e) when (e.GetType() == typeof(IOException))
                 {
+                    if (waitedMs >= LockTimeout.TotalMilliseconds)
+                    {
+                        throw new LakeException($"Timed out after {LockTimeout} waiting for the lock on '{path}' ({lockFile}).", path, e);
+                    }
+
                     // Another process holds the object's lock: back off and retry.
                     await Task.Delay(delayMs, cancellationToken).ConfigureAwait(false);
                     waitedMs += delayMs;
@@ -311,7 +323,7 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
-    private sealed class ObjectLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
+    private sealed class FolderLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
     {
         public void Dispose()
         {

@@ -59,7 +59,7 @@ public sealed class InMemoryLakeStore : ILakeStore
         ArgumentNullException.ThrowIfNull(produce);
         LakeStoreGuards.EnsureObjectPath(path);
         using var buffer = new MemoryStream();
-        await produce(buffer, cancellationToken).ConfigureAwait(false);
+        await produce(new NonClosingStream(buffer), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return Commit(path, buffer.ToArray(), mode, expectedETag: null);
     }

@@ -5,6 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
@@ -23,7 +24,7 @@ public sealed class NodeExecutor
     private readonly StageRegistry _registry;
     private readonly ILakeStore _lake;
     private readonly ILakeStore _modelLake;
-    private readonly RunStateStore _store;
+    private readonly RunStore _store;
     private readonly OrchestrationTelemetry _telemetry;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
@@ -43,7 +44,7 @@ public sealed class NodeExecutor
         _registry = registry;
         _lake = lake;
         _modelLake = WriteRestrictedLakeStore.ForModelPipelines(lake);
-        _store = new RunStateStore(lake);
+        _store = new RunStore(lake);
         _telemetry = telemetry;
         _loggerFactory = loggerFactory;
         _time = timeProvider;
@@ -52,132 +53,157 @@ public sealed class NodeExecutor
 
     /// <summary>
     /// Runs <paramref name="node"/> (all its attempts) under a span parented to <paramref name="parent"/>,
-    /// writes its final <c>stage.json</c> and audit event, and returns its final state (Succeeded or Failed).
+    /// writes its final <c>stage.json</c> and audit event, and returns the record (Succeeded, Failed or Cancelled).
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the node is recorded Failed (cancelled).</exception>
-    public async Task<NodeState> ExecuteAsync(RunState run, PlanNode node, IAuditLedger ledger, ActivityContext parent, CancellationToken cancellationToken = default)
+    /// <param name="run">The run record (identity and kind).</param>
+    /// <param name="settings">The run's seed, as-of and overrides.</param>
+    /// <param name="node">The node instance.</param>
+    /// <param name="previousAttempts">Attempts recorded by earlier executions of this node in the run.</param>
+    /// <param name="ledger">The run's audit ledger.</param>
+    /// <param name="parent">The run span.</param>
+    /// <param name="cancellationToken">Cancels the node; it is then recorded Cancelled and the exception rethrown.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<StageRecord> ExecuteAsync(RunRecord run, RunSettings settings, PlanNode node, int previousAttempts, IAuditLedger ledger, ActivityContext parent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(ledger);
-        StageDescriptor descriptor = _registry.Get(node.StageId);
-        IStage stage = descriptor.CreateStage();
-        int previousAttempts = run.Nodes.FirstOrDefault(n => n.Key == node.Key)?.Attempts ?? 0;
-        var tags = new TagList { { "qf.pipeline", run.PipelineId }, { "qf.stage", node.StageId } };
+        IStage stage = CreateStage(node.StageId);
+        var tags = new TagList { { "qf.pipeline", run.PipelineId.Value }, { "qf.stage", node.StageId } };
 
         using Activity? activity = _telemetry.ActivitySource.StartActivity("node " + node.Key, ActivityKind.Internal, parent);
-        activity?.SetTag("qf.run_id", run.RunId).SetTag("qf.scope", run.Scope).SetTag("qf.pipeline", run.PipelineId)
+        activity?.SetTag("qf.run_id", run.RunId.Value).SetTag("qf.scope", run.Scope.Value).SetTag("qf.pipeline", run.PipelineId.Value)
             .SetTag("qf.node", node.Key).SetTag("qf.stage", node.StageId).SetTag("qf.for_each_item", node.ForEachItem);
         string traceId = activity?.TraceId.ToHexString() ?? parent.TraceId.ToHexString();
-        ILogger logger = _loggerFactory.CreateLogger("QuantFunctions.Stages." + node.StageId);
+        ILogger logger = CreateLogger(node.StageId);
         long started = _time.GetTimestamp();
-        var state = new NodeState { Key = node.Key, StageId = node.StageId, Status = NodeStatus.Running, Attempts = previousAttempts, StartedAt = _time.GetUtcNow(), TraceId = traceId };
+        StageRecord record = NodeRecords.Create(run, node, NodeStatus.Running, previousAttempts) with { StartedAt = _time.GetUtcNow() };
         int attempts = 0;
+        StageResult? result = null;
+        bool cancelled = false;
         try
         {
             ResiliencePipeline<StageResult> pipeline = BuildPipeline(node, logger, tags);
-            StageResult result = await pipeline.ExecuteAsync(
+            result = await pipeline.ExecuteAsync(
                 async ct =>
                 {
                     int attempt = previousAttempts + Interlocked.Increment(ref attempts);
-                    StageContext context = CreateContext(run, node, ledger, logger, traceId, attempt);
+                    StageContext context = CreateContext(run, settings, node, ledger, logger, traceId, attempt);
                     return await stage.ExecuteAsync(context, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
 
-            state = Succeeded(state, result, previousAttempts + attempts);
-            activity?.SetTag("qf.rows_read", result.RowsRead).SetTag("qf.rows_written", result.RowsWritten).SetTag("qf.attempts", attempts);
+            record = record with
+            {
+                Status = NodeStatus.Succeeded,
+                Inputs = result.Inputs,
+                Outputs = result.Outputs,
+                InputFingerprint = Hashes.NodeInputFingerprint(result.Inputs, record.ParamsHash!),
+            };
+            activity?.SetTag("qf.rows_read", result.RowsRead).SetTag("qf.rows_written", result.RowsWritten);
             activity?.SetStatus(ActivityStatusCode.Ok);
             _telemetry.RowsRead.Add(result.RowsRead, tags);
             _telemetry.RowsWritten.Add(result.RowsWritten, tags);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            bool cancelled = ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
-            var failure = new NodeFailure(ex.GetType().FullName ?? ex.GetType().Name, cancelled ? "cancelled" : ex.Message, TransientErrors.IsTransient(ex), ex is TimeoutRejectedException);
-            state = state with { Status = NodeStatus.Failed, Attempts = previousAttempts + attempts, EndedAt = _time.GetUtcNow(), Failure = failure };
-            activity?.SetTag("qf.attempts", attempts).SetTag("qf.error_type", failure.ErrorType);
-            activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
-            logger.LogError(ex, "Node {Node} failed after {Attempts} attempt(s)", node.Key, attempts);
-            if (cancelled)
+            cancelled = ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            string? code = cancelled ? NodeErrorCodes.Cancelled
+                : ex is TimeoutRejectedException ? NodeErrorCodes.Timeout
+                : TransientErrors.IsTransient(ex) ? NodeErrorCodes.RetriesExhausted
+                : null;
+            record = record with
             {
-                await RecordAsync(run, state, ledger, CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
+                Status = cancelled ? NodeStatus.Cancelled : NodeStatus.Failed,
+                Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, cancelled ? "cancelled" : ex.Message, code),
+            };
+            activity?.SetTag("qf.error_type", record.Error.Type);
+            activity?.SetStatus(ActivityStatusCode.Error, record.Error.Message);
+            logger.LogError(ex, "Node {Node} failed after {Attempts} attempt(s)", node.Key, attempts);
         }
 
-        tags.Add("qf.status", state.Status == NodeStatus.Succeeded ? "succeeded" : "failed");
+        record = record with { Attempts = previousAttempts + attempts, CompletedAt = _time.GetUtcNow() };
+        activity?.SetTag("qf.attempts", attempts);
+        tags.Add("qf.status", record.Status.ToString().ToLowerInvariant());
         _telemetry.NodeDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
-        await RecordAsync(run, state, ledger, cancellationToken).ConfigureAwait(false);
-        return state;
+        CancellationToken recordToken = cancelled ? CancellationToken.None : cancellationToken;
+        await _store.Records.WriteStageAsync(record, cancellationToken: recordToken).ConfigureAwait(false);
+        await AuditAsync(record, result, traceId, ledger, recordToken).ConfigureAwait(false);
+        if (cancelled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return record;
     }
 
     /// <summary>Creates the context a stage sees for one attempt (also used to ask a stage for its current input fingerprints).</summary>
-    public StageContext CreateContext(RunState run, PlanNode node, IAuditLedger ledger, ILogger logger, string traceId, int attempt)
+    public StageContext CreateContext(RunRecord run, RunSettings settings, PlanNode node, IAuditLedger ledger, ILogger logger, string traceId, int attempt)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(node);
         return new StageContext
         {
-            RunId = run.RunId,
-            Scope = run.Scope,
-            PipelineId = run.PipelineId,
-            PipelineVersion = run.Version,
+            RunId = run.RunId.Value,
+            Scope = run.Scope.Value,
+            PipelineId = run.PipelineId.Value,
+            PipelineVersion = run.PipelineVersion.ToString(),
             PipelineKind = run.Kind,
             NodeKey = node.Key,
             StageId = node.StageId,
             ForEachItem = node.ForEachItem,
+            Dependencies = node.DependsOn,
+            PipelineParameters = node.PipelineParameters,
             Parameters = node.Parameters,
-            Lake = run.Kind == Manifests.PipelineKind.Model ? _modelLake : _lake,
+            Lake = run.Kind == PipelineKind.Model ? _modelLake : _lake,
             Ledger = ledger,
             Logger = logger,
             ActivitySource = _telemetry.ActivitySource,
             TraceId = traceId,
-            AsOf = run.AsOf,
-            Seed = StageSeed.Derive(run.Seed, node.Key),
+            AsOf = settings.AsOf,
+            Seed = StageSeed.Derive(settings.Seed, node.Key),
             Attempt = attempt,
         };
     }
 
+    /// <summary>Creates a new instance of a registered stage.</summary>
+    /// <exception cref="KeyNotFoundException">The stage is not registered.</exception>
+    public IStage CreateStage(string stageId) => _registry.Get(stageId).CreateStage();
+
     /// <summary>Creates the logger a stage gets.</summary>
     public ILogger CreateLogger(string stageId) => _loggerFactory.CreateLogger("QuantFunctions.Stages." + stageId);
 
-    private NodeState Succeeded(NodeState state, StageResult result, int attempts) => state with
+    private static Task<AuditEntry> AuditAsync(StageRecord record, StageResult? result, string traceId, IAuditLedger ledger, CancellationToken cancellationToken)
     {
-        Status = NodeStatus.Succeeded,
-        Attempts = attempts,
-        EndedAt = _time.GetUtcNow(),
-        RowsRead = result.RowsRead,
-        RowsWritten = result.RowsWritten,
-        Outputs = result.Outputs.Select(o => o.Value).ToList(),
-        InputFingerprints = new SortedDictionary<string, string>(result.InputFingerprints.ToDictionary(), StringComparer.Ordinal),
-        Summary = result.Summary?.ToJsonString(),
-    };
-
-    private async Task RecordAsync(RunState run, NodeState state, IAuditLedger ledger, CancellationToken cancellationToken)
-    {
-        await _store.SaveNodeAsync(run, state, cancellationToken).ConfigureAwait(false);
-        JsonObject data = state.Status == NodeStatus.Succeeded
-            ? new JsonObject
+        var data = new JsonObject { ["stage"] = record.StageId, ["attempts"] = record.Attempts };
+        if (record.Status == NodeStatus.Succeeded)
+        {
+            data["rows_read"] = result!.RowsRead;
+            data["rows_written"] = result.RowsWritten;
+            data["input_fingerprint"] = record.InputFingerprint;
+            data["inputs"] = AuditData.ToJson(record.Inputs.ToDictionary(i => i.Name, i => i.Fingerprint.Hash, StringComparer.Ordinal));
+            data["outputs"] = AuditData.ToJson(record.Outputs.ToDictionary(o => o.Name, o => o.Path.Value, StringComparer.Ordinal));
+            if (result.Summary is not null)
             {
-                ["stage"] = state.StageId,
-                ["attempts"] = state.Attempts,
-                ["rows_read"] = state.RowsRead,
-                ["rows_written"] = state.RowsWritten,
-                ["outputs"] = AuditData.ToJson(state.Outputs),
-                ["input_fingerprints"] = AuditData.ToJson(state.InputFingerprints),
+                data["summary"] = result.Summary.DeepClone();
             }
-            : new JsonObject
-            {
-                ["stage"] = state.StageId,
-                ["attempts"] = state.Attempts,
-                ["error_type"] = state.Failure!.ErrorType,
-                ["message"] = state.Failure.Message,
-                ["transient"] = state.Failure.Transient,
-                ["timed_out"] = state.Failure.TimedOut,
-            };
-        string kind = state.Status == NodeStatus.Succeeded ? "node.succeeded" : "node.failed";
-        await ledger.AppendAsync(new AuditEvent(kind, state.Key, state.TraceId!, data), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            data["error_type"] = record.Error!.Type;
+            data["message"] = record.Error.Message;
+            data["code"] = record.Error.Code;
+        }
+
+        string kind = record.Status switch
+        {
+            NodeStatus.Succeeded => "node.succeeded",
+            NodeStatus.Cancelled => "node.cancelled",
+            _ => "node.failed",
+        };
+        return ledger.AppendAsync(new AuditEvent(kind, record.Node.Value, traceId, data), cancellationToken);
     }
 
     private ResiliencePipeline<StageResult> BuildPipeline(PlanNode node, ILogger logger, TagList tags)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Manifests;
 

@@ -17,6 +17,7 @@ public sealed class ExecutionPlan
 {
     private readonly Dictionary<string, PlanNode> _byKey;
     private readonly Dictionary<string, List<string>> _dependents;
+    private readonly Dictionary<string, int> _index;
 
     internal ExecutionPlan(PipelineManifest manifest, IReadOnlyDictionary<string, JsonElement> pipelineParameters, IReadOnlyList<PlanNode> nodes)
     {
@@ -24,6 +25,12 @@ public sealed class ExecutionPlan
         PipelineParameters = pipelineParameters;
         Nodes = nodes;
         _byKey = nodes.ToDictionary(n => n.Key, StringComparer.Ordinal);
+        _index = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            _index[nodes[i].Key] = i;
+        }
+
         _dependents = nodes.ToDictionary(n => n.Key, _ => new List<string>(), StringComparer.Ordinal);
         foreach (PlanNode node in nodes)
         {
@@ -61,6 +68,9 @@ public sealed class ExecutionPlan
         _byKey.TryGetValue(key, out PlanNode? node)
             ? node
             : throw new KeyNotFoundException($"Pipeline '{Manifest.Id}' has no node '{key}'. Nodes: {string.Join(", ", _byKey.Keys)}.");
+
+    /// <summary>The position of <paramref name="key"/> in <see cref="Nodes"/>, or -1.</summary>
+    public int IndexOf(string key) => _index.TryGetValue(key, out int index) ? index : -1;
 
     /// <summary>True when the plan has an instance with key <paramref name="key"/>.</summary>
     public bool Contains(string key) => _byKey.ContainsKey(key);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Planning;
 
@@ -66,7 +67,7 @@ internal static class PlanBuilder
         List<ManifestNode>? order = graphValid && errors.Count == errorCount ? TopologicalOrder(manifest, nodes, errors) : null;
         return order is null || errors.Count > errorCount
             ? null
-            : new ExecutionPlan(manifest, pipelineParameters, Expand(order, nodes, items, bound));
+            : new ExecutionPlan(manifest, pipelineParameters, Expand(order, nodes, items, bound, pipelineParameters));
     }
 
     private static Dictionary<string, JsonElement> ResolvePipelineParameters(PipelineManifest manifest, ParameterOverrides overrides, List<ManifestError> errors)
@@ -224,7 +225,8 @@ internal static class PlanBuilder
         List<ManifestNode> order,
         Dictionary<string, ManifestNode> nodes,
         Dictionary<string, IReadOnlyList<string>?> items,
-        Dictionary<string, (object Parameters, string Json)> bound)
+        Dictionary<string, (object Parameters, string Json)> bound,
+        IReadOnlyDictionary<string, JsonElement> pipelineParameters)
     {
         var instances = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var plan = new List<PlanNode>();
@@ -252,6 +254,7 @@ internal static class PlanBuilder
                     DependsOn = dependsOn,
                     Parameters = bound[node.Id].Parameters,
                     ParametersJson = bound[node.Id].Json,
+                    PipelineParameters = pipelineParameters,
                 });
             }
 

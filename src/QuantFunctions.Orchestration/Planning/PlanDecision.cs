@@ -1,3 +1,5 @@
+using QuantFunctions.Lake.Runs;
+
 namespace QuantFunctions.Orchestration.Planning;
 
 /// <summary>What a runner should do next.</summary>
@@ -6,6 +8,6 @@ namespace QuantFunctions.Orchestration.Planning;
 /// <param name="Status">The run status once the skips are applied.</param>
 public sealed record PlanDecision(IReadOnlyList<string> Ready, IReadOnlyList<NodeSkip> Skips, RunStatus Status)
 {
-    /// <summary>True when the run has nothing left to do (succeeded or failed).</summary>
-    public bool IsComplete => Status is RunStatus.Succeeded or RunStatus.Failed;
+    /// <summary>True when the run has nothing left to do (succeeded, failed or cancelled).</summary>
+    public bool IsComplete => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }

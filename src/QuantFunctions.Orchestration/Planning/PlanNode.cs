@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace QuantFunctions.Orchestration.Planning;
 
 /// <summary>One node instance of an expanded plan: a manifest node, or one <c>for_each</c> item of it.</summary>
@@ -20,6 +22,9 @@ public sealed record PlanNode
 
     /// <summary>The bound, validated parameter record.</summary>
     public required object Parameters { get; init; }
+
+    /// <summary>The pipeline parameters after overrides (shared by every node of the plan).</summary>
+    public required IReadOnlyDictionary<string, JsonElement> PipelineParameters { get; init; }
 
     /// <summary>The effective parameters as JSON (every property, defaults included), for run records.</summary>
     public required string ParametersJson { get; init; }

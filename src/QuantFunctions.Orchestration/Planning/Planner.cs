@@ -1,3 +1,5 @@
+using QuantFunctions.Lake.Runs;
+
 namespace QuantFunctions.Orchestration.Planning;
 
 /// <summary>
@@ -6,10 +8,11 @@ namespace QuantFunctions.Orchestration.Planning;
 /// </summary>
 /// <remarks>
 /// Rules: a pending node is ready when all its dependencies succeeded; it is skipped when any
-/// dependency failed or was skipped (so a failure skips all transitive dependents); with
-/// <c>failFast</c>, once any node has failed no node is ready and every pending node is skipped.
-/// The run is Succeeded when all nodes succeeded, Failed when a node failed and none is running or
-/// ready, Pending when nothing has started, else Running. Missing states count as Pending.
+/// dependency failed, was cancelled or was skipped (so a failure skips all transitive dependents);
+/// with <c>failFast</c>, once any node has failed no node is ready and every pending node is skipped.
+/// The run is Succeeded when all nodes succeeded; once no node is running or ready it is Failed when a
+/// node failed, else Cancelled when a node was cancelled; Pending when nothing has started, else
+/// Running. Missing states count as Pending.
 /// </remarks>
 public static class Planner
 {
@@ -42,14 +45,19 @@ public static class Planner
             foreach (string dependency in node.DependsOn)
             {
                 NodeStatus d = effective[dependency];
-                blocked ??= d is NodeStatus.Failed or NodeStatus.Skipped ? dependency : null;
+                blocked ??= d is NodeStatus.Failed or NodeStatus.Skipped or NodeStatus.Cancelled ? dependency : null;
                 allSucceeded &= d == NodeStatus.Succeeded;
             }
 
             // Plan order is topological, so a skip decided here is seen by later dependents.
             if (blocked is not null)
             {
-                string verb = effective[blocked] == NodeStatus.Failed ? "failed" : "was skipped";
+                string verb = effective[blocked] switch
+                {
+                    NodeStatus.Failed => "failed",
+                    NodeStatus.Cancelled => "was cancelled",
+                    _ => "was skipped",
+                };
                 string cause = causes.TryGetValue(blocked, out string? upstream) ? upstream : blocked;
                 causes[node.Key] = cause;
                 skips.Add(new NodeSkip(node.Key, cause, $"dependency '{blocked}' {verb}"));
@@ -71,10 +79,11 @@ public static class Planner
 
     private static RunStatus Status(IEnumerable<NodeStatus> states, int readyCount)
     {
-        bool anyFailed = false, anyRunning = false, anyStarted = false, allSucceeded = true;
+        bool anyFailed = false, anyCancelled = false, anyRunning = false, anyStarted = false, allSucceeded = true;
         foreach (NodeStatus status in states)
         {
             anyFailed |= status == NodeStatus.Failed;
+            anyCancelled |= status == NodeStatus.Cancelled;
             anyRunning |= status == NodeStatus.Running;
             anyStarted |= status is not (NodeStatus.Pending);
             allSucceeded &= status == NodeStatus.Succeeded;
@@ -85,9 +94,9 @@ public static class Planner
             return RunStatus.Succeeded;
         }
 
-        if (anyFailed && !anyRunning && readyCount == 0)
+        if ((anyFailed || anyCancelled) && !anyRunning && readyCount == 0)
         {
-            return RunStatus.Failed;
+            return anyFailed ? RunStatus.Failed : RunStatus.Cancelled;
         }
 
         return anyStarted ? RunStatus.Running : RunStatus.Pending;

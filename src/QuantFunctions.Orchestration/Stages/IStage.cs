@@ -1,3 +1,5 @@
+using QuantFunctions.Lake.Runs;
+
 namespace QuantFunctions.Orchestration.Stages;
 
 /// <summary>
@@ -20,6 +22,6 @@ public interface IStage
     /// re-run to decide whether a succeeded node must be redone. Null (the default) means "cannot tell":
     /// the recorded state is trusted.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
+    Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InputFingerprint>?>(null);
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 
@@ -45,6 +47,12 @@ public sealed class StageContext
 
     /// <summary>The <c>for_each</c> item of this instance, or null for a node that does not fan out.</summary>
     public string? ForEachItem { get; init; }
+
+    /// <summary>The keys of the node instances this node depends on (e.g. every sleeve of a fan-in).</summary>
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+
+    /// <summary>The pipeline parameters after overrides.</summary>
+    public IReadOnlyDictionary<string, JsonElement> PipelineParameters { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <summary>The validated parameter record (see <see cref="GetParameters{T}"/>).</summary>
     public required object Parameters { get; init; }

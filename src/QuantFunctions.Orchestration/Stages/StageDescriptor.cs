@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

@@ -1,4 +1,5 @@
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using QuantFunctions.Lake.Storage;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 
@@ -12,13 +12,13 @@ public sealed record StageResult
     /// <summary>Rows written to the lake.</summary>
     public long RowsWritten { get; init; }
 
-    /// <summary>The lake paths the stage wrote (files or dataset folders), in a stable order.</summary>
-    public IReadOnlyList<LakePath> Outputs { get; init; } = [];
+    /// <summary>What the stage wrote (name and lake path of each output), in a stable order.</summary>
+    public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
 
-    /// <summary>Fingerprints of the inputs read, by input name (dataset fingerprint hex strings).</summary>
-    public IReadOnlyDictionary<string, string> InputFingerprints { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>The fingerprints of the datasets the stage read (recorded in <c>stage.json</c> and <c>run.json</c>).</summary>
+    public IReadOnlyList<InputFingerprint> Inputs { get; init; } = [];
 
-    /// <summary>A small JSON summary for the run record (counts, chosen symbols…); null for none.</summary>
+    /// <summary>A small JSON summary for the audit ledger (counts, chosen symbols…); null for none.</summary>
     public JsonObject? Summary { get; init; }
 
     /// <summary>A result that read and wrote nothing.</summary>

@@ -55,5 +55,6 @@ public sealed class ExchangeCalendarsTests
         var cal = new SessionCalendar("XTAE", [], [DayOfWeek.Friday, DayOfWeek.Saturday]);
         Assert.True(cal.IsSession(new DateOnly(2024, 3, 24)));
         Assert.False(cal.IsSession(new DateOnly(2024, 3, 22)));
+        Assert.Throws<DomainValidationException>(() => new SessionCalendar("XNONE", [], Enum.GetValues<DayOfWeek>()));
     }
 }

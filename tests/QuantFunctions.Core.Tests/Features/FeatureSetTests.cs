@@ -86,6 +86,23 @@ public sealed class FeatureSetTests
         Assert.Equal(("TEST:B", "volume", 5), (ex.Symbol, ex.Column, ex.Row));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Compute_ShorterThanEveryWindow_IsAllWarmUpExceptReturns(int length)
+    {
+        FeatureBlock block = new FeatureSet().Compute(TestBars.RandomWalk("TEST:SHORT", length, seed: 4));
+        Assert.Equal(length, block.RowCount);
+        for (int j = 2; j < FeatureColumns.All.Count; j++)
+        {
+            foreach (double v in block.Column(j))
+            {
+                Assert.True(double.IsNaN(v), FeatureColumns.All[j]);
+            }
+        }
+    }
+
     [Fact]
     public void Column_UnknownName_Throws()
     {

@@ -7,7 +7,7 @@ namespace QuantFunctions.Core.Tests.Features;
 public sealed class PointInTimeTests
 {
     [Fact]
-    public void KnownAt_DailyBarWithLag_IsCloseplusLag()
+    public void KnownAt_DailyBarWithLag_IsClosePlusLag()
     {
         // Daily crypto bar stamped 2024-03-01T00:00Z closes at 2024-03-02T00:00Z; a 2 h publication lag → 02:00Z.
         var policy = new KnownAtPolicy { Lag = TimeSpan.FromHours(2) };
@@ -17,6 +17,13 @@ public sealed class PointInTimeTests
         // Equity session closing at 21:00 UTC.
         var equity = new KnownAtPolicy { CloseOffset = TimeSpan.FromHours(21) };
         Assert.Equal(new DateTimeOffset(2024, 3, 1, 21, 0, 0, TimeSpan.Zero), equity.KnownAt(ts));
+    }
+
+    [Fact]
+    public void Constructor_NegativeLag_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FeatureSet(knownAt: new KnownAtPolicy { Lag = TimeSpan.FromHours(-1) }));
+        Assert.Equal("Lag", ex.ParamName);
     }
 
     [Fact]

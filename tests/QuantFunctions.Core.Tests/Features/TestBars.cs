@@ -67,4 +67,48 @@ internal static class TestBars
         kernel(destination);
         return destination;
     }
+
+    /// <summary>
+    /// Fractional Gaussian noise with Hurst exponent <paramref name="hurst"/> by Hosking's (1984) exact method:
+    /// Durbin–Levinson recursion on γ(k) = ½(|k+1|^{2H} − 2|k|^{2H} + |k−1|^{2H}), O(count²).
+    /// </summary>
+    public static double[] FractionalGaussianNoise(int count, double hurst, int seed)
+    {
+        double[] z = Noise(count, seed);
+        double twoH = 2 * hurst;
+        double Gamma(int k) => 0.5 * (Math.Pow(k + 1, twoH) - (2 * Math.Pow(k, twoH)) + Math.Pow(Math.Abs(k - 1), twoH));
+        var x = new double[count];
+        var phi = new double[count];
+        var previous = new double[count];
+        double variance = 1.0;
+        x[0] = z[0];
+        for (int t = 1; t < count; t++)
+        {
+            // Durbin–Levinson: partial autocorrelation φ_tt, then φ_tj = φ_{t−1,j} − φ_tt φ_{t−1,t−j}.
+            double num = Gamma(t);
+            for (int j = 1; j < t; j++)
+            {
+                num -= previous[j] * Gamma(t - j);
+            }
+
+            double ptt = num / variance;
+            phi[t] = ptt;
+            for (int j = 1; j < t; j++)
+            {
+                phi[j] = previous[j] - (ptt * previous[t - j]);
+            }
+
+            variance *= 1 - (ptt * ptt);
+            double mean = 0;
+            for (int j = 1; j <= t; j++)
+            {
+                mean += phi[j] * x[t - j];
+            }
+
+            x[t] = mean + (Math.Sqrt(variance) * z[t]);
+            Array.Copy(phi, previous, t + 1);
+        }
+
+        return x;
+    }
 }

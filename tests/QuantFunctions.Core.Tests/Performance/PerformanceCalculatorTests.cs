@@ -36,6 +36,20 @@ public sealed class PerformanceCalculatorTests
     }
 
     [Fact]
+    public void ToReturns_EquityFromReturns_RoundTripsWithinRounding()
+    {
+        double[] equity = new double[R.Length], back = new double[R.Length];
+        EquityCurve.FromReturns(R, equity);
+        EquityCurve.ToReturns(equity, back);
+        for (int i = 0; i < R.Length; i++)
+        {
+            Approx.Abs(R[i], back[i], 1e-15, $"r[{i}]");
+        }
+
+        Assert.Throws<DomainValidationException>(() => EquityCurve.ToReturns([1.0, 0.0], new double[2]));
+    }
+
+    [Fact]
     public void Compute_NaNReturn_ThrowsRatherThanZeroFilling()
     {
         var ex = Assert.Throws<DomainValidationException>(() => PerformanceCalculator.Compute([0.01, double.NaN, 0.02], new PerformanceOptions()));

@@ -42,6 +42,15 @@ public sealed class MomentumSelectorTests
     }
 
     [Fact]
+    public void Select_TiedWorstScores_ShortListsWorstFirstThenByName()
+    {
+        ReturnPanel p = Panel(["X:C", "X:B", "X:A", "X:D"], [-0.02, -0.02], [-0.02, -0.02], [-0.01, -0.01], [0.05, 0.05]);
+        SelectionResult s = MomentumSelector.Select(p, 2, new MomentumOptions { Lookback = 2, TopN = 1, BottomN = 3 });
+        Assert.Equal(["X:D"], s.Long);
+        Assert.Equal(["X:B", "X:C", "X:A"], s.Short);
+    }
+
+    [Fact]
     public void Select_TooFewObservations_MarksIneligibleWithoutZeroFilling()
     {
         ReturnPanel p = Panel(["X:A", "X:B"], [0.01, double.NaN, double.NaN, 0.01], [0.01, 0.01, double.NaN, 0.01]);

@@ -50,17 +50,8 @@ public sealed class FileSystemLakeStoreCrashTests : IDisposable
 
     private async Task KillWriterMidWriteAsync(string root)
     {
-        string assembly = typeof(StartupHook).Assembly.Location;
         string ready = _folder.Combine("ready.txt");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(assembly);
-        start.Environment["DOTNET_STARTUP_HOOKS"] = assembly;
-        start.Environment[StartupHook.RootVariable] = root;
-        start.Environment[StartupHook.PathVariable] = Target.Value;
-        start.Environment[StartupHook.ReadyVariable] = ready;
-
-        using Process writer = Process.Start(start) ?? throw new InvalidOperationException("could not start the writer process");
+        using Process writer = ChildProcess.Start(StartupHook.SlowWriter, root, Target.Value, ready);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!File.Exists(ready))
         {

@@ -11,6 +11,9 @@ public sealed class FileSystemLakeStoreTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    private List<ILakeStore> Instances(int count) =>
+        Enumerable.Range(0, count).Select(_ => (ILakeStore)new FileSystemLakeStore(_folder.Path)).ToList();
+
     [Fact]
     public async Task ListAsync_StrayTempAndLockFiles_AreIgnored()
     {
@@ -28,7 +31,7 @@ public sealed class FileSystemLakeStoreTests : IDisposable
         }
 
         Assert.Equal([real], listed);
-        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock-x.bin")));
+        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock")));
     }
 
     [Fact]
@@ -36,10 +39,10 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     {
         var store = new FileSystemLakeStore(_folder.Path);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock-x"), new byte[] { 1 }, LakeWriteMode.Overwrite));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
         Assert.Contains("reserved", e.Message, StringComparison.Ordinal);
-        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock-x")));
+        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock")));
     }
 
     [Fact]
@@ -55,64 +58,15 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     public async Task WriteAsync_CreateOnlyRaceAcrossStoreInstances_ExactlyOneWins()
     {
         // Separate instances share no in-process state: only the OS file lock and no-overwrite rename serialise them.
-        LakePath path = LakePath.Parse("gold/race/one.txt");
-        var attempts = new Task<LakeObjectInfo>[12];
-        for (int i = 0; i < attempts.Length; i++)
-        {
-            var store = new FileSystemLakeStore(_folder.Path);
-            byte[] content = Encoding.UTF8.GetBytes("writer " + i);
-            attempts[i] = Task.Run(() => store.WriteAsync(path, content, LakeWriteMode.CreateOnly));
-        }
+        List<int> winners = await StoreRaces.CreateOnlyWinnersAsync(Instances(12), LakePath.Parse("gold/race/one.txt"));
 
-        int wins = 0;
-        foreach (Task<LakeObjectInfo> attempt in attempts)
-        {
-            try
-            {
-                await attempt;
-                wins++;
-            }
-            catch (LakeConflictException)
-            {
-            }
-        }
-
-        Assert.Equal(1, wins);
+        Assert.Single(winners);
     }
 
     [Fact]
     public async Task WriteIfMatchAsync_IncrementsAcrossStoreInstances_LoseNoUpdate()
     {
-        LakePath path = LakePath.Parse("_meta/counter.txt");
-        await new FileSystemLakeStore(_folder.Path).WriteAsync(path, Encoding.UTF8.GetBytes("0"), LakeWriteMode.CreateOnly);
-
-        var workers = new Task[4];
-        for (int w = 0; w < workers.Length; w++)
-        {
-            var store = new FileSystemLakeStore(_folder.Path);
-            workers[w] = Task.Run(async () =>
-            {
-                for (int i = 0; i < 15; i++)
-                {
-                    while (true)
-                    {
-                        LakeObject current = (await store.TryReadAsync(path))!;
-                        int value = int.Parse(Encoding.UTF8.GetString(current.Content.Span));
-                        try
-                        {
-                            await store.WriteIfMatchAsync(path, Encoding.UTF8.GetBytes((value + 1).ToString()), current.Info.ETag);
-                            break;
-                        }
-                        catch (LakeConflictException)
-                        {
-                        }
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(workers);
-        Assert.Equal("60", Encoding.UTF8.GetString((await new FileSystemLakeStore(_folder.Path).TryReadAsync(path))!.Content.Span));
+        Assert.Equal(60, await StoreRaces.IncrementConcurrentlyAsync(Instances(4), LakePath.Parse("_meta/counter.txt"), 15));
     }
 
     [Fact]

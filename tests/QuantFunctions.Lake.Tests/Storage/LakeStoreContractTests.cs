@@ -156,6 +156,29 @@ public abstract class LakeStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteStreamAsync_ProducerDisposesStream_StillCommits()
+    {
+        // Many writers (e.g. a Parquet writer without leaveOpen) dispose the stream they were given.
+        LakeObjectInfo info = await Store.WriteStreamAsync(P("disposed.bin"), async (s, ct) =>
+        {
+            await s.WriteAsync(Bytes("complete"), ct);
+            await s.DisposeAsync();
+        }, LakeWriteMode.CreateOnly);
+
+        Assert.Equal(8, info.Size);
+        Assert.Equal(Bytes("complete"), (await Store.TryReadAsync(P("disposed.bin")))!.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task WriteStreamAsync_ProducerWritesNothing_CreatesEmptyObject()
+    {
+        LakeObjectInfo info = await Store.WriteStreamAsync(P("nothing.bin"), (_, _) => Task.CompletedTask, LakeWriteMode.CreateOnly);
+
+        Assert.Equal(0, info.Size);
+        Assert.Equal(info, await Store.GetInfoAsync(P("nothing.bin")));
+    }
+
+    [Fact]
     public async Task WriteStreamAsync_ProducerThrowsMidStream_LeavesNothingVisible()
     {
         await Assert.ThrowsAsync<InvalidDataException>(() => Store.WriteStreamAsync(P("partial.bin"), async (s, ct) =>
@@ -231,71 +254,17 @@ public abstract class LakeStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_ManyConcurrentCreateOnly_ExactlyOneWins()
     {
-        const int writers = 16;
-        Task<LakeObjectInfo>[] attempts = new Task<LakeObjectInfo>[writers];
-        for (int i = 0; i < writers; i++)
-        {
-            byte[] content = Bytes("writer-" + i);
-            attempts[i] = Task.Run(() => Store.WriteAsync(P("race.txt"), content, LakeWriteMode.CreateOnly));
-        }
+        List<int> winners = await StoreRaces.CreateOnlyWinnersAsync(Enumerable.Repeat(Store, 16).ToList(), P("race.txt"));
 
-        int wins = 0, conflicts = 0;
-        string? winner = null;
-        for (int i = 0; i < writers; i++)
-        {
-            try
-            {
-                await attempts[i];
-                wins++;
-                winner = "writer-" + i;
-            }
-            catch (LakeConflictException)
-            {
-                conflicts++;
-            }
-        }
-
-        Assert.Equal(1, wins);
-        Assert.Equal(writers - 1, conflicts);
-        Assert.Equal(Bytes(winner!), (await Store.TryReadAsync(P("race.txt")))!.Content.ToArray());
+        int winner = Assert.Single(winners);
+        Assert.Equal(Bytes("writer " + winner), (await Store.TryReadAsync(P("race.txt")))!.Content.ToArray());
     }
 
     [Fact]
     public async Task WriteIfMatchAsync_ConcurrentIncrements_LoseNoUpdate()
     {
-        // Each worker increments a counter 10 times with read / If-Match / retry; the total must be exact.
-        const int workers = 6, increments = 10;
-        await Store.WriteAsync(P("counter.txt"), Bytes("0"), LakeWriteMode.CreateOnly);
-
-        async Task Worker()
-        {
-            for (int i = 0; i < increments; i++)
-            {
-                while (true)
-                {
-                    LakeObject current = (await Store.TryReadAsync(P("counter.txt")))!;
-                    int value = int.Parse(Encoding.UTF8.GetString(current.Content.Span));
-                    try
-                    {
-                        await Store.WriteIfMatchAsync(P("counter.txt"), Bytes((value + 1).ToString()), current.Info.ETag);
-                        break;
-                    }
-                    catch (LakeConflictException)
-                    {
-                        await Task.Yield();
-                    }
-                }
-            }
-        }
-
-        Task[] running = new Task[workers];
-        for (int w = 0; w < workers; w++)
-        {
-            running[w] = Task.Run(Worker);
-        }
-
-        await Task.WhenAll(running);
-        Assert.Equal((workers * increments).ToString(), Encoding.UTF8.GetString((await Store.TryReadAsync(P("counter.txt")))!.Content.Span));
+        // 6 workers × 10 read / If-Match / retry increments: the total must be exactly 60.
+        Assert.Equal(60, await StoreRaces.IncrementConcurrentlyAsync(Enumerable.Repeat(Store, 6).ToList(), P("counter.txt"), 10));
     }
 
     [Fact]

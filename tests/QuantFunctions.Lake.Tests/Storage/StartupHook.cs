@@ -1,30 +1,55 @@
+using System.Text.Json.Nodes;
+using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Storage;
 
 /// <summary>
-/// Child-process entry for <c>FileSystemLakeStoreCrashTests</c>: the test re-runs this test assembly with
+/// Child-process entry for the multi-process store tests: a test re-runs this test assembly with
 /// <c>DOTNET_STARTUP_HOOKS</c> pointing at itself, and the runtime calls <see cref="Initialize"/> before the
-/// (empty, generated) Main. With the slow-writer variables set it streams an object into a
-/// <see cref="FileSystemLakeStore"/> forever, so the test can kill it mid-write. Otherwise it does nothing.
+/// (empty, generated) Main. <c>QF_TEST_CHILD_MODE</c> picks what the child does; without it, nothing.
 /// </summary>
 /// <remarks>The runtime requires this exact type name in the global namespace.</remarks>
 internal static class StartupHook
 {
-    public const string RootVariable = "QF_TEST_SLOW_WRITER_ROOT";
-    public const string PathVariable = "QF_TEST_SLOW_WRITER_PATH";
-    public const string ReadyVariable = "QF_TEST_SLOW_WRITER_READY";
+    public const string ModeVariable = "QF_TEST_CHILD_MODE";
+    public const string RootVariable = "QF_TEST_CHILD_ROOT";
+    public const string PathVariable = "QF_TEST_CHILD_PATH";
+    public const string SignalVariable = "QF_TEST_CHILD_SIGNAL";
+    public const string IdVariable = "QF_TEST_CHILD_ID";
+
+    /// <summary>Streams an object forever; writes the signal file once 1 MiB is staged.</summary>
+    public const string SlowWriter = "slow-writer";
+
+    /// <summary>Waits for the signal file, then appends 10 ledger events.</summary>
+    public const string LedgerAppender = "ledger-appender";
+
+    /// <summary>Waits for the signal file, then tries one create-only write; exit code 0 won, 3 conflict.</summary>
+    public const string CreateOnly = "create-only";
 
     public static void Initialize()
     {
-        string? root = Environment.GetEnvironmentVariable(RootVariable);
-        string? path = Environment.GetEnvironmentVariable(PathVariable);
-        string? ready = Environment.GetEnvironmentVariable(ReadyVariable);
-        if (root is null || path is null || ready is null)
+        string? mode = Environment.GetEnvironmentVariable(ModeVariable);
+        if (mode is null)
         {
             return;
         }
 
-        var store = new FileSystemLakeStore(root);
-        store.WriteStreamAsync(LakePath.Parse(path), async (stream, ct) =>
+        var store = new FileSystemLakeStore(Environment.GetEnvironmentVariable(RootVariable)!);
+        var path = LakePath.Parse(Environment.GetEnvironmentVariable(PathVariable)!);
+        string signal = Environment.GetEnvironmentVariable(SignalVariable)!;
+        string id = Environment.GetEnvironmentVariable(IdVariable) ?? "0";
+        int exitCode = mode switch
+        {
+            SlowWriter => WriteSlowlyAsync(store, path, signal).GetAwaiter().GetResult(),
+            LedgerAppender => AppendAsync(store, path, signal, id).GetAwaiter().GetResult(),
+            CreateOnly => CreateAsync(store, path, signal, id).GetAwaiter().GetResult(),
+            _ => 2,
+        };
+        Environment.Exit(exitCode);
+    }
+
+    private static async Task<int> WriteSlowlyAsync(FileSystemLakeStore store, LakePath path, string signal)
+    {
+        await store.WriteStreamAsync(path, async (stream, ct) =>
         {
             byte[] chunk = new byte[64 * 1024];
             for (long i = 0; ; i++)
@@ -34,12 +59,46 @@ internal static class StartupHook
                 await stream.FlushAsync(ct);
                 if (i == 16)
                 {
-                    // 1 MiB is in the temporary file: tell the test it can kill us now.
-                    await File.WriteAllTextAsync(ready, "writing", ct);
+                    await File.WriteAllTextAsync(signal, "writing", ct);
                 }
 
                 await Task.Delay(10, ct);
             }
-        }, LakeWriteMode.Overwrite).GetAwaiter().GetResult();
+        }, LakeWriteMode.Overwrite);
+        return 1;
+    }
+
+    private static async Task<int> AppendAsync(FileSystemLakeStore store, LakePath path, string signal, string id)
+    {
+        await WaitForAsync(signal);
+        using var ledger = new AuditLedger(store, path);
+        for (int i = 0; i < 10; i++)
+        {
+            await ledger.AppendAsync(new AuditEvent("test.append", null, "4bf92f3577b34da6a3ce929d0e0e4736", new JsonObject { ["writer"] = id, ["i"] = i }));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> CreateAsync(FileSystemLakeStore store, LakePath path, string signal, string id)
+    {
+        await WaitForAsync(signal);
+        try
+        {
+            await store.WriteAsync(path, System.Text.Encoding.UTF8.GetBytes("writer " + id), LakeWriteMode.CreateOnly);
+            return 0;
+        }
+        catch (LakeConflictException)
+        {
+            return 3;
+        }
+    }
+
+    private static async Task WaitForAsync(string signal)
+    {
+        while (!File.Exists(signal))
+        {
+            await Task.Delay(2);
+        }
     }
 }

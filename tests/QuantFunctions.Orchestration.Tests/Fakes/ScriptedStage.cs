@@ -1,5 +1,11 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using QuantFunctions.Lake.Fingerprints;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Orchestration.Tests.Fakes;
@@ -16,11 +22,30 @@ public sealed class ScriptedStage : IStage
     private int _current;
     private int _peak;
 
-    /// <summary>Input fingerprints each node reports (and that <see cref="ComputeInputFingerprintsAsync"/> returns).</summary>
+    /// <summary>
+    /// The content tag of the input each node reads: the node reports a fingerprint of it (and
+    /// <see cref="ComputeInputFingerprintsAsync"/> returns it); nodes without a tag read nothing fingerprinted.
+    /// </summary>
     public ConcurrentDictionary<string, string> Fingerprints { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A dataset fingerprint whose content is identified by <paramref name="tag"/>.</summary>
+    public static InputFingerprint FingerprintOf(string tag) => new("input", DatasetFingerprint.Create(
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("manifest"))),
+        SchemaVersion.V1,
+        [LakePath.Parse("silver/demo/test/version=1.0.0/input/year=2024")],
+        [new FingerprintedFile(LakePath.Parse("silver/demo/test/version=1.0.0/input/year=2024/part-0.parquet"), 100, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tag))))]));
+
+    /// <summary>Lake paths a node writes (one small object each).</summary>
+    public ConcurrentDictionary<string, LakePath> Writes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Executions in flight now.</summary>
+    public int CurrentConcurrency => Volatile.Read(ref _current);
 
     /// <summary>When set, every execution waits on it (to hold several nodes in flight at once).</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>The last context each node key ran with.</summary>
+    public ConcurrentDictionary<string, StageContext> Contexts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Invocations in order.</summary>
     public IReadOnlyList<(string Key, int Attempt, object Parameters, string? Item, int Sample)> Calls => [.. _calls];
@@ -64,6 +89,7 @@ public sealed class ScriptedStage : IStage
         try
         {
             // The first draw of the seeded Random: lets tests check seeds are per node and stable.
+            Contexts[context.NodeKey] = context;
             _calls.Enqueue((context.NodeKey, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
             if (Gate is { } gate)
             {
@@ -75,6 +101,13 @@ public sealed class ScriptedStage : IStage
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
+            var outputs = new List<OutputLocation>();
+            if (Writes.TryGetValue(context.NodeKey, out LakePath path))
+            {
+                await context.Lake.WriteAsync(path, "{}"u8.ToArray(), LakeWriteMode.Overwrite, cancellationToken);
+                outputs.Add(new OutputLocation("out", path));
+            }
+
             if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
             {
                 throw failure;
@@ -84,9 +117,8 @@ public sealed class ScriptedStage : IStage
             {
                 RowsRead = 10,
                 RowsWritten = 5,
-                InputFingerprints = Fingerprints.TryGetValue(context.NodeKey, out string? fp)
-                    ? new Dictionary<string, string> { ["input"] = fp }
-                    : new Dictionary<string, string>(),
+                Outputs = outputs,
+                Inputs = Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : [],
                 Summary = new JsonObject { ["node"] = context.NodeKey },
             };
         }
@@ -96,9 +128,8 @@ public sealed class ScriptedStage : IStage
         }
     }
 
-    public Task<IReadOnlyDictionary<string, string>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(
-            Fingerprints.TryGetValue(context.NodeKey, out string? fp) ? new Dictionary<string, string> { ["input"] = fp } : new Dictionary<string, string>());
+    public Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InputFingerprint>?>(Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : []);
 
     private static void InterlockedMax(ref int target, int value)
     {

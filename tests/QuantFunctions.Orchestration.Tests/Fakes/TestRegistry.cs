@@ -1,5 +1,6 @@
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Fakes;
 

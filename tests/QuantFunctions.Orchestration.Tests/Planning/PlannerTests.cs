@@ -1,5 +1,6 @@
 using QuantFunctions.Orchestration.Planning;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
+using QuantFunctions.Lake.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Planning;
 
@@ -100,5 +101,14 @@ public sealed class PlannerTests
         var states = States(("load", NodeStatus.Succeeded), ("alloc[y]", NodeStatus.Failed));
         Assert.Equal(Planner.Plan(FanOut, states, failFast: false).Ready, Planner.Plan(FanOut, states, failFast: false).Ready);
         Assert.Equal(2, states.Count);
+    }
+
+    [Fact]
+    public void Plan_CancelledNode_SkipsDependentsAndCancelsRun()
+    {
+        PlanDecision d = Planner.Plan(Diamond, States(("a", NodeStatus.Succeeded), ("b", NodeStatus.Cancelled), ("c", NodeStatus.Succeeded)));
+        NodeSkip skip = Assert.Single(d.Skips);
+        Assert.Contains("'b' was cancelled", skip.Reason, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Cancelled, d.Status);
     }
 }

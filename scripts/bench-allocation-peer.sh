@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Side-by-side timing of QuantFunctions' allocation risk models and engines and the npm peer
+# portfolio-allocation (shared/tools/peer-allocation), in one session, on the same returns file
+# (500 assets × 2,000 days of seeded factor-model returns), single thread.
+#
+#   scripts/bench-allocation-peer.sh [--repeat N] [--assets N] [--days N]
+#
+# The peer is installed into .cache/peer-allocation of this repository (never into shared/).
+# Prints each figure and the ratio best-peer / ours. The machine is shared: figures are indicative.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SHARED="${QF_SHARED_DIR:-$ROOT/../shared}"
+REPEAT=5; ASSETS=500; DAYS=2000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) REPEAT="$2"; shift 2 ;;
+    --assets) ASSETS="$2"; shift 2 ;;
+    --days) DAYS="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+PEER_SRC="$SHARED/tools/peer-allocation"
+PEER="$ROOT/.cache/peer-allocation"
+WORK="$ROOT/.cache/bench-allocation"
+[ -f "$PEER_SRC/run-peer.mjs" ] || { echo "peer not found at $PEER_SRC (set QF_SHARED_DIR)" >&2; exit 1; }
+mkdir -p "$PEER" "$WORK"
+cp "$PEER_SRC/package.json" "$PEER_SRC/package-lock.json" "$PEER_SRC/run-peer.mjs" "$PEER/"
+if [ ! -d "$PEER/node_modules/portfolio-allocation" ]; then
+  (cd "$PEER" && npm ci --no-audit --no-fund --silent)
+fi
+
+RETURNS="$WORK/returns_${ASSETS}x${DAYS}.csv"
+[ -f "$RETURNS" ] || node "$ROOT/scripts/bench-allocation-peer.mjs" generate "$RETURNS" "$ASSETS" "$DAYS" 42
+echo "returns: $RETURNS"
+
+echo "== peer: portfolio-allocation (node $(node --version)), repeat $REPEAT"
+node "$PEER/run-peer.mjs" "$RETURNS" --repeat "$REPEAT" --methods cov,erc,gmv,maxsharpe,invvol,clusterrp > "$WORK/peer.json"
+
+echo "== ours: BenchmarkDotNet (job short), same returns file"
+(cd "$WORK" && QF_ALLOC_RETURNS="$RETURNS" DOTNET_gcServer=0 dotnet run -c Release --project "$ROOT/benchmarks/QuantFunctions.Benchmarks" -- \
+  --filter '*AllocationBenchmarks*' --job short --envVars "QF_ALLOC_RETURNS:$RETURNS" > "$WORK/bdn.log" 2>&1) || { tail -40 "$WORK/bdn.log"; exit 1; }
+grep -E '^\|' "$WORK/bdn.log" || true
+
+echo "== side by side"
+node "$ROOT/scripts/bench-allocation-peer.mjs" report "$WORK/peer.json" \
+  "$WORK/BenchmarkDotNet.Artifacts/results/QuantFunctions.Benchmarks.Allocation.AllocationBenchmarks-report.csv"

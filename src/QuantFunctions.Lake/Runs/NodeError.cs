@@ -1,0 +1,7 @@
+namespace QuantFunctions.Lake.Runs;
+
+/// <summary>Why a node failed.</summary>
+/// <param name="Type">The exception type or error category, e.g. <c>LakeObjectNotFoundException</c>.</param>
+/// <param name="Message">The message, naming what and where.</param>
+/// <param name="Code">A stable error code when the error has one, else null.</param>
+public sealed record NodeError(string Type, string Message, string? Code = null);

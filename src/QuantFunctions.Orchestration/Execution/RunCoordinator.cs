@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Planning;
+
+namespace QuantFunctions.Orchestration.Execution;
+
+/// <summary>
+/// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
+/// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
+/// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
+/// </summary>
+internal sealed class RunCoordinator(
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext)
+{
+    /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
+    public const string RunStarted = "run.started";
+
+    private readonly Dictionary<string, StageRecord> _records = plan.Nodes.ToDictionary(
+        n => n.Key,
+        n => recorded.TryGetValue(n.Key, out StageRecord? r) ? r : NodeRecords.Create(run, n, NodeStatus.Pending, 0),
+        StringComparer.Ordinal);
+
+    public RunRecord Run { get; private set; } = run;
+
+    /// <summary>Records the start (or resume) in the ledger and, on resume, decides which nodes to redo.</summary>
+    public async Task StartAsync(bool resume, CancellationToken cancellationToken)
+    {
+        var data = new JsonObject
+        {
+            ["pipeline"] = Run.PipelineId.Value,
+            ["version"] = Run.PipelineVersion.ToString(),
+            ["scope"] = Run.Scope.Value,
+            ["kind"] = Run.Kind.ToString().ToLowerInvariant(),
+            ["manifest_hash"] = Run.ManifestHash,
+            ["params_hash"] = Run.ParamsHash,
+            ["nodes"] = plan.Nodes.Count,
+        };
+        settings.WriteTo(data);
+        await AuditAsync(resume ? "run.resumed" : RunStarted, null, data, cancellationToken).ConfigureAwait(false);
+        if (resume)
+        {
+            await PrepareResumeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs until the planner says the run is complete; returns the final record.</summary>
+    /// <exception cref="OperationCanceledException">The run was cancelled (and recorded as such).</exception>
+    public async Task<RunRecord> DriveAsync(CancellationToken cancellationToken)
+    {
+        var running = new Dictionary<Task<StageRecord>, string>();
+        PlanDecision decision;
+        while (true)
+        {
+            decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
+            foreach (NodeSkip skip in decision.Skips)
+            {
+                await SkipAsync(skip, Bookkeeping(cancellationToken)).ConfigureAwait(false);
+            }
+
+            foreach (string key in cancellationToken.IsCancellationRequested ? [] : decision.Ready)
+            {
+                if (running.Count >= runner.Options.MaxParallelism)
+                {
+                    break;
+                }
+
+                running.Add(await StartNodeAsync(plan.Get(key), cancellationToken).ConfigureAwait(false), key);
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            Task<StageRecord> finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            string finishedKey = running[finished];
+            running.Remove(finished);
+            await CompleteNodeAsync(finished, finishedKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await CompleteRunAsync(RunStatus.Cancelled, "the run was cancelled", CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        await CompleteRunAsync(decision.Status == RunStatus.Succeeded ? RunStatus.Succeeded : decision.Status == RunStatus.Cancelled ? RunStatus.Cancelled : RunStatus.Failed, null, cancellationToken).ConfigureAwait(false);
+        return Run;
+    }
+
+    private async Task<Task<StageRecord>> StartNodeAsync(PlanNode node, CancellationToken cancellationToken)
+    {
+        StageRecord previous = _records[node.Key];
+        _records[node.Key] = previous with { Status = NodeStatus.Running, StartedAt = runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
+        await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+        RunRecord snapshot = Run;
+        return Task.Run(() => runner.Executor.ExecuteAsync(snapshot, settings, node, previous.Attempts, ledger, rootContext, cancellationToken), CancellationToken.None);
+    }
+
+    private async Task CompleteNodeAsync(Task<StageRecord> finished, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _records[key] = await finished.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _records[key] = _records[key] with { Status = NodeStatus.Cancelled, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(nameof(OperationCanceledException), "cancelled", NodeErrorCodes.Cancelled) };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Recording the node's state failed (e.g. the lake is unreachable): the node counts as failed.
+            _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message) };
+        }
+
+        await SaveRunAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Records are still written once the run is cancelled, so it ends in a consistent, resumable state.</summary>
+    private static CancellationToken Bookkeeping(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+
+    private async Task SkipAsync(NodeSkip skip, CancellationToken cancellationToken)
+    {
+        string code = skip.Reason.Contains("failed fast", StringComparison.Ordinal) ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed;
+        StageRecord record = _records[skip.Key] with
+        {
+            Status = NodeStatus.Skipped,
+            Error = new NodeError("skipped", skip.Reason, code),
+            StartedAt = null,
+            CompletedAt = null,
+        };
+        _records[skip.Key] = record;
+        await runner.Store.Records.WriteStageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await AuditAsync("node.skipped", skip.Key, new JsonObject { ["stage"] = record.StageId, ["cause"] = skip.Cause, ["reason"] = skip.Reason }, cancellationToken).ConfigureAwait(false);
+        await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CompleteRunAsync(RunStatus status, string? reason, CancellationToken cancellationToken)
+    {
+        List<StageRecord> failed = [.. plan.Nodes.Select(n => _records[n.Key]).Where(r => r.Status == NodeStatus.Failed)];
+        reason ??= status == RunStatus.Succeeded
+            ? null
+            : failed.Count > 0 ? $"node '{failed[0].Node}' failed: {failed[0].Error?.Message}" : "the run did not complete";
+        var data = new JsonObject
+        {
+            ["status"] = status.ToString().ToLowerInvariant(),
+            ["succeeded"] = _records.Values.Count(r => r.Status == NodeStatus.Succeeded),
+            ["failed"] = AuditData.ToJson(failed.Select(r => r.Node.Value)),
+            ["skipped"] = AuditData.ToJson(plan.Nodes.Where(n => _records[n.Key].Status == NodeStatus.Skipped).Select(n => n.Key)),
+        };
+        if (reason is not null)
+        {
+            data["reason"] = reason;
+        }
+
+        await AuditAsync(status == RunStatus.Succeeded ? "run.completed" : "run." + status.ToString().ToLowerInvariant(), null, data, cancellationToken).ConfigureAwait(false);
+        Run = Run with
+        {
+            Status = status,
+            CompletedAt = runner.Time.GetUtcNow(),
+            Error = reason is null ? null : new NodeError("run", reason, failed.Count > 0 ? "node_failed" : status.ToString().ToLowerInvariant()),
+            AuditHead = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false),
+        };
+        await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PrepareResumeAsync(CancellationToken cancellationToken)
+    {
+        var redo = new HashSet<string>(StringComparer.Ordinal);
+        foreach (PlanNode node in plan.Nodes)
+        {
+            StageRecord record = _records[node.Key];
+            if (record.Status != NodeStatus.Succeeded)
+            {
+                _records[node.Key] = record with { Status = NodeStatus.Pending, Error = null };
+                redo.Add(node.Key);
+                continue;
+            }
+
+            string? upstream = node.DependsOn.FirstOrDefault(redo.Contains);
+            string? current = upstream is null ? await CurrentFingerprintAsync(node, record, cancellationToken).ConfigureAwait(false) : null;
+            bool changed = current is not null && current != record.InputFingerprint;
+            if (upstream is null && !changed)
+            {
+                await AuditAsync("node.reused", node.Key, new JsonObject
+                {
+                    ["stage"] = node.StageId,
+                    ["input_fingerprint"] = record.InputFingerprint,
+                    ["verified"] = current is not null,
+                }, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            string reason = upstream is not null ? $"dependency '{upstream}' is redone" : "its input fingerprint changed";
+            _records[node.Key] = record with { Status = NodeStatus.Pending };
+            redo.Add(node.Key);
+            await AuditAsync("node.invalidated", node.Key, new JsonObject
+            {
+                ["stage"] = node.StageId,
+                ["reason"] = reason,
+                ["recorded"] = record.InputFingerprint,
+                ["current"] = current,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The node's input fingerprint now (with the run's current parameters), or null when the stage cannot tell.</summary>
+    private async Task<string?> CurrentFingerprintAsync(PlanNode node, StageRecord record, CancellationToken cancellationToken)
+    {
+        var context = runner.Executor.CreateContext(Run, settings, node, ledger, runner.Executor.CreateLogger(node.StageId), traceId, record.Attempts);
+        IReadOnlyList<InputFingerprint>? inputs = await runner.Executor.CreateStage(node.StageId).ComputeInputFingerprintsAsync(context, cancellationToken).ConfigureAwait(false);
+        return inputs is null ? null : Hashes.NodeInputFingerprint(inputs, Hashes.Sha256(node.ParametersJson));
+    }
+
+    private Dictionary<string, NodeStatus> Statuses() => _records.ToDictionary(p => p.Key, p => p.Value.Status, StringComparer.Ordinal);
+
+    private async Task SaveRunAsync(CancellationToken cancellationToken)
+    {
+        List<StageRecord> ordered = [.. plan.Nodes.Select(n => _records[n.Key])];
+        Run = Run with
+        {
+            Nodes = ordered.ConvertAll(NodeRecords.ToNodeState),
+            Inputs = [.. ordered.SelectMany(r => r.Inputs).DistinctBy(i => (i.Name, i.Fingerprint.Hash))],
+            Outputs = [.. ordered.SelectMany(r => r.Outputs).DistinctBy(o => o.Path)],
+        };
+        await runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>
+        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data), cancellationToken);
+}

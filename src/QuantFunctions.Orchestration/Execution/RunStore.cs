@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.Json;
+using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Fingerprints;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Telemetry;
+
+namespace QuantFunctions.Orchestration.Execution;
+
+/// <summary>
+/// A run's records in the lake, for every runner and for status queries: <c>run.json</c> and
+/// <c>stage.json</c> (through the lake's <see cref="RunRecordStore"/>), the manifest copy under
+/// <c>_meta/pipelines</c>, the run settings (from the ledger's <c>run.started</c> event) and
+/// <c>forensic_trace.json</c>.
+/// </summary>
+public sealed class RunStore
+{
+    private readonly ILakeStore _lake;
+
+    /// <summary>Creates the store over the (unrestricted) lake.</summary>
+    public RunStore(ILakeStore lake)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        _lake = lake;
+        Records = new RunRecordStore(lake);
+    }
+
+    /// <summary>The run and stage records.</summary>
+    public RunRecordStore Records { get; }
+
+    /// <summary>Reads <c>run.json</c>; null when the run does not exist.</summary>
+    /// <exception cref="RunRecordFormatException">The record is malformed.</exception>
+    public async Task<RunRecord?> TryLoadAsync(string scope, string runId, CancellationToken cancellationToken = default) =>
+        (await Records.ReadRunAsync(LakeIdentifier.Parse(scope, "scope"), RunId.Parse(runId), cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <summary>Finds a run by id in any scope (lists <c>_meta</c>); null when there is none.</summary>
+    /// <exception cref="InvalidOperationException">Two scopes have a run with this id.</exception>
+    public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        string suffix = "/runs/" + RunId.Parse(runId).Value + "/run.json";
+        var scopes = new List<string>();
+        await foreach (LakeObjectInfo info in _lake.ListAsync(LakePathResolver.MetaRoot, cancellationToken).ConfigureAwait(false))
+        {
+            string value = info.Path.Value;
+            if (value.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                string scope = value[(LakePathResolver.MetaRoot.Value.Length + 1)..^suffix.Length];
+                if (!scope.Contains('/', StringComparison.Ordinal))
+                {
+                    scopes.Add(scope);
+                }
+            }
+        }
+
+        return scopes.Count switch
+        {
+            0 => null,
+            1 => await TryLoadAsync(scopes[0], runId, cancellationToken).ConfigureAwait(false),
+            _ => throw new InvalidOperationException($"Run id '{runId}' exists in several scopes ({string.Join(", ", scopes)}); give the scope."),
+        };
+    }
+
+    /// <summary>Reads every <c>stage.json</c> of a run, by node key.</summary>
+    public async Task<Dictionary<string, StageRecord>> LoadStagesAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var stages = new Dictionary<string, StageRecord>(StringComparer.Ordinal);
+        await foreach (StageRecord stage in Records.ReadStagesAsync(run.Scope, run.RunId, cancellationToken).ConfigureAwait(false))
+        {
+            stages[stage.Node.Value] = stage;
+        }
+
+        return stages;
+    }
+
+    /// <summary>
+    /// Copies the manifest to <c>_meta/pipelines/{scope}/{pipeline_id}/version={v}/manifest.json</c>. A
+    /// version is immutable: when a different manifest is already stored there, nothing is written.
+    /// </summary>
+    /// <exception cref="LakeConflictException">Another manifest with the same scope, id and version is stored.</exception>
+    public async Task<LakePath> SaveManifestAsync(PipelineManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        LakePath path = LakePathResolver.PipelineManifest(
+            LakeIdentifier.Parse(manifest.Scope, "scope"), LakeIdentifier.Parse(manifest.Id, "pipeline id"), SemVer.Parse(manifest.Version));
+        byte[] bytes = Encoding.UTF8.GetBytes(manifest.Json);
+        LakeObject? existing = await _lake.TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            await _lake.WriteAsync(path, bytes, LakeWriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!existing.Content.Span.SequenceEqual(bytes))
+        {
+            throw new LakeConflictException(
+                $"Manifest {manifest.Scope}/{manifest.Id} version {manifest.Version} differs from the copy stored at {path}; a version is immutable, bump it.", path);
+        }
+
+        return path;
+    }
+
+    /// <summary>Reads the manifest copy of a run, checking it still has the recorded hash.</summary>
+    /// <exception cref="LakeObjectNotFoundException">The copy is missing.</exception>
+    /// <exception cref="InvalidOperationException">The copy's hash differs from the run's.</exception>
+    public async Task<(string Json, LakePath Path)> LoadManifestAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        LakePath path = LakePathResolver.PipelineManifest(run.Scope, run.PipelineId, run.PipelineVersion);
+        LakeObject obj = await _lake.TryReadAsync(path, cancellationToken).ConfigureAwait(false) ?? throw new LakeObjectNotFoundException(path);
+        if (DatasetFingerprinter.HashManifest(obj.Content.Span) != run.ManifestHash)
+        {
+            throw new InvalidOperationException($"The manifest at {path} no longer has the hash recorded by run '{run.RunId}'.");
+        }
+
+        return (Encoding.UTF8.GetString(obj.Content.Span), path);
+    }
+
+    /// <summary>Reads the run's settings from the first <c>run.started</c> event of its ledger.</summary>
+    /// <exception cref="InvalidOperationException">The ledger has no <c>run.started</c> event.</exception>
+    public async Task<RunSettings> LoadSettingsAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var ledger = AuditLedger.ForRun(_lake, run.Scope, run.RunId);
+        foreach (AuditEntry entry in await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Kind == RunCoordinator.RunStarted)
+            {
+                return RunSettings.ReadFrom(entry.Data);
+            }
+        }
+
+        throw new InvalidOperationException($"The audit ledger of run '{run.RunId}' has no run.started event; the run cannot be resumed.");
+    }
+
+    /// <summary>Appends spans to the run's <c>forensic_trace.json</c> (each execution adds its trace).</summary>
+    public async Task AppendForensicTraceAsync(RunRecord run, IReadOnlyList<SpanRecord> spans, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(spans);
+        ForensicTrace? existing = await TryLoadForensicTraceAsync(run.Scope.Value, run.RunId.Value, cancellationToken).ConfigureAwait(false);
+        var trace = new ForensicTrace
+        {
+            RunId = run.RunId.Value,
+            Scope = run.Scope.Value,
+            PipelineId = run.PipelineId.Value,
+            Spans = [.. existing?.Spans ?? [], .. spans],
+        };
+        await _lake.WriteAsync(LakePathResolver.ForensicTrace(run.Scope, run.RunId), RunRecordStore.Serialize(trace), LakeWriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the run's forensic trace; null when none was written.</summary>
+    public async Task<ForensicTrace?> TryLoadForensicTraceAsync(string scope, string runId, CancellationToken cancellationToken = default)
+    {
+        LakePath path = LakePathResolver.ForensicTrace(LakeIdentifier.Parse(scope, "scope"), RunId.Parse(runId));
+        LakeObject? obj = await _lake.TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return obj is null ? null : RunRecordStore.Deserialize<ForensicTrace>(obj.Content.Span, path);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using QuantFunctions.Lake.Azure;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Lake.Tests.Azure;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class StorageRetryTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task PutBlob_503Twice_RetriesThenSucceeds()
+    {
+        using var setup = new AzuriteClients(azurite);
+        BlobContainerClient created = await setup.NewContainerAsync();
+        var handler = new FaultInjectingHandler(2, HttpStatusCode.ServiceUnavailable);
+        using var clients = new AzuriteClients(azurite, handler);
+        var container = new BlobContainerClient(clients.Connection, created.Name, clients.Http, AzuriteClients.FastOptions);
+
+        BlobProperties written = await container.UploadAsync("x", new byte[] { 7 });
+
+        Assert.Equal(3, handler.Requests); // two injected 503s, then the real Put Blob
+        Assert.Equal(1, written.Size);
+        Assert.Equal(new byte[] { 7 }, (await created.DownloadAsync("x"))!.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task Request_RetryAfter_IsHonouredAndEachAttemptIsSignedAgain()
+    {
+        // Retry-After: 1 s, capped by RetryMaxDelay = 30 ms; the computed backoff (base 1 ms) would be far shorter.
+        var handler = new FaultInjectingHandler(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1));
+        var logger = new CapturingLogger<StorageQueueClient>();
+        using var clients = new AzuriteClients(azurite, handler);
+        var options = AzuriteClients.FastOptions with { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(30) };
+        var queue = new StorageQueueClient(clients.Connection, azurite.UniqueName("retry"), clients.Http, options, logger: logger);
+
+        Assert.True(await queue.CreateIfNotExistsAsync());
+
+        Assert.Equal(2, handler.Requests);
+        Assert.Contains(logger.Lines, l => l.Contains($"CreateQueue on '{queue.Name}': attempt 1 failed (429); retrying in 30 ms", StringComparison.Ordinal));
+        Assert.All(handler.Authorizations, a => Assert.StartsWith("SharedKey devstoreaccount1:", a, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PutBlob_503Always_FailsAfterBudgetNamingOperationBlobAndStatus()
+    {
+        var handler = new FaultInjectingHandler(int.MaxValue, HttpStatusCode.ServiceUnavailable);
+        using var clients = new AzuriteClients(azurite, handler);
+        var container = new BlobContainerClient(clients.Connection, "lake", clients.Http, AzuriteClients.FastOptions);
+
+        var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("raw/a.json", new byte[] { 1 }));
+
+        Assert.Equal(4, handler.Requests); // 1 + MaxRetries (3)
+        Assert.Equal(4, ex.Attempts);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.Status);
+        Assert.Equal("PutBlob on 'lake/raw/a.json' failed: 503 ServerBusy (Injected fault.) after 4 attempts.", ex.Message);
+    }
+
+    [Fact]
+    public async Task Request_ConnectionRefused_FailsAfterBudgetWithClearError()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var connection = StorageConnectionString.Development(new Uri($"http://127.0.0.1:{port}/devstoreaccount1"), new Uri($"http://127.0.0.1:{port}/devstoreaccount1"));
+        using var http = new HttpClient();
+        var container = new BlobContainerClient(connection, "lake", http, AzuriteClients.FastOptions with { MaxRetries = 2 });
+
+        var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.GetPropertiesAsync("x"));
+
+        Assert.Null(ex.Status);
+        Assert.Equal(3, ex.Attempts);
+        Assert.StartsWith("GetBlobProperties on 'lake/x' failed after 3 attempt(s): HttpRequestException", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_NotTransient404_IsNotRetried()
+    {
+        using var setup = new AzuriteClients(azurite);
+        BlobContainerClient created = await setup.NewContainerAsync();
+        var handler = new FaultInjectingHandler(0, HttpStatusCode.OK);
+        using var clients = new AzuriteClients(azurite, handler);
+        var container = new BlobContainerClient(clients.Connection, created.Name, clients.Http, AzuriteClients.FastOptions);
+
+        BlobProperties? missing = await container.GetPropertiesAsync("x");
+
+        Assert.Null(missing);
+        Assert.Equal(1, handler.Requests);
+    }
+}
