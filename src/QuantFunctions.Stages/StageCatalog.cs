@@ -1,4 +1,4 @@
-using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Alpha;
 using QuantFunctions.Stages.DataOps;

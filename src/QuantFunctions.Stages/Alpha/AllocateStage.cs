@@ -17,13 +17,17 @@ namespace QuantFunctions.Stages.Alpha;
 /// with the engine's fallback chain. Writes gold <c>weights</c> (atom, symbol, direction, weight) and
 /// <c>allocation/…/allocation.json</c> (diagnostics, constraint report, fallback steps).
 /// </summary>
-public sealed class AllocateStage : Stage<AllocateParameters>
+public sealed class AllocateStage : LakeStage<AllocateParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "alpha.allocate";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, AllocateParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, AllocateParameters parameters, CancellationToken cancellationToken) =>
+        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: false, ["selection", "streams"], cancellationToken);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, AllocateParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -86,6 +90,6 @@ public sealed class AllocateStage : Stage<AllocateParameters>
             ["weights"] = weightsJson,
         };
         await context.AuditAsync("alpha.weights", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = streamsTable.RowCount, RowsWritten = n, Outputs = [part, reportPath], Summary = summary };
+        return new StageResult { RowsRead = streamsTable.RowCount, RowsWritten = n, Outputs = [Output("weights", part), Output("allocation", reportPath)], Summary = summary };
     }
 }

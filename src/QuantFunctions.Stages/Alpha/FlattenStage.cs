@@ -14,13 +14,20 @@ namespace QuantFunctions.Stages.Alpha;
 /// <c>alpha.flatten</c>: nets the sleeve's atom weights into physical weights per symbol (long and short
 /// atoms on one symbol net out), written to gold <c>positions</c> (symbol, weight, long_weight, short_weight).
 /// </summary>
-public sealed class FlattenStage : Stage<SleeveParameters>
+public sealed class FlattenStage : LakeStage<SleeveParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "alpha.flatten";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult<IReadOnlyList<StageInput>>([StageDatasets.GoldInput(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), "weights")]);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -52,6 +59,6 @@ public sealed class FlattenStage : Stage<SleeveParameters>
 
         var summary = new JsonObject { ["sleeve"] = sleeve, ["positions"] = positions.Count, ["gross"] = gross, ["net"] = net };
         await context.AuditAsync("alpha.positions", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = weights.RowCount, RowsWritten = positions.Count, Outputs = [part], Summary = summary };
+        return new StageResult { RowsRead = weights.RowCount, RowsWritten = positions.Count, Outputs = [Output("positions", part)], Summary = summary };
     }
 }

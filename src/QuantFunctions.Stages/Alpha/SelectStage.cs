@@ -15,19 +15,29 @@ namespace QuantFunctions.Stages.Alpha;
 /// momentum, as of the run's as-of time. Writes the sleeve definition and a <c>selection</c> table
 /// (symbol, direction, score, rank, observations) to gold.
 /// </summary>
-public sealed class SelectStage : Stage<SelectParameters>
+public sealed class SelectStage : LakeStage<SelectParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "alpha.select";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, SelectParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, SelectParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         SleeveSpec spec = parameters.Sleeves.GetValueOrDefault(sleeve)
             ?? throw new ArgumentException($"node '{context.NodeKey}': sleeve '{sleeve}' is not defined in 'sleeves' (defined: {string.Join(", ", parameters.Sleeves.Keys)})");
+        return Task.FromResult<IReadOnlyList<StageInput>>([new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion).SilverInput()]);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, SelectParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
+        SleeveSpec spec = parameters.Sleeves[sleeve];
         spec.Validate(sleeve);
         var definition = new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
@@ -72,7 +82,7 @@ public sealed class SelectStage : Stage<SelectParameters>
             ["selected"] = new JsonArray([.. symbols.Select(s => (JsonNode)s)]),
         };
         await context.AuditAsync("alpha.selection", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = symbols.Length, Outputs = [specInfo.Path, part], Summary = summary };
+        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = symbols.Length, Outputs = [Output("sleeve", specInfo.Path), Output("selection", part)], Summary = summary };
     }
 
     private static int CountEligible(SelectionResult selection)

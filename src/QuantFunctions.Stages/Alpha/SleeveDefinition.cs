@@ -47,5 +47,31 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
         return ReturnsTable.ToPanel(table, context.AsOf);
     }
 
+    /// <summary>The silver returns this sleeve reads, as a stage input.</summary>
+    public StageInput SilverInput() =>
+        new($"silver.{Spec.Universe}.returns", SourcePipeline, SourceVersion, [StageDatasets.SilverReturns(Spec.Universe, SourcePipeline, SourceVersion)]);
+
+    /// <summary>
+    /// The inputs of a sleeve stage that runs after <c>alpha.select</c>: the sleeve definition, the given gold
+    /// datasets of this run and, with <paramref name="withSilver"/>, the silver returns (when the definition exists yet).
+    /// </summary>
+    public static async Task<IReadOnlyList<StageInput>> InputsAsync(StageContext context, string sleeve, bool withSilver, IReadOnlyList<string> goldDatasets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(goldDatasets);
+        var inputs = new List<StageInput> { StageDatasets.GoldInput(context, sleeve, SpecDataset) };
+        foreach (string dataset in goldDatasets)
+        {
+            inputs.Add(StageDatasets.GoldInput(context, sleeve, dataset));
+        }
+
+        if (withSilver && await context.Lake.GetInfoAsync(PathOf(context, sleeve), cancellationToken) is not null)
+        {
+            inputs.Add((await ReadAsync(context, sleeve, cancellationToken)).SilverInput());
+        }
+
+        return inputs;
+    }
+
     private static LakePath PathOf(StageContext context, string sleeve) => StageDatasets.GoldRun(context, sleeve, SpecDataset).Append(FileName);
 }

@@ -14,13 +14,17 @@ namespace QuantFunctions.Stages.Alpha;
 /// and their return streams — LONG r, SHORT −min(r, 1.0) — written to gold <c>streams</c> (date, atom, ret;
 /// one row per observed return).
 /// </summary>
-public sealed class SynthesizeStage : Stage<SleeveParameters>
+public sealed class SynthesizeStage : LakeStage<SleeveParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "alpha.synthesize";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken) =>
+        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: true, ["selection"], cancellationToken);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, SleeveParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -39,6 +43,6 @@ public sealed class SynthesizeStage : Stage<SleeveParameters>
         LakePath part = StageDatasets.GoldPart(context, sleeve, "streams");
         await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
         var summary = new JsonObject { ["sleeve"] = sleeve, ["atoms"] = atoms.Count, ["rows"] = table.RowCount };
-        return new StageResult { RowsRead = selection.RowCount, RowsWritten = table.RowCount, Outputs = [part], Summary = summary };
+        return new StageResult { RowsRead = selection.RowCount, RowsWritten = table.RowCount, Outputs = [Output("streams", part)], Summary = summary };
     }
 }

@@ -15,24 +15,41 @@ namespace QuantFunctions.Stages.DataOps;
 /// market's calendar (one missing session tolerated); across a longer gap there is no return — never a
 /// padded or zero-filled one. Every row carries <c>known_at</c> for point-in-time reads.
 /// </summary>
-public sealed class ReturnsStage : Stage<ReturnsParameters>
+public sealed class ReturnsStage : LakeStage<ReturnsParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "dataops.returns";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
+        (_, string market, _) = Resolve(context, parameters);
+        return Task.FromResult<IReadOnlyList<StageInput>>([new StageInput("bronze." + market + ".ohlcv", context.PipelineId, context.PipelineVersion, [BronzeOf(market)])]);
+    }
+
+    private static (string Universe, string Market, string Calendar) Resolve(StageContext context, ReturnsParameters parameters)
+    {
         string universe = context.ForEachItem ?? parameters.Universe
             ?? throw new ArgumentException($"node '{context.NodeKey}': set 'universe' or fan the node out over universes");
         string market = parameters.Markets.GetValueOrDefault(universe)
             ?? throw new ArgumentException($"node '{context.NodeKey}': no market configured for universe '{universe}' in 'markets'");
         string calendarId = parameters.Calendars.GetValueOrDefault(universe)
             ?? throw new ArgumentException($"node '{context.NodeKey}': no calendar configured for universe '{universe}' in 'calendars'");
+        return (universe, market, calendarId);
+    }
 
-        LakePath bronze = LakePathResolver.BronzeDataset(LakeIdentifier.Parse(market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+    private static LakePath BronzeOf(string market) =>
+        LakePathResolver.BronzeDataset(LakeIdentifier.Parse(market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        (string universe, string market, string calendarId) = Resolve(context, parameters);
+        LakePath bronze = BronzeOf(market);
         (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, bronze, cancellationToken: cancellationToken);
         IReadOnlyList<BarSeries> series = BarsTable.ToSeries(bars);
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
@@ -82,6 +99,6 @@ public sealed class ReturnsStage : Stage<ReturnsParameters>
             ["returns_not_formed_across_gaps"] = possible - rows,
         };
         await context.AuditAsync("dataops.returns", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = bars.RowCount, RowsWritten = rows, Outputs = outputs, Summary = summary };
+        return new StageResult { RowsRead = bars.RowCount, RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };
     }
 }

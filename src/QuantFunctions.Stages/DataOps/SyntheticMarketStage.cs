@@ -17,7 +17,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// <c>raw/{market}/synthetic/ingest_date=…/seed{n}.csv</c> and daily OHLCV to bronze, one Parquet part
 /// per year. Writes are create-only: a re-run with the same seed is a no-op.
 /// </summary>
-public sealed class SyntheticMarketStage : Stage<SyntheticMarketParameters>
+public sealed class SyntheticMarketStage : LakeStage<SyntheticMarketParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "dataops.synthetic_market";
@@ -25,7 +25,11 @@ public sealed class SyntheticMarketStage : Stage<SyntheticMarketParameters>
     private static readonly LakeIdentifier Source = LakeIdentifier.Parse("synthetic");
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, SyntheticMarketParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, SyntheticMarketParameters parameters, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StageInput>>([]);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, SyntheticMarketParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -85,7 +89,7 @@ public sealed class SyntheticMarketStage : Stage<SyntheticMarketParameters>
 
         var summary = new JsonObject { ["markets"] = perMarket, ["events"] = events, ["bronze_rows"] = rows, ["seed"] = parameters.Seed };
         await context.AuditAsync("dataops.ingested", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsWritten = rows, Outputs = outputs, Summary = summary };
+        return new StageResult { RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };
     }
 
     private static IEnumerable<IGrouping<string, int>> GroupByExchange(SyntheticMarket market)

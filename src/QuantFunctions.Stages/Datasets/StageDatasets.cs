@@ -40,4 +40,11 @@ public static class StageDatasets
         return context.ForEachItem ?? parameter
             ?? throw new ArgumentException($"node '{context.NodeKey}': no sleeve (the node has no for_each item and no 'sleeve' parameter)");
     }
+
+    /// <summary>A gold dataset of this run as a stage input.</summary>
+    public static StageInput GoldInput(StageContext context, string sleeve, string dataset)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new StageInput($"gold.{sleeve}.{dataset}", context.PipelineId, context.PipelineVersion, [GoldRun(context, sleeve, dataset)]);
+    }
 }

@@ -19,7 +19,7 @@ namespace QuantFunctions.Stages.Meta;
 /// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
 /// Writes gold <c>backtest</c> and <c>sleeve_weights</c> (the latest rebalance) for the meta id.
 /// </summary>
-public sealed class AggregateStage : Stage<AggregateParameters>
+public sealed class AggregateStage : LakeStage<AggregateParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "meta.aggregate";
@@ -28,7 +28,21 @@ public sealed class AggregateStage : Stage<AggregateParameters>
     public const string SleeveWeightsDataset = "sleeve_weights";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, AggregateParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, AggregateParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var inputs = new List<StageInput>(parameters.Sleeves.Count);
+        foreach (string sleeve in parameters.Sleeves)
+        {
+            inputs.Add(StageDatasets.GoldInput(context, sleeve, BacktestTable.Dataset));
+        }
+
+        return Task.FromResult<IReadOnlyList<StageInput>>(inputs);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, AggregateParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -103,6 +117,6 @@ public sealed class AggregateStage : Stage<AggregateParameters>
             ["weights"] = weightJson,
         };
         await context.AuditAsync("meta.weights", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [backtestPart, weightsPart], Summary = summary };
+        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [Output("backtest", backtestPart), Output("sleeve_weights", weightsPart)], Summary = summary };
     }
 }

@@ -14,13 +14,32 @@ namespace QuantFunctions.Stages.Meta;
 /// capital, from a flat book. Writes gold <c>orders</c> (Parquet) and <c>orders.json</c>, and records
 /// every order in the audit ledger.
 /// </summary>
-public sealed class OrdersStage : Stage<OrdersParameters>
+public sealed class OrdersStage : LakeStage<OrdersParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "meta.orders";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, OrdersParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, OrdersParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var inputs = new List<StageInput> { StageDatasets.GoldInput(context, parameters.Meta, AggregateStage.SleeveWeightsDataset) };
+        LakePath weightsPath = StageDatasets.GoldPart(context, parameters.Meta, AggregateStage.SleeveWeightsDataset);
+        if (await context.Lake.GetInfoAsync(weightsPath, cancellationToken) is not null)
+        {
+            LakeTable weights = await LakeTableStore.ReadAsync(context.Lake, weightsPath, ["sleeve"], cancellationToken);
+            foreach (string sleeve in weights.Strings("sleeve"))
+            {
+                inputs.Add(StageDatasets.GoldInput(context, sleeve, PositionsTable.Dataset));
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, OrdersParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -86,7 +105,7 @@ public sealed class OrdersStage : Stage<OrdersParameters>
         await LakeWrites.WriteBytesOnceAsync(context.Lake, json, StageJson.ToBytes(document), cancellationToken);
         await context.AuditAsync("orders", document.DeepClone().AsObject(), cancellationToken);
         var summary = new JsonObject { ["orders"] = orders.Count, ["skipped"] = skipped, ["gross_notional"] = Sum(notionalOut) };
-        return new StageResult { RowsRead = rowsRead, RowsWritten = orders.Count, Outputs = [part, json], Summary = summary };
+        return new StageResult { RowsRead = rowsRead, RowsWritten = orders.Count, Outputs = [Output("orders", part), Output("orders_json", json)], Summary = summary };
     }
 
     private static double Sum(List<double> values)

@@ -16,13 +16,20 @@ namespace QuantFunctions.Stages.Reporting;
 /// CVaR, omega, ulcer index) of a stored backtest, as <c>tearsheet.md</c>, a self-contained
 /// <c>tearsheet.html</c> with SVG equity and drawdown charts, and <c>metrics.json</c> under gold <c>report</c>.
 /// </summary>
-public sealed class TearsheetStage : Stage<TearsheetParameters>
+public sealed class TearsheetStage : LakeStage<TearsheetParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "report.tearsheet";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, TearsheetParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, TearsheetParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult<IReadOnlyList<StageInput>>([StageDatasets.GoldInput(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), BacktestTable.Dataset)]);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, TearsheetParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -40,7 +47,7 @@ public sealed class TearsheetStage : Stage<TearsheetParameters>
         await LakeWrites.WriteBytesOnceAsync(context.Lake, json, StageJson.ToBytes(metrics), cancellationToken);
         var summary = new JsonObject { ["sleeve"] = sleeve, ["metrics"] = metrics.DeepClone() };
         await context.AuditAsync("report.tearsheet", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = backtest.RowCount, RowsWritten = 3, Outputs = [md, html, json], Summary = summary };
+        return new StageResult { RowsRead = backtest.RowCount, RowsWritten = 3, Outputs = [Output("tearsheet_md", md), Output("tearsheet_html", html), Output("metrics", json)], Summary = summary };
     }
 
     private static async Task<double> SleevePeriodsPerYearAsync(StageContext context, string sleeve, CancellationToken cancellationToken)

@@ -16,13 +16,17 @@ namespace QuantFunctions.Stages.Validation;
 /// held over the following test window, and friction (slippage + commission on traded notional) is
 /// charged. Writes the out-of-sample gold <c>backtest</c> series.
 /// </summary>
-public sealed class BacktestStage : Stage<BacktestParameters>
+public sealed class BacktestStage : LakeStage<BacktestParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "validate.backtest";
 
     /// <inheritdoc/>
-    protected override async Task<StageResult> ExecuteAsync(StageContext context, BacktestParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, BacktestParameters parameters, CancellationToken cancellationToken) =>
+        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: true, [], cancellationToken);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, BacktestParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -48,6 +52,6 @@ public sealed class BacktestStage : Stage<BacktestParameters>
             ["max_drawdown"] = metrics.MaxDrawdown,
         };
         await context.AuditAsync("validate.backtest", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [part], Summary = summary };
+        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("backtest", part)], Summary = summary };
     }
 }
