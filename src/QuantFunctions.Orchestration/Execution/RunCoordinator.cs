@@ -126,7 +126,7 @@ internal sealed class RunCoordinator(
 
     private async Task SkipAsync(NodeSkip skip, CancellationToken cancellationToken)
     {
-        string code = skip.Reason.Contains("failed fast", StringComparison.Ordinal) ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed;
+        string code = skip.FailedFast ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed;
         StageRecord record = _records[skip.Key] with
         {
             Status = NodeStatus.Skipped,

@@ -4,4 +4,5 @@ namespace QuantFunctions.Orchestration.Planning;
 /// <param name="Key">The node instance key.</param>
 /// <param name="Cause">The failed node at the root of the skip (or the skipped dependency when its cause is not known).</param>
 /// <param name="Reason">A sentence for the run record and the ledger.</param>
-public sealed record NodeSkip(string Key, string Cause, string Reason);
+/// <param name="FailedFast">True when the node is skipped only because the run failed fast (no dependency failed).</param>
+public sealed record NodeSkip(string Key, string Cause, string Reason, bool FailedFast = false);

@@ -65,7 +65,7 @@ public static class Planner
             }
             else if (failFast && firstFailure is not null)
             {
-                skips.Add(new NodeSkip(node.Key, firstFailure, $"the run failed fast after '{firstFailure}' failed"));
+                skips.Add(new NodeSkip(node.Key, firstFailure, $"the run failed fast after '{firstFailure}' failed", FailedFast: true));
                 effective[node.Key] = NodeStatus.Skipped;
             }
             else if (allSucceeded)
