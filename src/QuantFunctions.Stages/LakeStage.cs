@@ -15,7 +15,7 @@ namespace QuantFunctions.Stages;
 /// succeeded node's inputs changed.
 /// </summary>
 /// <typeparam name="TParameters">The stage's parameter record.</typeparam>
-public abstract class LakeStage<TParameters> : Stage<TParameters>, IStage
+public abstract class LakeStage<TParameters> : Stage<TParameters>
     where TParameters : class
 {
     /// <summary>The datasets the node reads, given its parameters.</summary>
@@ -34,10 +34,10 @@ public abstract class LakeStage<TParameters> : Stage<TParameters>, IStage
     }
 
     /// <inheritdoc/>
-    async Task<IReadOnlyList<InputFingerprint>?> IStage.ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken)
+    protected sealed override async Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, TParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return await FingerprintAsync(context, context.GetParameters<TParameters>(), cancellationToken);
+        return await FingerprintAsync(context, parameters, cancellationToken);
     }
 
     /// <summary>An output location named by its dataset.</summary>
