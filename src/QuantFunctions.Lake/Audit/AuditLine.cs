@@ -11,6 +11,8 @@ internal static class AuditLine
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false };
+
     /// <summary>Builds the entry that follows <paramref name="prevHash"/> at <paramref name="sequence"/>.</summary>
     public static AuditEntry Create(long sequence, AuditEvent e, string prevHash)
     {
@@ -70,16 +72,23 @@ internal static class AuditLine
     /// <summary>Parses a line; a <see cref="FormatException"/> says what is wrong.</summary>
     public static AuditEntry Parse(string line)
     {
-        JsonObject obj;
         try
         {
-            obj = JsonNode.Parse(line) as JsonObject ?? throw new FormatException("the line is not a JSON object");
+            return ParseObject(JsonNode.Parse(line, documentOptions: StrictDocument) as JsonObject ?? throw new FormatException("the line is not a JSON object"));
         }
         catch (JsonException e)
         {
             throw new FormatException("the line is not valid JSON: " + e.Message, e);
         }
+        catch (ArgumentException e)
+        {
+            // JsonObject materialises lazily and reports duplicate keys this way.
+            throw new FormatException("the line has a duplicate key: " + e.Message, e);
+        }
+    }
 
+    private static AuditEntry ParseObject(JsonObject obj)
+    {
         foreach (KeyValuePair<string, JsonNode?> pair in obj)
         {
             if (pair.Key is not ("seq" or "kind" or "node" or "trace_id" or "data" or "idempotency_key" or "prev_hash" or "hash"))

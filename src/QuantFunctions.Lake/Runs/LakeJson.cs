@@ -8,7 +8,7 @@ namespace QuantFunctions.Lake.Runs;
 
 /// <summary>
 /// The JSON settings of lake metadata (run.json, stage.json): snake_case names in declaration order,
-/// enums as snake_case strings, typed lake values as their string form, nulls omitted, indented, UTF-8
+/// enums as snake_case strings, unknown or duplicate properties rejected, typed lake values as their string form, nulls omitted, indented, UTF-8
 /// without needless escaping. Read-only, shared.
 /// </summary>
 public static class LakeJson
@@ -28,6 +28,7 @@ public static class LakeJson
             NewLine = "\n",
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };

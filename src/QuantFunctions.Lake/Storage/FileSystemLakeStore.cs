@@ -11,19 +11,20 @@ namespace QuantFunctions.Lake.Storage;
 /// <remarks>
 /// <para>Atomicity: content is written to a temporary file <c>.qf-tmp-*</c> in the target folder, flushed to
 /// disk, then renamed over the target; a crashed writer leaves at most a temporary file, which listings ignore.</para>
-/// <para>Concurrency: every commit (write, conditional write, delete) holds an exclusive OS lock on a per-object
-/// lock file <c>.qf-lock-{name}</c> (<see cref="FileShare.None"/>, i.e. <c>flock</c> on Unix), so checks and
-/// renames are serialised across threads and processes; the kernel releases the lock if a process dies.</para>
+/// <para>Concurrency: every commit (write, conditional write, delete) holds an exclusive OS lock on the folder's
+/// lock file <c>.qf-lock</c> (<see cref="FileShare.None"/>, i.e. <c>flock</c> on Unix), so checks and renames
+/// are serialised across threads and processes; content is staged before the lock is taken, so it is held only
+/// for a stat and a rename. The kernel releases the lock if a process dies.</para>
 /// <para>ETags are <c>"{mtime ticks:x}-{size:x}"</c>. Under the lock each commit makes the new file's modification
-/// time strictly later than the replaced one, so the ETag changes on every write even with equal content.
-/// Limitation: an object deleted and re-created with the same size within one file-system timestamp tick may
-/// repeat an old ETag.</para>
+/// time strictly later than the replaced one and than the folder's high-water mark (kept as the lock file's
+/// modification time, raised by every commit and delete), so a path's ETag changes on every write, even with
+/// equal content and across delete and re-create.</para>
 /// </remarks>
 public sealed class FileSystemLakeStore : ILakeStore
 {
     private const string ReservedPrefix = ".qf-";
     private const string TempPrefix = ".qf-tmp-";
-    private const string LockPrefix = ".qf-lock-";
+    private const string LockFileName = ".qf-lock";
     private const int BufferSize = 81920;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
 
@@ -154,13 +155,15 @@ public sealed class FileSystemLakeStore : ILakeStore
             return false;
         }
 
-        using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
-        if (!File.Exists(full))
+        using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+        LakeObjectInfo? current = Stat(path);
+        if (current is null)
         {
             return false;
         }
 
         File.Delete(full);
+        held.RaiseHighWaterMark(ParseTicks(current.ETag));
         return true;
     }
 
@@ -183,7 +186,7 @@ public sealed class FileSystemLakeStore : ILakeStore
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            using ObjectLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+            using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
             LakeObjectInfo? current = Stat(path);
             if (mode == LakeWriteMode.CreateOnly && current is not null)
             {
@@ -195,10 +198,9 @@ public sealed class FileSystemLakeStore : ILakeStore
                 throw LakeStoreGuards.ETagMismatch(path, expectedETag, current?.ETag);
             }
 
-            if (current is not null)
-            {
-                MakeLaterThan(temp, ParseTicks(current.ETag));
-            }
+            // Later than the object it replaces and than anything ever committed or deleted in this folder,
+            // so a path never shows an ETag twice, even across delete and re-create.
+            MakeLaterThan(temp, Math.Max(current is null ? 0 : ParseTicks(current.ETag), held.HighWaterMark));
 
             try
             {
@@ -210,7 +212,9 @@ public sealed class FileSystemLakeStore : ILakeStore
                 throw LakeStoreGuards.Exists(path);
             }
 
-            return Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was written.", path);
+            LakeObjectInfo committed = Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was written.", path);
+            held.RaiseHighWaterMark(ParseTicks(committed.ETag));
+            return committed;
         }
         finally
         {
@@ -221,11 +225,12 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
-    private async Task<ObjectLock> LockAsync(LakePath path, string full, CancellationToken cancellationToken)
+    private async Task<FolderLock> LockAsync(LakePath path, string full, CancellationToken cancellationToken)
     {
-        SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Value) % (uint)_stripes.Length)];
+        // One lock per folder: commits are short (checks and a rename), and it keeps the lock files few.
+        SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Parent.Value) % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
-        string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockPrefix + path.Name);
+        string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockFileName);
         int delayMs = 1;
         long waitedMs = 0;
         try
@@ -234,7 +239,7 @@ public sealed class FileSystemLakeStore : ILakeStore
             {
                 try
                 {
-                    return new ObjectLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                    return new FolderLock(stripe, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
                 }
                 catch (IOException e) when (e.GetType() == typeof(IOException))
                 {
@@ -321,8 +326,22 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
-    private sealed class ObjectLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
+    /// <summary>
+    /// A held folder lock. The lock file's modification time doubles as the folder's high-water mark: the
+    /// latest modification time committed or deleted there.
+    /// </summary>
+    private sealed class FolderLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
     {
+        public long HighWaterMark => File.GetLastWriteTimeUtc(handle.SafeFileHandle).Ticks;
+
+        public void RaiseHighWaterMark(long ticks)
+        {
+            if (ticks > HighWaterMark)
+            {
+                File.SetLastWriteTimeUtc(handle.SafeFileHandle, new DateTime(ticks, DateTimeKind.Utc));
+            }
+        }
+
         public void Dispose()
         {
             handle.Dispose();

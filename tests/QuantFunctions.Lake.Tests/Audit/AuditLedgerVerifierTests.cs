@@ -131,6 +131,11 @@ public sealed class AuditLedgerVerifierTests
     [InlineData("not json")]
     [InlineData("[1,2]")]
     [InlineData("{\"seq\":0}")]
+    [InlineData("{\"seq\":0,\"seq\":0}")]
+    [InlineData("{\"seq\":0,\"kind\":\"a\",\"node\":null,\"trace_id\":\"t\",\"data\":[],\"prev_hash\":\"x\",\"hash\":\"y\"}")]
+    [InlineData("{\"seq\":1.5,\"kind\":\"a\",\"node\":null,\"trace_id\":\"t\",\"data\":{},\"prev_hash\":\"x\",\"hash\":\"y\"}")]
+    [InlineData("{\"seq\":0,\"kind\":7,\"node\":null,\"trace_id\":\"t\",\"data\":{},\"prev_hash\":\"x\",\"hash\":\"y\"}")]
+    [InlineData("{\"seq\":0,\"kind\":\"a\",\"node\":null,\"trace_id\":\"t\",\"data\":{\"k\":1,\"k\":2},\"prev_hash\":\"x\",\"hash\":\"y\"}")]
     public void Verify_GarbageLine_ReportsMalformed(string line)
     {
         AuditVerificationResult result = Verify([line]);

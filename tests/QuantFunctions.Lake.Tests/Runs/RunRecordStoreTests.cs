@@ -115,6 +115,8 @@ public sealed class RunRecordStoreTests
     [InlineData("\"kind\": \"model\"", "\"kind\": \"sideways\"", "not a valid RunRecord")]
     [InlineData("\"run_id\": \"r-0001\"", "\"run_id\": \"r-0002\"", "not crypto_long/r-0001")]
     [InlineData("\"format_version\": 1", "\"format_version\": 2", "format_version 2")]
+    [InlineData("\"format_version\": 1", "\"format_version\": 1, \"scope\": \"other\"", "not a valid RunRecord")]
+    [InlineData("\"git_sha\": \"0123abc\"", "\"git_sha\": \"0123ABC\"", "git_sha")]
     public async Task ReadRunAsync_InvalidContent_ThrowsNamingProblem(string from, string to, string expected)
     {
         var store = new InMemoryLakeStore();

@@ -31,7 +31,7 @@ public sealed class FileSystemLakeStoreTests : IDisposable
         }
 
         Assert.Equal([real], listed);
-        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock-x.bin")));
+        Assert.True(File.Exists(Path.Combine(folder, ".qf-lock")));
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     {
         var store = new FileSystemLakeStore(_folder.Path);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock-x"), new byte[] { 1 }, LakeWriteMode.Overwrite));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(LakePath.Parse("gold/.qf-lock"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
         Assert.Contains("reserved", e.Message, StringComparison.Ordinal);
-        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock-x")));
+        Assert.Null(await store.TryReadAsync(LakePath.Parse("gold/.qf-lock")));
     }
 
     [Fact]
@@ -67,6 +67,25 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     public async Task WriteIfMatchAsync_IncrementsAcrossStoreInstances_LoseNoUpdate()
     {
         Assert.Equal(60, await StoreRaces.IncrementConcurrentlyAsync(Instances(4), LakePath.Parse("_meta/counter.txt"), 15));
+    }
+
+    [Fact]
+    public async Task WriteAsync_RecreateAfterDelete_ModificationTimePassesDeletedOne()
+    {
+        // Deterministic form of "a path never repeats an ETag": push the first version's mtime an hour ahead
+        // (as a same-tick collision would leave it level), delete it, re-create: the new mtime must still be later.
+        var store = new FileSystemLakeStore(_folder.Path);
+        LakePath path = LakePath.Parse("gold/a/again.txt");
+        await store.WriteAsync(path, Encoding.UTF8.GetBytes("same"), LakeWriteMode.CreateOnly);
+        DateTime ahead = File.GetLastWriteTimeUtc(store.GetFullPath(path)).AddHours(1);
+        File.SetLastWriteTimeUtc(store.GetFullPath(path), ahead);
+        LakeObjectInfo first = (await store.GetInfoAsync(path))!;
+
+        await store.DeleteAsync(path);
+        LakeObjectInfo second = await store.WriteAsync(path, Encoding.UTF8.GetBytes("same"), LakeWriteMode.CreateOnly);
+
+        Assert.True(File.GetLastWriteTimeUtc(store.GetFullPath(path)) > ahead);
+        Assert.NotEqual(first.ETag, second.ETag);
     }
 
     [Fact]
