@@ -5,16 +5,22 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Lake.Tests.Azure;
 
 [Collection(AzuriteFixture.Collection)]
-public sealed class StorageRetryTests(AzuriteFixture azurite)
+public sealed class StorageRetryTests(AzuriteFixture azurite) : AzuriteTests(azurite)
 {
+    /// <summary>A real container, and a client for it whose requests pass through <paramref name="handler"/>.</summary>
+    private async Task<(BlobContainerClient Direct, BlobContainerClient Faulty, AzuriteClients Owner)> BehindAsync(FaultInjectingHandler handler)
+    {
+        BlobContainerClient direct = await Clients.NewContainerAsync();
+        var owner = new AzuriteClients(Azurite, handler);
+        return (direct, new BlobContainerClient(owner.Connection, direct.Name, owner.Http, AzuriteClients.FastOptions), owner);
+    }
+
     [Fact]
     public async Task PutBlob_503Twice_RetriesThenSucceeds()
     {
-        using var setup = new AzuriteClients(azurite);
-        BlobContainerClient created = await setup.NewContainerAsync();
         var handler = new FaultInjectingHandler(2, HttpStatusCode.ServiceUnavailable);
-        using var clients = new AzuriteClients(azurite, handler);
-        var container = new BlobContainerClient(clients.Connection, created.Name, clients.Http, AzuriteClients.FastOptions);
+        (BlobContainerClient created, BlobContainerClient container, AzuriteClients owner) = await BehindAsync(handler);
+        using AzuriteClients faulty = owner;
 
         BlobProperties written = await container.UploadAsync("x", new byte[] { 7 });
 
@@ -29,9 +35,9 @@ public sealed class StorageRetryTests(AzuriteFixture azurite)
         // Retry-After: 1 s, capped by RetryMaxDelay = 30 ms; the computed backoff (base 1 ms) would be far shorter.
         var handler = new FaultInjectingHandler(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1));
         var logger = new CapturingLogger<StorageQueueClient>();
-        using var clients = new AzuriteClients(azurite, handler);
+        using var clients = new AzuriteClients(Azurite, handler);
         var options = AzuriteClients.FastOptions with { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(30) };
-        var queue = new StorageQueueClient(clients.Connection, azurite.UniqueName("retry"), clients.Http, options, logger: logger);
+        var queue = new StorageQueueClient(clients.Connection, Azurite.UniqueName("retry"), clients.Http, options, logger: logger);
 
         Assert.True(await queue.CreateIfNotExistsAsync());
 
@@ -44,7 +50,7 @@ public sealed class StorageRetryTests(AzuriteFixture azurite)
     public async Task PutBlob_503Always_FailsAfterBudgetNamingOperationBlobAndStatus()
     {
         var handler = new FaultInjectingHandler(int.MaxValue, HttpStatusCode.ServiceUnavailable);
-        using var clients = new AzuriteClients(azurite, handler);
+        using var clients = new AzuriteClients(Azurite, handler);
         var container = new BlobContainerClient(clients.Connection, "lake", clients.Http, AzuriteClients.FastOptions);
 
         var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("raw/a.json", new byte[] { 1 }));
@@ -79,11 +85,9 @@ public sealed class StorageRetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Request_NotTransient404_IsNotRetried()
     {
-        using var setup = new AzuriteClients(azurite);
-        BlobContainerClient created = await setup.NewContainerAsync();
         var handler = new FaultInjectingHandler(0, HttpStatusCode.OK);
-        using var clients = new AzuriteClients(azurite, handler);
-        var container = new BlobContainerClient(clients.Connection, created.Name, clients.Http, AzuriteClients.FastOptions);
+        (BlobContainerClient _, BlobContainerClient container, AzuriteClients owner) = await BehindAsync(handler);
+        using AzuriteClients faulty = owner;
 
         BlobProperties? missing = await container.GetPropertiesAsync("x");
 
