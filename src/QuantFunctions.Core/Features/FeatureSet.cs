@@ -104,8 +104,8 @@ public sealed class FeatureSet
 
         Span<double> Col(Span<double> block, int index) => block.Slice(index * n, n);
         Span<double> simple = Col(destination, 0), log = Col(destination, 1);
-        Returns.Simple(close, simple);
-        Returns.Log(close, log);
+        ReturnFeatures.Simple(close, simple);
+        ReturnFeatures.Log(close, log);
         MovingAverage.Sma(close, _options.SmaWindow, Col(destination, 2));
         MovingAverage.Ema(close, _options.EmaWindow, Col(destination, 3));
         MovingAverage.Vwma(close, volume, _options.VwmaWindow, Col(destination, 4));

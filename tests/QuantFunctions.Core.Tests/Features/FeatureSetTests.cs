@@ -34,7 +34,7 @@ public sealed class FeatureSetTests
         var rsi = TestBars.Run(300, d => Rsi.Compute(bars.Close, 9, d));
         Assert.Equal(rsi, block.Column(FeatureColumns.Rsi).ToArray());
         var cvar = new double[299];
-        var simple = TestBars.Run(300, d => Returns.Simple(bars.Close, d));
+        var simple = TestBars.Run(300, d => ReturnFeatures.Simple(bars.Close, d));
         HistoricalCvar.Compute(simple.AsSpan(1), 60, 0.95, cvar);
         Assert.Equal(cvar, block.Column(FeatureColumns.Cvar)[1..].ToArray());
     }

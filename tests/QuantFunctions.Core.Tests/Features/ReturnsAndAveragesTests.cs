@@ -10,8 +10,8 @@ public sealed class ReturnsAndAveragesTests
     public void Returns_HandCase_MatchSimpleAndLogDefinitions()
     {
         // Hand calculation: 11/10 − 1 = 0.1, ln(11/10) = 0.0953101798; 12/11 − 1 = 0.0909090909.
-        var simple = TestBars.Run(Prices.Length, d => Returns.Simple(Prices, d));
-        var log = TestBars.Run(Prices.Length, d => Returns.Log(Prices, d));
+        var simple = TestBars.Run(Prices.Length, d => ReturnFeatures.Simple(Prices, d));
+        var log = TestBars.Run(Prices.Length, d => ReturnFeatures.Log(Prices, d));
         Assert.True(double.IsNaN(simple[0]) && double.IsNaN(log[0]));
         Assert.Equal(0.1, simple[1], 12);
         Assert.Equal(0.0953101798043249, log[1], 12);

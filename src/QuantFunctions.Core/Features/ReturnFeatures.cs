@@ -6,7 +6,7 @@ namespace QuantFunctions.Core.Features;
 /// Row 0 has no predecessor and is NaN (warm-up of one row). Prices are expected finite and positive
 /// (<see cref="FeatureSet"/> validates them); the kernels do not check.
 /// </remarks>
-public static class Returns
+public static class ReturnFeatures
 {
     /// <summary>Writes simple returns of <paramref name="prices"/> into <paramref name="destination"/>.</summary>
     /// <param name="prices">Prices, oldest first.</param>
