@@ -16,9 +16,9 @@ namespace QuantFunctions.Lake.Storage;
 /// are serialised across threads and processes; content is staged before the lock is taken, so it is held only
 /// for a stat and a rename. The kernel releases the lock if a process dies.</para>
 /// <para>ETags are <c>"{mtime ticks:x}-{size:x}"</c>. Under the lock each commit makes the new file's modification
-/// time strictly later than the replaced one, so the ETag changes on every write even with equal content.
-/// Limitation: an object deleted and re-created with the same size within one file-system timestamp tick may
-/// repeat an old ETag.</para>
+/// time strictly later than the replaced one and than the folder's high-water mark (kept as the lock file's
+/// modification time, raised by every commit and delete), so a path's ETag changes on every write, even with
+/// equal content and across delete and re-create.</para>
 /// </remarks>
 public sealed class FileSystemLakeStore : ILakeStore
 {
@@ -156,12 +156,14 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
 
         using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
-        if (!File.Exists(full))
+        LakeObjectInfo? current = Stat(path);
+        if (current is null)
         {
             return false;
         }
 
         File.Delete(full);
+        held.RaiseHighWaterMark(ParseTicks(current.ETag));
         return true;
     }
 
@@ -196,10 +198,9 @@ public sealed class FileSystemLakeStore : ILakeStore
                 throw LakeStoreGuards.ETagMismatch(path, expectedETag, current?.ETag);
             }
 
-            if (current is not null)
-            {
-                MakeLaterThan(temp, ParseTicks(current.ETag));
-            }
+            // Later than the object it replaces and than anything ever committed or deleted in this folder,
+            // so a path never shows an ETag twice, even across delete and re-create.
+            MakeLaterThan(temp, Math.Max(current is null ? 0 : ParseTicks(current.ETag), held.HighWaterMark));
 
             try
             {
@@ -211,7 +212,9 @@ public sealed class FileSystemLakeStore : ILakeStore
                 throw LakeStoreGuards.Exists(path);
             }
 
-            return Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was written.", path);
+            LakeObjectInfo committed = Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was written.", path);
+            held.RaiseHighWaterMark(ParseTicks(committed.ETag));
+            return committed;
         }
         finally
         {
@@ -323,8 +326,22 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
+    /// <summary>
+    /// A held folder lock. The lock file's modification time doubles as the folder's high-water mark: the
+    /// latest modification time committed or deleted there.
+    /// </summary>
     private sealed class FolderLock(SemaphoreSlim stripe, FileStream handle) : IDisposable
     {
+        public long HighWaterMark => File.GetLastWriteTimeUtc(handle.SafeFileHandle).Ticks;
+
+        public void RaiseHighWaterMark(long ticks)
+        {
+            if (ticks > HighWaterMark)
+            {
+                File.SetLastWriteTimeUtc(handle.SafeFileHandle, new DateTime(ticks, DateTimeKind.Utc));
+            }
+        }
+
         public void Dispose()
         {
             handle.Dispose();

@@ -140,6 +140,20 @@ public sealed class AuditLedgerTests
     }
 
     [Fact]
+    public async Task AppendAsync_SameKeyRacingFromIndependentWriters_RecordedOnce()
+    {
+        // At-least-once delivery: the same message handled concurrently by several workers.
+        var store = new InMemoryLakeStore();
+        var ledgers = Enumerable.Range(0, 6).Select(_ => new AuditLedger(store, LedgerPath)).ToList();
+
+        AuditEntry[] results = await Task.WhenAll(ledgers.Select(l => Task.Run(() => l.AppendAsync(Event("order.sent", 7, key: "msg-7")))));
+
+        Assert.Single(await ledgers[0].ReadAllAsync());
+        Assert.All(results, r => Assert.Equal(results[0].Hash, r.Hash));
+        ledgers.ForEach(l => l.Dispose());
+    }
+
+    [Fact]
     public async Task AppendAsync_KeyReusedForOtherKind_Throws()
     {
         using var ledger = new AuditLedger(new InMemoryLakeStore(), LedgerPath);

@@ -70,6 +70,25 @@ public sealed class FileSystemLakeStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_RecreateAfterDelete_ModificationTimePassesDeletedOne()
+    {
+        // Deterministic form of "a path never repeats an ETag": push the first version's mtime an hour ahead
+        // (as a same-tick collision would leave it level), delete it, re-create: the new mtime must still be later.
+        var store = new FileSystemLakeStore(_folder.Path);
+        LakePath path = LakePath.Parse("gold/a/again.txt");
+        await store.WriteAsync(path, Encoding.UTF8.GetBytes("same"), LakeWriteMode.CreateOnly);
+        DateTime ahead = File.GetLastWriteTimeUtc(store.GetFullPath(path)).AddHours(1);
+        File.SetLastWriteTimeUtc(store.GetFullPath(path), ahead);
+        LakeObjectInfo first = (await store.GetInfoAsync(path))!;
+
+        await store.DeleteAsync(path);
+        LakeObjectInfo second = await store.WriteAsync(path, Encoding.UTF8.GetBytes("same"), LakeWriteMode.CreateOnly);
+
+        Assert.True(File.GetLastWriteTimeUtc(store.GetFullPath(path)) > ahead);
+        Assert.NotEqual(first.ETag, second.ETag);
+    }
+
+    [Fact]
     public void GetFullPath_LakePath_MapsBelowRoot()
     {
         var store = new FileSystemLakeStore(_folder.Path);

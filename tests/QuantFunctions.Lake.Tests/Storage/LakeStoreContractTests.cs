@@ -111,6 +111,19 @@ public abstract class LakeStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_DeleteAndRecreateSameContent_NeverRepeatsETag()
+    {
+        // A client holding an old ETag must not succeed an If-Match against a re-created object.
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 20; i++)
+        {
+            LakeObjectInfo info = await Store.WriteAsync(P("again.txt"), Bytes("same"), LakeWriteMode.CreateOnly);
+            Assert.True(tags.Add(info.ETag), $"re-creation {i} repeated ETag {info.ETag}");
+            Assert.True(await Store.DeleteAsync(P("again.txt")));
+        }
+    }
+
+    [Fact]
     public async Task WriteAsync_CreateOnlyOnExisting_ThrowsConflictAndKeepsContent()
     {
         await Store.WriteAsync(P("c.txt"), Bytes("first"), LakeWriteMode.CreateOnly);
