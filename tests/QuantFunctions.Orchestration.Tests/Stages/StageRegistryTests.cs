@@ -65,6 +65,13 @@ public sealed class StageRegistryTests
         Assert.Equal((ManifestErrorCode.ParameterOutOfRange, "cli"), (ex.Errors[0].Code, ex.Errors[0].Source));
     }
 
+    [Theory]
+    // Reference values from Python: struct.unpack('<i', hashlib.sha256(b'42:a').digest()[:4])[0] & 0x7fffffff (exact).
+    [InlineData(42, "a", 2034504599)]
+    [InlineData(42, "alpha.allocate[crypto_long]", 1649947128)]
+    public void StageSeed_MatchesIndependentSha256Computation(int runSeed, string node, int expected) =>
+        Assert.Equal(expected, StageSeed.Derive(runSeed, node));
+
     [Fact]
     public void StageSeed_IsStablePerNodeAndDiffersBetweenNodes()
     {

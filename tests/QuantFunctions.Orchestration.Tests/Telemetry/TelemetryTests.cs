@@ -71,6 +71,15 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void CreateSdk_WithOtlpEndpoint_BuildsTraceAndMetricExport()
+    {
+        // Loopback port 9 (discard) refuses connections: the exporters are built and shut down without a collector.
+        using OpenTelemetrySdk sdk = QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { OtlpEndpoint = new Uri("http://127.0.0.1:9") });
+        Assert.NotNull(sdk.TracerProvider);
+        Assert.NotNull(sdk.MeterProvider);
+    }
+
+    [Fact]
     public void AddQuantTelemetry_InvalidOptions_Throws() =>
         Assert.Throws<ArgumentException>(() => QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { ServiceName = " " }));
 
