@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Orchestration.Telemetry;
+
+namespace QuantFunctions.Stages.Hosting;
+
+/// <summary>
+/// The composition of what runs pipelines — stage registry (every shipped stage), manifest loader,
+/// lake and local runner — built once by a composition root (the CLI or the Host).
+/// </summary>
+public sealed class PipelineRuntime : IDisposable
+{
+    private PipelineRuntime(StageRegistry registry, ILakeStore lake, LocalRunner runner, OrchestrationTelemetry telemetry)
+    {
+        Registry = registry;
+        Lake = lake;
+        Runner = runner;
+        Telemetry = telemetry;
+        Loader = new ManifestLoader(registry);
+    }
+
+    /// <summary>Every shipped stage.</summary>
+    public StageRegistry Registry { get; }
+
+    /// <summary>The lake.</summary>
+    public ILakeStore Lake { get; }
+
+    /// <summary>The in-process runner.</summary>
+    public LocalRunner Runner { get; }
+
+    /// <summary>Loads and validates manifests against <see cref="Registry"/>.</summary>
+    public ManifestLoader Loader { get; }
+
+    /// <summary>Spans and metrics of runs.</summary>
+    public OrchestrationTelemetry Telemetry { get; }
+
+    /// <summary>Builds the runtime over a lake.</summary>
+    public static PipelineRuntime Create(ILakeStore lake, RunnerOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        StageRegistry registry = new StageRegistryBuilder().AddQuantStages().Build();
+        var telemetry = new OrchestrationTelemetry();
+        var runner = new LocalRunner(registry, lake, options, telemetry, loggerFactory, timeProvider);
+        return new PipelineRuntime(registry, lake, runner, telemetry);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Telemetry.Dispose();
+}
