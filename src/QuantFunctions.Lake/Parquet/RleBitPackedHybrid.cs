@@ -26,7 +26,7 @@ internal static class RleBitPackedHybrid
                 throw new ParquetFormatException($"RLE/bit-packed data ended after {filled} of {destination.Length} values", offset: offset + pos);
             }
 
-            ulong header = ReadVarint(data, ref pos, offset);
+            ulong header = Varint.Read(data, ref pos, offset, "RLE/bit-packed data");
             if ((header & 1) == 0)
             {
                 ulong count = header >> 1;
@@ -124,27 +124,6 @@ internal static class RleBitPackedHybrid
             acc >>= bitWidth;
             bits -= bitWidth;
         }
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int pos, long offset)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (pos >= data.Length)
-            {
-                throw new ParquetFormatException("truncated varint in RLE/bit-packed data", offset: offset + pos);
-            }
-
-            byte b = data[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new ParquetFormatException("varint too long in RLE/bit-packed data", offset: offset + pos);
     }
 
     /// <summary>Bits needed to store values up to <paramref name="maxValue"/>.</summary>
