@@ -103,9 +103,24 @@ public sealed class ColumnBuffer
         return new ColumnBuffer(column, values, validity, n);
     }
 
-    /// <summary>Allocates a buffer of <paramref name="length"/> rows.</summary>
-    internal static ColumnBuffer Allocate(ParquetColumn column, int length, bool[]? validity) =>
-        new(column, Array.CreateInstance(ArrayType(column.Storage).GetElementType()!, length), validity, length);
+    /// <summary>
+    /// Allocates a buffer of <paramref name="length"/> rows. Value-type arrays are not zeroed: the decoder
+    /// writes every row (values at non-null rows, the default at null rows).
+    /// </summary>
+    internal static ColumnBuffer Allocate(ParquetColumn column, int length, bool[]? validity)
+    {
+        Array values = column.Storage switch
+        {
+            ColumnStorage.Int32 => GC.AllocateUninitializedArray<int>(length),
+            ColumnStorage.Int64 => GC.AllocateUninitializedArray<long>(length),
+            ColumnStorage.Float => GC.AllocateUninitializedArray<float>(length),
+            ColumnStorage.Double => GC.AllocateUninitializedArray<double>(length),
+            ColumnStorage.Boolean => new bool[length],
+            ColumnStorage.String => new string[length],
+            _ => new byte[length][],
+        };
+        return new ColumnBuffer(column, values, validity, length);
+    }
 
     internal static Type ArrayType(ColumnStorage storage) => storage switch
     {

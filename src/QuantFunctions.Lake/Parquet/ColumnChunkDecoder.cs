@@ -121,47 +121,24 @@ internal sealed partial class ColumnChunkDecoder
         ReadOnlySpan<byte> page = Inflate(h.UncompressedSize, body, offset);
         int p = 0;
         int nonNull = n;
-        int[]? levels = null;
-        try
+        if (validity is not null)
         {
-            if (validity is not null)
+            if (h.DefinitionLevelEncoding != 3)
             {
-                if (h.DefinitionLevelEncoding != 3)
-                {
-                    throw new ParquetNotSupportedException($"definition level encoding {EncodingName(h.DefinitionLevelEncoding)}", column: _column.Name);
-                }
-
-                if (page.Length < 4)
-                {
-                    throw new ParquetFormatException("data page too short for its definition levels", offset: offset);
-                }
-
-                int len = BinaryPrimitives.ReadInt32LittleEndian(page);
-                if (len < 0 || len > page.Length - 4)
-                {
-                    throw new ParquetFormatException($"definition levels length {len} past the end of the page", offset: offset);
-                }
-
-                levels = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-                nonNull = DecodeLevels(page.Slice(4, len), n, levels, validity, rows, offset + 4);
-                p = 4 + len;
+                throw new ParquetNotSupportedException($"definition level encoding {EncodingName(h.DefinitionLevelEncoding)}", column: _column.Name);
             }
 
-            DecodeValues(h.Encoding, page[p..], nonNull, values, rows, offset + p);
-            if (nonNull < n)
+            int len = page.Length < 4 ? -1 : BinaryPrimitives.ReadInt32LittleEndian(page);
+            if (len < 0 || len > page.Length - 4)
             {
-                anyNull = true;
-                Scatter(values, rows, n, nonNull, validity!);
+                throw new ParquetFormatException($"definition levels (length {len}) past the end of the {page.Length}-byte page", offset: offset);
             }
-        }
-        finally
-        {
-            if (levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(levels);
-            }
+
+            nonNull = DecodeLevels(page.Slice(4, len), n, validity, rows, offset + 4);
+            p = 4 + len;
         }
 
+        FinishPage(h.Encoding, page[p..], offset + p, n, nonNull, values, validity, rows, ref anyNull);
         return n;
     }
 
@@ -180,43 +157,36 @@ internal sealed partial class ColumnChunkDecoder
         }
 
         int nonNull = n - h.NumNulls;
-        int[]? levels = null;
-        try
+        if (validity is not null)
         {
-            if (validity is not null)
+            ReadOnlySpan<byte> def = body.Slice(h.RepetitionLevelsByteLength, h.DefinitionLevelsByteLength);
+            int counted = DecodeLevels(def, n, validity, rows, offset + h.RepetitionLevelsByteLength);
+            if (counted != nonNull)
             {
-                levels = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-                ReadOnlySpan<byte> def = body.Slice(h.RepetitionLevelsByteLength, h.DefinitionLevelsByteLength);
-                int counted = DecodeLevels(def, n, levels, validity, rows, offset + h.RepetitionLevelsByteLength);
-                if (counted != nonNull)
-                {
-                    throw new ParquetFormatException($"V2 page declares {h.NumNulls} nulls, its definition levels hold {n - counted}", offset: offset);
-                }
-            }
-
-            ReadOnlySpan<byte> section = body[(int)levelBytes..];
-            long sectionOffset = offset + levelBytes;
-            if (h.IsCompressed && _codec != ParquetCodec.Uncompressed && section.Length > 0)
-            {
-                section = Inflate(h.UncompressedSize - (int)levelBytes, section, sectionOffset);
-            }
-
-            DecodeValues(h.Encoding, section, nonNull, values, rows, sectionOffset);
-            if (nonNull < n)
-            {
-                anyNull = true;
-                Scatter(values, rows, n, nonNull, validity!);
-            }
-        }
-        finally
-        {
-            if (levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(levels);
+                throw new ParquetFormatException($"V2 page declares {h.NumNulls} nulls, its definition levels hold {n - counted}", offset: offset);
             }
         }
 
+        ReadOnlySpan<byte> section = body[(int)levelBytes..];
+        long sectionOffset = offset + levelBytes;
+        if (h.IsCompressed && _codec != ParquetCodec.Uncompressed && section.Length > 0)
+        {
+            section = Inflate(h.UncompressedSize - (int)levelBytes, section, sectionOffset);
+        }
+
+        FinishPage(h.Encoding, section, sectionOffset, n, nonNull, values, validity, rows, ref anyNull);
         return n;
+    }
+
+    /// <summary>Decodes the page's non-null values and spreads them over their rows.</summary>
+    private void FinishPage(int encoding, ReadOnlySpan<byte> section, long offset, int n, int nonNull, Array values, bool[]? validity, int rows, ref bool anyNull)
+    {
+        DecodeValues(encoding, section, nonNull, values, rows, offset);
+        if (nonNull < n)
+        {
+            anyNull = true;
+            Scatter(values, rows, n, nonNull, validity!);
+        }
     }
 
     private static int CheckPageRows(ThriftPageHeader h, int rows, int numRows, long offset)
@@ -235,20 +205,28 @@ internal sealed partial class ColumnChunkDecoder
     }
 
     /// <summary>Decodes n definition levels (bit width 1) into validity; returns the number of non-null values.</summary>
-    private static int DecodeLevels(ReadOnlySpan<byte> data, int n, int[] levels, bool[] validity, int rows, long offset)
+    private static int DecodeLevels(ReadOnlySpan<byte> data, int n, bool[] validity, int rows, long offset)
     {
-        Span<int> lv = levels.AsSpan(0, n);
-        RleBitPackedHybrid.Decode(data, 1, lv, offset);
-        int nonNull = 0;
-        Span<bool> valid = validity.AsSpan(rows, n);
-        for (int i = 0; i < lv.Length; i++)
+        int[] levels = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        try
         {
-            int l = lv[i];
-            nonNull += l;
-            valid[i] = l != 0;
-        }
+            Span<int> lv = levels.AsSpan(0, n);
+            RleBitPackedHybrid.Decode(data, 1, lv, offset);
+            int nonNull = 0;
+            Span<bool> valid = validity.AsSpan(rows, n);
+            for (int i = 0; i < lv.Length; i++)
+            {
+                int l = lv[i];
+                nonNull += l;
+                valid[i] = l != 0;
+            }
 
-        return nonNull;
+            return nonNull;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(levels);
+        }
     }
 
     private ReadOnlySpan<byte> Inflate(int uncompressedSize, ReadOnlySpan<byte> body, long offset)

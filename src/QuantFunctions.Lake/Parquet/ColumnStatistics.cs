@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace QuantFunctions.Lake.Parquet;
@@ -41,55 +42,11 @@ internal static class ColumnStatistics
             }
 
             case int[] n:
-            {
-                int min = int.MaxValue, max = int.MinValue;
-                bool any = false;
-                for (int i = start; i < start + count; i++)
-                {
-                    if (dense || valid![i])
-                    {
-                        any = true;
-                        min = Math.Min(min, n[i]);
-                        max = Math.Max(max, n[i]);
-                    }
-                }
-
-                if (any)
-                {
-                    s.MinValue = new byte[4];
-                    s.MaxValue = new byte[4];
-                    BinaryPrimitives.WriteInt32LittleEndian(s.MinValue, min);
-                    BinaryPrimitives.WriteInt32LittleEndian(s.MaxValue, max);
-                }
-
+                IntegerBounds<int>(s, n.AsSpan(start, count), dense ? default : valid.AsSpan(start, count), 4);
                 break;
-            }
-
             case long[] l:
-            {
-                long min = long.MaxValue, max = long.MinValue;
-                bool any = false;
-                for (int i = start; i < start + count; i++)
-                {
-                    if (dense || valid![i])
-                    {
-                        any = true;
-                        min = Math.Min(min, l[i]);
-                        max = Math.Max(max, l[i]);
-                    }
-                }
-
-                if (any)
-                {
-                    s.MinValue = new byte[8];
-                    s.MaxValue = new byte[8];
-                    BinaryPrimitives.WriteInt64LittleEndian(s.MinValue, min);
-                    BinaryPrimitives.WriteInt64LittleEndian(s.MaxValue, max);
-                }
-
+                IntegerBounds<long>(s, l.AsSpan(start, count), dense ? default : valid.AsSpan(start, count), 8);
                 break;
-            }
-
             case double[] d:
                 FloatBounds(s, d.AsSpan(start, count), dense ? null : valid.AsSpan(start, count), 8);
                 break;
@@ -123,6 +80,30 @@ internal static class ColumnStatistics
         }
 
         return s;
+    }
+
+    private static void IntegerBounds<T>(ThriftStatistics s, ReadOnlySpan<T> values, ReadOnlySpan<bool> valid, int width)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        T min = T.MaxValue, max = T.MinValue;
+        bool any = false;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (valid.IsEmpty || valid[i])
+            {
+                any = true;
+                min = T.Min(min, values[i]);
+                max = T.Max(max, values[i]);
+            }
+        }
+
+        if (any)
+        {
+            s.MinValue = new byte[width];
+            s.MaxValue = new byte[width];
+            min.WriteLittleEndian(s.MinValue);
+            max.WriteLittleEndian(s.MaxValue);
+        }
     }
 
     private static void FloatBounds(ThriftStatistics s, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid, int width)

@@ -12,10 +12,10 @@ internal static class DeltaDecoder
     public static int DecodeBinaryPacked(ReadOnlySpan<byte> data, Span<long> destination, long offset)
     {
         int pos = 0;
-        ulong blockSize = Varint(data, ref pos, offset);
-        ulong miniblocks = Varint(data, ref pos, offset);
-        ulong total = Varint(data, ref pos, offset);
-        long value = ZigZag(Varint(data, ref pos, offset));
+        ulong blockSize = Varint.Read(data, ref pos, offset, "DELTA encoded data");
+        ulong miniblocks = Varint.Read(data, ref pos, offset, "DELTA encoded data");
+        ulong total = Varint.Read(data, ref pos, offset, "DELTA encoded data");
+        long value = ZigZag(Varint.Read(data, ref pos, offset, "DELTA encoded data"));
         if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize > 1 << 20 || (blockSize / miniblocks) % 32 != 0)
         {
             throw new ParquetFormatException($"DELTA_BINARY_PACKED header invalid (block {blockSize}, miniblocks {miniblocks})", offset: offset);
@@ -37,7 +37,7 @@ internal static class DeltaDecoder
         Span<byte> widths = stackalloc byte[256];
         while (remainingTotal > 0)
         {
-            long minDelta = ZigZag(Varint(data, ref pos, offset));
+            long minDelta = ZigZag(Varint.Read(data, ref pos, offset, "DELTA encoded data"));
             int m = (int)miniblocks;
             if (m > widths.Length || pos + m > data.Length)
             {
@@ -187,25 +187,4 @@ internal static class DeltaDecoder
     }
 
     private static long ZigZag(ulong z) => (long)(z >> 1) ^ -(long)(z & 1);
-
-    private static ulong Varint(ReadOnlySpan<byte> data, ref int pos, long offset)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 70; shift += 7)
-        {
-            if (pos >= data.Length)
-            {
-                throw new ParquetFormatException("truncated varint in DELTA encoded data", offset: offset + pos);
-            }
-
-            byte b = data[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new ParquetFormatException("varint too long in DELTA encoded data", offset: offset + pos);
-    }
 }

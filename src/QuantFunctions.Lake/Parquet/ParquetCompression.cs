@@ -18,7 +18,7 @@ internal static class ParquetCompression
         {
             written = codec switch
             {
-                ParquetCodec.Snappy => Snappy(source, destination),
+                ParquetCodec.Snappy => SnappyDecoder.Decompress(source, destination),
                 ParquetCodec.Gzip => FromStream(source, destination, static s => new GZipStream(s, CompressionMode.Decompress)),
                 ParquetCodec.Brotli => Brotli(source, destination),
                 _ => throw new ParquetNotSupportedException($"codec {Name((int)codec)}"),
@@ -67,18 +67,6 @@ internal static class ParquetCompression
             default:
                 throw new ParquetNotSupportedException($"writing codec {Name((int)codec)}");
         }
-    }
-
-    private static int Snappy(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        byte[] decoded = IronSnappy.Snappy.Decode(source);
-        if (decoded.Length != destination.Length)
-        {
-            return decoded.Length;
-        }
-
-        decoded.CopyTo(destination);
-        return decoded.Length;
     }
 
     private static int Brotli(ReadOnlySpan<byte> source, Span<byte> destination)

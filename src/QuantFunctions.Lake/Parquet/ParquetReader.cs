@@ -178,13 +178,21 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Decodes one row group (projected columns, or all when null).</summary>
-    public RowGroupBatch ReadRowGroup(int rowGroup, IReadOnlyList<string>? columns = null)
+    public RowGroupBatch ReadRowGroup(int rowGroup, IReadOnlyList<string>? columns = null) =>
+        ReadRowGroupCore(rowGroup, columns, async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Decodes one row group, reading its bytes asynchronously.</summary>
+    public Task<RowGroupBatch> ReadRowGroupAsync(int rowGroup, IReadOnlyList<string>? columns = null, CancellationToken cancellationToken = default) =>
+        ReadRowGroupCore(rowGroup, columns, async: _stream is not null, cancellationToken);
+
+    private async Task<RowGroupBatch> ReadRowGroupCore(int rowGroup, IReadOnlyList<string>? columns, bool async, CancellationToken cancellationToken)
     {
         int[] projection = Project(columns);
         ThriftRowGroup g = _meta.RowGroups[CheckIndex(rowGroup)];
         var buffers = new ColumnBuffer[projection.Length];
         for (int k = 0; k < projection.Length; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (g.NumRows == 0)
             {
                 buffers[k] = ColumnBuffer.Allocate(Schema.Columns[projection[k]], 0, null);
@@ -201,44 +209,15 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
             byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
             try
             {
-                ReadAt(_stream, start, rented.AsSpan(0, length));
-                buffers[k] = DecodeChunk(rowGroup, projection[k], rented.AsSpan(0, length), start);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+                if (async)
+                {
+                    await ReadAtAsync(_stream, start, rented.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    ReadAt(_stream, start, rented.AsSpan(0, length));
+                }
 
-        Interlocked.Increment(ref _decoded);
-        return new RowGroupBatch(rowGroup, (int)g.NumRows, buffers);
-    }
-
-    /// <summary>Decodes one row group, reading its bytes asynchronously.</summary>
-    public async Task<RowGroupBatch> ReadRowGroupAsync(int rowGroup, IReadOnlyList<string>? columns = null, CancellationToken cancellationToken = default)
-    {
-        if (_stream is null)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return ReadRowGroup(rowGroup, columns);
-        }
-
-        int[] projection = Project(columns);
-        ThriftRowGroup g = _meta.RowGroups[CheckIndex(rowGroup)];
-        var buffers = new ColumnBuffer[projection.Length];
-        for (int k = 0; k < projection.Length; k++)
-        {
-            if (g.NumRows == 0)
-            {
-                buffers[k] = ColumnBuffer.Allocate(Schema.Columns[projection[k]], 0, null);
-                continue;
-            }
-
-            (long start, int length) = ChunkRange(rowGroup, projection[k]);
-            byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-            try
-            {
-                await ReadAtAsync(_stream, start, rented.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                 buffers[k] = DecodeChunk(rowGroup, projection[k], rented.AsSpan(0, length), start);
             }
             finally

@@ -26,7 +26,7 @@ internal static class RleBitPackedHybrid
                 throw new ParquetFormatException($"RLE/bit-packed data ended after {filled} of {destination.Length} values", offset: offset + pos);
             }
 
-            ulong header = ReadVarint(data, ref pos, offset);
+            ulong header = Varint.Read(data, ref pos, offset, "RLE/bit-packed data");
             if ((header & 1) == 0)
             {
                 ulong count = header >> 1;
@@ -87,9 +87,32 @@ internal static class RleBitPackedHybrid
         }
 
         ulong mask = (1UL << bitWidth) - 1;
+        int fast = 0;
+        if (data.Length >= 8)
+        {
+            // 64-bit loads: value i starts at bit i × bitWidth; a load covers any value of ≤ 32 bits.
+            long lastFast = (((long)(data.Length - 8) * 8) / bitWidth) + 1;
+            fast = (int)Math.Min(destination.Length, lastFast);
+            for (int i = 0; i < fast; i++)
+            {
+                long bit = (long)i * bitWidth;
+                ulong word = BinaryPrimitives.ReadUInt64LittleEndian(data[(int)(bit >> 3)..]);
+                destination[i] = (int)((word >> (int)(bit & 7)) & mask);
+            }
+        }
+
         ulong acc = 0;
-        int bits = 0, pos = 0;
-        for (int i = 0; i < destination.Length; i++)
+        int bits = 0;
+        long startBit = (long)fast * bitWidth;
+        int pos = (int)(startBit >> 3);
+        int skip = (int)(startBit & 7);
+        if (skip != 0 && fast < destination.Length)
+        {
+            acc = (ulong)data[pos++] >> skip;
+            bits = 8 - skip;
+        }
+
+        for (int i = fast; i < destination.Length; i++)
         {
             while (bits < bitWidth)
             {
@@ -101,27 +124,6 @@ internal static class RleBitPackedHybrid
             acc >>= bitWidth;
             bits -= bitWidth;
         }
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int pos, long offset)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (pos >= data.Length)
-            {
-                throw new ParquetFormatException("truncated varint in RLE/bit-packed data", offset: offset + pos);
-            }
-
-            byte b = data[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new ParquetFormatException("varint too long in RLE/bit-packed data", offset: offset + pos);
     }
 
     /// <summary>Bits needed to store values up to <paramref name="maxValue"/>.</summary>

@@ -114,11 +114,7 @@ internal sealed class ThriftColumnChunk
         w.I64(6, TotalUncompressedSize);
         w.I64(7, TotalCompressedSize);
         w.I64(9, DataPageOffset);
-        if (DictionaryPageOffset is long d)
-        {
-            w.I64(11, d);
-        }
-
+        w.I64(11, DictionaryPageOffset);
         Statistics?.Write(w, 12);
         w.EndStruct();
         w.EndStruct();
@@ -167,42 +163,18 @@ internal sealed class ThriftStatistics
     public void Write(ThriftCompactWriter w, short field)
     {
         w.StructField(field);
-        if (Max is not null)
-        {
-            w.Binary(1, Max);
-        }
-
-        if (Min is not null)
-        {
-            w.Binary(2, Min);
-        }
-
-        if (NullCount is long nc)
-        {
-            w.I64(3, nc);
-        }
-
-        if (MaxValue is not null)
-        {
-            w.Binary(5, MaxValue);
-        }
-
-        if (MinValue is not null)
-        {
-            w.Binary(6, MinValue);
-        }
-
+        w.Binary(1, Max);
+        w.Binary(2, Min);
+        w.I64(3, NullCount);
+        w.Binary(5, MaxValue);
+        w.Binary(6, MinValue);
         if (MaxValue is not null)
         {
             w.Bool(7, true);
             w.Bool(8, true);
         }
 
-        if (NanCount is long nan)
-        {
-            w.I64(9, nan);
-        }
-
+        w.I64(9, NanCount);
         w.EndStruct();
     }
 }

@@ -14,6 +14,7 @@ internal ref struct ThriftCompactReader
         TypeDouble = 7, TypeBinary = 8, TypeList = 9, TypeSet = 10, TypeMap = 11, TypeStruct = 12;
 
     private const int MaxDepth = 32;
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private readonly ReadOnlySpan<byte> _data;
     private readonly long _baseOffset;
     private int _pos;
@@ -145,7 +146,7 @@ internal ref struct ThriftCompactReader
         ReadOnlySpan<byte> bytes = ReadBinary();
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {

@@ -62,6 +62,33 @@ internal sealed class ThriftCompactWriter
         WriteVarint(ZigZag(value));
     }
 
+    /// <summary>Writes the field when it has a value.</summary>
+    public void I32(short id, int? value)
+    {
+        if (value is int v)
+        {
+            I32(id, v);
+        }
+    }
+
+    /// <summary>Writes the field when it has a value.</summary>
+    public void I64(short id, long? value)
+    {
+        if (value is long v)
+        {
+            I64(id, v);
+        }
+    }
+
+    /// <summary>Writes the field when it is not null.</summary>
+    public void Binary(short id, byte[]? value)
+    {
+        if (value is not null)
+        {
+            Binary(id, value.AsSpan());
+        }
+    }
+
     public void Bool(short id, bool value) => FieldHeader(id, value ? ThriftCompactReader.TypeTrue : ThriftCompactReader.TypeFalse);
 
     public void Binary(short id, ReadOnlySpan<byte> value)

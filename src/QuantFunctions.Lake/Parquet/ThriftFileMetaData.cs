@@ -252,16 +252,8 @@ internal sealed class ThriftRowGroup
 
         w.I64(2, TotalByteSize);
         w.I64(3, NumRows);
-        if (FileOffset is long fo)
-        {
-            w.I64(5, fo);
-        }
-
-        if (TotalCompressedSize is long tcs)
-        {
-            w.I64(6, tcs);
-        }
-
+        w.I64(5, FileOffset);
+        w.I64(6, TotalCompressedSize);
         if (Ordinal is short ord)
         {
             w.FieldHeader(7, T.TypeI16);

@@ -84,11 +84,7 @@ internal sealed class ThriftPageHeader
         w.I32(1, Type);
         w.I32(2, UncompressedSize);
         w.I32(3, CompressedSize);
-        if (Crc is int crc)
-        {
-            w.I32(4, crc);
-        }
-
+        w.I32(4, Crc);
         if (Type == DictionaryPage)
         {
             w.StructField(7);

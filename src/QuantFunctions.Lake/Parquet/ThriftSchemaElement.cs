@@ -145,42 +145,14 @@ internal sealed class ThriftSchemaElement
     public void Write(ThriftCompactWriter w)
     {
         w.BeginStruct();
-        if (Type is int type)
-        {
-            w.I32(1, type);
-        }
-
-        if (TypeLength is int tl)
-        {
-            w.I32(2, tl);
-        }
-
-        if (Repetition is int rep)
-        {
-            w.I32(3, rep);
-        }
-
+        w.I32(1, Type);
+        w.I32(2, TypeLength);
+        w.I32(3, Repetition);
         w.String(4, Name);
-        if (NumChildren is int nc)
-        {
-            w.I32(5, nc);
-        }
-
-        if (ConvertedType is int ct)
-        {
-            w.I32(6, ct);
-        }
-
-        if (Scale is int s)
-        {
-            w.I32(7, s);
-        }
-
-        if (Precision is int p)
-        {
-            w.I32(8, p);
-        }
-
+        w.I32(5, NumChildren);
+        w.I32(6, ConvertedType);
+        w.I32(7, Scale);
+        w.I32(8, Precision);
         if (Logical != LogicalKind.None)
         {
             WriteLogical(w);

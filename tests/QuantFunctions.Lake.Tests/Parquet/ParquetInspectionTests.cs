@@ -45,6 +45,24 @@ public sealed class ParquetInspectionTests
     }
 
     [Fact]
+    public void Write_FloatStatistics_FollowFormatNotesNanAndZeroRules()
+    {
+        // FORMAT-NOTES §8: NaN excluded from min/max and counted; a zero min is written as -0.0, a zero max as +0.0;
+        // no min/max when every non-null value is NaN.
+        var schema = new ParquetSchema([ParquetColumn.Double("a"), ParquetColumn.Double("b"), ParquetColumn.Double("c")]);
+        byte[] file = SampleTables.Write(schema, [
+            ColumnBuffer.Create(schema.Columns[0], new[] { 0.0, 1.5, double.NaN }),
+            ColumnBuffer.Create(schema.Columns[1], new[] { -2.0, -0.0, double.NaN }),
+            ColumnBuffer.Create(schema.Columns[2], new[] { double.NaN, double.NaN, double.NaN })], new ParquetWriterOptions());
+        using ParquetReader reader = ParquetReader.Open(file);
+        IReadOnlyList<ParquetColumnChunkInfo> chunks = reader.Describe().RowGroups[0].Columns;
+
+        Assert.Equal(("-0", "1.5", 1L), (chunks[0].Statistics!.Min, chunks[0].Statistics!.Max, chunks[0].Statistics!.NanCount!.Value));
+        Assert.Equal(("-2", "0"), (chunks[1].Statistics!.Min, chunks[1].Statistics!.Max));
+        Assert.Equal((null, null, 3L), (chunks[2].Statistics!.Min, chunks[2].Statistics!.Max, chunks[2].Statistics!.NanCount!.Value));
+    }
+
+    [Fact]
     public void Render_CsvAndJsonLines_QuotesEscapesAndNulls()
     {
         var batch = new RowGroupBatch(0, 2, Rows());

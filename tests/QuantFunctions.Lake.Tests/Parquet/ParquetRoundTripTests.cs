@@ -121,6 +121,35 @@ public sealed class ParquetRoundTripTests
     }
 
     [Fact]
+    public async Task OpenAsync_FileStream_ReadsSameRowsAsMemory()
+    {
+        ColumnBuffer[] columns = SampleTables.AllTypesRows(500, seed: 9);
+        byte[] file = SampleTables.Write(SampleTables.AllTypes, columns, new ParquetWriterOptions { RowGroupRows = 200 });
+        string path = Path.Combine(Path.GetTempPath(), $"qf-open-async-{Environment.ProcessId}.parquet");
+        await File.WriteAllBytesAsync(path, file);
+        try
+        {
+            await using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            await using ParquetReader reader = await ParquetReader.OpenAsync(fs, "async.parquet");
+            var rows = new List<string>();
+            await foreach (RowGroupBatch b in reader.ReadAsync())
+            {
+                for (int r = 0; r < b.RowCount; r++)
+                {
+                    rows.Add(CanonicalJson.RowLine(b, r));
+                }
+            }
+
+            Assert.Equal(SampleTables.CanonicalRows(columns), rows);
+            Assert.Equal(3, reader.RowGroupsDecoded);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void MayMatch_AllNullChunk_ExcludedByAnyRange()
     {
         var schema = new ParquetSchema([ParquetColumn.Double("x", nullable: true)]);
