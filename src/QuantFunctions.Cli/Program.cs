@@ -1,13 +1,55 @@
+using System.CommandLine;
+using QuantFunctions.Cli.Commands;
+using QuantFunctions.Cli.Infrastructure;
+using Spectre.Console;
+
 namespace QuantFunctions.Cli;
 
 /// <summary>The <c>quant</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args)
+    /// <summary>Runs the command line and returns the process exit code (0 ok, 1 run failed, 2 usage or validation error).</summary>
+    public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        Console.Error.WriteLine("quant: the command line is not built yet.");
-        return 2;
+        CliSettings settings;
+        try
+        {
+            settings = CliSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync("quant: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        var context = new CliContext(settings, AnsiConsole.Console, Console.Error, TimeProvider.System);
+        return await RunAsync(context, args, cancellation.Token);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="context"/> (used by tests).</summary>
+    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        RootCommand root = CliRoot.Build(context);
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync("quant: " + error.Message);
+            }
+
+            await context.Error.WriteLineAsync("Run 'quant --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = context.Error }, cancellationToken);
     }
 }

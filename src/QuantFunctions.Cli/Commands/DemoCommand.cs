@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Stages.Hosting;
+using Spectre.Console;
+
+namespace QuantFunctions.Cli.Commands;
+
+/// <summary>
+/// <c>quant demo</c>: the end-to-end demo into the configured lake (default <c>./lake</c>) — the demo
+/// DataOps pipeline (synthetic markets → raw, bronze, silver), then the meta pipeline (four sleeves in
+/// parallel → meta-portfolio → tear sheets → orders). The as-of time and seed are fixed, so two demos on
+/// fresh lakes write byte-identical gold outputs; a second demo on the same lake resumes and redoes nothing.
+/// </summary>
+internal sealed class DemoCommand : CommandBase
+{
+    /// <summary>The demo's as-of time: the day after the synthetic market's last date (2022-01-03 + 730 days).</summary>
+    public static readonly DateTimeOffset AsOf = new(2024, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The demo's run seed.</summary>
+    public const int Seed = 42;
+
+    private static readonly string[] Manifests = ["manifests/demo/dataops/version=1.0.0/manifest.json", "manifests/demo/meta/version=1.0.0/manifest.json"];
+
+    public DemoCommand(CliContext context)
+        : base("demo", "Run the end-to-end demo: synthetic markets → DataOps → four sleeves → meta-portfolio → tear sheet and orders.", context)
+    {
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        IAnsiConsole console = Context.Console;
+        console.MarkupLineInterpolated($"[bold]QuantFunctions demo[/] · lake: {CliRuntime.LakeSettingsOf(Context.Settings)} · as of {AsOf:yyyy-MM-dd} · seed {Seed}");
+        using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        RunRecord? last = null;
+        foreach (string relative in Manifests)
+        {
+            string path = Path.Combine(Context.Settings.RepositoryRoot, relative);
+            PipelineManifest manifest = await runtime.Loader.LoadFileAsync(path, cancellationToken);
+            var request = new RunRequest
+            {
+                Manifest = manifest,
+                RunId = $"demo-{manifest.Id}",
+                Settings = new RunSettings { AsOf = AsOf, Seed = Seed },
+                GitSha = Context.Settings.GitSha,
+            };
+            last = await RunProgress.RunAsync(console, $"{manifest.Scope}/{manifest.Id}", () => runtime.Runner.RunAsync(request, cancellationToken));
+            RunReport.Print(console, last);
+            if (last.Status != RunStatus.Succeeded)
+            {
+                return ExitCodes.RunFailed;
+            }
+        }
+
+        clock.Stop();
+        await PrintOutcomeAsync(runtime.Lake, last!, cancellationToken);
+        console.Profile.Out.Writer.WriteLine($"pipelines took {clock.Elapsed.TotalSeconds:F1} s (lake: {CliRuntime.LakeSettingsOf(Context.Settings)}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
+        return ExitCodes.Success;
+    }
+
+    private async Task PrintOutcomeAsync(ILakeStore lake, RunRecord meta, CancellationToken cancellationToken)
+    {
+        IAnsiConsole console = Context.Console;
+        foreach (NodeState node in meta.Nodes)
+        {
+            foreach (OutputLocation output in node.Outputs)
+            {
+                if (output.Name is "tearsheet_html" or "orders_json")
+                {
+                    console.Profile.Out.Writer.WriteLine($"  {node.Node.Value} {output.Name}: {output.Path.Value}");
+                }
+
+                if (output.Name == "metrics" && node.Node.Value == "report.meta")
+                {
+                    LakeObject? metrics = await lake.TryReadAsync(output.Path, cancellationToken);
+                    if (metrics is not null && JsonNode.Parse(metrics.Content.Span) is JsonObject m)
+                    {
+                        console.Profile.Out.Writer.WriteLine(
+                            $"  meta-portfolio: CAGR {m["cagr"]?.GetValue<double>():P2} · vol {m["volatility"]?.GetValue<double>():P2} · Sharpe {m["sharpe"]?.GetValue<double>():F2} · max drawdown {m["max_drawdown"]?.GetValue<double>():P2}");
+                    }
+                }
+            }
+        }
+    }
+}

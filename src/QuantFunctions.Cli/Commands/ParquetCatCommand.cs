@@ -1,0 +1,54 @@
+using System.CommandLine;
+using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Lake.Parquet;
+
+namespace QuantFunctions.Cli.Commands;
+
+/// <summary><c>quant parquet cat FILE [--columns a,b] [--limit n] [--format csv|jsonl]</c>.</summary>
+internal sealed class ParquetCatCommand : CommandBase
+{
+    private readonly Argument<string> _file = new("file") { Description = "A Parquet file on the local disk." };
+    private readonly Option<string?> _columns = new("--columns") { Description = "Comma-separated columns to print (default: all)." };
+    private readonly Option<long> _limit = new("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => long.MaxValue };
+    private readonly Option<string> _format = new("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
+
+    public ParquetCatCommand(CliContext context)
+        : base("cat", "Print a Parquet file's rows as CSV or JSON lines.", context)
+    {
+        Arguments.Add(_file);
+        Options.Add(_columns);
+        Options.Add(_limit);
+        Options.Add(_format);
+        _format.AcceptOnlyFromAmong("csv", "jsonl");
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        string file = parseResult.GetValue(_file)!;
+        long limit = parseResult.GetValue(_limit);
+        if (limit < 0)
+        {
+            throw new UsageException($"--limit must be ≥ 0 (got {limit})");
+        }
+
+        ParquetRowFormat format = parseResult.GetValue(_format) == "jsonl" ? ParquetRowFormat.JsonLines : ParquetRowFormat.Csv;
+        string? columnList = parseResult.GetValue(_columns);
+        IReadOnlyList<string>? columns = string.IsNullOrWhiteSpace(columnList) ? null : columnList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        using ParquetReader reader = ParquetReader.Open(file);
+        if (columns is not null)
+        {
+            foreach (string c in columns)
+            {
+                if (reader.Schema.IndexOf(c) < 0)
+                {
+                    throw new UsageException($"{file} has no column '{c}' (columns: {string.Join(", ", reader.Schema.Columns.Select(x => x.Name))})");
+                }
+            }
+        }
+
+        TextWriter output = Context.Console.Profile.Out.Writer;
+        await ParquetRowRenderer.RenderAsync(reader, output, format, new ParquetReadOptions { Columns = columns }, limit, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Stages.Hosting;
+using Spectre.Console;
+
+namespace QuantFunctions.Cli.Commands;
+
+/// <summary>
+/// <c>quant stage run NODE --run-id ID</c>: runs one node of an existing run alone, reading its inputs
+/// from the lake (a clear error when they are missing) and recording its state in the run.
+/// </summary>
+internal sealed class StageRunCommand : CommandBase
+{
+    private readonly Argument<string> _node = new("node") { Description = "Node key, e.g. alpha.allocate[crypto_long]." };
+    private readonly Option<string> _runId = new("--run-id") { Description = "The run the node belongs to.", Required = true };
+
+    public StageRunCommand(CliContext context)
+        : base("run", "Run one node of a run alone (inputs from the lake).", context)
+    {
+        Arguments.Add(_node);
+        Options.Add(_runId);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        string node = parseResult.GetValue(_node)!;
+        string runId = parseResult.GetValue(_runId)!;
+        using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
+        _ = await runtime.Runner.Store.FindAsync(runId, cancellationToken) ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        StageRecord record = await runtime.Runner.RunNodeAsync(runId, node, cancellationToken);
+        Context.Console.MarkupLineInterpolated($"{record.Node}: [bold]{record.Status}[/] after {record.Attempts} attempt(s)");
+        foreach (OutputLocation output in record.Outputs)
+        {
+            Context.Console.MarkupLineInterpolated($"  {output.Name}: {output.Path}");
+        }
+
+        if (record.Error is not null)
+        {
+            Context.Console.MarkupLineInterpolated($"[red]{record.Error.Code ?? record.Error.Type}[/]: {record.Error.Message}");
+        }
+
+        return record.Status == NodeStatus.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using QuantFunctions.Cli.Commands;
+
+namespace QuantFunctions.Cli.Infrastructure;
+
+/// <summary>Builds the command tree of <c>quant</c>.</summary>
+public static class CliRoot
+{
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("QuantFunctions: a quantitative portfolio platform — lake, pipelines, allocation, validation, audit.");
+        root.Subcommands.Add(new DemoCommand(context));
+        root.Subcommands.Add(Group("pipeline", "Run, resume and inspect pipelines.", new PipelineRunCommand(context), new PipelineResumeCommand(context), new PipelineStatusCommand(context)));
+        root.Subcommands.Add(Group("stage", "List stages, show their parameters, run one node alone.", new StageListCommand(context), new StageSchemaCommand(context), new StageRunCommand(context)));
+        root.Subcommands.Add(Group("lake", "Browse the lake.", new LakeListCommand(context)));
+        root.Subcommands.Add(Group("ledger", "Audit ledgers.", new LedgerVerifyCommand(context)));
+        root.Subcommands.Add(Group("parquet", "Inspect and print Parquet files.", new ParquetInspectCommand(context), new ParquetCatCommand(context)));
+        return root;
+    }
+
+    private static Command Group(string name, string description, params Command[] children)
+    {
+        var group = new Command(name, description);
+        foreach (Command child in children)
+        {
+            group.Subcommands.Add(child);
+        }
+
+        return group;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Stages.Hosting;
+
+namespace QuantFunctions.Cli.Infrastructure;
+
+/// <summary>Opens the lake and the pipeline runtime a command needs, from the CLI settings.</summary>
+internal static class CliRuntime
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+    /// <summary>The lake settings (file or blob) from the environment settings.</summary>
+    public static LakeSettings LakeSettingsOf(CliSettings settings) =>
+        new(settings.LakeKind, settings.LakeRoot, settings.StorageConnection, settings.LakeContainer);
+
+    /// <summary>Opens the lake.</summary>
+    public static Task<ILakeStore> OpenLakeAsync(CliContext context, CancellationToken cancellationToken) =>
+        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), Http, NullLoggerFactory.Instance, cancellationToken);
+
+    /// <summary>Opens the lake and builds the runtime over it.</summary>
+    public static async Task<PipelineRuntime> OpenAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ILakeStore lake = await OpenLakeAsync(context, cancellationToken);
+        var options = new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism };
+        return PipelineRuntime.Create(lake, options, LoggerFactory, context.Time);
+    }
+
+    /// <summary>Warnings and errors of the runtime to standard error.</summary>
+    private static ILoggerFactory LoggerFactory { get; } = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+}
