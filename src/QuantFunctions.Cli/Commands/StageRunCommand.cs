@@ -2,7 +2,6 @@ using System.CommandLine;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Stages.Hosting;
-using Spectre.Console;
 
 namespace QuantFunctions.Cli.Commands;
 
@@ -29,15 +28,16 @@ internal sealed class StageRunCommand : CommandBase
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
         _ = await runtime.Runner.Store.FindAsync(runId, cancellationToken) ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
         StageRecord record = await runtime.Runner.RunNodeAsync(runId, node, cancellationToken);
-        Context.Console.MarkupLineInterpolated($"{record.Node}: [bold]{record.Status}[/] after {record.Attempts} attempt(s)");
-        foreach (OutputLocation output in record.Outputs)
+        TextWriter output = Context.Console.Profile.Out.Writer;
+        output.WriteLine($"{record.Node.Value}: {record.Status} after {record.Attempts} attempt(s)");
+        foreach (OutputLocation location in record.Outputs)
         {
-            Context.Console.MarkupLineInterpolated($"  {output.Name}: {output.Path}");
+            output.WriteLine($"  {location.Name}: {location.Path.Value}");
         }
 
         if (record.Error is not null)
         {
-            Context.Console.MarkupLineInterpolated($"[red]{record.Error.Code ?? record.Error.Type}[/]: {record.Error.Message}");
+            output.WriteLine($"{record.Error.Code ?? record.Error.Type}: {record.Error.Message}");
         }
 
         return record.Status == NodeStatus.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;

@@ -1,4 +1,6 @@
+using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Manifests;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
@@ -13,5 +15,9 @@ internal static class CliErrorClassifier
         DirectoryNotFoundException or
         LakeObjectNotFoundException or
         LakeAccessDeniedException or
+        ManifestValidationException or
+        DatasetSchemaException or
+        KeyNotFoundException or
+        FormatException or
         System.Text.Json.JsonException;
 }
