@@ -3,7 +3,7 @@ using System.Text.Json;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Testing;
 
-namespace QuantFunctions.Core.Tests;
+namespace QuantFunctions.Core.Tests.Allocation;
 
 /// <summary>Reads ../shared/data/refcases (cases.json and the CSVs) for the peer-library reference tests.</summary>
 internal static class RefCases
