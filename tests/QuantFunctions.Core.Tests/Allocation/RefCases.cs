@@ -59,6 +59,16 @@ internal static class RefCases
         return [.. list];
     }
 
+    /// <summary>Asserts |expected[i] − actual[i]| ≤ tolerance for every i.</summary>
+    public static void AssertClose(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], actual[i], tolerance);
+        }
+    }
+
     /// <summary>Reads a CSV with a header and a first label column into (names, rows, column-major values); empty = NaN.</summary>
     public static (string[] Names, int Rows, double[] Values) ReadTable(string path)
     {
