@@ -38,7 +38,7 @@ public static class Correlation
     public static double[] Pairwise(Returns.ReturnsMatrix returns)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        int n = returns.AssetCount, t = returns.Periods;
+        int n = returns.AssetCount;
         double[] r = new double[n * n];
         for (int j = 0; j < n; j++)
         {
@@ -46,31 +46,7 @@ public static class Correlation
             r[(j * n) + j] = 1;
             for (int i = 0; i < j; i++)
             {
-                ReadOnlySpan<double> x = returns.Column(i);
-                double sx = 0, sy = 0;
-                int count = 0;
-                for (int k = 0; k < t; k++)
-                {
-                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
-                    {
-                        sx += x[k];
-                        sy += y[k];
-                        count++;
-                    }
-                }
-
-                double mx = sx / count, my = sy / count, sxy = 0, sxx = 0, syy = 0;
-                for (int k = 0; k < t; k++)
-                {
-                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
-                    {
-                        double dx = x[k] - mx, dy = y[k] - my;
-                        sxy += dx * dy;
-                        sxx += dx * dx;
-                        syy += dy * dy;
-                    }
-                }
-
+                (int count, double sxy, double sxx, double syy) = PairwiseMoments.Of(returns.Column(i), y);
                 if (count < 2 || !(sxx > 0) || !(syy > 0))
                 {
                     throw new Allocation.AllocationException(

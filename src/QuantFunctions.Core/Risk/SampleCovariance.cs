@@ -57,41 +57,20 @@ public static class SampleCovariance
             return Compute(returns, periodsPerYear);
         }
 
-        int n = returns.AssetCount, t = returns.Periods;
+        int n = returns.AssetCount;
         double[] cov = new double[n * n];
         for (int j = 0; j < n; j++)
         {
             ReadOnlySpan<double> y = returns.Column(j);
             for (int i = 0; i <= j; i++)
             {
-                ReadOnlySpan<double> x = returns.Column(i);
-                double sx = 0, sy = 0;
-                int count = 0;
-                for (int k = 0; k < t; k++)
-                {
-                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
-                    {
-                        sx += x[k];
-                        sy += y[k];
-                        count++;
-                    }
-                }
-
+                (int count, double sxy, _, _) = PairwiseMoments.Of(returns.Column(i), y);
                 if (count < 2)
                 {
                     throw new AllocationException(
                         AllocationErrorCode.TooFewObservations,
                         $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' share {count} observed rows; covariance needs at least 2",
                         returns.Assets[i]);
-                }
-
-                double mx = sx / count, my = sy / count, sxy = 0;
-                for (int k = 0; k < t; k++)
-                {
-                    if (!double.IsNaN(x[k]) && !double.IsNaN(y[k]))
-                    {
-                        sxy += (x[k] - mx) * (y[k] - my);
-                    }
                 }
 
                 double c = sxy / (count - 1) * periodsPerYear;

@@ -15,7 +15,6 @@ internal sealed partial class ColumnChunkEncoder
     private void EncodePlain(ColumnBuffer column, int row, int count, int present, ByteBuffer output)
     {
         bool dense = present == count;
-        int offset = row - 0;
         switch (column.Values)
         {
             case bool[] b:
@@ -25,7 +24,7 @@ internal sealed partial class ColumnChunkEncoder
                 int k = 0;
                 for (int i = 0; i < count; i++)
                 {
-                    if (dense || IsPresent(offset, i))
+                    if (dense || IsPresent(row, i))
                     {
                         dst[k >> 3] |= (byte)((b[row + i] ? 1 : 0) << (k & 7));
                         k++;
@@ -44,7 +43,7 @@ internal sealed partial class ColumnChunkEncoder
                 for (int i = 0; i < count; i++)
                 {
                     string? v = s[row + i];
-                    if (v is not null && (dense || IsPresent(offset, i)))
+                    if (v is not null && (dense || IsPresent(row, i)))
                     {
                         Span<byte> dst = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(v.Length));
                         int len = Encoding.UTF8.GetBytes(v, dst[4..]);
@@ -59,7 +58,7 @@ internal sealed partial class ColumnChunkEncoder
                 for (int i = 0; i < count; i++)
                 {
                     byte[]? v = bins[row + i];
-                    if (v is not null && (dense || IsPresent(offset, i)))
+                    if (v is not null && (dense || IsPresent(row, i)))
                     {
                         output.WriteInt32(v.Length);
                         output.Write(v);

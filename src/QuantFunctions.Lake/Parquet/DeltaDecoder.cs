@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QuantFunctions.Lake.Parquet;
 
 /// <summary>
@@ -95,7 +93,7 @@ internal static class DeltaDecoder
                 throw new ParquetFormatException($"DELTA_LENGTH_BYTE_ARRAY value {i} length {len} past the end of the data", offset: offset + pos);
             }
 
-            Store(destination, start + i, data.Slice(pos, (int)len));
+            Store(destination, start + i, data.Slice(pos, (int)len), offset + pos);
             pos += (int)len;
         }
 
@@ -121,7 +119,7 @@ internal static class DeltaDecoder
             byte[] v = new byte[p + suffixes[i].Length];
             previous.AsSpan(0, (int)p).CopyTo(v);
             suffixes[i].CopyTo(v, (int)p);
-            Store(destination, start + i, v);
+            Store(destination, start + i, v, offset);
             previous = v;
         }
     }
@@ -151,16 +149,16 @@ internal static class DeltaDecoder
                 case double[] d: d[start + i] = BitConverter.ToDouble(v); break;
                 case int[] n: n[start + i] = BitConverter.ToInt32(v); break;
                 case long[] l: l[start + i] = BitConverter.ToInt64(v); break;
-                default: Store(destination, start + i, v); break;
+                default: Store(destination, start + i, v, offset); break;
             }
         }
     }
 
-    private static void Store(Array destination, int index, ReadOnlySpan<byte> bytes)
+    private static void Store(Array destination, int index, ReadOnlySpan<byte> bytes, long offset)
     {
         if (destination is string[] s)
         {
-            s[index] = Encoding.UTF8.GetString(bytes);
+            s[index] = Utf8Text.Decode(bytes, offset);
         }
         else
         {

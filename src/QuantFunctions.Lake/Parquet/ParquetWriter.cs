@@ -56,10 +56,10 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
     public int RowGroupsWritten => _meta.RowGroups.Count;
 
     /// <summary>Appends rows; full row groups are encoded and written immediately.</summary>
-    public void Write(IReadOnlyList<ColumnBuffer> columns) => WriteCore(columns, null, CancellationToken.None).GetAwaiter().GetResult();
+    public void Write(IReadOnlyList<ColumnBuffer> columns) => WriteCore(columns, async: false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Appends rows; full row groups are encoded and written asynchronously.</summary>
-    public Task WriteAsync(IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default) => WriteCore(columns, true, cancellationToken);
+    public Task WriteAsync(IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default) => WriteCore(columns, async: true, cancellationToken);
 
     /// <summary>Flushes the partial row group and writes the footer.</summary>
     public void Complete() => CompleteCore(false, CancellationToken.None).GetAwaiter().GetResult();
@@ -116,7 +116,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
         _encoder.Dispose();
     }
 
-    private async Task WriteCore(IReadOnlyList<ColumnBuffer> columns, bool? async, CancellationToken ct)
+    private async Task WriteCore(IReadOnlyList<ColumnBuffer> columns, bool async, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         int n = CheckBatch(columns);
@@ -128,7 +128,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
                 ct.ThrowIfCancellationRequested();
                 if (_pendingRows == 0 && n - offset >= _options.RowGroupRows)
                 {
-                    await FlushRowGroup(columns, offset, _options.RowGroupRows, async == true, ct).ConfigureAwait(false);
+                    await FlushRowGroup(columns, offset, _options.RowGroupRows, async, ct).ConfigureAwait(false);
                     offset += _options.RowGroupRows;
                     continue;
                 }
@@ -138,7 +138,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
                 offset += take;
                 if (_pendingRows == _options.RowGroupRows)
                 {
-                    await FlushRowGroup(_pending, 0, _pendingRows, async == true, ct).ConfigureAwait(false);
+                    await FlushRowGroup(_pending, 0, _pendingRows, async, ct).ConfigureAwait(false);
                     _pendingRows = 0;
                 }
             }

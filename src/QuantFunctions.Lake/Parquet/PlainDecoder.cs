@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace QuantFunctions.Lake.Parquet;
 
@@ -65,7 +64,7 @@ internal static class PlainDecoder
             case string[] strings:
                 for (int i = 0; i < count; i++)
                 {
-                    strings[start + i] = Encoding.UTF8.GetString(data.Slice(i * len, len));
+                    strings[start + i] = Utf8Text.Decode(data.Slice(i * len, len), offset + (i * len));
                 }
 
                 break;
@@ -104,7 +103,7 @@ internal static class PlainDecoder
             ReadOnlySpan<byte> v = data.Slice(pos, len);
             if (strings is not null)
             {
-                strings[start + i] = Encoding.UTF8.GetString(v);
+                strings[start + i] = Utf8Text.Decode(v, offset + pos);
             }
             else
             {

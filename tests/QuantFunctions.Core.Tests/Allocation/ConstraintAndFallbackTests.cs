@@ -143,6 +143,40 @@ public sealed class ConstraintAndFallbackTests
     }
 
     [SharedDataFact]
+    public void MaximumSharpe_MaxWeightAndBeta_HoldAndBeatEveryFeasibleCorner()
+    {
+        // Bounds [0, 0.2] and |wᵀβ| ≤ 0.9 on the PyPortfolioOpt universe (rf 2%): the homogenised QP keeps every
+        // constraint, and no feasible equal-weight-of-5 portfolio has a higher Sharpe (sanity, not optimality proof).
+        (AllocationProblem baseProblem, IReadOnlyList<string> assets) = PeerReferenceTests.PypfoptMeanVariance();
+        double[] beta = Enumerable.Range(0, assets.Count).Select(i => 0.6 + (0.05 * i)).ToArray();
+        var c = new PortfolioConstraints { MaxWeight = 0.2, Beta = new BetaNeutrality(beta, 0.9) };
+        AllocationProblem p = AllocationProblem.Create(baseProblem.Covariance, baseProblem.ExpectedReturns, c);
+        AllocationResult r = new MaximumSharpeEngine(0.02).Allocate(p);
+        Assert.True(r.Success, r.FailureReason);
+        Assert.True(r.ConstraintReport.AllPassed);
+        Assert.True(r.Weights.Max() <= 0.2 + 1e-9);
+        double best = r.Diagnostics["sharpe"];
+        var rng = new Random(1);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            int[] pick = Enumerable.Range(0, assets.Count).OrderBy(_ => rng.Next()).Take(5).ToArray();
+            double[] w = new double[assets.Count];
+            foreach (int i in pick)
+            {
+                w[i] = 0.2;
+            }
+
+            if (!ConstraintEvaluator.Evaluate(p, w).AllPassed)
+            {
+                continue;
+            }
+
+            AllocationResult ew = new FixedWeights(w).Allocate(AllocationProblem.Create(p.Covariance, p.ExpectedReturns, c));
+            Assert.True(ew.Diagnostics["expected_return"] - 0.02 <= best * ew.Diagnostics["volatility"] + 1e-12);
+        }
+    }
+
+    [SharedDataFact]
     public void ReportAndResult_PypfoptMaxSharpe_AreJsonSerialisable()
     {
         (AllocationProblem p, _) = PeerReferenceTests.PypfoptMeanVariance();
@@ -151,5 +185,35 @@ public sealed class ConstraintAndFallbackTests
         Assert.Contains("\"ConstraintReport\"", json);
         Assert.Contains("\"Weights\"", json);
         Assert.True(r.Success);
+    }
+
+    /// <summary>Reports the diagnostics of a fixed weight vector through the engine base class.</summary>
+    private sealed class FixedWeights(double[] w) : IAllocationEngine
+    {
+        public string Name => "fixed";
+
+        public AllocationResult Allocate(AllocationProblem problem)
+        {
+            double ret = 0, variance = 0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                ret += w[i] * problem.ExpectedReturns![i];
+                for (int j = 0; j < w.Length; j++)
+                {
+                    variance += w[i] * w[j] * problem.Covariance[i, j];
+                }
+            }
+
+            return new AllocationResult
+            {
+                Engine = Name,
+                RequestedEngine = Name,
+                Success = true,
+                Assets = problem.Assets,
+                Weights = w,
+                Diagnostics = new Dictionary<string, double> { ["expected_return"] = ret, ["volatility"] = Math.Sqrt(variance) },
+                ConstraintReport = ConstraintEvaluator.Evaluate(problem, w),
+            };
+        }
     }
 }

@@ -21,10 +21,7 @@ public sealed class PeerReferenceTests
         Assert.True(result.Success, result.FailureReason);
         var expected = RefCases.Expected("pypfopt.hrp.single");
         double[] w = RefCases.ByAsset(expected.GetProperty("weights"), r.Assets);
-        for (int i = 0; i < w.Length; i++)
-        {
-            Assert.Equal(w[i], result.Weights[i], 1e-12);
-        }
+        RefCases.AssertClose(w, result.Weights, 1e-12);
 
         string[] order = p.Dendrogram(LinkageMethod.Single).LeafOrder().Select(i => r.Assets[i]).ToArray();
         Assert.Equal(expected.GetProperty("quasi_diag_order_tickers").EnumerateArray().Select(e => e.GetString()!), order);
@@ -67,10 +64,7 @@ public sealed class PeerReferenceTests
         Assert.True(result.Success, result.FailureReason);
         var expected = RefCases.Expected("pypfopt.ef.min_volatility");
         double[] cla = RefCases.ByAsset(expected.GetProperty("weights_exact_CLA"), assets);
-        for (int i = 0; i < cla.Length; i++)
-        {
-            Assert.Equal(cla[i], result.Weights[i], 1e-8);
-        }
+        RefCases.AssertClose(cla, result.Weights, 1e-8);
 
         AssertPerformance(result, RefCases.Array(expected.GetProperty("performance_test_(ret,vol,sharpe)")), 1e-7);
     }
@@ -85,10 +79,7 @@ public sealed class PeerReferenceTests
         Assert.True(result.Success, result.FailureReason);
         var expected = RefCases.Expected("pypfopt.ef.max_sharpe");
         double[] cla = RefCases.ByAsset(expected.GetProperty("weights_CLA_shifted_mu"), assets);
-        for (int i = 0; i < cla.Length; i++)
-        {
-            Assert.Equal(cla[i], result.Weights[i], 1e-6);
-        }
+        RefCases.AssertClose(cla, result.Weights, 1e-6);
 
         AssertPerformance(result, RefCases.Array(expected.GetProperty("performance_test_(ret,vol,sharpe)")), 1e-7);
     }
@@ -107,10 +98,7 @@ public sealed class PeerReferenceTests
         AllocationResult result = new RiskBudgetEngine().Allocate(p);
         Assert.True(result.Success, result.FailureReason);
         double[] expected = RefCases.ByAsset(RefCases.Expected("riskfolio.classic.risk_parity_mv").GetProperty("weights"), assets);
-        for (int i = 0; i < assets.Length; i++)
-        {
-            Assert.Equal(expected[i], result.Weights[i], 1e-5);
-        }
+        RefCases.AssertClose(expected, result.Weights, 1e-5);
     }
 
     internal static (AllocationProblem Problem, IReadOnlyList<string> Assets) PypfoptMeanVariance()

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Testing;
 
@@ -12,11 +13,7 @@ public sealed class ExpectedReturnsTests
         // pypfopt.mean_historical_return.real: full-precision peer run; suggested tolerance abs 1e-12.
         ReturnsMatrix r = RefCases.PypfoptReturns;
         double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("full_precision_from_peer_run"), r.Assets);
-        double[] mu = ExpectedReturns.Geometric(r, 252);
-        for (int i = 0; i < mu.Length; i++)
-        {
-            Assert.Equal(expected[i], mu[i], 1e-12);
-        }
+        RefCases.AssertClose(expected, ExpectedReturns.Geometric(r, 252), 1e-12);
     }
 
     [SharedDataFact]
@@ -25,11 +22,7 @@ public sealed class ExpectedReturnsTests
         // Same case, compounding=False column; abs 1e-12.
         ReturnsMatrix r = RefCases.PypfoptReturns;
         double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("arithmetic_compounding_false_from_peer_run"), r.Assets);
-        double[] mu = ExpectedReturns.ArithmeticMean(r, 252);
-        for (int i = 0; i < mu.Length; i++)
-        {
-            Assert.Equal(expected[i], mu[i], 1e-12);
-        }
+        RefCases.AssertClose(expected, ExpectedReturns.ArithmeticMean(r, 252), 1e-12);
     }
 
     [SharedDataFact]

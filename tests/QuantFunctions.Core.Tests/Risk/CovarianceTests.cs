@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Core.Tests.Returns;

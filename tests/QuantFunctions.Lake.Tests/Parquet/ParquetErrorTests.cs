@@ -147,4 +147,18 @@ public sealed class ParquetErrorTests
         Assert.Contains("nested", ex.Message, StringComparison.Ordinal);
         Assert.Equal("g", ex.Column);
     }
+
+    [Fact]
+    public void Read_InvalidUtf8InStringColumn_ThrowsInsteadOfReplacing()
+    {
+        var schema = new ParquetSchema([ParquetColumn.String("s")]);
+        byte[] data = SampleTables.Write(schema, [ColumnBuffer.Create(schema.Columns[0], new string?[] { "zq" })],
+            new ParquetWriterOptions { Codec = ParquetCodec.Uncompressed, EnableDictionary = false, WritePageChecksums = false });
+        int at = data.AsSpan().IndexOf("zq"u8);
+        data[at] = 0xFF;
+
+        ParquetFormatException ex = ReadFails(data);
+        Assert.Contains("UTF-8", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal("s", ex.Column);
+    }
 }

@@ -161,6 +161,22 @@ public sealed class ParquetRoundTripTests
     }
 
     [Fact]
+    public void Write_NoRows_FileWithSchemaAndNoRowGroups()
+    {
+        var schema = new ParquetSchema([ParquetColumn.Int64("x"), ParquetColumn.String("s", nullable: true)]);
+        using var ms = new MemoryStream();
+        using (var writer = new ParquetWriter(ms, schema))
+        {
+            writer.Complete();
+        }
+
+        using ParquetReader reader = ParquetReader.Open(ms.ToArray());
+        Assert.Equal(0, reader.RowCount);
+        Assert.Equal(0, reader.RowGroupCount);
+        Assert.Equal(schema.Columns, reader.Schema.Columns);
+    }
+
+    [Fact]
     public void Writer_UnsupportedCodec_ThrowsNamingTheCodec()
     {
         var ex = Assert.Throws<ParquetNotSupportedException>(() => new ParquetWriterOptions { Codec = ParquetCodec.Zstd });

@@ -64,33 +64,8 @@ internal static class HrpBisection
 
         Dictionary<int, double> capL = Capacities(order, start, mid, labels, upper);
         Dictionary<int, double> capR = Capacities(order, mid, end, labels, upper);
-        double baseL = 0, baseR = 0, sharedL = 0, sharedR = 0;
-        foreach ((int c, double u) in capL)
-        {
-            double held = Math.Min(budgets[c], u);
-            if (capR.ContainsKey(c))
-            {
-                sharedL += held;
-            }
-            else
-            {
-                baseL += held;
-            }
-        }
-
-        foreach ((int c, double u) in capR)
-        {
-            double held = Math.Min(budgets[c], u);
-            if (capL.ContainsKey(c))
-            {
-                sharedR += held;
-            }
-            else
-            {
-                baseR += held;
-            }
-        }
-
+        (double baseL, double sharedL) = Held(capL, capR, budgets);
+        (double baseR, double sharedR) = Held(capR, capL, budgets);
         double aL = Math.Min(Math.Max(alpha * a, a - (baseR + sharedR)), baseL + sharedL);
         double aR = a - aL;
         double needL = Math.Max(0, aL - baseL), needR = Math.Max(0, aR - baseR);
@@ -124,6 +99,26 @@ internal static class HrpBisection
 
         Recurse(cov, order, start, mid, aL, left, labels, upper, w);
         Recurse(cov, order, mid, end, aR, right, labels, upper, w);
+    }
+
+    /// <summary>What a half can hold from clusters only in it (base) and from clusters it shares with the other half.</summary>
+    private static (double Base, double Shared) Held(Dictionary<int, double> capacity, Dictionary<int, double> other, Dictionary<int, double> budgets)
+    {
+        double own = 0, shared = 0;
+        foreach ((int c, double u) in capacity)
+        {
+            double held = Math.Min(budgets[c], u);
+            if (other.ContainsKey(c))
+            {
+                shared += held;
+            }
+            else
+            {
+                own += held;
+            }
+        }
+
+        return (own, shared);
     }
 
     private static Dictionary<int, double> Capacities(int[] order, int start, int end, int[] labels, double[] upper)

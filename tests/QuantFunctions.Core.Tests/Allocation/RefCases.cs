@@ -3,7 +3,7 @@ using System.Text.Json;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Testing;
 
-namespace QuantFunctions.Core.Tests;
+namespace QuantFunctions.Core.Tests.Allocation;
 
 /// <summary>Reads ../shared/data/refcases (cases.json and the CSVs) for the peer-library reference tests.</summary>
 internal static class RefCases
@@ -57,6 +57,16 @@ internal static class RefCases
         }
 
         return [.. list];
+    }
+
+    /// <summary>Asserts |expected[i] − actual[i]| ≤ tolerance for every i.</summary>
+    public static void AssertClose(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], actual[i], tolerance);
+        }
     }
 
     /// <summary>Reads a CSV with a header and a first label column into (names, rows, column-major values); empty = NaN.</summary>
