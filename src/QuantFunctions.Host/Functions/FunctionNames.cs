@@ -19,11 +19,9 @@ public static class FunctionNames
     public const string DataOpsTimer = nameof(DataOpsTimer);
 
     /// <summary>Queue trigger: executes one node of a run (invocation payload).</summary>
-    public const string ExecuteNode = nameof(ExecuteNode);
 
     /// <summary>Every function name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer, ExecuteNode,
     };
 }
