@@ -1,4 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Core.Scheduling;
+using QuantFunctions.Host.Configuration;
+using QuantFunctions.Host.Endpoints;
 using QuantFunctions.Host.Functions;
+using QuantFunctions.Host.Runs;
+using QuantFunctions.Host.Timers;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Stages.Hosting;
 
 if (args.Length > 0 && args[0] == "--validate-functions")
 {
@@ -6,20 +15,44 @@ if (args.Length > 0 && args[0] == "--validate-functions")
 }
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Under the Functions host, listen where it says (custom handler contract); otherwise Kestrel's defaults / --urls.
-string? customHandlerPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
-if (!string.IsNullOrEmpty(customHandlerPort))
+var settings = new HostSettings();
+HostSettingsBinder.Bind(builder.Configuration, settings);
+Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
+if (settings.DataOpsSchedule is not null)
 {
-    builder.WebHost.UseUrls($"http://127.0.0.1:{customHandlerPort}");
+    NCrontabSchedule.Parse(settings.DataOpsSchedule); // a bad schedule stops start-up with the field named
 }
 
-var app = builder.Build();
+// Under the Functions host, listen where it says (custom handler contract); otherwise Kestrel's defaults / --urls.
+if (settings.CustomHandlerPort is not null)
+{
+    builder.WebHost.UseUrls($"http://127.0.0.1:{settings.CustomHandlerPort}");
+}
 
-// The Functions host polls GET / until the handler answers.
-app.MapGet("/", () => Results.Ok());
-app.MapGet("/api/health", () => Results.Ok(new { status = "Healthy" }));
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpClient();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<RunLauncher>();
+builder.Services.AddHostedService<DataOpsTimerService>();
+
+using var bootstrapHttp = new HttpClient();
+var lakeSettings = new LakeSettings(settings.Lake, settings.LakeRoot, settings.StorageConnection, settings.LakeContainer);
+using var bootstrapLogging = LoggerFactory.Create(b => b.AddConsole());
+ILakeStore lake = await LakeStoreFactory.OpenAsync(lakeSettings, bootstrapHttp, bootstrapLogging);
+using PipelineRuntime runtime = PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = settings.MaxParallelism }, bootstrapLogging, TimeProvider.System);
+PipelineCatalog catalog = await PipelineCatalog.LoadAsync(settings.ManifestsRoot, runtime.Loader, CancellationToken.None);
+builder.Services.AddSingleton(runtime);
+builder.Services.AddSingleton(catalog);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapCatalogEndpoints();
+app.MapOrchestrationEndpoints();
+app.MapFunctionInvocationEndpoints();
+app.Logger.LogInformation("QuantFunctions.Host: lake {Lake}, pipelines {Pipelines}", lakeSettings, string.Join(", ", catalog.Names));
 await app.RunAsync();
+await app.Services.GetRequiredService<RunLauncher>().WhenIdleAsync();
 return 0;
 
 /// <summary>Marker for the in-process test host.</summary>

@@ -18,10 +18,9 @@ public static class FunctionNames
     /// <summary>Timer: starts the DataOps pipelines (invocation payload).</summary>
     public const string DataOpsTimer = nameof(DataOpsTimer);
 
-    /// <summary>Queue trigger: executes one node of a run (invocation payload).</summary>
-
     /// <summary>Every function name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
+        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer,
     };
 }
