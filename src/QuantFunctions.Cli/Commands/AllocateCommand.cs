@@ -31,7 +31,7 @@ internal sealed class AllocateCommand : CommandBase
     private readonly Option<int> _periodsPerYear = new("--periods-per-year") { Description = "Periods per year to annualise μ and Σ (252 equities, 365 crypto).", DefaultValueFactory = _ => ExpectedReturns.EquityPeriodsPerYear };
     private readonly Option<string?> _maxCondition = new("--max-condition") { Description = "Condition-number bound of the dynamic ridge (default 5000), or 'none' to turn the guard off." };
     private readonly Option<bool> _prices = new("--prices") { Description = "The file holds prices; convert to simple returns first." };
-    private readonly Option<string[]> _param = new("--param") { Description = "Engine parameter k=v (repeatable), e.g. --param target_volatility=0.15.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string[]> _param = new("--param") { Description = "Engine parameter k=v; repeat for several, e.g. --param target_volatility=0.15 --param max_iterations=5000." };
     private readonly Option<bool> _json = CliOptions.Json();
 
     public AllocateCommand(CliContext context)
