@@ -87,6 +87,28 @@ public sealed class AllocateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Allocate_MaxSharpeWithRfAndRepeatedParams_PassesThemToTheEngine()
+    {
+        string file = WriteCsv("three.csv", ["X", "Y", "Z"], null, Three);
+        (int code, string stdout, string stderr) = await RunAsync(
+            file, "--engine", "max_sharpe", "--rf", "0.02", "--param", "max_iterations=5000", "--param", "tolerance=1e-10", "--json");
+        Assert.True(code == ExitCodes.Success, stderr);
+        JsonElement root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("max_sharpe", root.GetProperty("engine").GetString());
+        Assert.Equal(0.02, root.GetProperty("diagnostics").GetProperty("risk_free_rate").GetDouble());
+        Assert.Equal(1.0, root.GetProperty("diagnostics").GetProperty("converged").GetDouble());
+    }
+
+    [Fact]
+    public async Task Allocate_RfAndRiskFreeRateParamTogether_ExitsTwo()
+    {
+        string file = WriteCsv("three.csv", ["X", "Y", "Z"], null, Three);
+        (int code, _, string stderr) = await RunAsync(file, "--engine", "max_sharpe", "--rf", "0.02", "--param", "risk_free_rate=0.03");
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--rf and --param risk_free_rate", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Allocate_Prices_ConvertsToSimpleReturnsFirst()
     {
         double[] pa = [100, 101, 99.5, 100.8, 102.1, 101.0, 103.2, 104.0, 103.1];
