@@ -17,6 +17,7 @@ internal static class CliErrorClassifier
         LakeAccessDeniedException or
         ManifestValidationException or
         DatasetSchemaException or
+        QuantFunctions.Core.Allocation.AllocationException { Code: not QuantFunctions.Core.Allocation.AllocationErrorCode.NotSymmetric } or
         KeyNotFoundException or
         FormatException or
         System.Text.Json.JsonException;

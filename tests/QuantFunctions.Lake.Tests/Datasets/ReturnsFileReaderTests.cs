@@ -1,0 +1,98 @@
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Lake.Tests.Datasets;
+
+public sealed class ReturnsFileReaderTests
+{
+    private static Task<ReturnsFile> Csv(string text) => ReturnsFileReader.ReadCsvAsync(new StringReader(text), "r.csv");
+
+    [Fact]
+    public async Task ReadCsvAsync_DateIndexAndEmptyCells_IndexSeparatedAndMissingIsNaN()
+    {
+        ReturnsFile f = await Csv("date,A,B\n2024-01-01,0.01,\n2024-01-02,-0.02,0.5\n");
+        Assert.Equal(["A", "B"], f.Assets);
+        Assert.Equal("date", f.IndexColumn);
+        Assert.Equal(["2024-01-01", "2024-01-02"], f.Index);
+        Assert.Equal(2, f.Periods);
+        // Column-major: A = [0.01, -0.02], B = [NaN, 0.5] — the empty cell is missing, never zero.
+        double[] v = f.Values.ToArray();
+        Assert.Equal(0.01, v[0]);
+        Assert.Equal(-0.02, v[1]);
+        Assert.True(double.IsNaN(v[2]));
+        Assert.Equal(0.5, v[3]);
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_UnnamedFirstColumnOfDates_DetectedAsIndexByParse()
+    {
+        ReturnsFile f = await Csv("when,A\n2024-01-01T00:00:00Z,1e-3\n2024-01-02T00:00:00Z,2e-3\n");
+        Assert.Equal("when", f.IndexColumn);
+        Assert.Equal(["A"], f.Assets);
+        Assert.Equal([1e-3, 2e-3], f.Values.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_NoIndexAndQuotedHeader_AllColumnsAreAssets()
+    {
+        ReturnsFile f = await Csv("\"A, Inc.\",B\n0.1,0.2\n\"0.3\",0.4\n");
+        Assert.Null(f.Index);
+        Assert.Equal(["A, Inc.", "B"], f.Assets);
+        Assert.Equal([0.1, 0.3, 0.2, 0.4], f.Values.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_MalformedCell_NamesFileLineAndColumn()
+    {
+        var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => Csv("date,A,B\n2024-01-01,0.1,0.2\n2024-01-02,0.1,abc\n"));
+        Assert.StartsWith("r.csv:3:3:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'B'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A,B\n0.1\n", "r.csv:2: the row has 1 fields but the header has 2")]
+    [InlineData("A,B\n0.1,\n0.2,\n", "column 'B' (column 2) has no values")]
+    [InlineData("A,A\n0.1,0.2\n", "duplicate column 'A' (columns 1 and 2)")]
+    [InlineData("A,B\n", "no data rows")]
+    [InlineData("", "the file is empty")]
+    [InlineData("A\n1e999\n", "r.csv:2:1: '1e999' in column 'A' is infinite")]
+    public async Task ReadCsvAsync_UnusableContent_ThrowsNamingTheProblem(string text, string expected)
+    {
+        var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => Csv(text));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ParquetWithDateIndexAndNull_NullIsNaN()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("r.parquet");
+        var schema = new ParquetSchema([new ParquetColumn("date", ParquetValueKind.Date, false), ParquetColumn.Double("A"), ParquetColumn.Double("B", nullable: true)]);
+        await using (FileStream fs = File.Create(path))
+        await using (var writer = new ParquetWriter(fs, schema))
+        {
+            await writer.WriteAsync([
+                ColumnBuffer.Create(schema.Columns[0], new[] { 19723, 19724 }), // 2024-01-01, 2024-01-02
+                ColumnBuffer.Create(schema.Columns[1], new[] { 0.01, -0.02 }),
+                ColumnBuffer.Create(schema.Columns[2], new[] { 0.0, 0.5 }, [false, true]),
+            ]);
+            await writer.CompleteAsync();
+        }
+
+        ReturnsFile f = await ReturnsFileReader.ReadAsync(path);
+        Assert.Equal(["A", "B"], f.Assets);
+        Assert.Equal(["2024-01-01", "2024-01-02"], f.Index);
+        double[] v = f.Values.ToArray();
+        Assert.Equal([0.01, -0.02], v[..2]);
+        Assert.True(double.IsNaN(v[2]));
+        Assert.Equal(0.5, v[3]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownExtension_Throws()
+    {
+        var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => ReturnsFileReader.ReadAsync("returns.xlsx"));
+        Assert.Contains(".csv or .parquet", ex.Message, StringComparison.Ordinal);
+    }
+}
