@@ -269,6 +269,38 @@ public sealed class ExitCodeTests(DemoLake demo)
     }
 
     [Fact]
+    public async Task ParquetInspect_NotAParquetFile_ExitsTwoNamingTheFile()
+    {
+        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", demo.PathOf("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json"));
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("Invalid Parquet data in 'orders.json'", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelineResume_UnknownRun_ExitsTwo()
+    {
+        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "pipeline", "resume", "nope");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("no run 'nope'", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelineResume_FinishedDemoRun_ExitsZeroReusingEveryNode()
+    {
+        using var copy = new TempDirectory("qf-cli-resume");
+        demo.CopyTo(copy.Path);
+
+        CliOutcome outcome = await CliHarness.RunAsync(copy.Path, "pipeline", "resume", "demo-meta");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        JsonNode run = await StatusJsonAsync(copy.Path, "demo-meta");
+        Assert.All(run["nodes"]!.AsArray(), n => Assert.Equal(1, n!["attempts"]!.GetValue<int>()));
+        Assert.Equal(0, (await CliHarness.RunAsync(copy.Path, "ledger", "verify", "demo-meta")).ExitCode);
+    }
+
+    [Fact]
     public async Task LakeList_GoldMeta_ListsTheMetaFiles()
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "lake", "ls", "gold/meta");

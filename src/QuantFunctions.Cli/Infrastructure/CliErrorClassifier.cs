@@ -1,4 +1,5 @@
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 
@@ -17,6 +18,7 @@ internal static class CliErrorClassifier
         LakeAccessDeniedException or
         ManifestValidationException or
         DatasetSchemaException or
+        ParquetFormatException or
         KeyNotFoundException or
         FormatException or
         System.Text.Json.JsonException;
