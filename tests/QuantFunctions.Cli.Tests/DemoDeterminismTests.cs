@@ -13,7 +13,7 @@ public sealed class DemoDeterminismTests(DemoLake demo)
     {
         using var second = new TempDirectory("qf-cli-demo2");
         CliOutcome first = await CliHarness.RunAsync(second.Path, "demo");
-        Assert.True(first.ExitCode == 0, first.ToString());
+        first.AssertExit(0);
 
         // Two fresh lakes: every gold file (and the data layers under it) byte for byte the same.
         foreach (string layer in (string[])["gold", "silver", "bronze", "raw"])
@@ -31,7 +31,7 @@ public sealed class DemoDeterminismTests(DemoLake demo)
 
         CliOutcome again = await CliHarness.RunAsync(second.Path, "demo");
 
-        Assert.True(again.ExitCode == 0, again.ToString());
+        again.AssertExit(0);
         Assert.Equal(goldBefore, DemoLake.HashFiles(second.Path, "gold"));
         string[] newEntries = File.ReadAllLines(ledgerPath)[entriesBefore..];
         string[] kinds = [.. newEntries.Select(line => JsonNode.Parse(line)!["kind"]!.GetValue<string>())];

@@ -23,7 +23,7 @@ public sealed class DemoEndToEndTests(DemoLake demo)
     [Fact]
     public void Demo_FreshLake_SucceedsAndPrintsTheMetaPortfolio()
     {
-        Assert.True(demo.Demo.ExitCode == 0, demo.Demo.ToString());
+        demo.Demo.AssertExit(0);
         Assert.Contains("meta-portfolio: CAGR", demo.Demo.Output, StringComparison.Ordinal);
         Assert.Contains("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json", demo.Demo.Output, StringComparison.Ordinal);
     }
@@ -150,15 +150,14 @@ public sealed class DemoEndToEndTests(DemoLake demo)
     {
         CliOutcome verify = await CliHarness.RunAsync(demo.Root, "ledger", "verify", "demo-meta");
 
-        Assert.True(verify.ExitCode == 0, verify.ToString());
+        verify.AssertExit(0);
         Assert.Contains("ledger intact", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LedgerVerify_TamperedLine_ExitsOneNamingTheEntry()
     {
-        using var copy = new TempDirectory("qf-cli-tamper");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
         string ledger = Path.Combine(copy.Path, "_meta", "demo", "runs", "demo-meta", "audit.jsonl");
         string[] lines = File.ReadAllText(ledger).TrimEnd('\n').Split('\n');
         JsonNode entry = JsonNode.Parse(lines[3])!;
@@ -169,7 +168,7 @@ public sealed class DemoEndToEndTests(DemoLake demo)
 
         CliOutcome verify = await CliHarness.RunAsync(copy.Path, "ledger", "verify", "demo-meta");
 
-        Assert.True(verify.ExitCode == 1, verify.ToString());
+        verify.AssertExit(1);
         Assert.Contains("ledger broken", verify.Output, StringComparison.Ordinal);
         Assert.Contains("entry seq 3 (line 4)", verify.Output, StringComparison.Ordinal);
         Assert.Contains("HashMismatch", verify.Output, StringComparison.Ordinal);

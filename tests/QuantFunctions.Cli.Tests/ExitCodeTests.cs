@@ -19,7 +19,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "frobnicate");
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("frobnicate", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -31,7 +31,7 @@ public sealed class ExitCodeTests(DemoLake demo)
 
         CliOutcome outcome = await CliHarness.RunAsync(temp.Path, "pipeline", "run", missing);
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("manifest.json", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -46,18 +46,22 @@ public sealed class ExitCodeTests(DemoLake demo)
 
         CliOutcome outcome = await CliHarness.RunAsync(temp.Path, "pipeline", "run", manifest);
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains(manifest, outcome.Error, StringComparison.Ordinal);
         Assert.Contains($"node '{node}'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(problem, outcome.Error, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task PipelineStatus_UnknownRun_ExitsTwo()
+    [Theory]
+    [InlineData("pipeline", "status", "nope")]
+    [InlineData("pipeline", "resume", "nope")]
+    [InlineData("ledger", "verify", "nope")]
+    [InlineData("stage", "run", "alpha.allocate[crypto_long]", "--run-id", "nope")]
+    public async Task RunCommand_UnknownRun_ExitsTwoNamingIt(params string[] args)
     {
-        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "pipeline", "status", "nope");
+        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, args);
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("no run 'nope'", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -66,7 +70,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "pipeline", "status", "demo-meta", "--json");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         JsonNode run = JsonNode.Parse(outcome.Output)!;
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
         Assert.Equal(27, run["nodes"]!.AsArray().Count);
@@ -77,7 +81,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "schema", "alpha.select");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         JsonObject properties = JsonNode.Parse(outcome.Output)!["properties"]!.AsObject();
         Assert.True(properties.ContainsKey("sleeves") || properties.ContainsKey("Sleeves"), outcome.Output);
     }
@@ -87,7 +91,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "schema", "nope");
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("unknown stage 'nope'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("alpha.select", outcome.Error, StringComparison.Ordinal);
     }
@@ -97,7 +101,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "list", "--json");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         string[] ids = [.. JsonNode.Parse(outcome.Output)!.AsArray().Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
         Assert.Equal(
             ["alpha.allocate", "alpha.flatten", "alpha.select", "alpha.synthesize", "dataops.returns", "dataops.synthetic_market",
@@ -112,30 +116,20 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "run", "alpha.allocate[nope]", "--run-id", "demo-meta");
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("alpha.allocate[nope]", outcome.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task StageRun_UnknownRun_ExitsTwo()
-    {
-        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "run", "alpha.allocate[crypto_long]", "--run-id", "nope");
-
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        Assert.Contains("no run 'nope'", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StageRun_NodeOfFinishedRun_SucceedsWithoutChangingItsOutput()
     {
-        using var copy = new TempDirectory("qf-cli-stage");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
         const string Weights = "gold/crypto_long/meta/version=1.0.0/weights";
         SortedDictionary<string, string> before = DemoLake.HashFiles(copy.Path, Weights);
 
         CliOutcome outcome = await CliHarness.RunAsync(copy.Path, "stage", "run", "alpha.allocate[crypto_long]", "--run-id", "demo-meta");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         Assert.Contains("alpha.allocate[crypto_long]: Succeeded", outcome.Output, StringComparison.Ordinal);
         Assert.Equal(before, DemoLake.HashFiles(copy.Path, Weights));
         Assert.Equal(0, (await CliHarness.RunAsync(copy.Path, "ledger", "verify", "demo-meta")).ExitCode);
@@ -144,8 +138,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     [Fact]
     public async Task StageRun_InputDeleted_FailsNamingTheMissingPath()
     {
-        using var copy = new TempDirectory("qf-cli-stage");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
         const string Selection = "gold/crypto_long/meta/version=1.0.0/selection/run=demo-meta/part-00000.parquet";
         File.Delete(Path.Combine(copy.Path, Selection));
 
@@ -158,8 +151,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     [Fact]
     public async Task PipelineRun_AggregateListsSleeveNoNodeProduces_ExitsOneGateNamesSleeveDependentsSkipped()
     {
-        using var copy = new TempDirectory("qf-cli-gate");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
         string manifest = Path.Combine(copy.Path, "gate.json");
         File.WriteAllText(manifest, """
             {
@@ -177,7 +169,7 @@ public sealed class ExitCodeTests(DemoLake demo)
 
         CliOutcome outcome = await CliHarness.RunAsync(copy.Path, "pipeline", "run", manifest, "--run-id", "gate-1", "--as-of", "2024-01-02");
 
-        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        outcome.AssertExit(1);
         JsonNode run = await StatusJsonAsync(copy.Path, "gate-1");
         Assert.Equal("failed", run["status"]!.GetValue<string>());
         JsonNode aggregate = Node(run, "meta.aggregate");
@@ -190,13 +182,12 @@ public sealed class ExitCodeTests(DemoLake demo)
     [Fact]
     public async Task PipelineRun_ParamOverrideToMissingSource_ExitsOneDependentsSkipped()
     {
-        using var copy = new TempDirectory("qf-cli-param");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
 
         CliOutcome outcome = await CliHarness.RunAsync(copy.Path,
             "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--run-id", "bad-source", "--as-of", "2024-01-02", "--param", "alpha.select:source_version=9.9.9");
 
-        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        outcome.AssertExit(1);
         Assert.Contains("silver/crypto_spot/dataops/version=9.9.9/returns", outcome.Output, StringComparison.Ordinal);
         JsonNode run = await StatusJsonAsync(copy.Path, "bad-source");
         Assert.Equal("failed", run["status"]!.GetValue<string>());
@@ -215,7 +206,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(temp.Path,
             "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--as-of", "2024-01-02", "--param", "meta.orders:capital=lots");
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("capital", outcome.All, StringComparison.Ordinal);
     }
 
@@ -227,10 +218,10 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome text = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", file);
         CliOutcome json = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", file, "--json");
 
-        Assert.True(text.ExitCode == 0, text.ToString());
+        text.AssertExit(0);
         Assert.Contains("row group 0", text.Output, StringComparison.Ordinal);
         Assert.All((string[])["date", "gross_ret", "net_ret", "equity", "turnover", "cost"], c => Assert.Contains(c, text.Output, StringComparison.Ordinal));
-        Assert.True(json.ExitCode == 0, json.ToString());
+        json.AssertExit(0);
         Assert.NotNull(JsonNode.Parse(json.Output));
     }
 
@@ -239,7 +230,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "cat", demo.PathOf(MetaBacktest), "--columns", "date,equity", "--limit", "3", "--format", "jsonl");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         string[] lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         foreach (string line in lines)
@@ -255,7 +246,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "cat", demo.PathOf(MetaBacktest), "--columns", "nope");
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("no column 'nope'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("net_ret", outcome.Error, StringComparison.Ordinal);
     }
@@ -265,7 +256,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", demo.PathOf("gold/nope.parquet"));
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
     }
 
     [Fact]
@@ -273,28 +264,18 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", demo.PathOf("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json"));
 
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        outcome.AssertExit(2);
         Assert.Contains("Invalid Parquet data in 'orders.json'", outcome.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PipelineResume_UnknownRun_ExitsTwo()
-    {
-        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "pipeline", "resume", "nope");
-
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        Assert.Contains("no run 'nope'", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PipelineResume_FinishedDemoRun_ExitsZeroReusingEveryNode()
     {
-        using var copy = new TempDirectory("qf-cli-resume");
-        demo.CopyTo(copy.Path);
+        using TempDirectory copy = demo.Copy();
 
         CliOutcome outcome = await CliHarness.RunAsync(copy.Path, "pipeline", "resume", "demo-meta");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         JsonNode run = await StatusJsonAsync(copy.Path, "demo-meta");
         Assert.All(run["nodes"]!.AsArray(), n => Assert.Equal(1, n!["attempts"]!.GetValue<int>()));
         Assert.Equal(0, (await CliHarness.RunAsync(copy.Path, "ledger", "verify", "demo-meta")).ExitCode);
@@ -305,7 +286,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "lake", "ls", "gold/meta");
 
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        outcome.AssertExit(0);
         Assert.Contains(MetaBacktest, outcome.Output, StringComparison.Ordinal);
         Assert.Contains("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json", outcome.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("gold/crypto_long", outcome.Output, StringComparison.Ordinal);
@@ -314,7 +295,7 @@ public sealed class ExitCodeTests(DemoLake demo)
     private static async Task<JsonNode> StatusJsonAsync(string lakeRoot, string runId)
     {
         CliOutcome status = await CliHarness.RunAsync(lakeRoot, "pipeline", "status", runId, "--json");
-        Assert.True(status.ExitCode == 0, status.ToString());
+        status.AssertExit(0);
         return JsonNode.Parse(status.Output)!;
     }
 

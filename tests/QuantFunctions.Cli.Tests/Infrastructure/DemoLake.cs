@@ -5,7 +5,7 @@ namespace QuantFunctions.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// One <c>quant demo</c> run on a fresh temporary lake, shared by every test of the <see cref="DemoLakeCollection"/>
-/// (a demo takes a few seconds). Tests must not change this lake; those that do work on <see cref="CopyTo"/>.
+/// (a demo takes a few seconds). Tests must not change this lake; those that do work on <see cref="Copy"/>.
 /// </summary>
 public sealed class DemoLake : IAsyncLifetime, IDisposable
 {
@@ -29,8 +29,15 @@ public sealed class DemoLake : IAsyncLifetime, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _root.Dispose();
 
-    /// <summary>Copies the whole lake into <paramref name="target"/> (for tests that change it).</summary>
-    public void CopyTo(string target)
+    /// <summary>A copy of the whole lake in a new temporary folder (for tests that change it).</summary>
+    public TempDirectory Copy()
+    {
+        var copy = new TempDirectory("qf-cli-copy");
+        CopyTo(copy.Path);
+        return copy;
+    }
+
+    private void CopyTo(string target)
     {
         foreach (string file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
