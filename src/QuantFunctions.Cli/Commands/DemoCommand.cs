@@ -19,8 +19,8 @@ namespace QuantFunctions.Cli.Commands;
 /// </summary>
 internal sealed class DemoCommand : CommandBase
 {
-    /// <summary>The demo's as-of time: the day after the synthetic market's last date (2022-01-03 + 730 days).</summary>
-    public static readonly DateTimeOffset AsOf = new(2024, 1, 2, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The demo's as-of time: midnight UTC after the synthetic market's last date (2022-01-03 + 729 days = 2024-01-02), so every bar is known.</summary>
+    public static readonly DateTimeOffset AsOf = new(2024, 1, 3, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The demo's run seed.</summary>
     public const int Seed = 42;

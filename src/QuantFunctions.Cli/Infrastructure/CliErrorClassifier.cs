@@ -1,4 +1,5 @@
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 
@@ -18,6 +19,7 @@ internal static class CliErrorClassifier
         ManifestValidationException or
         DatasetSchemaException or
         QuantFunctions.Core.Allocation.AllocationException { Code: not QuantFunctions.Core.Allocation.AllocationErrorCode.NotSymmetric } or
+        ParquetFormatException or
         KeyNotFoundException or
         FormatException or
         System.Text.Json.JsonException;

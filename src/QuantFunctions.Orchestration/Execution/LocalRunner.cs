@@ -148,9 +148,10 @@ public sealed class LocalRunner
                 root?.Stop();
                 await Store.AppendForensicTraceAsync(run, _telemetry.Forensics.Take(traceId), CancellationToken.None).ConfigureAwait(false);
             }
+
+            await UpdateNodeInRunAsync(run, plan, record, ledger, cancellationToken).ConfigureAwait(false);
         }
 
-        await UpdateNodeInRunAsync(run, plan, record, cancellationToken).ConfigureAwait(false);
         return record;
     }
 
@@ -212,7 +213,7 @@ public sealed class LocalRunner
     }
 
     /// <summary>Replaces one node's entry in <c>run.json</c> and re-derives the run status, with If-Match so a concurrent writer is not overwritten.</summary>
-    private async Task UpdateNodeInRunAsync(RunRecord run, ExecutionPlan plan, StageRecord record, CancellationToken cancellationToken)
+    private async Task UpdateNodeInRunAsync(RunRecord run, ExecutionPlan plan, StageRecord record, AuditLedger ledger, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -221,9 +222,12 @@ public sealed class LocalRunner
             List<NodeState> nodes = [.. current.Value.Nodes.Where(n => n.Node != record.Node), NodeRecords.ToNodeState(record)];
             nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
             RunStatus status = Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), _options.FailFast).Status;
+
+            // The node appended to the run's ledger: record the new head, or `ledger verify` reports entries past the recorded end.
+            AuditLedgerHead head = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await Store.Records.WriteRunAsync(current.Value with { Nodes = nodes, Status = status }, current.ETag, cancellationToken).ConfigureAwait(false);
+                await Store.Records.WriteRunAsync(current.Value with { Nodes = nodes, Status = status, AuditHead = head }, current.ETag, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (LakeConflictException) when (attempt < 8)
