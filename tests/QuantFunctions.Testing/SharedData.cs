@@ -27,9 +27,10 @@ public static class SharedData
     private static string? Locate()
     {
         string? configured = Environment.GetEnvironmentVariable("QF_SHARED_DIR");
-        if (!string.IsNullOrEmpty(configured) && System.IO.Directory.Exists(configured))
+        if (!string.IsNullOrEmpty(configured))
         {
-            return Path.GetFullPath(configured);
+            // An explicit setting wins, present or not (so a run can check the visible-skip path).
+            return System.IO.Directory.Exists(Path.Combine(configured, "data")) ? Path.GetFullPath(configured) : null;
         }
 
         string? repo = RepositoryRoot.TryFind();
