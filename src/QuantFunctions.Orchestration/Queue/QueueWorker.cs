@@ -90,7 +90,16 @@ public sealed class QueueWorker
                 node,
                 async ct => current = await _runner.Queue.UpdateMessageAsync(current, _runner.Options.VisibilityTimeout, cancellationToken: ct).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
-            await _runner.Queue.DeleteMessageAsync(current, cancellationToken).ConfigureAwait(false);
+            if (outcome == NodeOutcome.ClaimedElsewhere)
+            {
+                // The claim holder may be alive (a duplicate) or dead (its lease lapses within LeaseDuration): look again then.
+                await _runner.Queue.UpdateMessageAsync(current, _runner.Options.LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _runner.Queue.DeleteMessageAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+
             _logger.LogInformation("Node {Node} of run {RunId}: {Outcome}", node.Node, node.RunId, outcome);
             return outcome;
         }
