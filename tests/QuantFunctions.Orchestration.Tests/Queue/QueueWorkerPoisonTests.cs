@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Lake.Azure;
+using QuantFunctions.Orchestration.Queue;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Orchestration.Tests.Queue;
+
+/// <summary>Poison handling of the queue worker against Azurite.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task HandleAsync_MalformedMessage_MovesItToThePoisonQueueAtOnce()
+    {
+        using QueueHarness harness = await QueueHarness.CreateAsync(azurite);
+        var worker = new QueueWorker(harness.Runner, NullLoggerFactory.Instance, TimeProvider.System);
+        await harness.Queue.SendMessageAsync("""{"run_id":"r1"}""");
+        QueueMessage received = (await harness.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30)))[0];
+
+        Assert.Null(await worker.HandleAsync(received));
+
+        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        Assert.Contains("Malformed node message", poisoned.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.Queue.GetApproximateMessageCountAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_FifthFailedDelivery_PoisonsTheMessageWithTheError()
+    {
+        using QueueHarness harness = await QueueHarness.CreateAsync(azurite);
+        var worker = new QueueWorker(harness.Runner, NullLoggerFactory.Instance, TimeProvider.System);
+        var message = new NodeMessage { RunId = "no-such-run", Scope = "demo", Node = "ingest", Attempt = 1 };
+        await harness.Queue.SendMessageAsync(message.ToJson());
+
+        // Four deliveries that die without reporting (visibility lapses), then the fifth fails in the worker.
+        QueueMessage received;
+        while (true)
+        {
+            IReadOnlyList<QueueMessage> batch = await harness.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1));
+            if (batch.Count == 0)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            if (batch[0].DequeueCount == 5)
+            {
+                received = batch[0];
+                break;
+            }
+        }
+
+        Assert.Null(await worker.HandleAsync(received));
+
+        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        Assert.Contains("No run 'no-such-run' in scope 'demo'", poisoned.Error, StringComparison.Ordinal);
+        Assert.Equal(5, poisoned.DequeueCount);
+        Assert.Equal(message.ToJson(), poisoned.Body);
+    }
+}
