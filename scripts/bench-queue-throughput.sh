@@ -23,6 +23,7 @@ WORKER_PIDS=()
 cleanup() {
   for pid in "${WORKER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   kill "$AZ_PID" 2>/dev/null || true
+  wait "$AZ_PID" 2>/dev/null || true
   rm -rf "$DATA"
 }
 trap cleanup EXIT

@@ -46,7 +46,7 @@ PipelineCatalog catalog = await PipelineCatalog.LoadAsync(settings.ManifestsRoot
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(catalog);
 builder.Services.AddSingleton(sp => QueueRuntime.Create(
-    runtime.Runner, settings.Lake, settings.StorageConnection, settings.LakeContainer, QueueRuntime.DefaultQueue, bootstrapHttp, null, sp.GetRequiredService<ILoggerFactory>()));
+    runtime.Runner, settings.Lake, settings.StorageConnection, settings.LakeContainer, builder.Configuration["QF_WORK_QUEUE"] ?? QueueRuntime.DefaultQueue, bootstrapHttp, null, sp.GetRequiredService<ILoggerFactory>()));
 
 var app = builder.Build();
 app.UseExceptionHandler();

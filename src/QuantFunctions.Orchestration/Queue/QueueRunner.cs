@@ -125,8 +125,8 @@ public sealed class QueueRunner
         int previousAttempts = run.Nodes.FirstOrDefault(n => n.Node == key)?.Attempts ?? 0;
         await _runner.Store.Records.WriteStageAsync(
             NodeRecords.Create(run, node, NodeStatus.Running, previousAttempts) with { StartedAt = _runner.Time.GetUtcNow() }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await ReplanAsync(message.Scope, message.RunId, message.TraceParent, cancellationToken).ConfigureAwait(false);
 
+        // run.json shows the node Running from the next re-plan on (by any worker); not re-planning here halves the storage calls per node.
         using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task beating = HeartbeatAsync(claim, heartbeat, beat.Token);
         try

@@ -112,6 +112,20 @@ internal sealed class QueueHarness : IDisposable
     }
 
     /// <summary>
+    /// Asserts the queued run matches the local run: every object under <c>gold</c> byte-identical, and the same
+    /// ledger events (kind and node, as multisets: no event lost or duplicated).
+    /// </summary>
+    public static async Task AssertSameResultsAsync(QueueHarness local, QueueHarness queued, string scope, string runId)
+    {
+        SortedDictionary<string, byte[]> expectedGold = await local.ReadTreeAsync("gold");
+        SortedDictionary<string, byte[]> actualGold = await queued.ReadTreeAsync("gold");
+        Assert.NotEmpty(expectedGold);
+        Assert.Equal(expectedGold.Keys, actualGold.Keys);
+        Assert.All(expectedGold, p => Assert.True(p.Value.AsSpan().SequenceEqual(actualGold[p.Key]), $"{p.Key} differs"));
+        Assert.Equal(Events(await local.LedgerAsync(scope, runId)), Events(await queued.LedgerAsync(scope, runId)));
+    }
+
+    /// <summary>
     /// The demo meta manifest widened to <paramref name="sleeves"/> sleeves: the four demo sleeves, then variants with
     /// other lookbacks and breadths (same universes), as pipeline <paramref name="id"/>.
     /// </summary>
@@ -148,6 +162,9 @@ internal sealed class QueueHarness : IDisposable
 
         return manifest.ToJsonString();
     }
+
+    private static List<string> Events(IEnumerable<AuditEntry> ledger) =>
+        [.. ledger.Select(e => $"{e.Kind} {e.Node}").Order(StringComparer.Ordinal)];
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Testing;
@@ -48,15 +47,6 @@ public sealed class QueueWorkerProcessTests(AzuriteFixture azurite)
         Assert.True(final.Status == RunStatus.Succeeded, processes.Output(workers[1]) + processes.Output(workers[2]));
         Assert.True(workers[1].HasExited is false && workers[2].HasExited is false, "the surviving workers keep running");
 
-        SortedDictionary<string, byte[]> expectedGold = await local.ReadTreeAsync("gold");
-        SortedDictionary<string, byte[]> actualGold = await queued.ReadTreeAsync("gold");
-        Assert.Equal(expectedGold.Keys, actualGold.Keys);
-        Assert.All(expectedGold, p => Assert.True(p.Value.AsSpan().SequenceEqual(actualGold[p.Key]), $"{p.Key} differs"));
-        IReadOnlyList<AuditEntry> expectedLedger = await local.LedgerAsync("demo", "meta8-q");
-        IReadOnlyList<AuditEntry> actualLedger = await queued.LedgerAsync("demo", "meta8-q");
-        Assert.Equal(Events(expectedLedger), Events(actualLedger));
+        await QueueHarness.AssertSameResultsAsync(local, queued, "demo", "meta8-q");
     }
-
-    private static List<string> Events(IEnumerable<AuditEntry> ledger) =>
-        [.. ledger.Select(e => $"{e.Kind} {e.Node}").Order(StringComparer.Ordinal)];
 }
