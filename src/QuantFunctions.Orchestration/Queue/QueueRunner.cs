@@ -26,6 +26,9 @@ namespace QuantFunctions.Orchestration.Queue;
 /// </remarks>
 public sealed class QueueRunner
 {
+    /// <summary>The error code of a node whose message was poisoned (<see cref="FailPoisonedNodeAsync"/>).</summary>
+    public const string PoisonedCode = "poisoned";
+
     private readonly LocalRunner _runner;
     private readonly BlobContainerClient _container;
     private readonly ILogger _logger;
@@ -175,6 +178,38 @@ public sealed class QueueRunner
         {
             _logger.LogInformation("Run {RunId} of {Scope}/{Pipeline} {Status} (queue)", run.RunId, run.Scope, run.PipelineId, coordinator.Run.Status);
         }
+    }
+
+    /// <summary>
+    /// Records a node whose message was poisoned as Failed (code <see cref="PoisonedCode"/>, the error as message) unless it
+    /// completed, appends <c>node.failed</c> once, and re-plans, so the run fails (fail-fast) instead of staying Running.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The run or node does not exist.</exception>
+    public async Task FailPoisonedNodeAsync(NodeMessage message, string error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(error);
+        RunRecord run = await _runner.Store.TryLoadAsync(message.Scope, message.RunId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"No run '{message.RunId}' in scope '{message.Scope}' for poisoned node '{message.Node}'.");
+        NodeKey key = NodeKey.Parse(message.Node);
+        if (!IsFinished(run.Status) && !await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
+        {
+            (ExecutionPlan plan, _) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+            PlanNode node = plan.Get(message.Node);
+            int attempts = run.Nodes.FirstOrDefault(n => n.Node == key)?.Attempts ?? 0;
+            StageRecord record = NodeRecords.Create(run, node, NodeStatus.Failed, attempts) with
+            {
+                Error = new NodeError("poison", error, PoisonedCode),
+                CompletedAt = _runner.Time.GetUtcNow(),
+            };
+            await _runner.Store.Records.WriteStageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
+            var data = new System.Text.Json.Nodes.JsonObject { ["stage"] = node.StageId, ["error_type"] = "poison", ["message"] = error, ["code"] = PoisonedCode };
+            string traceId = message.TraceParent is null ? ActivityTraceId.CreateRandom().ToHexString() : TraceIdOf(message.TraceParent);
+            await ledger.AppendAsync(new AuditEvent("node.failed", message.Node, traceId, data, $"{message.Key}/poisoned"), cancellationToken).ConfigureAwait(false);
+        }
+
+        await ReplanAsync(message.Scope, message.RunId, message.TraceParent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EnqueueOnceAsync(NodeMessage message, CancellationToken cancellationToken)

@@ -65,12 +65,6 @@ public sealed class QueueWorker
     public async Task<NodeOutcome?> HandleAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await _poison.PoisonIfExceededAsync(message, cancellationToken).ConfigureAwait(false))
-        {
-            _logger.LogError("Message {MessageId} poisoned: dequeued {Count} times without completing", message.MessageId, message.DequeueCount);
-            return null;
-        }
-
         QueueMessage current = message;
         NodeMessage node;
         try
@@ -81,6 +75,13 @@ public sealed class QueueWorker
         {
             await _poison.MoveToPoisonAsync(message, "Malformed node message: " + ex.Message, cancellationToken).ConfigureAwait(false);
             _logger.LogError(ex, "Message {MessageId} poisoned: malformed", message.MessageId);
+            return null;
+        }
+
+        if (await _poison.PoisonIfExceededAsync(message, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogError("Message {MessageId} poisoned: dequeued {Count} times without completing", message.MessageId, message.DequeueCount);
+            await FailPoisonedAsync(node, $"Dequeued {message.DequeueCount} times without completing (maxDequeueCount {_poison.MaxDequeueCount}).", cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -105,9 +106,28 @@ public sealed class QueueWorker
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            bool poisoned = await _poison.HandleFailureAsync(current, $"{ex.GetType().FullName}: {ex.Message}", RetryDelay(current.DequeueCount), cancellationToken).ConfigureAwait(false);
+            string error = $"{ex.GetType().FullName}: {ex.Message}";
+            bool poisoned = await _poison.HandleFailureAsync(current, error, RetryDelay(current.DequeueCount), cancellationToken).ConfigureAwait(false);
             _logger.LogError(ex, "Node {Node} of run {RunId}: delivery {Count} failed{Poisoned}", node.Node, node.RunId, current.DequeueCount, poisoned ? ", message poisoned" : ", will be retried");
+            if (poisoned)
+            {
+                await FailPoisonedAsync(node, error, cancellationToken).ConfigureAwait(false);
+            }
+
             return null;
+        }
+    }
+
+    /// <summary>Best effort: the poisoned node is recorded Failed so its run ends; storage may be what failed, so errors are logged only.</summary>
+    private async Task FailPoisonedAsync(NodeMessage node, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _runner.FailPoisonedNodeAsync(node, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            _logger.LogError(ex, "Could not record poisoned node {Node} of run {RunId} as failed; resume the run once storage is back", node.Node, node.RunId);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Azure;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Queue;
 using QuantFunctions.Testing;
 
@@ -56,5 +57,47 @@ public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
         Assert.Contains("No run 'no-such-run' in scope 'demo'", poisoned.Error, StringComparison.Ordinal);
         Assert.Equal(5, poisoned.DequeueCount);
         Assert.Equal(message.ToJson(), poisoned.Body);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NodeMessageDequeuedSixTimes_PoisonsItAndFailsTheRunOnce()
+    {
+        using QueueHarness harness = await QueueHarness.CreateAsync(azurite);
+        var worker = new QueueWorker(harness.Runner, NullLoggerFactory.Instance, TimeProvider.System);
+        await harness.Runner.StartAsync(harness.Request(await harness.LoadAsync("manifests/demo/dataops/version=1.0.0/manifest.json"), "dataops-p"));
+
+        // Five deliveries of one node message die without reporting (e.g. killed workers); the sixth exceeds maxDequeueCount 5.
+        string? target = null;
+        QueueMessage received;
+        while (true)
+        {
+            IReadOnlyList<QueueMessage> batch = await harness.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1));
+            if (batch.Count == 0)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            target ??= batch[0].MessageId;
+            if (batch[0].MessageId == target && batch[0].DequeueCount == 6)
+            {
+                received = batch[0];
+                break;
+            }
+        }
+
+        Assert.Null(await worker.HandleAsync(received));
+
+        NodeMessage node = NodeMessage.Parse(received.Text!);
+        RunRecord run = (await harness.Runtime.Runner.Store.TryLoadAsync("demo", "dataops-p"))!;
+        Assert.Equal(RunStatus.Failed, run.Status);
+        NodeState failed = Assert.Single(run.Nodes, n => n.Status == NodeStatus.Failed);
+        Assert.Equal(node.Node, failed.Node.Value);
+        Assert.Equal(QueueRunner.PoisonedCode, failed.Error!.Code);
+        IReadOnlyList<QuantFunctions.Lake.Audit.AuditEntry> ledger = await harness.LedgerAsync("demo", "dataops-p");
+        Assert.Single(ledger, e => e.Kind == "node.failed");
+        Assert.Single(ledger, e => e.Kind == "run.failed");
+        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        Assert.Contains("Dequeued 6 times", poisoned.Error, StringComparison.Ordinal);
     }
 }
