@@ -92,6 +92,34 @@ internal sealed class QueueHarness : IDisposable
         }
     }
 
+    /// <summary>
+    /// Receives with a 1 s visibility timeout, without handling, until the first message seen comes back with
+    /// <paramref name="dequeueCount"/> (its earlier deliveries "died"); returns that delivery.
+    /// </summary>
+    public async Task<QueueMessage> ReceiveUntilDequeuedAsync(long dequeueCount)
+    {
+        string? target = null;
+        while (true)
+        {
+            IReadOnlyList<QueueMessage> batch = await Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1));
+            if (batch.Count == 0)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            target ??= batch[0].MessageId;
+            if (batch[0].MessageId == target && batch[0].DequeueCount == dequeueCount)
+            {
+                return batch[0];
+            }
+        }
+    }
+
+    /// <summary>The first poison record of the queue.</summary>
+    public async Task<PoisonMessage> PeekPoisonAsync() =>
+        PoisonMessage.Parse((await Queue.ForQueue(Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+
     /// <summary>Every object under <paramref name="prefix"/>, by path.</summary>
     public async Task<SortedDictionary<string, byte[]>> ReadTreeAsync(string prefix)
     {

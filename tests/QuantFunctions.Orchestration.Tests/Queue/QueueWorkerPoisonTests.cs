@@ -20,7 +20,7 @@ public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
 
         Assert.Null(await worker.HandleAsync(received));
 
-        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        PoisonMessage poisoned = await harness.PeekPoisonAsync();
         Assert.Contains("Malformed node message", poisoned.Error, StringComparison.Ordinal);
         Assert.Equal(0, await harness.Queue.GetApproximateMessageCountAsync());
     }
@@ -34,26 +34,11 @@ public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
         await harness.Queue.SendMessageAsync(message.ToJson());
 
         // Four deliveries that die without reporting (visibility lapses), then the fifth fails in the worker.
-        QueueMessage received;
-        while (true)
-        {
-            IReadOnlyList<QueueMessage> batch = await harness.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1));
-            if (batch.Count == 0)
-            {
-                await Task.Delay(200);
-                continue;
-            }
-
-            if (batch[0].DequeueCount == 5)
-            {
-                received = batch[0];
-                break;
-            }
-        }
+        QueueMessage received = await harness.ReceiveUntilDequeuedAsync(5);
 
         Assert.Null(await worker.HandleAsync(received));
 
-        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        PoisonMessage poisoned = await harness.PeekPoisonAsync();
         Assert.Contains("No run 'no-such-run' in scope 'demo'", poisoned.Error, StringComparison.Ordinal);
         Assert.Equal(5, poisoned.DequeueCount);
         Assert.Equal(message.ToJson(), poisoned.Body);
@@ -67,24 +52,7 @@ public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
         await harness.Runner.StartAsync(harness.Request(await harness.LoadAsync("manifests/demo/dataops/version=1.0.0/manifest.json"), "dataops-p"));
 
         // Five deliveries of one node message die without reporting (e.g. killed workers); the sixth exceeds maxDequeueCount 5.
-        string? target = null;
-        QueueMessage received;
-        while (true)
-        {
-            IReadOnlyList<QueueMessage> batch = await harness.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1));
-            if (batch.Count == 0)
-            {
-                await Task.Delay(200);
-                continue;
-            }
-
-            target ??= batch[0].MessageId;
-            if (batch[0].MessageId == target && batch[0].DequeueCount == 6)
-            {
-                received = batch[0];
-                break;
-            }
-        }
+        QueueMessage received = await harness.ReceiveUntilDequeuedAsync(6);
 
         Assert.Null(await worker.HandleAsync(received));
 
@@ -97,7 +65,7 @@ public sealed class QueueWorkerPoisonTests(AzuriteFixture azurite)
         IReadOnlyList<QuantFunctions.Lake.Audit.AuditEntry> ledger = await harness.LedgerAsync("demo", "dataops-p");
         Assert.Single(ledger, e => e.Kind == "node.failed");
         Assert.Single(ledger, e => e.Kind == "run.failed");
-        PoisonMessage poisoned = PoisonMessage.Parse((await harness.Queue.ForQueue(harness.Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
+        PoisonMessage poisoned = await harness.PeekPoisonAsync();
         Assert.Contains("Dequeued 6 times", poisoned.Error, StringComparison.Ordinal);
     }
 }
