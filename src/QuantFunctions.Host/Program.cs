@@ -7,6 +7,7 @@ using QuantFunctions.Host.Runs;
 using QuantFunctions.Host.Timers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Queue;
 using QuantFunctions.Stages.Hosting;
 
 if (args.Length > 0 && args[0] == "--validate-functions")
@@ -49,12 +50,15 @@ using PipelineRuntime runtime = PipelineRuntime.Create(lake, new RunnerOptions {
 PipelineCatalog catalog = await PipelineCatalog.LoadAsync(settings.ManifestsRoot, runtime.Loader, CancellationToken.None);
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(catalog);
+builder.Services.AddSingleton(sp => QueueRuntime.Create(
+    runtime.Runner, settings.Lake, settings.StorageConnection, settings.LakeContainer, builder.Configuration["QF_WORK_QUEUE"] ?? QueueRuntime.DefaultQueue, bootstrapHttp, null, sp.GetRequiredService<ILoggerFactory>()));
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapCatalogEndpoints();
 app.MapOrchestrationEndpoints();
 app.MapFunctionInvocationEndpoints();
+app.MapExecuteNodeEndpoint();
 app.Logger.LogInformation("QuantFunctions.Host: lake {Lake}, pipelines {Pipelines}", lakeSettings, string.Join(", ", catalog.Names));
 await app.RunAsync();
 await app.Services.GetRequiredService<RunLauncher>().WhenIdleAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Queue;
 using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Infrastructure;
@@ -25,6 +26,20 @@ internal static class CliRuntime
         ILakeStore lake = await OpenLakeAsync(context, cancellationToken);
         var options = new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism };
         return PipelineRuntime.Create(lake, options, LoggerFactory, context.Time);
+    }
+
+    /// <summary>The queue runner over the runtime's (blob) lake and <paramref name="queue"/>.</summary>
+    /// <exception cref="UsageException">The lake is not a blob lake or no connection string is set.</exception>
+    public static QueueRunner OpenQueue(CliContext context, PipelineRuntime runtime, string queue, ILoggerFactory? logging = null)
+    {
+        try
+        {
+            return QueueRuntime.Create(runtime.Runner, context.Settings.LakeKind, context.Settings.StorageConnection, context.Settings.LakeContainer, queue, Http, null, logging ?? LoggerFactory);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
     }
 
     /// <summary>Warnings and errors of the runtime to standard error.</summary>

@@ -18,9 +18,12 @@ public static class FunctionNames
     /// <summary>Timer: starts the DataOps pipelines (invocation payload).</summary>
     public const string DataOpsTimer = nameof(DataOpsTimer);
 
+    /// <summary>Queue trigger on <c>qf-nodes</c>: runs one node of a queued run.</summary>
+    public const string ExecuteNode = nameof(ExecuteNode);
+
     /// <summary>Every function name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer,
+        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer, ExecuteNode,
     };
 }

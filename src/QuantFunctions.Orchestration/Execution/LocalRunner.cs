@@ -58,6 +58,12 @@ public sealed class LocalRunner
 
     internal TimeProvider Time => _time;
 
+    internal ILakeStore Lake => _lake;
+
+    internal StageRegistry Registry => _registry;
+
+    internal OrchestrationTelemetry Telemetry => _telemetry;
+
     /// <summary>Runs a pipeline; returns the final run record (Succeeded, Failed or Cancelled).</summary>
     /// <exception cref="ManifestValidationException">The manifest with the overrides is invalid; nothing ran.</exception>
     /// <exception cref="FormatException">An override does not follow the grammar.</exception>
@@ -66,6 +72,18 @@ public sealed class LocalRunner
     /// <exception cref="LakeConflictException">A different manifest with the same version is stored.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled (and recorded Cancelled).</exception>
     public async Task<RunRecord> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        (ExecutionPlan plan, RunRecord run, RunSettings settings, bool exists) = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        return exists
+            ? await ResumeAsync(run, plan, settings, cancellationToken).ConfigureAwait(false)
+            : await ExecuteAsync(run, settings, plan, new Dictionary<string, StageRecord>(), resume: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Validates a request and finds its run: the recorded run (Exists) when the id exists with the same inputs, else a new
+    /// Pending record (the manifest copy saved). Shared by the local and queue runners.
+    /// </summary>
+    internal async Task<(ExecutionPlan Plan, RunRecord Run, RunSettings Settings, bool Exists)> PrepareAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         PipelineManifest manifest = request.Manifest;
@@ -82,11 +100,11 @@ public sealed class LocalRunner
                     $"Run '{request.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another run id.");
             }
 
-            return await ResumeAsync(existing, plan, recorded, cancellationToken).ConfigureAwait(false);
+            return (plan, existing, recorded, true);
         }
 
         await Store.SaveManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
-        var run = new RunRecord
+        RunRecord run = new()
         {
             RunId = runId,
             Scope = LakeIdentifier.Parse(manifest.Scope, "scope"),
@@ -98,7 +116,7 @@ public sealed class LocalRunner
             ManifestHash = manifestHash,
             GitSha = request.GitSha,
         };
-        return await ExecuteAsync(run, request.Settings, plan, new Dictionary<string, StageRecord>(), resume: false, cancellationToken).ConfigureAwait(false);
+        return (plan, run, request.Settings, false);
     }
 
     /// <summary>Resumes a run found by id in any scope.</summary>

@@ -12,7 +12,7 @@ namespace QuantFunctions.Orchestration.Execution;
 /// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
 /// </summary>
 internal sealed class RunCoordinator(
-    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext)
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext, string? idempotencyPrefix = null)
 {
     /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
     public const string RunStarted = "run.started";
@@ -90,6 +90,35 @@ internal sealed class RunCoordinator(
 
         await CompleteRunAsync(decision.Status == RunStatus.Succeeded ? RunStatus.Succeeded : decision.Status == RunStatus.Cancelled ? RunStatus.Cancelled : RunStatus.Failed, null, cancellationToken).ConfigureAwait(false);
         return Run;
+    }
+
+    /// <summary>
+    /// One planning step for the queue runner (nodes run elsewhere): records the planner's skips, completes the run when
+    /// the planner says it is over, and saves <c>run.json</c>. Returns the decision (its ready nodes are the caller's to enqueue).
+    /// </summary>
+    public async Task<PlanDecision> StepAsync(CancellationToken cancellationToken)
+    {
+        PlanDecision decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
+        foreach (NodeSkip skip in decision.Skips)
+        {
+            await SkipAsync(skip, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decision.Skips.Count > 0)
+        {
+            decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
+        }
+
+        if (decision.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
+        {
+            await CompleteRunAsync(decision.Status, null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return decision;
     }
 
     private async Task<Task<StageRecord>> StartNodeAsync(PlanNode node, CancellationToken cancellationToken)
@@ -232,5 +261,5 @@ internal sealed class RunCoordinator(
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>
-        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data), cancellationToken);
+        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, idempotencyPrefix is null ? null : $"{idempotencyPrefix}/{kind}/{node}"), cancellationToken);
 }

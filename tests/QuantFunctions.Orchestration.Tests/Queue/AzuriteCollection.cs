@@ -1,0 +1,7 @@
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Orchestration.Tests.Queue;
+
+/// <summary>One Azurite per test assembly, shared by the queue runner tests.</summary>
+[CollectionDefinition(AzuriteFixture.Collection)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
