@@ -11,11 +11,14 @@ namespace QuantFunctions.Cli.Tests.Infrastructure;
 public static class CliHarness
 {
     /// <summary>Runs <paramref name="args"/> with <c>QF_LAKE_ROOT</c> = <paramref name="lakeRoot"/>.</summary>
-    public static async Task<CliOutcome> RunAsync(string lakeRoot, params string[] args)
+    public static Task<CliOutcome> RunAsync(string lakeRoot, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(StringComparer.Ordinal) { ["QF_LAKE_ROOT"] = lakeRoot }, args);
+
+    /// <summary>Runs <paramref name="args"/> with the given environment (plus the repository root and a parallelism of 2).</summary>
+    public static async Task<CliOutcome> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(variables, StringComparer.Ordinal)
         {
-            ["QF_LAKE_ROOT"] = lakeRoot,
             ["QF_REPO_ROOT"] = RepositoryRoot.Find(),
             ["QF_MAX_PARALLELISM"] = "2",
         };
