@@ -91,10 +91,10 @@ public static partial class OhlcvFileReader
         bool isLong = options.Layout == OhlcvLayout.Long;
         var fields = new List<Range>(16);
         int position = 0, lineNumber = 0;
-        string? headerLine = NextLine(text, ref position, ref lineNumber, out _);
+        string? headerLine = NextLine(text, ref position, ref lineNumber) is Range h ? text[h] : null;
         while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine))
         {
-            headerLine = NextLine(text, ref position, ref lineNumber, out _);
+            headerLine = NextLine(text, ref position, ref lineNumber) is Range next ? text[next] : null;
         }
 
         if (headerLine is null)
@@ -110,16 +110,18 @@ public static partial class OhlcvFileReader
         }
 
         int[] col = options.Map.Resolve(header, isLong, source);
-        BarAccumulator? single = isLong ? null : new BarAccumulator(SymbolOfFile(source, options.Market), 4096);
+        BarAccumulator? single = isLong ? null : new BarAccumulator(SymbolOfFile(source, options.Market), 4096, source);
         var bySymbol = new Dictionary<string, (BarAccumulator Bars, StringBuilder Lines)>(StringComparer.Ordinal);
-        while (NextLine(text, ref position, ref lineNumber, out Range lineRange) is string line)
+        Span<double> values = stackalloc double[5];
+        while (NextLine(text, ref position, ref lineNumber) is Range lineRange)
         {
-            if (line.Length == 0)
+            ReadOnlySpan<char> line = text.AsSpan()[lineRange];
+            if (line.IsEmpty)
             {
                 continue;
             }
 
-            string? error = SplitLine(line, fields, source, lineNumber);
+            string? error = SplitLine(text, lineRange, fields, source, lineNumber);
             if (error is null && fields.Count != header.Length)
             {
                 error = string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{Math.Min(fields.Count, header.Length) + 1}: {fields.Count} fields, the header has {header.Length}");
@@ -128,9 +130,9 @@ public static partial class OhlcvFileReader
             BarAccumulator? target = single;
             if (error is null && isLong)
             {
-                string cell = CsvFields.Text(line, fields[col[1]]).Trim().ToUpperInvariant();
-                string text2 = cell.Contains(':', StringComparison.Ordinal) ? cell : options.Market + ":" + cell;
-                if (!Symbol.TryParse(text2, out Symbol symbol))
+                string cell = Cell(text, fields[col[1]]).Trim().ToString().ToUpperInvariant();
+                string canonical = cell.Contains(':', StringComparison.Ordinal) ? cell : options.Market + ":" + cell;
+                if (!Symbol.TryParse(canonical, out Symbol symbol))
                 {
                     error = string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{col[1] + 1}: symbol '{cell}' is not a ticker or EXCHANGE:SYMBOL");
                 }
@@ -138,20 +140,16 @@ public static partial class OhlcvFileReader
                 {
                     if (!bySymbol.TryGetValue(symbol.Value, out (BarAccumulator Bars, StringBuilder Lines) entry))
                     {
-                        entry = (new BarAccumulator(symbol), new StringBuilder(headerLine).Append('\n'));
+                        entry = (new BarAccumulator(symbol, 256, source), new StringBuilder(headerLine).Append('\n'));
                         bySymbol.Add(symbol.Value, entry);
                     }
 
                     target = entry.Bars;
-                    entry.Lines.Append(text.AsSpan()[lineRange]).Append('\n');
+                    entry.Lines.Append(line).Append('\n');
                 }
             }
 
-            if (error is null)
-            {
-                error = ParseRow(line, fields, col, source, lineNumber, target!);
-            }
-
+            error ??= ParseRow(text, fields, col, source, lineNumber, values, target!);
             if (error is not null)
             {
                 if (options.Strict)
@@ -159,7 +157,8 @@ public static partial class OhlcvFileReader
                     throw new DatasetSchemaException(error);
                 }
 
-                issues.Add(new RowIssue(target?.Symbol.Value ?? string.Empty, error[..error.IndexOf(": ", StringComparison.Ordinal)], error[(error.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+                int colon = error.IndexOf(": ", StringComparison.Ordinal);
+                issues.Add(new RowIssue(target?.Symbol.Value ?? string.Empty, error[..colon], error[(colon + 2)..]));
             }
         }
 
@@ -188,9 +187,8 @@ public static partial class OhlcvFileReader
             : throw new DatasetSchemaException($"{source}: the file name '{ticker}' is not a ticker (A-Z 0-9 . _ -); in the per-symbol layout each file is named by its ticker");
     }
 
-    private static string? NextLine(string text, ref int position, ref int lineNumber, out Range range)
+    private static Range? NextLine(string text, ref int position, ref int lineNumber)
     {
-        range = default;
         if (position >= text.Length)
         {
             return null;
@@ -199,18 +197,43 @@ public static partial class OhlcvFileReader
         int nl = text.IndexOf('\n', position);
         int end = nl < 0 ? text.Length : nl;
         int stop = end > position && text[end - 1] == '\r' ? end - 1 : end;
-        range = new Range(position, stop);
-        string line = text[position..stop];
+        var range = new Range(position, stop);
         position = nl < 0 ? text.Length : nl + 1;
         lineNumber++;
-        return line;
+        return range;
     }
 
-    private static string? SplitLine(string line, List<Range> fields, string source, int lineNumber)
+    /// <summary>Field ranges relative to <paramref name="text"/>: a comma scan for unquoted lines, <see cref="CsvFields"/> otherwise.</summary>
+    private static string? SplitLine(string text, Range lineRange, List<Range> fields, string source, int lineNumber)
     {
+        ReadOnlySpan<char> line = text.AsSpan()[lineRange];
+        int offset = lineRange.Start.Value;
+        if (line.IndexOf('"') < 0)
+        {
+            fields.Clear();
+            int start = 0;
+            while (true)
+            {
+                int comma = line[start..].IndexOf(',');
+                if (comma < 0)
+                {
+                    fields.Add(new Range(offset + start, offset + line.Length));
+                    return null;
+                }
+
+                fields.Add(new Range(offset + start, offset + start + comma));
+                start += comma + 1;
+            }
+        }
+
         try
         {
-            CsvFields.Split(line, fields, source, lineNumber);
+            CsvFields.Split(line.ToString(), fields, source, lineNumber);
+            for (int i = 0; i < fields.Count; i++)
+            {
+                fields[i] = new Range(offset + fields[i].Start.Value, offset + fields[i].End.Value);
+            }
+
             return null;
         }
         catch (DatasetSchemaException ex)
@@ -219,26 +242,27 @@ public static partial class OhlcvFileReader
         }
     }
 
-    private static string? ParseRow(string line, List<Range> fields, int[] col, string source, int lineNumber, BarAccumulator target)
+    private static ReadOnlySpan<char> Cell(string text, Range field) => CsvFields.Span(text, field);
+
+    private static string? ParseRow(string text, List<Range> fields, int[] col, string source, int lineNumber, Span<double> v, BarAccumulator target)
     {
-        ReadOnlySpan<char> dateCell = CsvFields.Span(line, fields[col[0]]).Trim();
+        ReadOnlySpan<char> dateCell = Cell(text, fields[col[0]]).Trim();
         if (ParseDate(dateCell) is not DateOnly date)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{col[0] + 1}: '{dateCell}' is not a date (yyyy-MM-dd, ISO-8601 or epoch)");
         }
 
-        Span<double> v = stackalloc double[5];
         for (int k = 0; k < 5; k++)
         {
             int c = col[k + 2];
-            ReadOnlySpan<char> cell = CsvFields.Span(line, fields[c]).Trim();
+            ReadOnlySpan<char> cell = Cell(text, fields[c]).Trim();
             if (!TryParseNumber(cell, out v[k]))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{c + 1}: '{cell}' is not a number ({OhlcvColumnMap.Fields[k + 2]})");
             }
         }
 
-        target.Add(date, v[0], v[1], v[2], v[3], v[4], string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}"));
+        target.Add(date, v[0], v[1], v[2], v[3], v[4], lineNumber);
         return null;
     }
 

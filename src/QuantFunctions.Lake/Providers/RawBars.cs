@@ -15,11 +15,11 @@ namespace QuantFunctions.Lake.Providers;
 /// <param name="Close">Close prices.</param>
 /// <param name="Volume">Volumes.</param>
 /// <param name="Origins">Per row, where it came from.</param>
-public sealed record RawBars(Symbol Symbol, DateOnly[] Dates, double[] Open, double[] High, double[] Low, double[] Close, double[] Volume, string[] Origins)
+public sealed record RawBars(Symbol Symbol, DateOnly[] Dates, double[] Open, double[] High, double[] Low, double[] Close, double[] Volume, RowOrigins Origins)
 {
     /// <summary>The number of rows.</summary>
     public int Count => Dates.Length;
 
     /// <summary>An empty batch for <paramref name="symbol"/>.</summary>
-    public static RawBars Empty(Symbol symbol) => new(symbol, [], [], [], [], [], [], []);
+    public static RawBars Empty(Symbol symbol) => new(symbol, [], [], [], [], [], [], RowOrigins.None);
 }
