@@ -1,7 +1,6 @@
-using System.Globalization;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Tests.Infrastructure;
 using QuantFunctions.Testing;
-using Spectre.Console;
 
 namespace QuantFunctions.Cli.Tests;
 
@@ -57,18 +56,7 @@ public sealed class DataImportCommandTests : IDisposable
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["QF_LAKE_ROOT"] = _dir.Combine("lake") };
-        var context = new CliContext(CliSettings.FromEnvironment(name => environment.GetValueOrDefault(name)), console, error, TimeProvider.System);
-        int code = await Program.RunAsync(context, ["data", "import", .. args], CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
+        CliOutcome outcome = await CliHarness.RunAsync(_dir.Combine("lake"), ["data", "import", .. args]);
+        return (outcome.ExitCode, outcome.Output, outcome.Error);
     }
 }
