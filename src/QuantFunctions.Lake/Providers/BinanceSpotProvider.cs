@@ -103,18 +103,7 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
 
     private static long Millis(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private static JsonDocument Parse(byte[] body, Uri uri)
-    {
-        try
-        {
-            return JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
-                $"GET {uri.PathAndQuery}: malformed JSON ({body.Length} bytes, {ex.Message}): {ResilientHttp.Excerpt(Encoding.UTF8.GetString(body))}"), ex);
-        }
-    }
+    private static JsonDocument Parse(byte[] body, Uri uri) => ResilientHttp.ParseJson(body, "GET " + uri.PathAndQuery);
 
     private static int ParseKlines(byte[] body, Uri uri, BarAccumulator acc, out long lastOpen)
     {

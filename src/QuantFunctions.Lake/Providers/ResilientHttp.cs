@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Polly;
 using Polly.Retry;
 
@@ -100,6 +102,20 @@ internal sealed class ResilientHttp
     }
 
     internal static string Excerpt(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    /// <summary>Parses a response body; malformed JSON (e.g. truncated) is a <see cref="ProviderException"/> naming the request.</summary>
+    internal static JsonDocument ParseJson(byte[] body, string request)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
+                $"{request}: malformed JSON ({body.Length} bytes, {ex.Message}): {Excerpt(Encoding.UTF8.GetString(body))}"), ex);
+        }
+    }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) =>
         outcome.Exception is not null

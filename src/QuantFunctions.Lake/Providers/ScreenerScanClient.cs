@@ -92,17 +92,7 @@ public sealed class ScreenerScanClient
 
     private int ParsePage(byte[] body, Uri uri, List<CandidateRecord> records, out int total)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            throw new ProviderException($"POST {uri.PathAndQuery}: malformed JSON ({body.Length} bytes, {ex.Message}): {ResilientHttp.Excerpt(Encoding.UTF8.GetString(body))}", ex);
-        }
-
-        using (doc)
+        using (JsonDocument doc = ResilientHttp.ParseJson(body, "POST " + uri.PathAndQuery))
         {
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("totalCount", out JsonElement count) || count.ValueKind != JsonValueKind.Number
