@@ -84,6 +84,7 @@ public sealed class BronzeIngestor
         var fetched = new Dictionary<string, ProviderFetch>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var attempts = new List<CoverageAttempt>();
+        var httpAttempts = new List<ProviderAttempt>();
         for (int round = 1; round <= request.Rounds && (round == 1 || errors.Count > 0); round++)
         {
             long started = _time.GetTimestamp();
@@ -97,13 +98,16 @@ public sealed class BronzeIngestor
 
                 try
                 {
-                    fetched[symbol.Value] = await provider.FetchBarsAsync(symbol, from, request.Last, cancellationToken).ConfigureAwait(false);
+                    ProviderFetch fetch = await provider.FetchBarsAsync(symbol, from, request.Last, cancellationToken).ConfigureAwait(false);
+                    fetched[symbol.Value] = fetch;
+                    httpAttempts.AddRange(fetch.Attempts);
                     errors.Remove(symbol.Value);
                     ok++;
                 }
                 catch (ProviderException ex)
                 {
                     errors[symbol.Value] = ex.Message;
+                    httpAttempts.AddRange(ex.Attempts);
                     failed++;
                 }
             }
@@ -159,6 +163,7 @@ public sealed class BronzeIngestor
             Coverage = coverage,
             Status = failedSymbols.Count == 0 ? "OK" : request.Policy == CoveragePolicy.Fail ? "FAIL" : "WARN",
             StaleSymbols = stale,
+            HttpAttempts = httpAttempts,
             RejectedRows = issues,
         };
         var outputs = new List<LakePath>();

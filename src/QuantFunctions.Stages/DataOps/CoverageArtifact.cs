@@ -39,6 +39,9 @@ public sealed record CoverageArtifact
     /// <summary>Symbols stale after the sync (ordinal).</summary>
     public IReadOnlyList<string> StaleSymbols { get; init; } = [];
 
+    /// <summary>Every HTTP attempt of every fetch (request, attempt, status, error, retry delay), in order; empty for local providers.</summary>
+    public IReadOnlyList<ProviderAttempt> HttpAttempts { get; init; } = [];
+
     /// <summary>Rows dropped by validation in lenient mode.</summary>
     public IReadOnlyList<RowIssue> RejectedRows { get; init; } = [];
 

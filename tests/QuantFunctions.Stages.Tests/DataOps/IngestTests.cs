@@ -223,4 +223,27 @@ public sealed class IngestTests
         Assert.Contains(problem, CoverageArtifact.Verify(bytes, strict: false));
         Assert.Contains(problem, Assert.Throws<IngestException>(() => CoverageArtifact.Verify(bytes, strict: true)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_BinanceFixtureWithOneSymbolIn429Storm_WarnsAndLogsEveryHttpAttempt()
+    {
+        using var server = new Providers.FixtureServer((path, _) => path.Contains("symbol=ETHUSDT", StringComparison.Ordinal)
+            ? Providers.FixtureReply.Error(429, "0")
+            : Providers.FixtureReply.File("klines_btcusdt_page2.json"));
+        using var http = new HttpClient();
+        var provider = new BinanceSpotProvider(http, new HttpProviderOptions { BaseAddress = server.BaseAddress, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1) });
+        var lake = new InMemoryLakeStore();
+        IngestRequest request = Request(new DateOnly(2024, 1, 4), Symbol.Parse("BINANCE:BTCUSDT"), Symbol.Parse("BINANCE:ETHUSDT")) with { First = new DateOnly(2024, 1, 4), Rounds = 2 };
+
+        IngestResult result = await new BronzeIngestor(lake).IngestAsync(request, provider, CancellationToken.None);
+
+        // BTC: the recorded 2024-01-04 kline, one attempt. ETH: 2 rounds × (1 + 2 retries) attempts, all 429.
+        Assert.Equal(1, result.RowsWritten);
+        Assert.Equal("WARN", result.Coverage.Status);
+        Assert.Equal(["BINANCE:ETHUSDT"], result.Coverage.FailedSymbols);
+        Assert.Equal(7, result.Coverage.HttpAttempts.Count);
+        Assert.Equal(6, result.Coverage.HttpAttempts.Count(a => a.Status == 429));
+        Assert.Equal([new CoverageAttempt(1, 1, 1, result.Coverage.Attempts[0].DurationMs), new CoverageAttempt(2, 0, 1, result.Coverage.Attempts[1].DurationMs)], result.Coverage.Attempts);
+        Assert.Equal(["BINANCE:BTCUSDT"], (await BronzeAsync(lake)).Strings("symbol"));
+    }
 }
