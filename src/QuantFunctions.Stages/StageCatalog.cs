@@ -17,6 +17,7 @@ public static class StageCatalog
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .Add<SyntheticMarketStage, SyntheticMarketParameters>(SyntheticMarketStage.Id, "Seeded synthetic crypto (24×7) and equity markets → raw and bronze daily OHLCV.", PipelineKind.Data)
+            .Add<IngestStage, IngestParameters>(IngestStage.Id, "Provider discovery → candidates file → incremental, idempotent bronze ingestion with a coverage artifact.", PipelineKind.Data)
             .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded).", PipelineKind.Data)
             .Add<SelectStage, SelectParameters>(SelectStage.Id, "Top/bottom N of a universe by trailing momentum (LONG and SHORT sleeves).", PipelineKind.Model)
             .Add<SynthesizeStage, SleeveParameters>(SynthesizeStage.Id, "Selection → strategy atoms and their return streams (SHORT = −min(r, 1)).", PipelineKind.Model)

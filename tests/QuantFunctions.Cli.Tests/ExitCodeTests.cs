@@ -104,7 +104,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         outcome.AssertExit(0);
         string[] ids = [.. JsonNode.Parse(outcome.Output)!.AsArray().Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
         Assert.Equal(
-            ["alpha.allocate", "alpha.flatten", "alpha.select", "alpha.synthesize", "dataops.returns", "dataops.synthetic_market",
+            ["alpha.allocate", "alpha.flatten", "alpha.select", "alpha.synthesize", "dataops.ingest", "dataops.returns", "dataops.synthetic_market",
              "meta.aggregate", "meta.orders", "report.tearsheet", "validate.backtest"],
             ids);
         CliOutcome table = await CliHarness.RunAsync(demo.Root, "stage", "list");

@@ -28,7 +28,8 @@ public sealed class OrchestrationApiTests : IClassFixture<HostFactory>
         using HttpClient client = _factory.CreateClient();
         JsonElement stages = await client.GetFromJsonAsync<JsonElement>("/api/stages");
         string[] ids = [.. stages.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
-        Assert.Equal(10, ids.Length);
+        Assert.Equal(11, ids.Length);
+        Assert.Contains("dataops.ingest", ids);
         Assert.Contains("meta.aggregate", ids);
         Assert.All(stages.EnumerateArray(), s => Assert.Equal(JsonValueKind.Object, s.GetProperty("parameters").ValueKind));
     }

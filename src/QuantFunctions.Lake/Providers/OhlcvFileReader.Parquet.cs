@@ -1,0 +1,152 @@
+using System.Globalization;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
+using QuantFunctions.Lake.Paths;
+
+namespace QuantFunctions.Lake.Providers;
+
+/// <content>Parquet OHLCV files: the date column may be DATE, TIMESTAMP or STRING; prices DOUBLE, FLOAT, INT32 or INT64 (null = NaN).</content>
+public static partial class OhlcvFileReader
+{
+    /// <summary>
+    /// Reads Parquet bytes; issues name <c>file:row N:column</c> (1-based). The fetches carry no raw payload
+    /// (raw batches are JSON or CSV): the user's file itself is the replay source.
+    /// </summary>
+    /// <exception cref="DatasetSchemaException">Not Parquet, missing or mistyped columns, malformed rows (strict mode).</exception>
+    public static IReadOnlyList<ProviderFetch> ReadParquet(byte[] bytes, string source, OhlcvImportOptions options, List<RowIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(issues);
+        bool isLong = options.Layout == OhlcvLayout.Long;
+        ParquetReader reader;
+        try
+        {
+            reader = ParquetReader.Open(bytes, source);
+        }
+        catch (ParquetFormatException ex)
+        {
+            throw new DatasetSchemaException($"{source}: not a readable Parquet file: {ex.Message}", ex);
+        }
+
+        using (reader)
+        {
+            var names = new string[reader.Schema.Columns.Count];
+            for (int c = 0; c < names.Length; c++)
+            {
+                names[c] = reader.Schema.Columns[c].Name;
+            }
+
+            int[] col = options.Map.Resolve(names, isLong, source);
+            BarAccumulator? single = isLong ? null : new BarAccumulator(SymbolOfFile(source, options.Market), 4096);
+            var bySymbol = new SortedDictionary<string, BarAccumulator>(StringComparer.Ordinal);
+            int row = 0;
+            Span<double> v = stackalloc double[5];
+            for (int rg = 0; rg < reader.RowGroupCount; rg++)
+            {
+                RowGroupBatch batch = reader.ReadRowGroup(rg);
+                for (int r = 0; r < batch.RowCount; r++)
+                {
+                    row++;
+                    string origin = string.Create(CultureInfo.InvariantCulture, $"{source}:row {row}");
+                    string? error = null;
+                    BarAccumulator? target = single;
+                    if (isLong)
+                    {
+                        string cell = (batch.Columns[col[1]].Strings?[r] ?? string.Empty).Trim().ToUpperInvariant();
+                        string text = cell.Contains(':', StringComparison.Ordinal) ? cell : options.Market + ":" + cell;
+                        if (Symbol.TryParse(text, out Symbol symbol))
+                        {
+                            if (!bySymbol.TryGetValue(symbol.Value, out target))
+                            {
+                                target = new BarAccumulator(symbol);
+                                bySymbol.Add(symbol.Value, target);
+                            }
+                        }
+                        else
+                        {
+                            error = $"{origin}:{col[1] + 1}: symbol '{cell}' is not a ticker or EXCHANGE:SYMBOL";
+                        }
+                    }
+
+                    DateOnly? date = error is null ? DateOf(batch.Columns[col[0]], r) : null;
+                    if (error is null && date is null)
+                    {
+                        error = $"{origin}:{col[0] + 1}: not a date ({batch.Columns[col[0]].Column.Kind})";
+                    }
+
+                    for (int k = 0; k < 5 && error is null; k++)
+                    {
+                        ColumnBuffer buffer = batch.Columns[col[k + 2]];
+                        double? value = NumberOf(buffer, r);
+                        v[k] = value ?? double.NaN;
+                        if (value is null && !buffer.IsNull(r))
+                        {
+                            error = $"{origin}:{col[k + 2] + 1}: column '{buffer.Column.Name}' is {buffer.Column.Kind}, expected a number";
+                        }
+                    }
+
+                    if (error is null)
+                    {
+                        target!.Add(date!.Value, v[0], v[1], v[2], v[3], v[4], origin);
+                    }
+                    else if (options.Strict)
+                    {
+                        throw new DatasetSchemaException(error);
+                    }
+                    else
+                    {
+                        issues.Add(new RowIssue(target?.Symbol.Value ?? string.Empty, origin, error[(error.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+                    }
+                }
+            }
+
+            if (single is not null)
+            {
+                return [new ProviderFetch(single.ToBars(), ReadOnlyMemory<byte>.Empty, RawFormat.Csv, [])];
+            }
+
+            var result = new List<ProviderFetch>(bySymbol.Count);
+            foreach (BarAccumulator bars in bySymbol.Values)
+            {
+                result.Add(new ProviderFetch(bars.ToBars(), ReadOnlyMemory<byte>.Empty, RawFormat.Csv, []));
+            }
+
+            return result;
+        }
+    }
+
+    private static readonly int UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    private static DateOnly? DateOf(ColumnBuffer column, int row)
+    {
+        if (column.IsNull(row))
+        {
+            return null;
+        }
+
+        return column.Column.Kind switch
+        {
+            ParquetValueKind.Date => DateOnly.FromDayNumber(UnixEpochDayNumber + column.Int32s![row]),
+            ParquetValueKind.Timestamp => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(column.Column.Unit switch
+            {
+                ParquetTimeUnit.Millis => column.Int64s![row],
+                ParquetTimeUnit.Micros => column.Int64s![row] / 1000,
+                _ => column.Int64s![row] / 1_000_000,
+            }).UtcDateTime),
+            ParquetValueKind.String => ParseDate(column.Strings![row]),
+            _ => null,
+        };
+    }
+
+    private static double? NumberOf(ColumnBuffer column, int row) =>
+        column.IsNull(row) ? null : column.Values switch
+        {
+            double[] d => d[row],
+            float[] f => f[row],
+            long[] l => l[row],
+            int[] i when column.Column.Kind == ParquetValueKind.Int32 => i[row],
+            _ => null,
+        };
+}

@@ -1,0 +1,20 @@
+namespace QuantFunctions.Lake.Providers;
+
+/// <summary>A provider could not deliver: retry budget exhausted, a non-retryable status, or a malformed response.</summary>
+public sealed class ProviderException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ProviderException(string message) : base(message) => Attempts = [];
+
+    /// <summary>Creates the exception with an inner cause.</summary>
+    public ProviderException(string message, Exception inner) : base(message, inner) => Attempts = [];
+
+    /// <summary>Creates the exception with the attempt log.</summary>
+    public ProviderException(string message, IReadOnlyList<ProviderAttempt> attempts, Exception? inner = null) : base(message, inner) => Attempts = attempts;
+
+    /// <summary>Creates the exception with a default message.</summary>
+    public ProviderException() : base("market data provider failed") => Attempts = [];
+
+    /// <summary>The attempts made before giving up.</summary>
+    public IReadOnlyList<ProviderAttempt> Attempts { get; }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Discovery;
+
+namespace QuantFunctions.Lake.Providers;
+
+/// <summary>
+/// A discovery scan shaped on the TradingView screener: <c>POST {base}/{market}/scan</c> with
+/// <c>{"columns":[…],"range":[from,to],"sort":{…}}</c>, answered by <c>{"totalCount":n,"data":[{"s":"BINANCE:BTCUSDT","d":[…]}]}</c>
+/// where <c>d</c> follows <c>columns</c>. Pages of <see cref="HttpProviderOptions.PageLimit"/> rows until
+/// <c>totalCount</c> rows are read.
+/// </summary>
+/// <remarks>
+/// Column mapping: <c>Value.Traded</c> → volume_24h; <c>Volatility.D</c> (percent) → metadata
+/// <c>daily_volatility</c> as a fraction; <c>market_cap_rank</c> → market_cap_rank; <c>sector</c>,
+/// <c>industry</c> → their fields; anything else → metadata (raw JSON text). Nulls are omitted.
+/// </remarks>
+public sealed class ScreenerScanClient
+{
+    /// <summary>The columns requested by default.</summary>
+    public static IReadOnlyList<string> DefaultColumns { get; } = ["name", "close", "Value.Traded", "Volatility.D", "market_cap_rank", "sector", "industry"];
+
+    private readonly ResilientHttp _http;
+    private readonly string _market;
+    private readonly string _assetType;
+    private readonly IReadOnlyList<string> _columns;
+
+    /// <summary>Creates the client.</summary>
+    /// <param name="http">The HTTP client (not owned).</param>
+    /// <param name="options">Base address, retries and page size.</param>
+    /// <param name="market">The screener market path segment (e.g. <c>crypto</c>, <c>america</c>).</param>
+    /// <param name="assetType">The asset type given to the candidates (e.g. <c>spot</c>).</param>
+    /// <param name="columns">The columns to request; <see cref="DefaultColumns"/> when null.</param>
+    /// <param name="time">The clock used for <c>Retry-After</c> dates.</param>
+    public ScreenerScanClient(HttpClient http, HttpProviderOptions options, string market, string assetType, IReadOnlyList<string>? columns = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(market);
+        ArgumentException.ThrowIfNullOrWhiteSpace(assetType);
+        _http = new ResilientHttp(http, options, time ?? TimeProvider.System);
+        _market = market;
+        _assetType = assetType;
+        _columns = columns ?? DefaultColumns;
+    }
+
+    /// <summary>Runs the scan; returns raw records (normalise them with <see cref="CandidateNormalizer"/>) and the attempt log.</summary>
+    /// <exception cref="ProviderException">Retry budget exhausted, malformed JSON or a malformed row.</exception>
+    public async Task<(IReadOnlyList<CandidateRecord> Records, IReadOnlyList<ProviderAttempt> Attempts)> ScanAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<CandidateRecord>();
+        var attempts = new List<ProviderAttempt>();
+        Uri uri = new(_http.Options.BaseAddress, "/" + Uri.EscapeDataString(_market) + "/scan");
+        int total = int.MaxValue;
+        while (records.Count < total)
+        {
+            int from = records.Count, to = from + _http.Options.PageLimit;
+            byte[] request = Request(from, to);
+            (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } },
+                cancellationToken).ConfigureAwait(false);
+            attempts.AddRange(log);
+            int read = ParsePage(body, uri, records, out total);
+            if (read == 0)
+            {
+                break;
+            }
+        }
+
+        return (records, attempts);
+    }
+
+    private byte[] Request(int from, int to)
+    {
+        var columns = new JsonArray();
+        foreach (string c in _columns)
+        {
+            columns.Add(c);
+        }
+
+        var body = new JsonObject
+        {
+            ["columns"] = columns,
+            ["range"] = new JsonArray(from, to),
+            ["sort"] = new JsonObject { ["sortBy"] = "Value.Traded", ["sortOrder"] = "desc" },
+        };
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
+    private int ParsePage(byte[] body, Uri uri, List<CandidateRecord> records, out int total)
+    {
+        using (JsonDocument doc = ResilientHttp.ParseJson(body, "POST " + uri.PathAndQuery))
+        {
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("totalCount", out JsonElement count) || count.ValueKind != JsonValueKind.Number
+                || !root.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
+            {
+                throw new ProviderException($"POST {uri.PathAndQuery}: expected {{totalCount, data:[…]}}, got {ResilientHttp.Excerpt(Encoding.UTF8.GetString(body))}");
+            }
+
+            total = count.GetInt32();
+            int read = 0;
+            foreach (JsonElement row in data.EnumerateArray())
+            {
+                records.Add(ToRecord(row, uri, records.Count));
+                read++;
+            }
+
+            return read;
+        }
+    }
+
+    private CandidateRecord ToRecord(JsonElement row, Uri uri, int index)
+    {
+        if (!row.TryGetProperty("s", out JsonElement s) || s.ValueKind != JsonValueKind.String || !row.TryGetProperty("d", out JsonElement d) || d.ValueKind != JsonValueKind.Array)
+        {
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"POST {uri.PathAndQuery}: row {index} is not {{s, d:[…]}}: {row.GetRawText()}"));
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        double? volume = null;
+        int? rank = null;
+        string? sector = null, industry = null;
+        int n = Math.Min(d.GetArrayLength(), _columns.Count);
+        for (int i = 0; i < n; i++)
+        {
+            JsonElement v = d[i];
+            if (v.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            switch (_columns[i])
+            {
+                case "Value.Traded" when v.ValueKind == JsonValueKind.Number: volume = v.GetDouble(); break;
+                case "Volatility.D" when v.ValueKind == JsonValueKind.Number:
+                    metadata[UniverseConfig.VolatilityKey] = (v.GetDouble() / 100).ToString("R", CultureInfo.InvariantCulture);
+                    break;
+                case "market_cap_rank" when v.ValueKind == JsonValueKind.Number: rank = v.GetInt32(); break;
+                case "sector" when v.ValueKind == JsonValueKind.String: sector = v.GetString(); break;
+                case "industry" when v.ValueKind == JsonValueKind.String: industry = v.GetString(); break;
+                default: metadata[_columns[i]] = v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText(); break;
+            }
+        }
+
+        return new CandidateRecord
+        {
+            Symbol = s.GetString(),
+            AssetType = _assetType,
+            Direction = "LONG",
+            Metadata = metadata,
+            Volume24h = volume,
+            MarketCapRank = rank,
+            Sector = sector,
+            Industry = industry,
+        };
+    }
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QuantFunctions.Stages.DataOps;
+
+/// <summary>Parameters of <c>dataops.ingest</c> (manifest names in snake_case).</summary>
+public sealed record IngestParameters
+{
+    /// <summary>The provider: <c>synthetic</c>, <c>files</c> or <c>binance</c>.</summary>
+    [Required]
+    [RegularExpression("^(synthetic|files|binance)$")]
+    public string Source { get; init; } = "synthetic";
+
+    /// <summary>The exchange ingested (e.g. <c>BINANCE</c>, <c>XNYS</c>); bronze market = its lower case. Candidates of other exchanges are ignored.</summary>
+    [Required]
+    [RegularExpression("^[A-Z0-9_]{1,32}$")]
+    public string Market { get; init; } = "BINANCE";
+
+    /// <summary>First date (yyyy-MM-dd) for symbols bronze does not hold yet.</summary>
+    [RegularExpression(@"^\d{4}-\d{2}-\d{2}$")]
+    public string Start { get; init; } = "2022-01-03";
+
+    /// <summary>Last date (yyyy-MM-dd); defaults to the run's as-of date.</summary>
+    [RegularExpression(@"^\d{4}-\d{2}-\d{2}$")]
+    public string? End { get; init; }
+
+    /// <summary>Strict: invalid candidates, rows or coverage artifacts fail the run; lenient: dropped, counted and recorded.</summary>
+    public bool Strict { get; init; } = true;
+
+    /// <summary>Universe preset: <c>spot</c> (≥ $10M turnover, vol &gt; 1 %), <c>perp</c> (≥ $50M) or <c>all</c> (no floors).</summary>
+    [RegularExpression("^(spot|perp|all)$")]
+    public string Universe { get; init; } = "all";
+
+    /// <summary>At most this many symbols (after ranking by turnover).</summary>
+    [Range(1, 100_000)]
+    public int MaxSymbols { get; init; } = 100_000;
+
+    /// <summary>Fetch rounds (first + retries of failed symbols).</summary>
+    [Range(1, 10)]
+    public int Rounds { get; init; } = 2;
+
+    /// <summary>Freshness tolerance in days (crypto 1 = 24 h, equities 7 = 168 h).</summary>
+    [Range(0, 366)]
+    public int FreshnessDays { get; init; } = 1;
+
+    /// <summary>Coverage below 100 %: <c>warn</c> or <c>fail</c>.</summary>
+    [RegularExpression("^(warn|fail)$")]
+    public string CoveragePolicy { get; init; } = "warn";
+
+    /// <summary>files: the file or folder to import.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>files: <c>per_symbol</c> or <c>long</c>.</summary>
+    [RegularExpression("^(per_symbol|long)$")]
+    public string Layout { get; init; } = "per_symbol";
+
+    /// <summary>files: field → header overrides (e.g. <c>{"close": "Adj Close"}</c>).</summary>
+    public Dictionary<string, string> Map { get; init; } = [];
+
+    /// <summary>files: the asset type of the imported symbols.</summary>
+    public string AssetType { get; init; } = "equity";
+
+    /// <summary>binance: the API root.</summary>
+    public string BaseUrl { get; init; } = "https://api.binance.com";
+
+    /// <summary>binance: HTTP retries per request.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>synthetic: the seed.</summary>
+    [Range(0, int.MaxValue)]
+    public int Seed { get; init; } = 42;
+
+    /// <summary>synthetic: calendar days generated from <see cref="Start"/>.</summary>
+    [Range(120, 20_000)]
+    public int CalendarDays { get; init; } = 730;
+
+    /// <summary>synthetic: assets per market.</summary>
+    [Range(5, 5_000)]
+    public int AssetsPerMarket { get; init; } = 20;
+}

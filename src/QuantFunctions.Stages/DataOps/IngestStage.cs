@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Synthetic;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Providers;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.DataOps;
+
+/// <summary>
+/// <c>dataops.ingest</c>: discovery → canonical candidates (strict or lenient) → universe floors →
+/// candidates file <c>raw/{market}/discovery/ingest_date=…/candidates_{hash}.json</c> → incremental,
+/// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
+/// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
+/// </summary>
+public sealed class IngestStage : LakeStage<IngestParameters>
+{
+    /// <summary>The stage id.</summary>
+    public const string Id = "dataops.ingest";
+
+    /// <inheritdoc/>
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, IngestParameters parameters, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StageInput>>([]);
+
+    /// <inheritdoc/>
+    protected override async Task<StageResult> RunAsync(StageContext context, IngestParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameters);
+        DateOnly asOf = DateOnly.FromDateTime(context.AsOf.UtcDateTime);
+        DateOnly start = Date(parameters.Start);
+        DateOnly end = parameters.End is string e ? Date(e) : asOf;
+        using var http = new HttpClient();
+        IMarketDataProvider provider = await CreateProviderAsync(parameters, start, http, cancellationToken);
+        CandidateMode mode = parameters.Strict ? CandidateMode.Strict : CandidateMode.Lenient;
+        CandidateSet set = CandidateNormalizer.Normalize(await provider.DiscoverAsync(cancellationToken), mode);
+        var ofMarket = new List<Candidate>();
+        foreach (Candidate c in set.Candidates)
+        {
+            if (string.Equals(c.Exchange, parameters.Market, StringComparison.Ordinal))
+            {
+                ofMarket.Add(c);
+            }
+        }
+
+        if (ofMarket.Count == 0)
+        {
+            throw new CandidateContractException($"{Id}: discovery found {set.Candidates.Count} candidate(s) but none on exchange {parameters.Market}");
+        }
+
+        UniverseSelection universe = UniverseSelector.Select(ofMarket, Universe(parameters));
+        LakeIdentifier market = LakeIdentifier.Parse(parameters.Market.ToLowerInvariant(), "market");
+        byte[] candidatesJson = StageJson.ToBytes(new { Universe = parameters.Universe, AsOf = asOf, Source = provider.Name, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
+        LakePath candidatesPath = LakePathResolver.RawBatch(market, LakeIdentifier.Parse("discovery"), asOf,
+            LakeIdentifier.Parse("candidates_" + Convert.ToHexStringLower(SHA256.HashData(candidatesJson))[..12]), RawFormat.Json);
+        await LakeWrites.WriteBytesOnceAsync(context.Lake, candidatesPath, candidatesJson, cancellationToken);
+
+        var symbols = new List<Symbol>(universe.Members.Count);
+        foreach (Candidate c in universe.Members)
+        {
+            symbols.Add(Symbol.Parse(c.Symbol));
+        }
+
+        LakePath coveragePath = LakePathResolver.RunFolder(LakeIdentifier.Parse(context.Scope, "scope"), RunId.Parse(context.RunId))
+            .Append("coverage_" + Sanitize(context.NodeKey) + ".json");
+        var request = new IngestRequest
+        {
+            Market = parameters.Market,
+            Symbols = symbols,
+            First = start,
+            Last = end,
+            IngestDate = asOf,
+            Strict = parameters.Strict,
+            Rounds = parameters.Rounds,
+            FreshnessDays = parameters.FreshnessDays,
+            Policy = parameters.CoveragePolicy == "fail" ? CoveragePolicy.Fail : CoveragePolicy.Warn,
+            RunId = context.RunId,
+            Profile = provider.Name + "/" + parameters.Universe,
+            CoveragePath = coveragePath,
+        };
+        IngestResult result;
+        try
+        {
+            result = await new BronzeIngestor(context.Lake).IngestAsync(request, provider, cancellationToken);
+        }
+        catch (IngestException)
+        {
+            if (await context.Lake.GetInfoAsync(coveragePath, cancellationToken) is not null)
+            {
+                await AuditCoverageAsync(context, coveragePath, cancellationToken);
+            }
+
+            throw;
+        }
+
+        await AuditCoverageAsync(context, coveragePath, cancellationToken);
+        var stale = new JsonArray();
+        foreach (string s in result.Coverage.StaleSymbols)
+        {
+            stale.Add(s);
+        }
+
+        var summary = new JsonObject
+        {
+            ["source"] = provider.Name,
+            ["candidates"] = universe.Members.Count,
+            ["candidates_dropped"] = set.Dropped.Count,
+            ["candidates_excluded"] = universe.Excluded.Count,
+            ["bronze_rows"] = result.RowsWritten,
+            ["rows_rejected"] = result.Issues.Count,
+            ["coverage"] = result.Coverage.Coverage,
+            ["coverage_status"] = result.Coverage.Status,
+            ["stale_symbols"] = stale,
+            ["candidates_file"] = candidatesPath.Value,
+            ["coverage_file"] = coveragePath.Value,
+        };
+        var outputs = new List<OutputLocation> { Output("candidates", candidatesPath), Output("coverage", coveragePath) };
+        foreach (LakePath p in result.Outputs)
+        {
+            if (p != coveragePath)
+            {
+                outputs.Add(Output(p.Value, p));
+            }
+        }
+
+        return new StageResult { RowsWritten = result.RowsWritten, Outputs = outputs, Summary = summary };
+    }
+
+    private static async Task AuditCoverageAsync(StageContext context, LakePath path, CancellationToken cancellationToken)
+    {
+        LakeObject written = await context.Lake.TryReadAsync(path, cancellationToken) ?? throw new LakeObjectNotFoundException(path);
+        IReadOnlyList<string> problems = CoverageArtifact.Check(written.Content.Span);
+        var data = new JsonObject
+        {
+            ["path"] = path.Value,
+            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(written.Content.Span)),
+            ["problems"] = problems.Count,
+        };
+        await context.AuditAsync("dataops.coverage", data, cancellationToken);
+    }
+
+    private static async Task<IMarketDataProvider> CreateProviderAsync(IngestParameters p, DateOnly start, HttpClient http, CancellationToken cancellationToken)
+    {
+        switch (p.Source)
+        {
+            case "synthetic":
+                return new SyntheticMarketProvider(new SyntheticMarketOptions
+                {
+                    Seed = p.Seed,
+                    Start = start,
+                    CalendarDays = p.CalendarDays,
+                    Markets = SyntheticMarketOptions.DefaultMarkets(p.AssetsPerMarket, p.AssetsPerMarket),
+                    ToxicPrintsPerMarket = 1,
+                });
+            case "files":
+                OhlcvColumnMap map = new();
+                foreach (KeyValuePair<string, string> kv in p.Map)
+                {
+                    map = map.With(kv.Key + "=" + kv.Value);
+                }
+
+                var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout == "long" ? OhlcvLayout.Long : OhlcvLayout.PerSymbol, Map = map, Strict = p.Strict, AssetType = p.AssetType };
+                return await FileImportProvider.OpenAsync(p.Path ?? throw new ArgumentException($"{Id}: source 'files' needs 'path'"), options, cancellationToken);
+            default:
+                return new BinanceSpotProvider(http, new HttpProviderOptions { BaseAddress = new Uri(p.BaseUrl), MaxRetries = p.MaxRetries });
+        }
+    }
+
+    private static UniverseConfig Universe(IngestParameters p) => p.Universe switch
+    {
+        "spot" => UniverseConfig.Spot() with { MaxSize = p.MaxSymbols },
+        "perp" => UniverseConfig.Perpetual() with { MaxSize = p.MaxSymbols },
+        _ => new UniverseConfig { Name = "all", MaxSize = p.MaxSymbols, SortKey = UniverseSortKey.Symbol },
+    };
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Sanitize(string text)
+    {
+        char[] chars = text.ToLowerInvariant().ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = LakeIdentifier.IsIdentifierChar(chars[i]) ? chars[i] : '_';
+        }
+
+        return new string(chars);
+    }
+}

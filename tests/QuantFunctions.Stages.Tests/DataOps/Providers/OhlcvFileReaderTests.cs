@@ -1,0 +1,88 @@
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Providers;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Stages.Tests.DataOps.Providers;
+
+public sealed class OhlcvFileReaderTests
+{
+    private const string YahooCsv = """
+        Date,Open,High,Low,Close,Adj Close,Volume
+        2024-01-02,187.15,188.44,183.89,185.64,184.94,82488700
+        2024-01-03,184.22,185.88,183.43,184.25,183.55,58414500
+
+        """;
+
+    [Fact]
+    public async Task Read_PerSymbolYahooLayout_SymbolFromFileNameAndAdjCloseIgnoredUnlessMapped()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.Combine("aapl.csv"), YahooCsv);
+
+        OhlcvFileSet plain = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None);
+        OhlcvFileSet adjusted = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS", Map = new OhlcvColumnMap().With("close=Adj Close") }, CancellationToken.None);
+
+        RawBars bars = Assert.Single(plain.Fetches).Bars;
+        Assert.Equal("XNYS:AAPL", bars.Symbol.Value);
+        Assert.Equal([new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 3)], bars.Dates);
+        Assert.Equal([185.64, 184.25], bars.Close);
+        Assert.Equal([82488700d, 58414500d], bars.Volume);
+        Assert.Equal([184.94, 183.55], Assert.Single(adjusted.Fetches).Bars.Close);
+        Assert.EndsWith("aapl.csv:3", bars.Origins[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_LongLayoutWithEpochAndCanonicalSymbols_GroupsBySymbolInOrdinalOrder()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Combine("long.csv");
+        await File.WriteAllTextAsync(file, """
+            symbol,ts,open,high,low,close,volume
+            ETHUSDT,1704067200000,2281.9,2352.4,2265.2,2352.0,216702.6
+            BINANCE:BTCUSDT,2024-01-01T00:00:00Z,42283.58,44184.10,42180.77,44179.55,27174.3
+            ETHUSDT,1704153600,2352.0,2431.0,2341.0,2355.3,331244.9
+            """);
+
+        OhlcvFileSet set = await OhlcvFileReader.ReadAsync(file, new OhlcvImportOptions { Market = "BINANCE", Layout = OhlcvLayout.Long }, CancellationToken.None);
+
+        Assert.Equal(["BINANCE:BTCUSDT", "BINANCE:ETHUSDT"], set.Fetches.Select(f => f.Bars.Symbol.Value));
+        // 1704067200000 ms and 1704153600 s are 2024-01-01 and 2024-01-02 UTC.
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 2)], set.Fetches[1].Bars.Dates);
+        Assert.Contains("ETHUSDT,1704153600", System.Text.Encoding.UTF8.GetString(set.Fetches[1].Payload.Span), StringComparison.Ordinal);
+        Assert.DoesNotContain("BTCUSDT", System.Text.Encoding.UTF8.GetString(set.Fetches[1].Payload.Span), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2024-01-04,1,2,0.5,abc,100", "aapl.csv:4:5: 'abc' is not a number (close)")]
+    [InlineData("2024-13-45,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-13-45' is not a date")]
+    [InlineData("2024-01-04,1,2,0.5", "aapl.csv:4:5: 4 fields, the header has 6")]
+    public async Task Read_MalformedRow_StrictNamesFileLineColumnLenientRecordsIt(string row, string expected)
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.Combine("aapl.csv"), "Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,100\n2024-01-03,1,2,0.5,1.5,100\n" + row + "\n");
+
+        DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+
+        OhlcvFileSet lenient = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Strict = false }, CancellationToken.None);
+        Assert.Equal(2, Assert.Single(lenient.Fetches).Bars.Count);
+        RowIssue issue = Assert.Single(lenient.Issues);
+        Assert.Contains(expected[..expected.IndexOf(": ", StringComparison.Ordinal)], issue.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_MissingColumn_NamesTheFieldAndHowToMapIt()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.Combine("x.csv"), "Date,Open,High,Low,Last,Volume\n2024-01-02,1,2,0.5,1.5,100\n");
+
+        DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+
+        Assert.Contains("no column for 'close'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--map close=<header>", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColumnMap_UnknownField_Throws() =>
+        Assert.Throws<ArgumentException>(() => new OhlcvColumnMap().With("price=Close"));
+}

@@ -1,0 +1,67 @@
+using QuantFunctions.Core.Discovery;
+using QuantFunctions.Lake.Providers;
+
+namespace QuantFunctions.Stages.Tests.DataOps.Providers;
+
+public sealed class ScreenerScanClientTests
+{
+    private static HttpProviderOptions Options(Uri baseAddress) => new()
+    {
+        BaseAddress = baseAddress,
+        MaxRetries = 2,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxRetryAfter = TimeSpan.FromMilliseconds(5),
+        PageLimit = 2,
+    };
+
+    [Fact]
+    public async Task Scan_TwoPages_MapsColumnsAndPagesUntilTotalCount()
+    {
+        using var server = new FixtureServer((_, body) => FixtureReply.File(body.Contains("\"range\":[0,2]", StringComparison.Ordinal) ? "scan_page1.json" : "scan_page2.json"));
+        using var http = new HttpClient();
+        var client = new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot");
+
+        (IReadOnlyList<CandidateRecord> records, IReadOnlyList<ProviderAttempt> attempts) = await client.ScanAsync(CancellationToken.None);
+        CandidateSet set = CandidateNormalizer.Normalize(records, CandidateMode.Strict);
+
+        // Fixture: totalCount 3 over two pages of size 2; Volatility.D is in percent (3.21 → 0.0321).
+        Assert.Equal(3, records.Count);
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal("/crypto/scan", server.Requests.First());
+        Assert.Equal(["BINANCE:BTCUSDT", "BINANCE:DOGEUSDT", "BINANCE:ETHUSDT"], set.Candidates.Select(c => c.Symbol));
+        Candidate btc = set.Candidates[0];
+        Assert.Equal(2105106283.63, btc.Volume24h);
+        Assert.Equal(0.0321, UniverseConfig.DailyVolatility(btc)!.Value, 12);
+        Assert.Equal(1, btc.MarketCapRank);
+        Assert.Equal(("Currency", "Crypto"), (btc.Sector, btc.Industry));
+        Assert.Equal("BTCUSDT", btc.Metadata["name"]);
+
+        // Spot floors: DOGE has $8.5M turnover (< $10M) and 0.8 % volatility (≤ 1 %) → excluded.
+        UniverseSelection universe = UniverseSelector.Select(set.Candidates, UniverseConfig.Spot());
+        Assert.Equal(["BINANCE:BTCUSDT", "BINANCE:ETHUSDT"], universe.Members.Select(c => c.Symbol));
+        Assert.Equal("BINANCE:DOGEUSDT", Assert.Single(universe.Excluded).Symbol);
+    }
+
+    [Fact]
+    public async Task Scan_EmptyResult_ZeroCandidatesIsAFailure()
+    {
+        using var server = new FixtureServer((_, _) => FixtureReply.File("scan_empty.json"));
+        using var http = new HttpClient();
+        (IReadOnlyList<CandidateRecord> records, _) = await new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None);
+
+        Assert.Empty(records);
+        CandidateContractException ex = Assert.Throws<CandidateContractException>(() => CandidateNormalizer.Normalize(records, CandidateMode.Lenient));
+        Assert.Contains("zero valid candidates", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_429Storm_FailsAfterBudget()
+    {
+        using var server = new FixtureServer((_, _) => FixtureReply.Error(429, "0"));
+        using var http = new HttpClient();
+        ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
+
+        Assert.Equal(3, ex.Attempts.Count);
+        Assert.Equal(TimeSpan.Zero, ex.Attempts[0].RetryDelay);
+    }
+}
