@@ -91,9 +91,10 @@ public static class HealthRegistryTable
     {
         ArgumentNullException.ThrowIfNull(table);
         string[] symbol = table.Strings("symbol"), status = table.Strings("status");
-        string?[] rule = table.Strings("rule"), severity = table.Strings("severity"), detail = table.Strings("detail");
+        string?[] rule = Nullable<string?[]>(table, "rule", ParquetValueKind.String), severity = Nullable<string?[]>(table, "severity", ParquetValueKind.String);
+        string?[] detail = Nullable<string?[]>(table, "detail", ParquetValueKind.String);
         ColumnBuffer timestamp = table.Column("timestamp");
-        long[] ts = table.Timestamps("timestamp");
+        long[] ts = Nullable<long[]>(table, "timestamp", ParquetValueKind.Timestamp);
         var results = new List<SymbolHealth>();
         int row = 0;
         while (row < table.RowCount)
@@ -191,6 +192,15 @@ public static class HealthRegistryTable
         }
 
         return best;
+    }
+
+    private static T Nullable<T>(LakeTable table, string name, ParquetValueKind kind)
+        where T : class
+    {
+        ColumnBuffer column = table.Column(name);
+        return column.Column.Kind == kind && column.Values is T values
+            ? values
+            : throw new DatasetSchemaException($"{table.Name}: column '{name}' is {column.Column.Kind}, expected {kind}");
     }
 
     private static HealthStatus ParseStatus(string table, int row, string? name) => name switch
