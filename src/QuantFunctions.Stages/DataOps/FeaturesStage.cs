@@ -48,7 +48,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         var excluded = new JsonArray();
         var notYetKnown = new JsonArray();
         var bars = new List<SymbolBars>();
-        foreach (BarSeries s in Scope(series, parameters.Symbols, context.NodeKey))
+        foreach (BarSeries s in Scope(series, parameters.Symbols, universe.Market, context.NodeKey))
         {
             int known = universe.KnownCount(s, context.AsOf);
             if (dropped.Contains(s.Symbol.Value))
@@ -109,7 +109,8 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         return new StageResult { RowsRead = rowsRead, RowsWritten = rows, Outputs = outputs, Summary = summary };
     }
 
-    private static List<BarSeries> Scope(IReadOnlyList<BarSeries> series, List<string> candidates, string node)
+    /// <summary>The candidates of this market (exchange prefix = market, case-insensitive), all required in bronze; others belong to other universes.</summary>
+    private static List<BarSeries> Scope(IReadOnlyList<BarSeries> series, List<string> candidates, string market, string node)
     {
         if (candidates.Count == 0)
         {
@@ -126,6 +127,11 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         var missing = new List<string>();
         foreach (string symbol in new SortedSet<string>(candidates, StringComparer.Ordinal))
         {
+            if (!Symbol.Parse(symbol).Exchange.Equals(market, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (bySymbol.TryGetValue(symbol, out BarSeries? s))
             {
                 scoped.Add(s);
@@ -138,7 +144,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
 
         return missing.Count == 0
             ? scoped
-            : throw new ArgumentException($"node '{node}': candidate symbols not in bronze: {string.Join(", ", missing)}");
+            : throw new ArgumentException($"node '{node}': candidate symbols of market '{market}' not in its bronze bars: {string.Join(", ", missing)}");
     }
 
     private static (int First, int Last) Years(IReadOnlyList<FeatureBlock> blocks)
