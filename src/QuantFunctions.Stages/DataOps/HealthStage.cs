@@ -11,8 +11,8 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.DataOps;
 
 /// <summary>
-/// <c>dataops.health</c>: audits a market's bronze bars with <see cref="HealthAuditor"/> against the universe
-/// calendar's expected sessions (first to last bar of the market) at the run's as-of time, and writes the health
+/// <c>dataops.health</c>: audits a market's bronze bars known at the run's as-of time with <see cref="HealthAuditor"/>
+/// against the universe calendar's expected sessions (first to last known bar of the market), and writes the health
 /// registry (<see cref="HealthRegistryTable"/>) and a Markdown summary under
 /// <c>silver/{universe}/{pipeline}/version={v}/health/run={run_id}/</c>. Every drop is counted in the audit entry;
 /// in strict mode a DROPPED symbol then fails the node with <see cref="HealthCheckException"/>.
@@ -47,16 +47,23 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         };
         var auditor = new HealthAuditor(options);
 
+        // The audit judges the data as it stood at the as-of time: bars known later (a re-run of history) are counted, not audited.
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
-        var bars = new SymbolBars[series.Count];
-        for (int i = 0; i < series.Count; i++)
+        var bars = new List<SymbolBars>(series.Count);
+        long later = 0;
+        foreach (BarSeries s in series)
         {
-            first = series[i].Dates[0] < first ? series[i].Dates[0] : first;
-            last = series[i].Dates[^1] > last ? series[i].Dates[^1] : last;
-            bars[i] = HealthUniverse.ToSymbolBars(series[i], series[i].Count);
+            int known = universe.KnownCount(s, context.AsOf);
+            later += s.Count - known;
+            if (known > 0)
+            {
+                first = s.Dates[0] < first ? s.Dates[0] : first;
+                last = s.Dates[known - 1] > last ? s.Dates[known - 1] : last;
+                bars.Add(HealthUniverse.ToSymbolBars(s, known));
+            }
         }
 
-        DateOnly[] sessions = series.Count == 0 ? [] : ExchangeCalendars.Resolve(universe.CalendarId, first.Year, last.Year).Sessions(first, last);
+        DateOnly[] sessions = bars.Count == 0 ? [] : ExchangeCalendars.Resolve(universe.CalendarId, first.Year, last.Year).Sessions(first, last);
         IReadOnlyList<SymbolHealth> results = auditor.AuditMany(bars, universe.IsCrypto ? AssetClass.Crypto : AssetClass.Equity, sessions, context.AsOf);
 
         LakePath folder = universe.HealthRun(context);
@@ -67,6 +74,8 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         await LakeWrites.WriteBytesOnceAsync(context.Lake, summaryPath, Encoding.UTF8.GetBytes(markdown), cancellationToken);
 
         JsonObject summary = Summarise(universe, results, rowsRead, parts);
+        summary["bars_known_after_as_of"] = later;
+        summary["symbols_not_yet_known"] = series.Count - bars.Count;
         summary["registry"] = registry.Value;
         summary["summary"] = summaryPath.Value;
         await context.AuditAsync("dataops.health", summary.DeepClone().AsObject(), cancellationToken);

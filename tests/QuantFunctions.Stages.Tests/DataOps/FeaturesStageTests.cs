@@ -4,6 +4,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Datasets;
 
 namespace QuantFunctions.Stages.Tests.DataOps;
@@ -101,7 +102,7 @@ public sealed class FeaturesStageTests(HealthFeaturesLake market) : IClassFixtur
             DateTimeOffset t = new DateTimeOffset(2023, 1, 2, 0, 0, 0, TimeSpan.Zero).AddDays(random.Next(60, 190)).AddMinutes(random.Next(0, 24 * 60));
             using DagTestHost early = HealthFeaturesLake.NewHost();
             RunRecord run = await early.RunAsync(HealthFeaturesLake.Manifest(), runId: $"pit-{k}", asOf: t);
-            Assert.Equal(RunStatus.Succeeded, run.Status);
+            HealthFeaturesLake.AssertSucceeded(run);
 
             foreach (string universe in (string[])["crypto_spot", "us_equity"])
             {
@@ -128,7 +129,7 @@ public sealed class FeaturesStageTests(HealthFeaturesLake market) : IClassFixtur
         string[] candidates = ["BINANCE:CRY003USDT", "BINANCE:CRY001USDT"];
         var first = new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero);
         using DagTestHost host = HealthFeaturesLake.NewHost();
-        Assert.Equal(RunStatus.Succeeded, (await host.RunAsync(HealthFeaturesLake.Manifest(), runId: "store-1", asOf: first)).Status);
+        HealthFeaturesLake.AssertSucceeded(await host.RunAsync(HealthFeaturesLake.Manifest(), runId: "store-1", asOf: first));
         LakePath dataset = FeaturesTable.DatasetPath(Crypto, "dataops", "1.0.0");
         Dictionary<LakePath, byte[]> before = await SnapshotAsync(host.Lake, dataset);
         string atFirst = LakeTableStore.ContentFingerprint(await FeaturesTable.ReadAsOfAsync(host.Lake, dataset, first));
@@ -137,7 +138,7 @@ public sealed class FeaturesStageTests(HealthFeaturesLake market) : IClassFixtur
             HealthFeaturesLake.Manifest(), runId: "backfill-1", asOf: HealthFeaturesLake.AsOf,
             overrides: [$"dataops.features:symbols=[\"{candidates[0]}\",\"{candidates[1]}\"]"]);
 
-        Assert.Equal(RunStatus.Succeeded, backfill.Status);
+        HealthFeaturesLake.AssertSucceeded(backfill);
         Dictionary<LakePath, byte[]> after = await SnapshotAsync(host.Lake, dataset);
         foreach ((LakePath path, byte[] bytes) in before)
         {

@@ -33,7 +33,7 @@ public sealed class HealthFeaturesLake : IAsyncLifetime, IDisposable
           "parameters": { "universes": ["crypto_spot", "us_equity"] },
           "nodes": [
             { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
-              "params": { "seed": 7, "start": "2023-01-02", "calendar_days": 200, "crypto_assets": 10, "equity_assets": 10, "toxic_prints_per_market": 1 } },
+              "params": { "seed": 7, "start": "2023-01-02", "calendar_days": 200, "crypto_assets": 10, "equity_assets": 10, "toxic_prints_per_market": 1, "gaps_per_market": 3 } },
             { "id": "dataops.health", "stage": "dataops.health", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
               "params": { {{UniverseParams}}, "lookback_days": 150, "strict": {{(strict ? "true" : "false")}} } },
             { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.health"],
@@ -52,6 +52,15 @@ public sealed class HealthFeaturesLake : IAsyncLifetime, IDisposable
 
     /// <summary>A fresh host with the shipped stages.</summary>
     public static DagTestHost NewHost() => new(new StageRegistryBuilder().AddQuantStages().Build());
+
+    /// <summary>Asserts the run succeeded, naming the failed nodes and their errors otherwise.</summary>
+    public static void AssertSucceeded(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Assert.True(
+            run.Status == RunStatus.Succeeded,
+            string.Join("; ", run.Nodes.Where(n => n.Error is not null).Select(n => $"{n.Node}: {n.Error!.Type}: {n.Error.Message}")));
+    }
 
     /// <inheritdoc/>
     public async Task InitializeAsync() => Run = await Host.RunAsync(Manifest(), runId: RunId, asOf: AsOf);

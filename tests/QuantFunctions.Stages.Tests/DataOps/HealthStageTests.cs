@@ -5,6 +5,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Datasets;
 
 namespace QuantFunctions.Stages.Tests.DataOps;
