@@ -36,6 +36,11 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RunLauncher>();
 builder.Services.AddHostedService<DataOpsTimerService>();
 
+// Spans and metrics of runs go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; every run writes forensic_trace.json regardless.
+string? otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+using OpenTelemetry.OpenTelemetrySdk? telemetry = string.IsNullOrWhiteSpace(otlp)
+    ? null
+    : QuantFunctions.Orchestration.Telemetry.QuantTelemetryExtensions.CreateSdk(new() { ServiceName = "quantfunctions-host", OtlpEndpoint = new Uri(otlp, UriKind.Absolute) });
 using var bootstrapHttp = new HttpClient();
 var lakeSettings = new LakeSettings(settings.Lake, settings.LakeRoot, settings.StorageConnection, settings.LakeContainer);
 using var bootstrapLogging = LoggerFactory.Create(b => b.AddConsole());

@@ -24,7 +24,7 @@ public sealed class HostSettings
     [Required]
     public string LakeContainer { get; set; } = "lake";
 
-    /// <summary>QF_MANIFESTS_ROOT: the folder of shipped manifests (<c>{scope}/{pipeline}/version={v}/manifest.json</c>).</summary>
+    /// <summary>QF_MANIFESTS_ROOT: the folder of shipped manifests (<c>{scope}/{pipeline}/version={v}/manifest.json</c>); default <c>./manifests</c>, or <c>$FUNCTIONS_APP_ROOT_PATH/manifests</c> under the Functions host.</summary>
     [Required]
     public string ManifestsRoot { get; set; } = "manifests";
 

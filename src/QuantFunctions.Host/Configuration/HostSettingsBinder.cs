@@ -14,7 +14,10 @@ public static class HostSettingsBinder
         settings.LakeRoot = Path.GetFullPath(configuration["QF_LAKE_ROOT"] ?? settings.LakeRoot);
         settings.StorageConnection = NonEmpty(configuration["QF_STORAGE_CONNECTION"]) ?? NonEmpty(configuration["AzureWebJobsStorage"]);
         settings.LakeContainer = configuration["QF_LAKE_CONTAINER"] ?? settings.LakeContainer;
-        settings.ManifestsRoot = Path.GetFullPath(configuration["QF_MANIFESTS_ROOT"] ?? settings.ManifestsRoot);
+        // Under the Functions host the handler runs in app/ and the manifests ship beside host.json (FUNCTIONS_APP_ROOT_PATH).
+        string? appRoot = NonEmpty(configuration["FUNCTIONS_APP_ROOT_PATH"]);
+        string defaultManifests = appRoot is null ? settings.ManifestsRoot : Path.Combine(appRoot, "manifests");
+        settings.ManifestsRoot = Path.GetFullPath(configuration["QF_MANIFESTS_ROOT"] ?? defaultManifests);
         if (configuration["QF_MAX_PARALLELISM"] is { Length: > 0 } parallelism)
         {
             settings.MaxParallelism = int.TryParse(parallelism, NumberStyles.Integer, CultureInfo.InvariantCulture, out int p) ? p : -1;

@@ -79,11 +79,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         }
 
         (ReturnPanel aligned, int[] dropped) = CompoundedAlignment.Align(ordered);
-        var options = new WalkForwardOptions
-        {
-            TrainDays = parameters.TrainDays, TestDays = parameters.TestDays, StepDays = parameters.StepDays,
-            SlippageBps = parameters.SlippageBps, CommissionBps = parameters.CommissionBps,
-        };
+        WalkForwardOptions options = parameters.ToOptions();
         BacktestResult result = WalkForwardBacktester.Run(
             aligned, window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result), options);
 
