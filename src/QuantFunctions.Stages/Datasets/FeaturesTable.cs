@@ -123,6 +123,11 @@ public static class FeaturesTable
                 continue;
             }
 
+            if (wanted is not null && !ContainsAny((await LakeTableStore.ReadAsync(lake, info.Path, ["symbol"], cancellationToken)).Strings("symbol"), wanted))
+            {
+                continue; // a block file of other symbols: only its symbol column is read
+            }
+
             LakeTable part = await LakeTableStore.ReadAsync(lake, info.Path, cancellationToken: cancellationToken);
             files.Add(new StoredFile(name[..name.LastIndexOf('-')], part, part.Strings("symbol"), part.Timestamps("ts"), part.Timestamps("known_at")));
         }
@@ -209,6 +214,19 @@ public static class FeaturesTable
 
     /// <summary>The time of a stored TIMESTAMP (µs since the Unix epoch, UTC).</summary>
     public static DateTimeOffset FromMicros(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
+
+    private static bool ContainsAny(string[] symbols, HashSet<string> wanted)
+    {
+        foreach (string s in symbols)
+        {
+            if (wanted.Contains(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private sealed record StoredFile(string Key, LakeTable Table, string[] Symbols, long[] Ts, long[] KnownAt);
 
