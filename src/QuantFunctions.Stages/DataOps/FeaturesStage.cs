@@ -26,10 +26,9 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         HealthUniverse universe = HealthUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         var inputs = new List<StageInput> { new("bronze." + universe.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [universe.Bronze]) };
-        LakePath health = universe.HealthRun(context);
-        if (await context.Lake.GetInfoAsync(health.Append(HealthRegistryTable.PartFile), cancellationToken) is not null)
+        if (await HealthRegistryTable.TryDescribeInputAsync(context, universe.Universe, cancellationToken) is { } health)
         {
-            inputs.Add(new StageInput("silver." + universe.Universe + ".health", context.PipelineId, context.PipelineVersion, [health]));
+            inputs.Add(health);
         }
 
         return inputs;

@@ -28,10 +28,9 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         (string universe, string market, _) = Resolve(context, parameters);
         var inputs = new List<StageInput> { new("bronze." + market + ".ohlcv", context.PipelineId, context.PipelineVersion, [BronzeOf(market)]) };
-        LakePath health = HealthRegistryTable.RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId);
-        if (await context.Lake.GetInfoAsync(health.Append(HealthRegistryTable.PartFile), cancellationToken) is not null)
+        if (await HealthRegistryTable.TryDescribeInputAsync(context, universe, cancellationToken) is { } health)
         {
-            inputs.Add(new StageInput("silver." + universe + ".health", context.PipelineId, context.PipelineVersion, [health]));
+            inputs.Add(health);
         }
 
         return inputs;

@@ -3,6 +3,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.Datasets;
 
@@ -33,6 +34,16 @@ public static class HealthRegistryTable
     /// <summary>One run's registry folder: <c>{dataset}/run={run_id}</c>.</summary>
     public static LakePath RunFolder(string universe, string pipelineId, string version, string runId) =>
         DatasetPath(universe, pipelineId, version).Append(RunPrefix + RunId.Parse(runId).Value);
+
+    /// <summary>The registry written by the context's run for <paramref name="universe"/> as a stage input, or null when that run wrote none.</summary>
+    public static async Task<StageInput?> TryDescribeInputAsync(StageContext context, string universe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LakePath folder = RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId);
+        return await context.Lake.GetInfoAsync(folder.Append(PartFile), cancellationToken) is null
+            ? null
+            : new StageInput("silver." + universe + "." + Dataset, context.PipelineId, context.PipelineVersion, [folder]);
+    }
 
     /// <summary>Builds the registry table from audit results (symbols in result order, reasons in rule order).</summary>
     public static LakeTable FromResults(IReadOnlyList<SymbolHealth> results, DateTimeOffset asOf, string runId)
