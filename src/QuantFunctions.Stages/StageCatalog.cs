@@ -18,7 +18,9 @@ public static class StageCatalog
         return builder
             .Add<SyntheticMarketStage, SyntheticMarketParameters>(SyntheticMarketStage.Id, "Seeded synthetic crypto (24×7) and equity markets → raw and bronze daily OHLCV.", PipelineKind.Data)
             .Add<IngestStage, IngestParameters>(IngestStage.Id, "Provider discovery → candidates file → incremental, idempotent bronze ingestion with a coverage artifact.", PipelineKind.Data)
-            .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded).", PipelineKind.Data)
+            .Add<HealthStage, HealthParameters>(HealthStage.Id, "Bronze bars → health registry and Markdown summary per universe (HEALTHY / DEGRADED / DROPPED and why).", PipelineKind.Data)
+            .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded; DROPPED symbols excluded).", PipelineKind.Data)
+            .Add<FeaturesStage, FeaturesParameters>(FeaturesStage.Id, "Bronze bars → silver point-in-time feature store per universe (ts, known_at, every feature).", PipelineKind.Data)
             .Add<SelectStage, SelectParameters>(SelectStage.Id, "Top/bottom N of a universe by trailing momentum (LONG and SHORT sleeves).", PipelineKind.Model)
             .Add<SynthesizeStage, SleeveParameters>(SynthesizeStage.Id, "Selection → strategy atoms and their return streams (SHORT = −min(r, 1)).", PipelineKind.Model)
             .Add<AllocateStage, AllocateParameters>(AllocateStage.Id, "Atom streams → weights with a named allocation engine and its fallback chain.", PipelineKind.Model)

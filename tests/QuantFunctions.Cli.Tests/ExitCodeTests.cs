@@ -97,14 +97,14 @@ public sealed class ExitCodeTests(DemoLake demo)
     }
 
     [Fact]
-    public async Task StageList_Always_ListsAllTenStages()
+    public async Task StageList_Always_ListsEveryShippedStage()
     {
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "list", "--json");
 
         outcome.AssertExit(0);
         string[] ids = [.. JsonNode.Parse(outcome.Output)!.AsArray().Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
         Assert.Equal(
-            ["alpha.allocate", "alpha.flatten", "alpha.select", "alpha.synthesize", "dataops.ingest", "dataops.returns", "dataops.synthetic_market",
+            ["alpha.allocate", "alpha.flatten", "alpha.select", "alpha.synthesize", "dataops.features", "dataops.health", "dataops.ingest", "dataops.returns", "dataops.synthetic_market",
              "meta.aggregate", "meta.orders", "report.tearsheet", "validate.backtest"],
             ids);
         CliOutcome table = await CliHarness.RunAsync(demo.Root, "stage", "list");

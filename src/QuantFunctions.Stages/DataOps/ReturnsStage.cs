@@ -13,7 +13,8 @@ namespace QuantFunctions.Stages.DataOps;
 /// <c>dataops.returns</c>: reads a market's bronze daily bars and writes the universe's silver daily
 /// returns (simple and log), calendar-safe: a return exists only between consecutive sessions of the
 /// market's calendar (one missing session tolerated); across a longer gap there is no return — never a
-/// padded or zero-filled one. Every row carries <c>known_at</c> for point-in-time reads.
+/// padded or zero-filled one. Every row carries <c>known_at</c> for point-in-time reads. When the same run wrote a
+/// health registry for the universe (<c>dataops.health</c>), its DROPPED symbols are excluded and listed in the audit entry.
 /// </summary>
 public sealed class ReturnsStage : LakeStage<ReturnsParameters>
 {
@@ -21,12 +22,18 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
     public const string Id = "dataops.returns";
 
     /// <inheritdoc/>
-    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        (_, string market, _) = Resolve(context, parameters);
-        return Task.FromResult<IReadOnlyList<StageInput>>([new StageInput("bronze." + market + ".ohlcv", context.PipelineId, context.PipelineVersion, [BronzeOf(market)])]);
+        (string universe, string market, _) = Resolve(context, parameters);
+        var inputs = new List<StageInput> { new("bronze." + market + ".ohlcv", context.PipelineId, context.PipelineVersion, [BronzeOf(market)]) };
+        if (await HealthRegistryTable.TryDescribeInputAsync(context, universe, cancellationToken) is { } health)
+        {
+            inputs.Add(health);
+        }
+
+        return inputs;
     }
 
     private static (string Universe, string Market, string Calendar) Resolve(StageContext context, ReturnsParameters parameters)
@@ -51,7 +58,22 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         (string universe, string market, string calendarId) = Resolve(context, parameters);
         LakePath bronze = BronzeOf(market);
         (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, bronze, cancellationToken: cancellationToken);
-        IReadOnlyList<BarSeries> series = BarsTable.ToSeries(bars);
+        IReadOnlySet<string>? dropped = await HealthRegistryTable.TryReadDroppedAsync(
+            context.Lake, HealthRegistryTable.RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId), cancellationToken);
+        var excluded = new JsonArray();
+        var series = new List<BarSeries>();
+        foreach (BarSeries s in BarsTable.ToSeries(bars))
+        {
+            if (dropped?.Contains(s.Symbol.Value) == true)
+            {
+                excluded.Add(s.Symbol.Value);
+            }
+            else
+            {
+                series.Add(s);
+            }
+        }
+
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
         foreach (BarSeries s in series)
         {
@@ -97,6 +119,8 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
             ["bronze_parts"] = parts.Count,
             ["returns_written"] = rows,
             ["returns_not_formed_across_gaps"] = possible - rows,
+            ["health_registry"] = dropped is null ? "none" : "applied",
+            ["excluded_dropped"] = excluded,
         };
         await context.AuditAsync("dataops.returns", summary.DeepClone().AsObject(), cancellationToken);
         return new StageResult { RowsRead = bars.RowCount, RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };

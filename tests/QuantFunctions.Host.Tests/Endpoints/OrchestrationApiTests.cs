@@ -28,9 +28,11 @@ public sealed class OrchestrationApiTests : IClassFixture<HostFactory>
         using HttpClient client = _factory.CreateClient();
         JsonElement stages = await client.GetFromJsonAsync<JsonElement>("/api/stages");
         string[] ids = [.. stages.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
-        Assert.Equal(11, ids.Length);
+        Assert.Equal(13, ids.Length);
         Assert.Contains("dataops.ingest", ids);
         Assert.Contains("meta.aggregate", ids);
+        Assert.Contains("dataops.health", ids);
+        Assert.Contains("dataops.features", ids);
         Assert.All(stages.EnumerateArray(), s => Assert.Equal(JsonValueKind.Object, s.GetProperty("parameters").ValueKind));
     }
 
@@ -56,7 +58,11 @@ public sealed class OrchestrationApiTests : IClassFixture<HostFactory>
         Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
         Assert.Equal("dataops", status.GetProperty("name").GetString());
         string[] nodes = [.. status.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("key").GetString() + "=" + n.GetProperty("status").GetString())];
-        Assert.Equal(["dataops.synthetic_market=Succeeded", "dataops.returns[crypto_spot]=Succeeded", "dataops.returns[us_equity]=Succeeded"], nodes);
+        Assert.Equal(
+            ["dataops.synthetic_market=Succeeded", "dataops.health[crypto_spot]=Succeeded", "dataops.health[us_equity]=Succeeded",
+             "dataops.returns[crypto_spot]=Succeeded", "dataops.returns[us_equity]=Succeeded",
+             "dataops.features[crypto_spot]=Succeeded", "dataops.features[us_equity]=Succeeded"],
+            nodes);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", status.GetProperty("createdTime").GetString()!);
         Assert.True(status.GetProperty("output").GetProperty("outputs").GetArrayLength() > 0);
     }

@@ -1,0 +1,84 @@
+using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Datasets;
+
+namespace QuantFunctions.Stages.DataOps;
+
+/// <summary>
+/// The universe a DataOps node works on, resolved from its for_each item (or <c>universe</c> parameter) and the
+/// <c>markets</c> / <c>calendars</c> maps: where its bronze bars live and when a daily bar becomes known.
+/// </summary>
+/// <param name="Universe">The silver universe (e.g. <c>crypto_spot</c>).</param>
+/// <param name="Market">The bronze market (e.g. <c>binance</c>).</param>
+/// <param name="CalendarId">The trading calendar id (XCRY or XNYS).</param>
+internal sealed record HealthUniverse(string Universe, string Market, string CalendarId)
+{
+    /// <summary>True for the 24×7 calendar.</summary>
+    public bool IsCrypto => CalendarId == ExchangeCalendars.CryptoId;
+
+    /// <summary>A daily bar stamped at its session date is known at the close: 00:00 UTC next day for 24×7 markets, 21:00 UTC for NYSE-like sessions.</summary>
+    public TimeSpan CloseOffset => IsCrypto ? TimeSpan.FromHours(24) : TimeSpan.FromHours(21);
+
+    /// <summary>The point-in-time rule of the universe's bars.</summary>
+    public KnownAtPolicy KnownAt => new() { CloseOffset = CloseOffset };
+
+    /// <summary>The bronze daily OHLCV dataset of the market.</summary>
+    public LakePath Bronze => LakePathResolver.BronzeDataset(
+        LakeIdentifier.Parse(Market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+
+    /// <summary>Resolves the universe of a node.</summary>
+    /// <exception cref="ArgumentException">No universe, or no market or calendar configured for it.</exception>
+    public static HealthUniverse Resolve(StageContext context, string? universe, IReadOnlyDictionary<string, string> markets, IReadOnlyDictionary<string, string> calendars)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string name = context.ForEachItem ?? universe
+            ?? throw new ArgumentException($"node '{context.NodeKey}': set 'universe' or fan the node out over universes");
+        string market = markets.GetValueOrDefault(name)
+            ?? throw new ArgumentException($"node '{context.NodeKey}': no market configured for universe '{name}' in 'markets'");
+        string calendar = calendars.GetValueOrDefault(name)
+            ?? throw new ArgumentException($"node '{context.NodeKey}': no calendar configured for universe '{name}' in 'calendars'");
+        return new HealthUniverse(name, market, calendar);
+    }
+
+    /// <summary>The health registry folder of a run of this node's pipeline.</summary>
+    public LakePath HealthRun(StageContext context) =>
+        HealthRegistryTable.RunFolder(Universe, context.PipelineId, context.PipelineVersion, context.RunId);
+
+    /// <summary>Reads the market's bronze bars, one series per symbol (ordinal), and the number of rows and parts read.</summary>
+    public async Task<(IReadOnlyList<BarSeries> Series, long Rows, int Parts)> ReadBarsAsync(ILakeStore lake, CancellationToken cancellationToken)
+    {
+        (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(lake, Bronze, cancellationToken: cancellationToken);
+        return (BarsTable.ToSeries(bars), bars.RowCount, parts.Count);
+    }
+
+    /// <summary>The first <paramref name="count"/> bars of a series as <see cref="SymbolBars"/> stamped at 00:00 UTC of each date (arrays copied).</summary>
+    public static SymbolBars ToSymbolBars(BarSeries series, int count)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var ts = new DateTimeOffset[count];
+        for (int i = 0; i < count; i++)
+        {
+            ts[i] = new DateTimeOffset(series.Dates[i].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return new SymbolBars(series.Symbol.Value, ts, series.Open[..count], series.High[..count], series.Low[..count], series.Close[..count], series.Volume[..count]);
+    }
+
+    /// <summary>Number of leading bars of <paramref name="series"/> known at <paramref name="asOf"/> (date + close offset ≤ as-of).</summary>
+    public int KnownCount(BarSeries series, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        int n = series.Count;
+        while (n > 0 && new DateTimeOffset(series.Dates[n - 1].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + CloseOffset > asOf)
+        {
+            n--;
+        }
+
+        return n;
+    }
+}
