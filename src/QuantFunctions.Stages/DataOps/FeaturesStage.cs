@@ -24,7 +24,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, FeaturesParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        HealthUniverse universe = HealthUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         var inputs = new List<StageInput> { new("bronze." + universe.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [universe.Bronze]) };
         if (await HealthRegistryTable.TryDescribeInputAsync(context, universe.Universe, cancellationToken) is { } health)
         {
@@ -39,7 +39,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        HealthUniverse universe = HealthUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         (IReadOnlyList<BarSeries> series, long rowsRead, int parts) = await universe.ReadBarsAsync(context.Lake, cancellationToken);
         IReadOnlySet<string> dropped = await HealthRegistryTable.TryReadDroppedAsync(context.Lake, universe.HealthRun(context), cancellationToken)
             ?? new HashSet<string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
             }
             else
             {
-                bars.Add(HealthUniverse.ToSymbolBars(s, known));
+                bars.Add(DataOpsUniverse.ToSymbolBars(s, known));
             }
         }
 

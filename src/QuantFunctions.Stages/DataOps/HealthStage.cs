@@ -26,7 +26,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
     protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, HealthParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        HealthUniverse universe = HealthUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         return Task.FromResult<IReadOnlyList<StageInput>>([new StageInput("bronze." + universe.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [universe.Bronze])]);
     }
 
@@ -35,7 +35,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        HealthUniverse universe = HealthUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         (IReadOnlyList<BarSeries> series, long rowsRead, int parts) = await universe.ReadBarsAsync(context.Lake, cancellationToken);
         var options = new HealthOptions
         {
@@ -59,7 +59,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             {
                 first = s.Dates[0] < first ? s.Dates[0] : first;
                 last = s.Dates[known - 1] > last ? s.Dates[known - 1] : last;
-                bars.Add(HealthUniverse.ToSymbolBars(s, known));
+                bars.Add(DataOpsUniverse.ToSymbolBars(s, known));
             }
         }
 
@@ -94,7 +94,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         };
     }
 
-    private static JsonObject Summarise(HealthUniverse universe, IReadOnlyList<SymbolHealth> results, long rowsRead, int parts)
+    private static JsonObject Summarise(DataOpsUniverse universe, IReadOnlyList<SymbolHealth> results, long rowsRead, int parts)
     {
         int[] byStatus = new int[3];
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -26,9 +26,9 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        (string universe, string market, _) = Resolve(context, parameters);
-        var inputs = new List<StageInput> { new("bronze." + market + ".ohlcv", context.PipelineId, context.PipelineVersion, [BronzeOf(market)]) };
-        if (await HealthRegistryTable.TryDescribeInputAsync(context, universe, cancellationToken) is { } health)
+        DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        var inputs = new List<StageInput> { new("bronze." + target.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [target.Bronze]) };
+        if (await HealthRegistryTable.TryDescribeInputAsync(context, target.Universe, cancellationToken) is { } health)
         {
             inputs.Add(health);
         }
@@ -36,28 +36,14 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         return inputs;
     }
 
-    private static (string Universe, string Market, string Calendar) Resolve(StageContext context, ReturnsParameters parameters)
-    {
-        string universe = context.ForEachItem ?? parameters.Universe
-            ?? throw new ArgumentException($"node '{context.NodeKey}': set 'universe' or fan the node out over universes");
-        string market = parameters.Markets.GetValueOrDefault(universe)
-            ?? throw new ArgumentException($"node '{context.NodeKey}': no market configured for universe '{universe}' in 'markets'");
-        string calendarId = parameters.Calendars.GetValueOrDefault(universe)
-            ?? throw new ArgumentException($"node '{context.NodeKey}': no calendar configured for universe '{universe}' in 'calendars'");
-        return (universe, market, calendarId);
-    }
-
-    private static LakePath BronzeOf(string market) =>
-        LakePathResolver.BronzeDataset(LakeIdentifier.Parse(market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
-
     /// <inheritdoc/>
     protected override async Task<StageResult> RunAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        (string universe, string market, string calendarId) = Resolve(context, parameters);
-        LakePath bronze = BronzeOf(market);
-        (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, bronze, cancellationToken: cancellationToken);
+        DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        (string universe, string market, string calendarId) = (target.Universe, target.Market, target.CalendarId);
+        (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, target.Bronze, cancellationToken: cancellationToken);
         IReadOnlySet<string>? dropped = await HealthRegistryTable.TryReadDroppedAsync(
             context.Lake, HealthRegistryTable.RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId), cancellationToken);
         var excluded = new JsonArray();
@@ -84,8 +70,7 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId, first.Year, last.Year);
         ReturnPanel panel = CloseToCloseReturns.ComputePanel(series, _ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions);
 
-        // A daily bar is known at the session close: 00:00 UTC next day for 24×7 markets, 21:00 UTC for NYSE-like sessions.
-        TimeSpan knownAt = calendarId == ExchangeCalendars.CryptoId ? TimeSpan.FromHours(24) : TimeSpan.FromHours(21);
+        TimeSpan knownAt = target.CloseOffset;
         var outputs = new List<LakePath>();
         long rows = 0;
         for (int year = first.Year; year <= last.Year; year++)

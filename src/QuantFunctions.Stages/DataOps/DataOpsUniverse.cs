@@ -16,7 +16,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// <param name="Universe">The silver universe (e.g. <c>crypto_spot</c>).</param>
 /// <param name="Market">The bronze market (e.g. <c>binance</c>).</param>
 /// <param name="CalendarId">The trading calendar id (XCRY or XNYS).</param>
-internal sealed record HealthUniverse(string Universe, string Market, string CalendarId)
+internal sealed record DataOpsUniverse(string Universe, string Market, string CalendarId)
 {
     /// <summary>True for the 24×7 calendar.</summary>
     public bool IsCrypto => CalendarId == ExchangeCalendars.CryptoId;
@@ -33,7 +33,7 @@ internal sealed record HealthUniverse(string Universe, string Market, string Cal
 
     /// <summary>Resolves the universe of a node.</summary>
     /// <exception cref="ArgumentException">No universe, or no market or calendar configured for it.</exception>
-    public static HealthUniverse Resolve(StageContext context, string? universe, IReadOnlyDictionary<string, string> markets, IReadOnlyDictionary<string, string> calendars)
+    public static DataOpsUniverse Resolve(StageContext context, string? universe, IReadOnlyDictionary<string, string> markets, IReadOnlyDictionary<string, string> calendars)
     {
         ArgumentNullException.ThrowIfNull(context);
         string name = context.ForEachItem ?? universe
@@ -42,7 +42,7 @@ internal sealed record HealthUniverse(string Universe, string Market, string Cal
             ?? throw new ArgumentException($"node '{context.NodeKey}': no market configured for universe '{name}' in 'markets'");
         string calendar = calendars.GetValueOrDefault(name)
             ?? throw new ArgumentException($"node '{context.NodeKey}': no calendar configured for universe '{name}' in 'calendars'");
-        return new HealthUniverse(name, market, calendar);
+        return new DataOpsUniverse(name, market, calendar);
     }
 
     /// <summary>The health registry folder of a run of this node's pipeline.</summary>
