@@ -46,7 +46,7 @@ public sealed class DataOpsTimerTests
               "nodes": [
                 { "id": "ingest", "stage": "dataops.ingest",
                   "params": { "source": "synthetic", "market": "BINANCE", "start": "2024-01-01", "end": "2024-06-30",
-                              "calendar_days": 182, "assets_per_market": 5, "seed": 7 } }
+                              "calendar_days": 182, "assets_per_market": 20, "seed": 7 } }
               ]
             }
             """);
@@ -67,6 +67,16 @@ public sealed class DataOpsTimerTests
         }
 
         Assert.NotNull(started);
+
+        // The launcher publishes the hand-off once a run succeeds.
+        string latest = Path.Combine(lake.Path, "_meta", "tick", "pipelines", "tick_data", "latest.json");
+        for (int i = 0; i < 300 && !File.Exists(latest); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.Exists(latest), string.Join("\n", Directory.GetFiles(runs, "run.json", SearchOption.AllDirectories).Take(3).Select(File.ReadAllText)));
+        Assert.Matches("\"run_id\": \"tick-data-\\d{8}t\\d{9}z-s42\"", await File.ReadAllTextAsync(latest));
     }
 
     [Theory]
