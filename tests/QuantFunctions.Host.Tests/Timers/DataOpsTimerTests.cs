@@ -22,12 +22,7 @@ public sealed class DataOpsTimerTests
         using HttpClient client = factory.CreateClient(); // starts the host and its hosted services
 
         string runs = Path.Combine(lake.Path, "_meta", "demo", "runs");
-        string? started = null;
-        for (int i = 0; i < 200 && started is null; i++)
-        {
-            await Task.Delay(100);
-            started = Directory.Exists(runs) ? Directory.GetDirectories(runs, "dataops-*").FirstOrDefault() : null;
-        }
+        string? started = await FirstRunAsync(runs, "dataops-*");
 
         Assert.NotNull(started);
         Assert.Matches(@"dataops-\d{8}t\d{9}z-s42$", started);
@@ -59,12 +54,7 @@ public sealed class DataOpsTimerTests
         using HttpClient client = factory.CreateClient();
 
         string runs = Path.Combine(lake.Path, "_meta", "tick", "runs");
-        string? started = null;
-        for (int i = 0; i < 200 && started is null; i++)
-        {
-            await Task.Delay(100);
-            started = Directory.Exists(runs) ? Directory.GetDirectories(runs, "tick-data-*").FirstOrDefault() : null;
-        }
+        string? started = await FirstRunAsync(runs, "tick-data-*");
 
         Assert.NotNull(started);
 
@@ -103,5 +93,18 @@ public sealed class DataOpsTimerTests
         });
         FormatException ex = Assert.Throws<FormatException>(() => factory.CreateClient());
         Assert.Contains("minute value '61'", ex.Message, StringComparison.Ordinal);
+    }
+
+    // Polls (up to 20 s) for the first run folder matching the pattern.
+    private static async Task<string?> FirstRunAsync(string runs, string pattern)
+    {
+        string? started = null;
+        for (int i = 0; i < 200 && started is null; i++)
+        {
+            await Task.Delay(100);
+            started = Directory.Exists(runs) ? Directory.GetDirectories(runs, pattern).FirstOrDefault() : null;
+        }
+
+        return started;
     }
 }
