@@ -64,8 +64,17 @@ public sealed class DataOpsTimerService : BackgroundService
                 await Task.Delay(wait, _time, stoppingToken);
             }
 
-            string runId = _launcher.Start(pipeline.Pipeline, new StartRunRequest());
-            _logger.LogInformation("DataOps timer started run {RunId} of {Pipeline}", runId, pipeline.Pipeline);
+            try
+            {
+                string runId = _launcher.Start(pipeline.Pipeline, new StartRunRequest());
+                _logger.LogInformation("DataOps timer started run {RunId} of {Pipeline}", runId, pipeline.Pipeline);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The same run id is still running: skip this occurrence, keep the schedule (and the other pipelines') alive.
+                _logger.LogWarning(ex, "DataOps timer skipped {Pipeline} at {Occurrence}", pipeline.Pipeline, next.Value);
+            }
+
             from = next.Value;
         }
     }
