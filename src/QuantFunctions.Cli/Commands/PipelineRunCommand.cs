@@ -52,6 +52,11 @@ internal sealed class PipelineRunCommand : CommandBase
 
         RunRecord run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
         RunReport.Print(Context.Console, run);
+        if (await DataHandoffStore.PublishAsync(runtime.Lake, run, asOf, cancellationToken) is not null)
+        {
+            Context.Console.Profile.Out.Writer.WriteLine($"hand-off published: {Lake.Paths.LakePathResolver.PipelineLatest(run.Scope, run.PipelineId)}");
+        }
+
         return RunReport.ExitCode(run);
     }
 }

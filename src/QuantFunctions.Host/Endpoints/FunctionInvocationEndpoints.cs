@@ -9,16 +9,18 @@ namespace QuantFunctions.Host.Endpoints;
 /// <summary>
 /// The custom-handler invocation protocol for the non-HTTP functions: the Functions host posts
 /// <c>{Data, Metadata}</c> to <c>/{FunctionName}</c> and reads <c>{Outputs, Logs, ReturnValue}</c>.
+/// <c>DataOpsTimer</c> starts the scheduled data pipelines whose schedule is due at the firing time
+/// (Metadata.sys.UtcNow): an occurrence within the minute up to it (<see cref="DataOpsSchedules.InvocationWindow"/>).
 /// </summary>
 public static class FunctionInvocationEndpoints
 {
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapFunctionInvocationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/" + FunctionNames.DataOpsTimer, (FunctionInvocationRequest request, HostSettings settings, RunLauncher launcher) =>
+        app.MapPost("/" + FunctionNames.DataOpsTimer, (FunctionInvocationRequest request, HostSettings settings, PipelineCatalog catalog, RunLauncher launcher, TimeProvider time) =>
         {
             ArgumentNullException.ThrowIfNull(request);
-            IReadOnlyList<string> runs = DataOpsTimerService.StartDataOps(settings, launcher);
+            IReadOnlyList<string> runs = DataOpsSchedules.StartDue(DataOpsSchedules.Plan(settings, catalog), launcher, FiredAt(request, time));
             bool pastDue = request.Data.TryGetValue("timer", out var timer) && timer.ValueKind == System.Text.Json.JsonValueKind.Object
                 && timer.TryGetProperty("IsPastDue", out var due) && due.ValueKind == System.Text.Json.JsonValueKind.True;
             var response = new FunctionInvocationResponse
@@ -30,4 +32,11 @@ public static class FunctionInvocationEndpoints
         });
         return app;
     }
+
+    // The time the Functions host fired the trigger (Metadata.sys.UtcNow), else now.
+    private static DateTimeOffset FiredAt(FunctionInvocationRequest request, TimeProvider time) =>
+        request.Metadata.TryGetValue("sys", out var sys) && sys.ValueKind == System.Text.Json.JsonValueKind.Object
+            && sys.TryGetProperty("UtcNow", out var utcNow) && utcNow.TryGetDateTimeOffset(out DateTimeOffset at)
+            ? at
+            : time.GetUtcNow();
 }

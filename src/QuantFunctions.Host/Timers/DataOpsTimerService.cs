@@ -5,63 +5,77 @@ using QuantFunctions.Host.Runs;
 namespace QuantFunctions.Host.Timers;
 
 /// <summary>
-/// Starts the DataOps pipelines on their NCRONTAB schedule (QF_DATAOPS_SCHEDULE) when the Host runs on its
-/// own. Under the Azure Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) the platform's timer trigger
-/// invokes <c>DataOpsTimer</c> instead, and this service stays idle.
+/// Starts the scheduled data pipelines (<see cref="DataOpsSchedules.Plan"/>), one scheduler per pipeline, when the
+/// Host runs on its own. Under the Azure Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) the platform's timer
+/// trigger invokes <c>DataOpsTimer</c> instead, and this service stays idle.
 /// </summary>
 public sealed class DataOpsTimerService : BackgroundService
 {
     private readonly HostSettings _settings;
+    private readonly PipelineCatalog _catalog;
     private readonly RunLauncher _launcher;
     private readonly TimeProvider _time;
     private readonly ILogger<DataOpsTimerService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public DataOpsTimerService(HostSettings settings, RunLauncher launcher, TimeProvider time, ILogger<DataOpsTimerService> logger)
+    public DataOpsTimerService(HostSettings settings, PipelineCatalog catalog, RunLauncher launcher, TimeProvider time, ILogger<DataOpsTimerService> logger)
     {
         _settings = settings;
+        _catalog = catalog;
         _launcher = launcher;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Starts every configured DataOps pipeline now; returns the run ids.</summary>
-    public static IReadOnlyList<string> StartDataOps(HostSettings settings, RunLauncher launcher)
+    /// <inheritdoc/>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(launcher);
-        var runs = new List<string>();
-        foreach (string pipeline in settings.DataOpsPipelines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (_settings.CustomHandlerPort is not null)
         {
-            runs.Add(launcher.Start(pipeline, new StartRunRequest()));
+            return Task.CompletedTask;
         }
 
-        return runs;
+        IReadOnlyList<ScheduledPipeline> plan = DataOpsSchedules.Plan(_settings, _catalog);
+        var loops = new Task[plan.Count];
+        for (int i = 0; i < plan.Count; i++)
+        {
+            loops[i] = RunScheduleAsync(plan[i], stoppingToken);
+        }
+
+        return Task.WhenAll(loops);
     }
 
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunScheduleAsync(ScheduledPipeline pipeline, CancellationToken stoppingToken)
     {
-        if (_settings.DataOpsSchedule is null || _settings.CustomHandlerPort is not null)
-        {
-            return;
-        }
-
-        NCrontabSchedule schedule = NCrontabSchedule.Parse(_settings.DataOpsSchedule);
+        _logger.LogInformation("DataOps timer: {Pipeline} on {Schedule}", pipeline.Pipeline, pipeline.Schedule.Expression);
+        NCrontabSchedule schedule = pipeline.Schedule;
+        DateTimeOffset from = _time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            DateTimeOffset now = _time.GetUtcNow();
-            DateTimeOffset? next = schedule.GetNextOccurrence(now);
+            DateTimeOffset? next = schedule.GetNextOccurrence(from);
             if (next is null)
             {
                 return;
             }
 
-            await Task.Delay(next.Value - now, _time, stoppingToken);
-            foreach (string runId in StartDataOps(_settings, _launcher))
+            TimeSpan wait = next.Value - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
             {
-                _logger.LogInformation("DataOps timer started run {RunId}", runId);
+                await Task.Delay(wait, _time, stoppingToken);
             }
+
+            try
+            {
+                string runId = _launcher.Start(pipeline.Pipeline, new StartRunRequest());
+                _logger.LogInformation("DataOps timer started run {RunId} of {Pipeline}", runId, pipeline.Pipeline);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The same run id is still running: skip this occurrence, keep the schedule (and the other pipelines') alive.
+                _logger.LogWarning(ex, "DataOps timer skipped {Pipeline} at {Occurrence}", pipeline.Pipeline, next.Value);
+            }
+
+            from = next.Value;
         }
     }
 }

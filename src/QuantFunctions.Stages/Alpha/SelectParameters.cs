@@ -20,4 +20,10 @@ public sealed record SelectParameters
     /// <summary>Its version.</summary>
     [Required]
     public string SourceVersion { get; init; } = "1.0.0";
+
+    /// <summary>The scope of the DataOps pipeline; when set, its published hand-off (run id, as-of, fingerprints) is required and recorded in the <c>alpha.selection</c> audit entry.</summary>
+    public string? SourceScope { get; init; }
+
+    /// <summary>The DataOps run the sleeves must consume (needs <see cref="SourceScope"/>); the node fails when the published run differs.</summary>
+    public string? SourceRun { get; init; }
 }

@@ -40,6 +40,7 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         SleeveSpec spec = parameters.Sleeves[sleeve];
         spec.Validate(sleeve);
         var definition = new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion);
+        JsonObject? source = await SourceHandoff.ResolveAsync(context, parameters, cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
         SelectionResult selection = SleeveStrategy.Select(returns, spec);
         IReadOnlyList<string> chosen = spec.Direction == Core.Strategies.Direction.Long ? selection.Long : selection.Short;
@@ -81,6 +82,11 @@ public sealed class SelectStage : LakeStage<SelectParameters>
             ["eligible"] = CountEligible(selection),
             ["selected"] = new JsonArray([.. symbols.Select(s => (JsonNode)s)]),
         };
+        if (source is not null)
+        {
+            summary["source"] = source;
+        }
+
         await context.AuditAsync("alpha.selection", summary.DeepClone().AsObject(), cancellationToken);
         return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = symbols.Length, Outputs = [Output("sleeve", specInfo.Path), Output("selection", part)], Summary = summary };
     }
