@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Lake.Azure;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Tests.Queue;
+using QuantFunctions.Stages.Hosting;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Orchestration.Tests.Faults;
+
+/// <summary>
+/// Azurite stopped in the middle of a run of the demo meta pipeline on a blob lake: the blob client's bounded retries
+/// run out, the run fails clearly, and after a restart <see cref="LocalRunner.ResumeAsync(string, string, CancellationToken)"/>
+/// completes it with the same gold as an undisturbed run.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class StorageOutageTests(AzuriteFixture azurite)
+{
+    private const string Meta = "manifests/demo/meta/version=1.0.0/manifest.json";
+
+    /// <summary>Few, short storage retries so the outage exhausts them quickly (2 retries, 50 then 100 ms).</summary>
+    private static readonly AzureStorageOptions ShortRetries = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromMilliseconds(200) };
+
+    [Fact]
+    public async Task ResumeAsync_StorageDownDuringOneNodeThenBack_NodeFailedNamingBlobDependentsSkippedResumeGivesUndisturbedGold()
+    {
+        using QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
+        await undisturbed.RunDataOpsAsync();
+        Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), "meta-outage")).Status);
+
+        using var http = new HttpClient();
+        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
+        using (runtime)
+        {
+            await RunDataOpsAsync(runtime);
+
+            // The first data write of the meta run (not _meta/...) stops Azurite; it comes back once that write has failed.
+            lake.Trigger = p => !p.Value.StartsWith("_meta/", StringComparison.Ordinal);
+            lake.BeforeWrite = azurite.StopAsync;
+            lake.AfterWrite = azurite.RestartAsync;
+            lake.Armed = true;
+            RunRecord failed = await runtime.Runner.RunAsync(undisturbed.Request(await undisturbed.LoadAsync(Meta), "meta-outage"));
+
+            Assert.True(lake.Fired);
+            Assert.Equal(RunStatus.Failed, failed.Status);
+            NodeState broken = Assert.Single(failed.Nodes, n => n.Status == NodeStatus.Failed);
+            Assert.Equal(typeof(AzureStorageException).FullName, broken.Error!.Type);
+            Assert.Contains(lake.Container.Name, broken.Error.Message, StringComparison.Ordinal); // names container/blob
+            Assert.Equal(NodeStatus.Skipped, failed.Nodes.Single(n => n.Node.Value == "meta.aggregate").Status);
+
+            RunRecord resumed = await runtime.Runner.ResumeAsync("demo", "meta-outage");
+
+            Assert.Equal(RunStatus.Succeeded, resumed.Status);
+            Assert.All(resumed.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
+            await AssertSameGoldAsync(undisturbed.Lake, lake);
+        }
+    }
+
+    [Fact]
+    public async Task ResumeAsync_StorageStaysDownSoRunJsonCannotBeWritten_RunAsyncThrowsNamingRunJsonAndResumeAfterRestartGivesUndisturbedGold()
+    {
+        using QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
+        await undisturbed.RunDataOpsAsync();
+        Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), "meta-down")).Status);
+
+        using var http = new HttpClient();
+        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
+        using (runtime)
+        {
+            await RunDataOpsAsync(runtime);
+            lake.Trigger = p => !p.Value.StartsWith("_meta/", StringComparison.Ordinal);
+            lake.BeforeWrite = azurite.StopAsync;
+            lake.Armed = true;
+            AzureStorageException? error = null;
+            try
+            {
+                await runtime.Runner.RunAsync(undisturbed.Request(await undisturbed.LoadAsync(Meta), "meta-down"));
+            }
+            catch (AzureStorageException e)
+            {
+                error = e;
+            }
+            finally
+            {
+                await azurite.RestartAsync();
+            }
+
+            Assert.NotNull(error);
+            Assert.Contains("run.json", error.Message, StringComparison.Ordinal);
+            Assert.Contains(lake.Container.Name, error.Message, StringComparison.Ordinal);
+
+            RunRecord resumed = await runtime.Runner.ResumeAsync("demo", "meta-down");
+
+            Assert.Equal(RunStatus.Succeeded, resumed.Status);
+            Assert.All(resumed.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
+            await AssertSameGoldAsync(undisturbed.Lake, lake);
+        }
+    }
+
+    private async Task<(OutageLakeStore Lake, PipelineRuntime Runtime)> CreateAsync(HttpClient http)
+    {
+        var container = new BlobContainerClient(StorageConnectionString.Parse(azurite.ConnectionString), azurite.UniqueName("outage"), http, ShortRetries);
+        await container.CreateIfNotExistsAsync();
+        var lake = new OutageLakeStore(new BlobLakeStore(container)) { Container = container };
+        var options = new RunnerOptions { MaxParallelism = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        return (lake, PipelineRuntime.Create(lake, options, NullLoggerFactory.Instance, TimeProvider.System));
+    }
+
+    private static async Task RunDataOpsAsync(PipelineRuntime runtime)
+    {
+        PipelineManifest manifest = await runtime.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), "manifests/demo/dataops/version=1.0.0/manifest.json"), CancellationToken.None);
+        RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = "dataops", Settings = QueueHarness.DemoSettings });
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+    }
+
+    private static async Task AssertSameGoldAsync(ILakeStore expected, ILakeStore actual)
+    {
+        SortedDictionary<string, byte[]> want = await ReadTreeAsync(expected, "gold");
+        SortedDictionary<string, byte[]> got = await ReadTreeAsync(actual, "gold");
+        Assert.NotEmpty(want);
+        Assert.Equal(want.Keys, got.Keys);
+        Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));
+    }
+
+    private static async Task<SortedDictionary<string, byte[]>> ReadTreeAsync(ILakeStore lake, string prefix)
+    {
+        var tree = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (LakeObjectInfo info in lake.ListAsync(LakePath.Parse(prefix)))
+        {
+            tree[info.Path.Value] = (await lake.TryReadAsync(info.Path))!.Content.ToArray();
+        }
+
+        return tree;
+    }
+}
