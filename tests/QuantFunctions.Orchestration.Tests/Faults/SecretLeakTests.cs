@@ -29,10 +29,7 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
         var lake = new BlobLakeStore(container);
         using (var runtime = PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = 2 }, loggers, TimeProvider.System))
         {
-            PipelineManifest manifest = await runtime.Loader.LoadFileAsync(
-                Path.Combine(RepositoryRoot.Find(), "manifests/demo/dataops/version=1.0.0/manifest.json"), CancellationToken.None);
-            RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = "secret", Settings = QueueHarness.DemoSettings });
-            Assert.Equal(RunStatus.Succeeded, run.Status);
+            await StorageOutageTests.RunDataOpsAsync(runtime, "secret");
         }
 
         // A request signed with the foreign key is refused (403): its exception and logs must not carry that key either.

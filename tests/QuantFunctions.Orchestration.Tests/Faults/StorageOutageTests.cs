@@ -27,18 +27,13 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     [Fact]
     public async Task ResumeAsync_StorageDownDuringOneNodeThenBack_NodeFailedNamingBlobDependentsSkippedResumeGivesUndisturbedGold()
     {
-        using QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
-        await undisturbed.RunDataOpsAsync();
-        Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), "meta-outage")).Status);
-
+        using QueueHarness undisturbed = await UndisturbedAsync("meta-outage");
         using var http = new HttpClient();
         (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
         using (runtime)
         {
-            await RunDataOpsAsync(runtime);
 
             // The first data write of the meta run (not _meta/...) stops Azurite; it comes back once that write has failed.
-            lake.Trigger = p => !p.Value.StartsWith("_meta/", StringComparison.Ordinal);
             lake.BeforeWrite = azurite.StopAsync;
             lake.AfterWrite = azurite.RestartAsync;
             lake.Armed = true;
@@ -62,16 +57,11 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     [Fact]
     public async Task ResumeAsync_StorageStaysDownSoRunJsonCannotBeWritten_RunAsyncThrowsNamingRunJsonAndResumeAfterRestartGivesUndisturbedGold()
     {
-        using QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
-        await undisturbed.RunDataOpsAsync();
-        Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), "meta-down")).Status);
-
+        using QueueHarness undisturbed = await UndisturbedAsync("meta-down");
         using var http = new HttpClient();
         (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
         using (runtime)
         {
-            await RunDataOpsAsync(runtime);
-            lake.Trigger = p => !p.Value.StartsWith("_meta/", StringComparison.Ordinal);
             lake.BeforeWrite = azurite.StopAsync;
             lake.Armed = true;
             AzureStorageException? error = null;
@@ -100,39 +90,42 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         }
     }
 
+    /// <summary>The demo DataOps and meta pipelines run undisturbed in their own container (the expected gold).</summary>
+    private async Task<QueueHarness> UndisturbedAsync(string runId)
+    {
+        QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
+        await undisturbed.RunDataOpsAsync();
+        Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), runId)).Status);
+        return undisturbed;
+    }
+
+    /// <summary>A blob lake with short storage retries behind an (unarmed) outage hook on data writes, with DataOps already run.</summary>
     private async Task<(OutageLakeStore Lake, PipelineRuntime Runtime)> CreateAsync(HttpClient http)
     {
         var container = new BlobContainerClient(StorageConnectionString.Parse(azurite.ConnectionString), azurite.UniqueName("outage"), http, ShortRetries);
         await container.CreateIfNotExistsAsync();
         var lake = new OutageLakeStore(new BlobLakeStore(container)) { Container = container };
         var options = new RunnerOptions { MaxParallelism = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        return (lake, PipelineRuntime.Create(lake, options, NullLoggerFactory.Instance, TimeProvider.System));
+        var runtime = PipelineRuntime.Create(lake, options, NullLoggerFactory.Instance, TimeProvider.System);
+        await RunDataOpsAsync(runtime);
+        lake.Trigger = p => !p.Value.StartsWith("_meta/", StringComparison.Ordinal);
+        return (lake, runtime);
     }
 
-    private static async Task RunDataOpsAsync(PipelineRuntime runtime)
+    /// <summary>Runs the demo DataOps pipeline (run id <c>dataops</c>) and asserts it succeeded.</summary>
+    internal static async Task RunDataOpsAsync(PipelineRuntime runtime, string runId = "dataops")
     {
         PipelineManifest manifest = await runtime.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), "manifests/demo/dataops/version=1.0.0/manifest.json"), CancellationToken.None);
-        RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = "dataops", Settings = QueueHarness.DemoSettings });
+        RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = QueueHarness.DemoSettings });
         Assert.Equal(RunStatus.Succeeded, run.Status);
     }
 
     private static async Task AssertSameGoldAsync(ILakeStore expected, ILakeStore actual)
     {
-        SortedDictionary<string, byte[]> want = await ReadTreeAsync(expected, "gold");
-        SortedDictionary<string, byte[]> got = await ReadTreeAsync(actual, "gold");
+        SortedDictionary<string, byte[]> want = await QueueHarness.ReadTreeAsync(expected, "gold");
+        SortedDictionary<string, byte[]> got = await QueueHarness.ReadTreeAsync(actual, "gold");
         Assert.NotEmpty(want);
         Assert.Equal(want.Keys, got.Keys);
         Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));
-    }
-
-    private static async Task<SortedDictionary<string, byte[]>> ReadTreeAsync(ILakeStore lake, string prefix)
-    {
-        var tree = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        await foreach (LakeObjectInfo info in lake.ListAsync(LakePath.Parse(prefix)))
-        {
-            tree[info.Path.Value] = (await lake.TryReadAsync(info.Path))!.Content.ToArray();
-        }
-
-        return tree;
     }
 }
