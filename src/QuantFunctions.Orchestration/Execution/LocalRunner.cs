@@ -214,20 +214,51 @@ public sealed class LocalRunner
             root?.Context ?? default);
 
         RunRecord final;
+        Exception? failure = null;
         try
         {
             await coordinator.StartAsync(resume, cancellationToken).ConfigureAwait(false);
             final = await coordinator.DriveAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (Remember(e, out failure))
+        {
+            throw; // Unreachable: Remember returns false, so the exception propagates untouched.
+        }
         finally
         {
             root?.SetStatus(coordinator.Run.Status == RunStatus.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, coordinator.Run.Error?.Message);
             root?.Stop();
-            await Store.AppendForensicTraceAsync(coordinator.Run, _telemetry.Forensics.Take(traceIdValue), CancellationToken.None).ConfigureAwait(false);
+            await AppendForensicTraceAsync(coordinator.Run, traceIdValue, failure).ConfigureAwait(false);
         }
 
         _logger.LogInformation("Run {RunId} of {Scope}/{Pipeline} {Status}", final.RunId, final.Scope, final.PipelineId, final.Status);
         return final;
+    }
+
+    /// <summary>Records <paramref name="e"/> and returns false (an exception filter that observes without catching).</summary>
+    private static bool Remember(Exception e, out Exception? failure)
+    {
+        failure = e;
+        return false;
+    }
+
+    /// <summary>
+    /// Appends the run's spans to <c>forensic_trace.json</c>. When the run already failed with <paramref name="failure"/>
+    /// (e.g. storage down, so <c>run.json</c> could not be written) a failure here is logged, not thrown, so it does not
+    /// hide the first error.
+    /// </summary>
+    private async Task AppendForensicTraceAsync(RunRecord run, ActivityTraceId traceId, Exception? failure)
+    {
+        try
+        {
+            await Store.AppendForensicTraceAsync(run, _telemetry.Forensics.Take(traceId), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (failure is not null)
+        {
+            _logger.LogWarning(
+                "forensic_trace.json of run {RunId} not written ({Error}); the run had already failed: {Failure}. Resume the run once storage is back.",
+                run.RunId, e.Message, failure.Message);
+        }
     }
 
     /// <summary>Replaces one node's entry in <c>run.json</c> and re-derives the run status, with If-Match so a concurrent writer is not overwritten.</summary>

@@ -22,7 +22,8 @@ namespace QuantFunctions.Orchestration.Queue;
 /// a node whose <c>stage.json</c> is Succeeded or Failed is not run again; a node claimed by a live worker (a
 /// lease on its claim blob, renewed while it runs) is not run by a duplicate; audit events of a node execution carry
 /// idempotency keys <c>{scope}/{run}/{node}/{attempt}/…</c>; each ready node is enqueued once per attempt,
-/// guarded by a create-only marker <c>_meta/{scope}/runs/{run}/queue/{node}.{attempt}</c> written before the send.
+/// guarded by a create-only marker <c>_meta/{scope}/runs/{run}/queue/{node}.{attempt}</c> written before the send and a
+/// confirmation <c>…/queue/{node}.{attempt}.sent</c> written after it; a re-plan re-sends a marker without confirmation.
 /// </remarks>
 public sealed class QueueRunner
 {
@@ -214,18 +215,35 @@ public sealed class QueueRunner
 
     private async Task EnqueueOnceAsync(NodeMessage message, CancellationToken cancellationToken)
     {
-        LakePath marker = LakePathResolver.RunFolder(LakeIdentifier.Parse(message.Scope, "scope"), RunId.Parse(message.RunId))
-            .Append($"queue/{NodeKey.Parse(message.Node).ToPathSegment()}.{message.Attempt.ToString(CultureInfo.InvariantCulture)}");
+        LakePath folder = LakePathResolver.RunFolder(LakeIdentifier.Parse(message.Scope, "scope"), RunId.Parse(message.RunId));
+        string name = $"queue/{NodeKey.Parse(message.Node).ToPathSegment()}.{message.Attempt.ToString(CultureInfo.InvariantCulture)}";
+        LakePath marker = folder.Append(name);
+        LakePath sent = folder.Append(name + ".sent");
         try
         {
             await _runner.Lake.WriteAsync(marker, System.Text.Encoding.UTF8.GetBytes(message.ToJson()), LakeWriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
         }
         catch (LakeConflictException)
         {
-            return; // Already enqueued for this attempt.
+            if (await _runner.Lake.GetInfoAsync(sent, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return; // Already enqueued (and sent) for this attempt.
+            }
+
+            // The marker exists but the send was never confirmed (a crash between the two): send again. A duplicate of a
+            // message that did go out is harmless (the node is claimed and its completion checked before it runs).
+            _logger.LogWarning("Re-sending node {Node} of run {RunId} (attempt {Attempt}): its enqueue marker has no send confirmation", message.Node, message.RunId, message.Attempt);
         }
 
         await Queue.SendMessageAsync(message.ToJson(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _runner.Lake.WriteAsync(sent, ReadOnlyMemory<byte>.Empty, LakeWriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LakeConflictException)
+        {
+            // A concurrent re-planner confirmed the same send.
+        }
     }
 
     private async Task<bool> IsCompletedAsync(RunRecord run, NodeKey key, CancellationToken cancellationToken)

@@ -121,12 +121,15 @@ internal sealed class QueueHarness : IDisposable
         PoisonMessage.Parse((await Queue.ForQueue(Queue.Name + "-poison").PeekMessagesAsync(1))[0].Text!);
 
     /// <summary>Every object under <paramref name="prefix"/>, by path.</summary>
-    public async Task<SortedDictionary<string, byte[]>> ReadTreeAsync(string prefix)
+    public Task<SortedDictionary<string, byte[]>> ReadTreeAsync(string prefix) => ReadTreeAsync(Lake, prefix);
+
+    /// <summary>Every object of <paramref name="lake"/> under <paramref name="prefix"/>, by path.</summary>
+    public static async Task<SortedDictionary<string, byte[]>> ReadTreeAsync(ILakeStore lake, string prefix)
     {
         var tree = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        await foreach (LakeObjectInfo info in Lake.ListAsync(LakePath.Parse(prefix)))
+        await foreach (LakeObjectInfo info in lake.ListAsync(LakePath.Parse(prefix)))
         {
-            tree[info.Path.Value] = (await Lake.TryReadAsync(info.Path))!.Content.ToArray();
+            tree[info.Path.Value] = (await lake.TryReadAsync(info.Path))!.Content.ToArray();
         }
 
         return tree;
