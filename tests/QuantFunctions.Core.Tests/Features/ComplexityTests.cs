@@ -49,9 +49,9 @@ public sealed class ComplexityTests
     {
         // Reference: count the patterns of each window directly and apply −Σ p ln p / ln m! (tolerance 1e-10).
         double[] x = TestBars.Noise(900, seed: 8);
-        const int M = 4, Tau = 2, W = 120, Span = (M - 1) * Tau;
+        const int M = 4, Tau = 2, W = 120, Reach = (M - 1) * Tau;
         var pe = TestBars.Run(x.Length, d => PermutationEntropy.Compute(x, M, Tau, W, d));
-        for (int t = Span + W - 1; t < x.Length; t += 11)
+        for (int t = Reach + W - 1; t < x.Length; t += 11)
         {
             var counts = new int[24];
             for (int u = t - W + 1; u <= t; u++)
