@@ -60,11 +60,23 @@ public static class HurstExponent
             }
         }
 
-        // The block set of a scale changes only at block boundaries: cache each scale's log-mean until it does.
-        var cachedFirst = new int[scaleCount];
-        var cachedLast = new int[scaleCount];
+        // Per scale, the window holds blocks first..last (first = ⌈start/s⌉, last = ⌊(t+1)/s⌋ − 1). Both advance by at
+        // most one per row, so they are stepped without division, and each scale's log-mean is recomputed only then.
+        if (n < window)
+        {
+            return;
+        }
+
+        var first = new int[scaleCount];
+        var last = new int[scaleCount];
         var cachedY = new double[scaleCount];
-        Array.Fill(cachedFirst, -1);
+        for (int k = 0, s = minScale; k < scaleCount; k++, s *= 2)
+        {
+            first[k] = 0;
+            last[k] = (window / s) - 1;
+            cachedY[k] = LogMean(cumRs[k], cumCount[k], first[k], last[k]) - logExpected[k];
+        }
+
         for (int t = window - 1; t < n; t++)
         {
             int start = t - window + 1;
@@ -72,13 +84,22 @@ public static class HurstExponent
             int used = 0;
             for (int k = 0, s = minScale; k < scaleCount; k++, s *= 2)
             {
-                int first = (start + s - 1) / s, last = ((t + 1) / s) - 1;
-                if (first != cachedFirst[k] || last != cachedLast[k])
+                bool moved = false;
+                if (start > first[k] * s)
                 {
-                    int c = last < first ? 0 : cumCount[k][last + 1] - cumCount[k][first];
-                    cachedY[k] = c == 0 ? double.NaN : Math.Log((cumRs[k][last + 1] - cumRs[k][first]) / c) - logExpected[k];
-                    cachedFirst[k] = first;
-                    cachedLast[k] = last;
+                    first[k]++;
+                    moved = true;
+                }
+
+                if (t + 1 >= (last[k] + 2) * s)
+                {
+                    last[k]++;
+                    moved = true;
+                }
+
+                if (moved)
+                {
+                    cachedY[k] = LogMean(cumRs[k], cumCount[k], first[k], last[k]) - logExpected[k];
                 }
 
                 double y = cachedY[k], x = logScale[k];
@@ -96,6 +117,13 @@ public static class HurstExponent
 
             destination[t] = used < 2 ? double.NaN : 0.5 + (((used * sxy) - (sx * sy)) / ((used * sxx) - (sx * sx)));
         }
+    }
+
+    /// <summary>ln of the mean R/S over blocks <paramref name="first"/>..<paramref name="last"/>; NaN when there is none.</summary>
+    private static double LogMean(double[] cumRs, int[] cumCount, int first, int last)
+    {
+        int c = last < first ? 0 : cumCount[last + 1] - cumCount[first];
+        return c == 0 ? double.NaN : Math.Log((cumRs[last + 1] - cumRs[first]) / c);
     }
 
     /// <summary>R/S statistic of one block; NaN when its standard deviation is zero.</summary>

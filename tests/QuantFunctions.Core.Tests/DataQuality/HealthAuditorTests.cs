@@ -197,6 +197,16 @@ public sealed class HealthAuditorTests
     }
 
     [Fact]
+    public void AuditMany_MixedUniverse_KeepsInputOrder()
+    {
+        DateOnly[] sessions = HealthFixtures.DailySessions(600);
+        SymbolBars good = HealthFixtures.OnDates("X:GOOD", sessions), young = HealthFixtures.OnDates("X:YOUNG", sessions[400..]);
+        IReadOnlyList<SymbolHealth> results = Auditor.AuditMany([young, good], AssetClass.Crypto, sessions, HealthFixtures.JustAfter(good));
+        Assert.Equal(["X:YOUNG", "X:GOOD"], results.Select(r => r.Symbol));
+        Assert.Equal([HealthStatus.Degraded, HealthStatus.Healthy], results.Select(r => r.Status));
+    }
+
+    [Fact]
     public void Constructor_InvalidThreshold_ThrowsNamingIt()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new HealthAuditor(new HealthOptions { MaxGapFraction = 1.5 }));

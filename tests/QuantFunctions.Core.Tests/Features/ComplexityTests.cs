@@ -45,6 +45,32 @@ public sealed class ComplexityTests
     }
 
     [Fact]
+    public void PermutationEntropy_Rolling_MatchesDirectCount()
+    {
+        // Reference: count the patterns of each window directly and apply −Σ p ln p / ln m! (tolerance 1e-10).
+        double[] x = TestBars.Noise(900, seed: 8);
+        const int M = 4, Tau = 2, W = 120, Reach = (M - 1) * Tau;
+        var pe = TestBars.Run(x.Length, d => PermutationEntropy.Compute(x, M, Tau, W, d));
+        for (int t = Reach + W - 1; t < x.Length; t += 11)
+        {
+            var counts = new int[24];
+            for (int u = t - W + 1; u <= t; u++)
+            {
+                double[] e = [x[u - 6], x[u - 4], x[u - 2], x[u]];
+                counts[PermutationEntropy.PatternIndex(e)]++;
+            }
+
+            double h = 0;
+            foreach (int c in counts)
+            {
+                h -= c == 0 ? 0 : (double)c / W * Math.Log((double)c / W);
+            }
+
+            Assert.Equal(h / Math.Log(24), pe[t], 10);
+        }
+    }
+
+    [Fact]
     public void PermutationEntropy_PatternIndex_IsABijection()
     {
         // Every permutation of 4 distinct values maps to a distinct index in [0, 24).
@@ -103,6 +129,44 @@ public sealed class ComplexityTests
         double[] x = TestBars.FractionalGaussianNoise(4096, 0.8, seed: 9);
         var h = TestBars.Run(x.Length, d => HurstExponent.Compute(x, 4096, d));
         Assert.InRange(h[^1], 0.62, 0.9);
+    }
+
+    [Fact]
+    public void Hurst_Rolling_MatchesDirectBlockAverages()
+    {
+        // Reference: for each row, average R/S directly over the aligned blocks inside the window and regress
+        // ln(mean R/S) − ln E[R/S] on ln s (the documented definition, no incremental bookkeeping); tolerance 1e-12.
+        double[] x = TestBars.Noise(700, seed: 21);
+        const int W = 100, S0 = 8;
+        var h = TestBars.Run(x.Length, d => HurstExponent.Compute(x, W, d, S0));
+        for (int t = W - 1; t < x.Length; t += 13)
+        {
+            int start = t - W + 1, used = 0;
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            for (int s = S0; (2 * s) - 1 <= W; s *= 2)
+            {
+                double sum = 0;
+                int count = 0;
+                for (int b = 0; ((b + 1) * s) - 1 <= t; b++)
+                {
+                    if (b * s >= start)
+                    {
+                        sum += HurstExponent.RescaledRange(x.AsSpan(b * s, s));
+                        count++;
+                    }
+                }
+
+                double lx = Math.Log(s), ly = Math.Log(sum / count) - Math.Log(HurstExponent.ExpectedRescaledRange(s));
+                sx += lx;
+                sy += ly;
+                sxx += lx * lx;
+                sxy += lx * ly;
+                used++;
+            }
+
+            double expected = 0.5 + (((used * sxy) - (sx * sy)) / ((used * sxx) - (sx * sx)));
+            Assert.Equal(expected, h[t], 12);
+        }
     }
 
     [Fact]

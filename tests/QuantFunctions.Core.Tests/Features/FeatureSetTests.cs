@@ -104,6 +104,15 @@ public sealed class FeatureSetTests
     }
 
     [Fact]
+    public void SymbolBars_ColumnLengthDiffers_ThrowsNamingSymbolAndColumn()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SymbolBars(
+            "TEST:X", new DateTimeOffset[3], new double[3], new double[3], new double[2], new double[3], new double[3]));
+        Assert.Equal("low", ex.ParamName);
+        Assert.Contains("TEST:X", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Column_UnknownName_Throws()
     {
         FeatureBlock block = new FeatureSet().Compute(TestBars.RandomWalk("TEST:X", 10, seed: 1));
