@@ -49,6 +49,25 @@ internal sealed record DataOpsUniverse(string Universe, string Market, string Ca
     public LakePath HealthRun(StageContext context) =>
         HealthRegistryTable.RunFolder(Universe, context.PipelineId, context.PipelineVersion, context.RunId);
 
+    /// <summary>The universe's bronze bars as a stage input.</summary>
+    public StageInput BronzeInput(StageContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new StageInput("bronze." + Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [Bronze]);
+    }
+
+    /// <summary>The bronze bars and, when this run has one, the universe's health registry, as stage inputs.</summary>
+    public async Task<IReadOnlyList<StageInput>> BronzeAndHealthInputsAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        var inputs = new List<StageInput> { BronzeInput(context) };
+        if (await HealthRegistryTable.TryDescribeInputAsync(context, Universe, cancellationToken) is { } health)
+        {
+            inputs.Add(health);
+        }
+
+        return inputs;
+    }
+
     /// <summary>Reads the market's bronze bars, one series per symbol (ordinal), and the number of rows and parts read.</summary>
     public async Task<(IReadOnlyList<BarSeries> Series, long Rows, int Parts)> ReadBarsAsync(ILakeStore lake, CancellationToken cancellationToken)
     {

@@ -21,17 +21,10 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     public const string Id = "dataops.features";
 
     /// <inheritdoc/>
-    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, FeaturesParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, FeaturesParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
-        var inputs = new List<StageInput> { new("bronze." + universe.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [universe.Bronze]) };
-        if (await HealthRegistryTable.TryDescribeInputAsync(context, universe.Universe, cancellationToken) is { } health)
-        {
-            inputs.Add(health);
-        }
-
-        return inputs;
+        return DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars).BronzeAndHealthInputsAsync(context, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -27,7 +27,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
     {
         ArgumentNullException.ThrowIfNull(parameters);
         DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
-        return Task.FromResult<IReadOnlyList<StageInput>>([new StageInput("bronze." + universe.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [universe.Bronze])]);
+        return Task.FromResult<IReadOnlyList<StageInput>>([universe.BronzeInput(context)]);
     }
 
     /// <inheritdoc/>

@@ -22,18 +22,10 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
     public const string Id = "dataops.returns";
 
     /// <inheritdoc/>
-    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
-        var inputs = new List<StageInput> { new("bronze." + target.Market + ".ohlcv", context.PipelineId, context.PipelineVersion, [target.Bronze]) };
-        if (await HealthRegistryTable.TryDescribeInputAsync(context, target.Universe, cancellationToken) is { } health)
-        {
-            inputs.Add(health);
-        }
-
-        return inputs;
+        return DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars).BronzeAndHealthInputsAsync(context, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -43,12 +35,11 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         (string universe, string market, string calendarId) = (target.Universe, target.Market, target.CalendarId);
-        (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(context.Lake, target.Bronze, cancellationToken: cancellationToken);
-        IReadOnlySet<string>? dropped = await HealthRegistryTable.TryReadDroppedAsync(
-            context.Lake, HealthRegistryTable.RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId), cancellationToken);
+        (IReadOnlyList<BarSeries> bronzeSeries, long barsRead, int parts) = await target.ReadBarsAsync(context.Lake, cancellationToken);
+        IReadOnlySet<string>? dropped = await HealthRegistryTable.TryReadDroppedAsync(context.Lake, target.HealthRun(context), cancellationToken);
         var excluded = new JsonArray();
         var series = new List<BarSeries>();
-        foreach (BarSeries s in BarsTable.ToSeries(bars))
+        foreach (BarSeries s in bronzeSeries)
         {
             if (dropped?.Contains(s.Symbol.Value) == true)
             {
@@ -100,14 +91,14 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
             ["market"] = market,
             ["calendar"] = calendarId,
             ["symbols"] = series.Count,
-            ["bars_read"] = bars.RowCount,
-            ["bronze_parts"] = parts.Count,
+            ["bars_read"] = barsRead,
+            ["bronze_parts"] = parts,
             ["returns_written"] = rows,
             ["returns_not_formed_across_gaps"] = possible - rows,
             ["health_registry"] = dropped is null ? "none" : "applied",
             ["excluded_dropped"] = excluded,
         };
         await context.AuditAsync("dataops.returns", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = bars.RowCount, RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };
+        return new StageResult { RowsRead = barsRead, RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };
     }
 }
