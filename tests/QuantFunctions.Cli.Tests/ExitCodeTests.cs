@@ -188,7 +188,8 @@ public sealed class ExitCodeTests(DemoLake demo)
             "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--run-id", "bad-source", "--as-of", "2024-01-02", "--param", "alpha.select:source_version=9.9.9");
 
         outcome.AssertExit(1);
-        Assert.Contains("silver/crypto_spot/dataops/version=9.9.9/returns", outcome.Output, StringComparison.Ordinal);
+        // The shipped meta consumes the demo DataOps hand-off, which names the version it published.
+        Assert.Contains("_meta/demo/pipelines/dataops/latest.json publishes version 1.0.0 but source_version is 9.9.9", outcome.Output, StringComparison.Ordinal);
         JsonNode run = await StatusJsonAsync(copy.Path, "bad-source");
         Assert.Equal("failed", run["status"]!.GetValue<string>());
         Assert.Contains(run["nodes"]!.AsArray(), n => n!["status"]!.GetValue<string>() == "failed");

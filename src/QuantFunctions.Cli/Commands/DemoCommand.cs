@@ -56,6 +56,11 @@ internal sealed class DemoCommand : CommandBase
             {
                 return ExitCodes.RunFailed;
             }
+
+            if (await DataHandoffStore.IsPublishedByAsync(runtime.Lake, last, cancellationToken))
+            {
+                console.Profile.Out.Writer.WriteLine($"hand-off published: {Lake.Paths.LakePathResolver.PipelineLatest(last.Scope, last.PipelineId)} (the sleeves verify the silver they read against it)");
+            }
         }
 
         clock.Stop();

@@ -52,7 +52,7 @@ internal sealed class PipelineRunCommand : CommandBase
 
         RunRecord run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
         RunReport.Print(Context.Console, run);
-        if (await DataHandoffStore.PublishAsync(runtime.Lake, run, asOf, cancellationToken) is not null)
+        if (await DataHandoffStore.IsPublishedByAsync(runtime.Lake, run, cancellationToken))
         {
             Context.Console.Profile.Out.Writer.WriteLine($"hand-off published: {Lake.Paths.LakePathResolver.PipelineLatest(run.Scope, run.PipelineId)}");
         }

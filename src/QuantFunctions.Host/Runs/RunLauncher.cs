@@ -111,9 +111,9 @@ public sealed class RunLauncher : IDisposable
         {
             RunRecord record = await _runtime.Runner.RunAsync(request, cancellation.Token);
             _logger.LogInformation("Run {RunId} of {Pipeline} finished: {Status}", runId, request.Manifest.Id, record.Status);
-            if (await DataHandoffStore.PublishAsync(_runtime.Lake, record, request.Settings.AsOf, cancellation.Token) is DataHandoff handoff)
+            if (await DataHandoffStore.IsPublishedByAsync(_runtime.Lake, record, cancellation.Token))
             {
-                _logger.LogInformation("Run {RunId} published the hand-off of {Pipeline} ({Datasets} fingerprints)", runId, handoff.Pipeline, handoff.Fingerprints.Count);
+                _logger.LogInformation("Run {RunId} published the hand-off of {Pipeline}", runId, record.PipelineId);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -12,7 +12,8 @@ public static class DataHandoffStore
     private static readonly SchemaVersion Schema = SchemaVersion.Parse("v1");
 
     /// <summary>
-    /// Publishes a succeeded data run as its pipeline's latest (overwrites the previous hand-off); returns null and
+    /// Publishes a succeeded data run as its pipeline's latest (overwrites the previous hand-off; the runners call it when a
+    /// data run completes); returns null and
     /// writes nothing for a model pipeline or a run that did not succeed. Silver outputs are fingerprinted with
     /// <see cref="DatasetFingerprinter"/> (one folder per dataset run, under the run's manifest hash).
     /// </summary>
@@ -55,6 +56,15 @@ public static class DataHandoffStore
         };
         await lake.WriteAsync(LakePathResolver.PipelineLatest(run.Scope, run.PipelineId), JsonSerializer.SerializeToUtf8Bytes(handoff, Json), LakeWriteMode.Overwrite, cancellationToken);
         return handoff;
+    }
+
+    /// <summary>Whether the published hand-off of <paramref name="run"/>'s pipeline is this run's.</summary>
+    public static async Task<bool> IsPublishedByAsync(ILakeStore lake, RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Kind == PipelineKind.Data
+            && await ReadAsync(lake, run.Scope, run.PipelineId, cancellationToken).ConfigureAwait(false) is DataHandoff published
+            && published.RunId == run.RunId.Value;
     }
 
     /// <summary>The published hand-off of a data pipeline, or null when none was published.</summary>

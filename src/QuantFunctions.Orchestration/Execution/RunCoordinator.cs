@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Planning;
 
@@ -187,6 +188,11 @@ internal sealed class RunCoordinator(
             data["reason"] = reason;
         }
 
+        if (status == RunStatus.Succeeded && Run.Kind == PipelineKind.Data && await PublishHandoffAsync(cancellationToken).ConfigureAwait(false) is string published)
+        {
+            data["handoff"] = published;
+        }
+
         await AuditAsync(status == RunStatus.Succeeded ? "run.completed" : "run." + status.ToString().ToLowerInvariant(), null, data, cancellationToken).ConfigureAwait(false);
         Run = Run with
         {
@@ -196,6 +202,36 @@ internal sealed class RunCoordinator(
             AuditHead = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false),
         };
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Publishes the succeeded data run as its pipeline's hand-off (<see cref="DataHandoffStore"/>) and audits it; keeps a
+    /// published hand-off with a later as-of (a resumed older run never replaces newer data). Returns the path when published.
+    /// </summary>
+    private async Task<string?> PublishHandoffAsync(CancellationToken cancellationToken)
+    {
+        string path = LakePathResolver.PipelineLatest(Run.Scope, Run.PipelineId).Value;
+        DataHandoff? current = await DataHandoffStore.ReadAsync(runner.Lake, Run.Scope, Run.PipelineId, cancellationToken).ConfigureAwait(false);
+        if (current is not null && current.AsOf > settings.AsOf && current.RunId != Run.RunId.Value)
+        {
+            await AuditAsync("handoff.kept", null, new JsonObject
+            {
+                ["path"] = path,
+                ["published_run"] = current.RunId,
+                ["reason"] = $"the published run's as-of {current.AsOf:O} is later than this run's {settings.AsOf:O}",
+            }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        DataHandoff handoff = await DataHandoffStore.PublishAsync(runner.Lake, Run with { Status = RunStatus.Succeeded }, settings.AsOf, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the hand-off of data run '{Run.RunId}' was not published");
+        await AuditAsync("handoff.published", null, new JsonObject
+        {
+            ["path"] = path,
+            ["as_of"] = handoff.AsOf.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["fingerprints"] = AuditData.ToJson(handoff.Fingerprints),
+        }, cancellationToken).ConfigureAwait(false);
+        return path;
     }
 
     private async Task PrepareResumeAsync(CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         SleeveSpec spec = parameters.Sleeves[sleeve];
         spec.Validate(sleeve);
         var definition = new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion);
-        JsonObject? source = await SourceHandoff.ResolveAsync(context, parameters, cancellationToken);
+        JsonObject? source = await SourceHandoff.ResolveAsync(context, parameters, definition.SilverInput().Partitions[0], cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
         SelectionResult selection = SleeveStrategy.Select(returns, spec);
         IReadOnlyList<string> chosen = spec.Direction == Core.Strategies.Direction.Long ? selection.Long : selection.Short;

@@ -28,16 +28,22 @@ public sealed class DataHandoffTests
 
     private static async Task<(DagTestHost Host, RunRecord Run, DataHandoff Handoff)> PublishCryptoAsync()
     {
-        string json = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "manifests", "crypto", "dataops_crypto_spot", "version=1.0.0", "manifest.json"));
+        string json = await ReadCryptoManifestAsync();
         var host = new DagTestHost(new StageRegistryBuilder().AddQuantStages().Build());
         RunRecord run = await host.RunAsync(json, runId: "crypto-1");
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        DataHandoff handoff = (await DataHandoffStore.PublishAsync(host.Lake, run, DagTestHost.DefaultAsOf))!;
+        // The runner publishes the hand-off when the data run completes; nothing else is called here.
+        DataHandoff handoff = (await DataHandoffStore.ReadAsync(host.Lake, LakeIdentifier.Parse("crypto"), LakeIdentifier.Parse("dataops_crypto_spot")))!;
         return (host, run, handoff);
     }
 
+    private static async Task<string> ReadCryptoManifestAsync() =>
+        await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "manifests", "crypto", "dataops_crypto_spot", "version=1.0.0", "manifest.json"));
+
+    private static string ErrorsOf(RunRecord run) => string.Join(" | ", run.Nodes.Select(n => n.Error?.Message));
+
     [Fact]
-    public async Task PublishAsync_SucceededDataRun_WritesLatestWithRunIdAsOfAndSilverFingerprints()
+    public async Task Run_SucceededDataRun_PublishesLatestWithRunIdAsOfAndSilverFingerprints()
     {
         (DagTestHost host, RunRecord run, DataHandoff published) = await PublishCryptoAsync();
         using (host)
@@ -106,6 +112,95 @@ public sealed class DataHandoffTests
             string message = string.Join(" | ", model.Nodes.Select(n => n.Error?.Message));
             Assert.Contains("source_run 'crypto-0' is not the published run of 'dataops_crypto_spot'", message, StringComparison.Ordinal);
             Assert.Contains("'crypto-1'", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Run_SucceededDataRun_AuditsThePublicationBeforeRunCompleted()
+    {
+        (DagTestHost host, _, DataHandoff published) = await PublishCryptoAsync();
+        using (host)
+        {
+            IReadOnlyList<AuditEntry> ledger = await host.ReadLedgerAsync("crypto", "crypto-1");
+            int publication = ledger.ToList().FindIndex(e => e.Kind == "handoff.published");
+            int completed = ledger.ToList().FindIndex(e => e.Kind == "run.completed");
+
+            Assert.True(publication >= 0 && publication < completed, $"handoff.published at {publication}, run.completed at {completed}");
+            Assert.Equal(published.Fingerprints.Count, ledger[publication].Data["fingerprints"]!.AsObject().Count);
+            Assert.Equal("_meta/crypto/pipelines/dataops_crypto_spot/latest.json", ledger[completed].Data["handoff"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Run_OlderDataRunResumedAfterANewerOne_KeepsTheNewerHandoff()
+    {
+        (DagTestHost host, _, _) = await PublishCryptoAsync();
+        using (host)
+        {
+            string json = await ReadCryptoManifestAsync();
+            RunRecord newer = await host.RunAsync(json, runId: "crypto-2", asOf: DagTestHost.DefaultAsOf.AddDays(7));
+            Assert.Equal(RunStatus.Succeeded, newer.Status);
+
+            RunRecord older = await host.ResumeAsync("crypto-1");
+
+            Assert.Equal(RunStatus.Succeeded, older.Status);
+            DataHandoff latest = (await DataHandoffStore.ReadAsync(host.Lake, LakeIdentifier.Parse("crypto"), LakeIdentifier.Parse("dataops_crypto_spot")))!;
+            Assert.Equal("crypto-2", latest.RunId);
+            AuditEntry kept = Assert.Single(await host.ReadLedgerAsync("crypto", "crypto-1"), e => e.Kind == "handoff.kept");
+            Assert.Equal("crypto-2", kept.Data["published_run"]!.GetValue<string>());
+            Assert.False(await DataHandoffStore.IsPublishedByAsync(host.Lake, older));
+        }
+    }
+
+    [Fact]
+    public async Task Select_SilverFileChangedAfterTheHandoff_FailsNamingTheFileAndTheRun()
+    {
+        (DagTestHost host, _, DataHandoff published) = await PublishCryptoAsync();
+        using (host)
+        {
+            string[] returns = [.. published.Fingerprints.Keys.Where(k => k.StartsWith("silver/crypto_spot/dataops_crypto_spot/version=1.0.0/returns/", StringComparison.Ordinal))];
+            Assert.True(returns.Length >= 2, "the crypto universe spans several yearly return files");
+            LakeObject other = (await host.Lake.TryReadAsync(LakePath.Parse(returns[1])))!;
+            await host.Lake.WriteAsync(LakePath.Parse(returns[0]), other.Content, LakeWriteMode.Overwrite);
+
+            RunRecord model = await host.RunAsync(ModelManifest(string.Empty), runId: "model-1");
+
+            Assert.Equal(RunStatus.Failed, model.Status);
+            Assert.Contains($"changed: '{returns[0]}'", ErrorsOf(model), StringComparison.Ordinal);
+            Assert.Contains("run 'crypto-1' published _meta/crypto/pipelines/dataops_crypto_spot/latest.json", ErrorsOf(model), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Select_SilverFileAddedAfterTheHandoff_Fails()
+    {
+        (DagTestHost host, _, DataHandoff published) = await PublishCryptoAsync();
+        using (host)
+        {
+            string first = published.Fingerprints.Keys.First(k => k.StartsWith("silver/crypto_spot/dataops_crypto_spot/version=1.0.0/returns/", StringComparison.Ordinal));
+            LakeObject content = (await host.Lake.TryReadAsync(LakePath.Parse(first)))!;
+            const string Added = "silver/crypto_spot/dataops_crypto_spot/version=1.0.0/returns/year=2099/part-00000.parquet";
+            await host.Lake.WriteAsync(LakePath.Parse(Added), content.Content, LakeWriteMode.CreateOnly);
+
+            RunRecord model = await host.RunAsync(ModelManifest(string.Empty), runId: "model-1");
+
+            Assert.Equal(RunStatus.Failed, model.Status);
+            Assert.Contains($"gained '{Added}'", ErrorsOf(model), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Select_UnchangedSilver_RecordsHowManyFilesItVerified()
+    {
+        (DagTestHost host, _, DataHandoff published) = await PublishCryptoAsync();
+        using (host)
+        {
+            RunRecord model = await host.RunAsync(ModelManifest(string.Empty), runId: "model-1");
+
+            Assert.True(model.Status == RunStatus.Succeeded, ErrorsOf(model));
+            JsonObject source = Assert.Single(await host.ReadLedgerAsync("sleeve", "model-1"), e => e.Kind == "alpha.selection").Data["source"]!.AsObject();
+            int expected = published.Fingerprints.Keys.Count(k => k.StartsWith("silver/crypto_spot/dataops_crypto_spot/version=1.0.0/returns/", StringComparison.Ordinal));
+            Assert.Equal(expected, source["verified_files"]!.GetValue<int>());
         }
     }
 }
