@@ -49,6 +49,12 @@ public sealed record RunRecord
     /// <summary>Where the run wrote its outputs.</summary>
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
 
+    /// <summary>
+    /// The run's execution attempt: 1 for the first execution, one more for each resume. Queue messages carry it; a
+    /// message of an earlier attempt is stale. Absent in records written before it existed (read as 1).
+    /// </summary>
+    public int Attempt { get; init; } = 1;
+
     /// <summary>Every node's state, in planning order.</summary>
     public IReadOnlyList<NodeState> Nodes { get; init; } = [];
 

@@ -143,6 +143,7 @@ public sealed class RunRecordStore
             throw new ArgumentException($"Invalid git_sha '{r.GitSha}': 7-64 lowercase hex characters.", nameof(r));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(r.Attempt, 1, "attempt");
         EnsureInputs(r.Inputs);
         foreach (NodeState node in r.Nodes)
         {

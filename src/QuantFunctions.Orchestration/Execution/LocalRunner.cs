@@ -205,7 +205,7 @@ public sealed class LocalRunner
         using var ledger = AuditLedger.ForRun(_lake, run.Scope, run.RunId);
         var coordinator = new RunCoordinator(
             this,
-            run with { Status = RunStatus.Running, StartedAt = _time.GetUtcNow(), CompletedAt = null, Error = null },
+            run with { Status = RunStatus.Running, Attempt = resume ? run.Attempt + 1 : run.Attempt, StartedAt = _time.GetUtcNow(), CompletedAt = null, Error = null },
             settings,
             plan,
             stages,

@@ -48,6 +48,15 @@ internal sealed class RunCoordinator(
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records the run Cancelled (queue runner: workers stop taking its nodes); a finished run is left as it is.</summary>
+    public async Task CancelAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (Run.Status is not (RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled))
+        {
+            await CompleteRunAsync(RunStatus.Cancelled, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Runs until the planner says the run is complete; returns the final record.</summary>
     /// <exception cref="OperationCanceledException">The run was cancelled (and recorded as such).</exception>
     public async Task<RunRecord> DriveAsync(CancellationToken cancellationToken)
@@ -242,7 +251,7 @@ internal sealed class RunCoordinator(
             StageRecord record = _records[node.Key];
             if (record.Status != NodeStatus.Succeeded)
             {
-                _records[node.Key] = record with { Status = NodeStatus.Pending, Error = null };
+                await ResetAsync(node.Key, record with { Status = NodeStatus.Pending, Error = null, StartedAt = null, CompletedAt = null }, cancellationToken).ConfigureAwait(false);
                 redo.Add(node.Key);
                 continue;
             }
@@ -262,7 +271,7 @@ internal sealed class RunCoordinator(
             }
 
             string reason = upstream is not null ? $"dependency '{upstream}' is redone" : "its input fingerprint changed";
-            _records[node.Key] = record with { Status = NodeStatus.Pending };
+            await ResetAsync(node.Key, record with { Status = NodeStatus.Pending, StartedAt = null, CompletedAt = null }, cancellationToken).ConfigureAwait(false);
             redo.Add(node.Key);
             await AuditAsync("node.invalidated", node.Key, new JsonObject
             {
@@ -271,6 +280,20 @@ internal sealed class RunCoordinator(
                 ["recorded"] = record.InputFingerprint,
                 ["current"] = current,
             }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Resets a node to Pending for a resume, in <c>stage.json</c> too (when one was written): the queue runner treats a
+    /// node whose <c>stage.json</c> is finished as done, and a reader never sees the previous attempt's outcome as current.
+    /// </summary>
+    private async Task ResetAsync(string key, StageRecord pending, CancellationToken cancellationToken)
+    {
+        NodeStatus previous = _records[key].Status;
+        _records[key] = pending;
+        if (previous != NodeStatus.Pending)
+        {
+            await runner.Store.Records.WriteStageAsync(pending, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed record NodeMessage
     [JsonPropertyName("node")]
     public required string Node { get; init; }
 
-    /// <summary>The queue attempt of the node in the run (1 on first enqueue); with run and node, the idempotency key.</summary>
+    /// <summary>The run's attempt (<c>run.json</c> <c>attempt</c>: 1, one more per resume) the message belongs to; with run and node, the idempotency key.</summary>
     [JsonPropertyName("attempt")]
     public required int Attempt { get; init; }
 

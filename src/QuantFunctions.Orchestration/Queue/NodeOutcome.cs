@@ -17,4 +17,7 @@ public enum NodeOutcome
 
     /// <summary>The run had already completed, failed or been cancelled; nothing ran.</summary>
     RunFinished,
+
+    /// <summary>The message is of an earlier attempt of the run (it was resumed since); nothing ran, the message is dropped.</summary>
+    Stale,
 }

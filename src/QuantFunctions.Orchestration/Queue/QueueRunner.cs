@@ -98,6 +98,12 @@ public sealed class QueueRunner
         ArgumentNullException.ThrowIfNull(message);
         RunRecord run = await _runner.Store.TryLoadAsync(message.Scope, message.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No run '{message.RunId}' in scope '{message.Scope}' for queued node '{message.Node}'.");
+        if (message.Attempt != run.Attempt)
+        {
+            _logger.LogInformation("Node {Node} of run {RunId}: message of attempt {Attempt} is stale (the run is at attempt {RunAttempt})", message.Node, message.RunId, message.Attempt, run.Attempt);
+            return NodeOutcome.Stale;
+        }
+
         if (IsFinished(run.Status))
         {
             return NodeOutcome.RunFinished;
@@ -112,7 +118,8 @@ public sealed class QueueRunner
             return NodeOutcome.AlreadyCompleted;
         }
 
-        await using BlobLease? claim = await BlobLease.TryAcquireAsync(_container, LockBlob(message, $"{key.ToPathSegment()}.{message.Attempt}"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        // One claim per node across run attempts: a worker of an earlier attempt still running the node blocks this one.
+        await using BlobLease? claim = await BlobLease.TryAcquireAsync(_container, LockBlob(message, key.ToPathSegment()), Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             _logger.LogInformation("Node {Node} of run {RunId} is claimed by another worker; duplicate delivery ignored", message.Node, message.RunId);
@@ -168,11 +175,11 @@ public sealed class QueueRunner
         Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
         using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
         string traceId = traceParent is null ? ActivityTraceId.CreateRandom().ToHexString() : TraceIdOf(traceParent);
-        var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, traceId, default, $"{scope}/{runId}/plan");
+        var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, traceId, default, PlanKeyPrefix(run));
         PlanDecision decision = await coordinator.StepAsync(cancellationToken).ConfigureAwait(false);
         foreach (string ready in decision.Ready)
         {
-            await EnqueueOnceAsync(new NodeMessage { RunId = runId, Scope = scope, Node = ready, Attempt = 1, TraceParent = traceParent }, cancellationToken).ConfigureAwait(false);
+            await EnqueueOnceAsync(new NodeMessage { RunId = runId, Scope = scope, Node = ready, Attempt = run.Attempt, TraceParent = traceParent }, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsFinished(coordinator.Run.Status))
@@ -192,6 +199,12 @@ public sealed class QueueRunner
         ArgumentNullException.ThrowIfNull(error);
         RunRecord run = await _runner.Store.TryLoadAsync(message.Scope, message.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No run '{message.RunId}' in scope '{message.Scope}' for poisoned node '{message.Node}'.");
+        if (message.Attempt != run.Attempt)
+        {
+            _logger.LogWarning("Poisoned message of node {Node}, run {RunId}, is of attempt {Attempt} (the run is at {RunAttempt}): not recorded against the current attempt", message.Node, message.RunId, message.Attempt, run.Attempt);
+            return;
+        }
+
         NodeKey key = NodeKey.Parse(message.Node);
         if (!IsFinished(run.Status) && !await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
         {
@@ -211,6 +224,66 @@ public sealed class QueueRunner
         }
 
         await ReplanAsync(message.Scope, message.RunId, message.TraceParent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Resumes a run on the queue (after a failure, a cancellation, or workers that died with the run still Running):
+    /// under the run lease, starts attempt <see cref="RunRecord.Attempt"/> + 1 — <c>run.resumed</c>, Failed, Skipped,
+    /// Cancelled and Running nodes reset to Pending (<c>stage.json</c> too), Succeeded nodes kept unless their input
+    /// fingerprints changed — then re-plans, enqueuing the ready nodes as messages of the new attempt. Messages of
+    /// earlier attempts still in the queue are stale and dropped by workers. Returns <c>run.json</c>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    public async Task<RunRecord> ResumeAsync(string scope, string runId, CancellationToken cancellationToken = default)
+    {
+        await Queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        using Activity? root = _runner.Telemetry.ActivitySource.StartActivity($"resume {scope}/{runId}", ActivityKind.Producer);
+        root?.SetTag("qf.run_id", runId).SetTag("qf.scope", scope).SetTag("qf.runner", "queue").SetTag("qf.resume", true);
+        string traceParent = root?.Id ?? $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
+        await using (BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
+            (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+            RunRecord resumed = run with { Status = RunStatus.Running, Attempt = run.Attempt + 1, StartedAt = _runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
+            using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
+            var coordinator = new RunCoordinator(_runner, resumed, settings, plan, stages, ledger, TraceIdOf(traceParent), default, PlanKeyPrefix(resumed));
+            await coordinator.StartAsync(resume: true, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Run {RunId} of {Scope} resumed on the queue (attempt {Attempt})", runId, scope, resumed.Attempt);
+        }
+
+        await ReplanAsync(scope, runId, traceParent, cancellationToken).ConfigureAwait(false);
+        return await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"run.json of run '{runId}' disappeared.");
+    }
+
+    /// <summary>
+    /// Cancels a run on the queue: under the run lease, records it Cancelled with <paramref name="reason"/>
+    /// (<c>run.cancelled</c>) unless it already finished. Workers then drop its messages; a node already running
+    /// finishes and is recorded. <see cref="ResumeAsync"/> continues a cancelled run. Returns <c>run.json</c>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    public async Task<RunRecord> CancelAsync(string scope, string runId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using (BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
+            if (!IsFinished(run.Status))
+            {
+                (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+                Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+                using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
+                var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, ActivityTraceId.CreateRandom().ToHexString(), default, PlanKeyPrefix(run));
+                await coordinator.CancelAsync(reason, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Run {RunId} of {Scope} cancelled on the queue: {Reason}", runId, scope, reason);
+            }
+        }
+
+        return await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"run.json of run '{runId}' disappeared.");
     }
 
     private async Task EnqueueOnceAsync(NodeMessage message, CancellationToken cancellationToken)
@@ -275,6 +348,9 @@ public sealed class QueueRunner
             _logger.LogWarning(ex, "Heartbeat failed; the node keeps running, a duplicate delivery may start it elsewhere");
         }
     }
+
+    /// <summary>Idempotency keys of the run-level events of one attempt: <c>{scope}/{run}/{attempt}/plan/{kind}/{node}</c>.</summary>
+    private static string PlanKeyPrefix(RunRecord run) => $"{run.Scope}/{run.RunId}/{run.Attempt.ToString(CultureInfo.InvariantCulture)}/plan";
 
     private static bool IsFinished(RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 

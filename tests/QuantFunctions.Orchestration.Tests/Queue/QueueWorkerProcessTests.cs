@@ -49,4 +49,33 @@ public sealed class QueueWorkerProcessTests(AzuriteFixture azurite)
 
         await QueueHarness.AssertSameResultsAsync(local, queued, "demo", "meta8-q");
     }
+
+    [Fact]
+    public async Task Cli_CancelThenResumeOnTheQueue_WorkerProcessCompletesTheSecondAttempt()
+    {
+        using QueueHarness queued = await QueueHarness.CreateAsync(azurite);
+        await queued.RunDataOpsAsync();
+        string meta = Path.Combine(RepositoryRoot.Find(), "manifests/demo/meta/version=1.0.0/manifest.json");
+        string queue = queued.Queue.Name;
+        using var processes = new WorkerProcesses(queued, azurite.ConnectionString);
+        TimeSpan timeout = TimeSpan.FromMinutes(2);
+
+        (int exit, string output) = await processes.RunAsync(timeout, "pipeline", "run", meta, "--queue", queue, "--run-id", "meta-cli", "--as-of", "2024-01-03T00:00:00Z");
+        Assert.True(exit == 0, output);
+        (exit, output) = await processes.RunAsync(timeout, "pipeline", "cancel", "meta-cli", "--queue", queue, "--reason", "operator stop");
+        Assert.True(exit == 0, output);
+        Assert.Contains("is cancelled: operator stop", output, StringComparison.Ordinal);
+        (exit, output) = await processes.RunAsync(timeout, "pipeline", "resume", "meta-cli", "--queue", queue);
+        Assert.True(exit == 0, output);
+        Assert.Contains("resumed on queue '" + queue + "' (attempt 2, running)", output, StringComparison.Ordinal);
+
+        // The four attempt-1 messages are stale, the attempt-2 ones run; the worker exits once the queue is idle.
+        (exit, output) = await processes.RunAsync(TimeSpan.FromMinutes(5), "worker", "--queue", queue, "--idle-exit", "3");
+        Assert.True(exit == 0, output);
+
+        RunRecord run = (await queued.Runtime.Runner.Store.TryLoadAsync("demo", "meta-cli"))!;
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(2, run.Attempt);
+        Assert.All(run.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
+    }
 }
