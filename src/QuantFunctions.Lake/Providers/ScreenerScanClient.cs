@@ -51,7 +51,7 @@ public sealed class ScreenerScanClient
     public Uri ScanUrl => new(_http.Options.BaseAddress, "/" + Uri.EscapeDataString(_market) + "/scan");
 
     /// <summary>Runs the scan: the raw records (normalise them with <see cref="CandidateNormalizer"/>), the attempt log and the raw payload.</summary>
-    /// <exception cref="ProviderException">Retry budget exhausted, malformed JSON or a malformed row; its attempts include those of earlier pages.</exception>
+    /// <exception cref="ProviderException">Retry budget exhausted, malformed JSON or a malformed row; its attempts include those of every page requested.</exception>
     public async Task<ScreenerScan> ScanAsync(CancellationToken cancellationToken)
     {
         var records = new List<CandidateRecord>();
@@ -60,34 +60,32 @@ public sealed class ScreenerScanClient
         payload.WriteByte((byte)'[');
         Uri uri = ScanUrl;
         int total = int.MaxValue;
-        while (records.Count < total)
+        try
         {
-            int from = records.Count, to = from + _http.Options.PageLimit;
-            byte[] request = Request(from, to);
-            byte[] body;
-            try
+            while (records.Count < total)
             {
-                (body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
+                int from = records.Count, to = from + _http.Options.PageLimit;
+                byte[] request = Request(from, to);
+                (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
                     () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } },
                     cancellationToken).ConfigureAwait(false);
                 attempts.AddRange(log);
-            }
-            catch (ProviderException ex) when (attempts.Count > 0)
-            {
-                throw new ProviderException(ex.Message, [.. attempts, .. ex.Attempts], ex);
-            }
+                if (payload.Length > 1)
+                {
+                    payload.WriteByte((byte)',');
+                }
 
-            if (payload.Length > 1)
-            {
-                payload.WriteByte((byte)',');
+                payload.Write(body);
+                if (ParsePage(body, uri, records, out total) == 0)
+                {
+                    break;
+                }
             }
-
-            payload.Write(body);
-            int read = ParsePage(body, uri, records, out total);
-            if (read == 0)
-            {
-                break;
-            }
+        }
+        catch (ProviderException ex) when (attempts.Count > 0)
+        {
+            // Keep the attempts of the pages already read (and of the page whose body was malformed).
+            throw new ProviderException(ex.Message, [.. attempts, .. ex.Attempts], ex);
         }
 
         payload.WriteByte((byte)']');

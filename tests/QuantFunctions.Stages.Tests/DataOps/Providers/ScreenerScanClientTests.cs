@@ -82,4 +82,15 @@ public sealed class ScreenerScanClientTests
         Assert.Equal([200, 429, 429, 429], ex.Attempts.Select(a => a.Status!.Value));
         Assert.Contains("retry budget exhausted", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Scan_TruncatedJson_FailsNamingTheRequestWithTheSuccessfulAttempt()
+    {
+        using var server = new FixtureServer((_, _) => new FixtureReply(200, """{"totalCount":3,"data":[{"s":"BINANCE:BTC"""u8.ToArray()));
+        using var http = new HttpClient();
+        ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
+
+        Assert.Contains("POST /crypto/scan: malformed JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(200, Assert.Single(ex.Attempts).Status);
+    }
 }
