@@ -6,4 +6,5 @@ namespace QuantFunctions.Lake.Providers;
 /// <param name="Status">The HTTP status, or null on a connection failure.</param>
 /// <param name="Error">The failure (status reason or exception), null on success.</param>
 /// <param name="RetryDelay">The delay before the next attempt, null when none followed.</param>
-public sealed record ProviderAttempt(string Request, int Attempt, int? Status, string? Error, TimeSpan? RetryDelay);
+/// <param name="DurationMs">How long the attempt took in milliseconds (a measurement for the log, not part of any result).</param>
+public sealed record ProviderAttempt(string Request, int Attempt, int? Status, string? Error, TimeSpan? RetryDelay, double DurationMs = 0);

@@ -12,6 +12,7 @@ internal sealed class ResilientHttp
 {
     private static readonly ResiliencePropertyKey<List<ProviderAttempt>> LogKey = new("qf.provider.attempts");
     private static readonly ResiliencePropertyKey<string> RequestKey = new("qf.provider.request");
+    private static readonly ResiliencePropertyKey<double> DurationKey = new("qf.provider.duration_ms");
 
     private readonly HttpClient _http;
     private readonly HttpProviderOptions _options;
@@ -58,11 +59,13 @@ internal sealed class ResilientHttp
         context.Properties.Set(LogKey, log);
         context.Properties.Set(RequestKey, label);
         Outcome<HttpResponseMessage> outcome;
+        double lastDuration;
         try
         {
             outcome = await _pipeline.ExecuteOutcomeAsync(
                 static async (ctx, state) =>
                 {
+                    long started = state.time.GetTimestamp();
                     try
                     {
                         using HttpRequestMessage request = state.create();
@@ -73,16 +76,21 @@ internal sealed class ResilientHttp
                     {
                         return Outcome.FromException<HttpResponseMessage>(ex);
                     }
+                    finally
+                    {
+                        ctx.Properties.Set(DurationKey, state.time.GetElapsedTime(started).TotalMilliseconds);
+                    }
                 },
                 context,
-                (create, http: _http)).ConfigureAwait(false);
+                (create, http: _http, time: _time)).ConfigureAwait(false);
+            lastDuration = context.Properties.GetValue(DurationKey, 0d);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
 
-        Log(log, label, log.Count + 1, outcome, null);
+        Log(log, label, log.Count + 1, outcome, null, lastDuration);
         if (outcome.Exception is { } ex)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -137,13 +145,13 @@ internal sealed class ResilientHttp
     }
 
     private static void Log(ResilienceContext context, int attempt, Outcome<HttpResponseMessage> outcome, TimeSpan? delay) =>
-        Log(context.Properties.GetValue(LogKey, []), context.Properties.GetValue(RequestKey, string.Empty), attempt, outcome, delay);
+        Log(context.Properties.GetValue(LogKey, []), context.Properties.GetValue(RequestKey, string.Empty), attempt, outcome, delay, context.Properties.GetValue(DurationKey, 0d));
 
-    private static void Log(List<ProviderAttempt> log, string request, int attempt, Outcome<HttpResponseMessage> outcome, TimeSpan? delay)
+    private static void Log(List<ProviderAttempt> log, string request, int attempt, Outcome<HttpResponseMessage> outcome, TimeSpan? delay, double durationMs)
     {
         int? status = outcome.Result is { } r ? (int)r.StatusCode : null;
         string? error = outcome.Exception is { } ex ? ex.GetType().Name + ": " + ex.Message
             : outcome.Result is { IsSuccessStatusCode: false } bad ? string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)bad.StatusCode} {bad.ReasonPhrase}") : null;
-        log.Add(new ProviderAttempt(request, attempt, status, error, delay));
+        log.Add(new ProviderAttempt(request, attempt, status, error, delay, durationMs));
     }
 }

@@ -47,30 +47,49 @@ public sealed class ScreenerScanClient
         _columns = columns ?? DefaultColumns;
     }
 
-    /// <summary>Runs the scan; returns raw records (normalise them with <see cref="CandidateNormalizer"/>) and the attempt log.</summary>
-    /// <exception cref="ProviderException">Retry budget exhausted, malformed JSON or a malformed row.</exception>
-    public async Task<(IReadOnlyList<CandidateRecord> Records, IReadOnlyList<ProviderAttempt> Attempts)> ScanAsync(CancellationToken cancellationToken)
+    /// <summary>The scan endpoint, <c>{base}/{market}/scan</c>.</summary>
+    public Uri ScanUrl => new(_http.Options.BaseAddress, "/" + Uri.EscapeDataString(_market) + "/scan");
+
+    /// <summary>Runs the scan: the raw records (normalise them with <see cref="CandidateNormalizer"/>), the attempt log and the raw payload.</summary>
+    /// <exception cref="ProviderException">Retry budget exhausted, malformed JSON or a malformed row; its attempts include those of every page requested.</exception>
+    public async Task<ScreenerScan> ScanAsync(CancellationToken cancellationToken)
     {
         var records = new List<CandidateRecord>();
         var attempts = new List<ProviderAttempt>();
-        Uri uri = new(_http.Options.BaseAddress, "/" + Uri.EscapeDataString(_market) + "/scan");
+        using var payload = new MemoryStream();
+        payload.WriteByte((byte)'[');
+        Uri uri = ScanUrl;
         int total = int.MaxValue;
-        while (records.Count < total)
+        try
         {
-            int from = records.Count, to = from + _http.Options.PageLimit;
-            byte[] request = Request(from, to);
-            (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } },
-                cancellationToken).ConfigureAwait(false);
-            attempts.AddRange(log);
-            int read = ParsePage(body, uri, records, out total);
-            if (read == 0)
+            while (records.Count < total)
             {
-                break;
+                int from = records.Count, to = from + _http.Options.PageLimit;
+                byte[] request = Request(from, to);
+                (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
+                    () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } },
+                    cancellationToken).ConfigureAwait(false);
+                attempts.AddRange(log);
+                if (payload.Length > 1)
+                {
+                    payload.WriteByte((byte)',');
+                }
+
+                payload.Write(body);
+                if (ParsePage(body, uri, records, out total) == 0)
+                {
+                    break;
+                }
             }
         }
+        catch (ProviderException ex) when (attempts.Count > 0)
+        {
+            // Keep the attempts of the pages already read (and of the page whose body was malformed).
+            throw new ProviderException(ex.Message, [.. attempts, .. ex.Attempts], ex);
+        }
 
-        return (records, attempts);
+        payload.WriteByte((byte)']');
+        return new ScreenerScan(uri, records, attempts, payload.ToArray());
     }
 
     private byte[] Request(int from, int to)

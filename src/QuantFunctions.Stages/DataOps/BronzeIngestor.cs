@@ -164,6 +164,7 @@ public sealed class BronzeIngestor
             Status = failedSymbols.Count == 0 ? "OK" : request.Policy == CoveragePolicy.Fail ? "FAIL" : "WARN",
             StaleSymbols = stale,
             HttpAttempts = httpAttempts,
+            DiscoveryAttempts = request.DiscoveryAttempts,
             RejectedRows = issues,
         };
         var outputs = new List<LakePath>();

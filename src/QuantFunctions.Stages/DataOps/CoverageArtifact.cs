@@ -42,6 +42,9 @@ public sealed record CoverageArtifact
     /// <summary>Every HTTP attempt of every fetch (request, attempt, status, error, retry delay), in order; empty for local providers.</summary>
     public IReadOnlyList<ProviderAttempt> HttpAttempts { get; init; } = [];
 
+    /// <summary>Every HTTP attempt of the discovery that chose the symbols (a screener scan), in order; empty for a provider's own discovery.</summary>
+    public IReadOnlyList<ProviderAttempt> DiscoveryAttempts { get; init; } = [];
+
     /// <summary>Rows dropped by validation in lenient mode.</summary>
     public IReadOnlyList<RowIssue> RejectedRows { get; init; } = [];
 

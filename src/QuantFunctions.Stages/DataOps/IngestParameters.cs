@@ -3,12 +3,31 @@ using System.ComponentModel.DataAnnotations;
 namespace QuantFunctions.Stages.DataOps;
 
 /// <summary>Parameters of <c>dataops.ingest</c> (manifest names in snake_case).</summary>
-public sealed record IngestParameters
+public sealed record IngestParameters : IValidatableObject
 {
-    /// <summary>The provider: <c>synthetic</c>, <c>files</c> or <c>binance</c>.</summary>
+    /// <summary>The provider of bars (and, with <c>discovery = provider</c>, of candidates): <c>synthetic</c>, <c>files</c> or <c>binance</c>.</summary>
     [Required]
     [RegularExpression("^(synthetic|files|binance)$")]
     public string Source { get; init; } = "synthetic";
+
+    /// <summary>Where candidates come from: <c>provider</c> (the source's own discovery) or <c>screener</c> (a screener scan at <see cref="ScreenerUrl"/>).</summary>
+    [Required]
+    [RegularExpression("^(provider|screener)$")]
+    public string Discovery { get; init; } = "provider";
+
+    /// <summary>screener: the API root (absolute http or https URL); required when <see cref="Discovery"/> is <c>screener</c>.</summary>
+    public string? ScreenerUrl { get; init; }
+
+    /// <summary>screener: the market path segment (<c>POST {screener_url}/{market}/scan</c>), e.g. <c>crypto</c>, <c>america</c>.</summary>
+    [RegularExpression("^[a-z0-9_]{1,32}$")]
+    public string ScreenerMarket { get; init; } = "crypto";
+
+    /// <summary>screener: the asset type given to the scanned candidates (e.g. <c>spot</c>, <c>perp</c>, <c>equity</c>).</summary>
+    [RegularExpression("^[a-z0-9_]{1,32}$")]
+    public string ScreenerAssetType { get; init; } = "spot";
+
+    /// <summary>screener: the columns requested; null = the client's defaults (including <c>Value.Traded</c> and <c>Volatility.D</c>, which feed the floors).</summary>
+    public List<string>? ScreenerColumns { get; init; }
 
     /// <summary>The exchange ingested (e.g. <c>BINANCE</c>, <c>XNYS</c>); bronze market = its lower case. Candidates of other exchanges are ignored.</summary>
     [Required]
@@ -62,7 +81,7 @@ public sealed record IngestParameters
     /// <summary>binance: the API root.</summary>
     public string BaseUrl { get; init; } = "https://api.binance.com";
 
-    /// <summary>binance: HTTP retries per request.</summary>
+    /// <summary>binance and screener: HTTP retries per request.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; init; } = 4;
 
@@ -77,4 +96,27 @@ public sealed record IngestParameters
     /// <summary>synthetic: assets per market.</summary>
     [Range(5, 5_000)]
     public int AssetsPerMarket { get; init; } = 20;
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Discovery != "screener")
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(ScreenerUrl))
+        {
+            yield return new ValidationResult("discovery 'screener' needs 'screener_url' (the screener API root, e.g. https://scanner.tradingview.com)", [nameof(ScreenerUrl)]);
+        }
+        else if (!Uri.TryCreate(ScreenerUrl, UriKind.Absolute, out Uri? url) || url.Scheme is not ("http" or "https"))
+        {
+            yield return new ValidationResult($"'{ScreenerUrl}' is not an absolute http(s) URL", [nameof(ScreenerUrl)]);
+        }
+
+        if (ScreenerColumns is { Count: 0 })
+        {
+            yield return new ValidationResult("must list at least one column when given", [nameof(ScreenerColumns)]);
+        }
+    }
 }

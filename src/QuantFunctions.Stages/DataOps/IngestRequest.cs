@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Stages.DataOps;
@@ -41,6 +42,9 @@ public sealed record IngestRequest
 
     /// <summary>The profile recorded in the coverage artifact (e.g. <c>binance/spot</c>).</summary>
     public required string Profile { get; init; }
+
+    /// <summary>The HTTP attempts of the discovery that chose <see cref="Symbols"/> (e.g. a screener scan), copied into the coverage artifact.</summary>
+    public IReadOnlyList<ProviderAttempt> DiscoveryAttempts { get; init; } = [];
 
     /// <summary>Where to write the coverage artifact; null = not written.</summary>
     public LakePath? CoveragePath { get; init; }

@@ -14,7 +14,8 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.DataOps;
 
 /// <summary>
-/// <c>dataops.ingest</c>: discovery → canonical candidates (strict or lenient) → universe floors →
+/// <c>dataops.ingest</c>: discovery (the source's own or a screener scan, see <see cref="IngestParameters.Discovery"/>)
+/// → canonical candidates (strict or lenient) → universe floors →
 /// candidates file <c>raw/{market}/discovery/ingest_date=…/candidates_{hash}.json</c> → incremental,
 /// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
 /// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
@@ -38,28 +39,17 @@ public sealed class IngestStage : LakeStage<IngestParameters>
         DateOnly end = parameters.End is string e ? Date(e) : asOf;
         using var http = new HttpClient();
         IMarketDataProvider provider = await CreateProviderAsync(parameters, start, http, cancellationToken);
-        CandidateMode mode = parameters.Strict ? CandidateMode.Strict : CandidateMode.Lenient;
-        CandidateSet set = CandidateNormalizer.Normalize(await provider.DiscoverAsync(cancellationToken), mode);
-        var ofMarket = new List<Candidate>();
-        foreach (Candidate c in set.Candidates)
-        {
-            if (string.Equals(c.Exchange, parameters.Market, StringComparison.Ordinal))
-            {
-                ofMarket.Add(c);
-            }
-        }
-
-        if (ofMarket.Count == 0)
-        {
-            throw new CandidateContractException($"{Id}: discovery found {set.Candidates.Count} candidate(s) but none on exchange {parameters.Market}");
-        }
-
-        UniverseSelection universe = UniverseSelector.Select(ofMarket, Universe(parameters));
+        var discovery = new IngestDiscovery(parameters, provider, http);
+        DiscoveryOutcome found = await discovery.RunAsync(context, cancellationToken);
+        CandidateSet set = found.Set;
+        UniverseSelection universe = UniverseSelector.Select(found.OfMarket, Universe(parameters));
         LakeIdentifier market = LakeIdentifier.Parse(parameters.Market.ToLowerInvariant(), "market");
-        byte[] candidatesJson = StageJson.ToBytes(new { Universe = parameters.Universe, AsOf = asOf, Source = provider.Name, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
+        byte[] candidatesJson = StageJson.ToBytes(new { Universe = parameters.Universe, AsOf = asOf, Source = provider.Name, Discovery = discovery.Source, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
         LakePath candidatesPath = LakePathResolver.RawBatch(market, LakeIdentifier.Parse("discovery"), asOf,
             LakeIdentifier.Parse("candidates_" + Convert.ToHexStringLower(SHA256.HashData(candidatesJson))[..12]), RawFormat.Json);
         await LakeWrites.WriteBytesOnceAsync(context.Lake, candidatesPath, candidatesJson, cancellationToken);
+        LakePath? scanPath = await discovery.WriteRawAsync(context.Lake, found, market, asOf, cancellationToken);
+        await discovery.AuditAsync(context, found, universe, candidatesPath, scanPath, cancellationToken);
 
         var symbols = new List<Symbol>(universe.Members.Count);
         foreach (Candidate c in universe.Members)
@@ -83,6 +73,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             RunId = context.RunId,
             Profile = provider.Name + "/" + parameters.Universe,
             CoveragePath = coveragePath,
+            DiscoveryAttempts = found.Scan?.Attempts ?? [],
         };
         IngestResult result;
         try
@@ -109,6 +100,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
         var summary = new JsonObject
         {
             ["source"] = provider.Name,
+            ["discovery"] = discovery.Source,
             ["candidates"] = universe.Members.Count,
             ["candidates_dropped"] = set.Dropped.Count,
             ["candidates_excluded"] = universe.Excluded.Count,
@@ -118,9 +110,15 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             ["coverage_status"] = result.Coverage.Status,
             ["stale_symbols"] = stale,
             ["candidates_file"] = candidatesPath.Value,
+            ["scan_file"] = scanPath?.Value,
             ["coverage_file"] = coveragePath.Value,
         };
         var outputs = new List<OutputLocation> { Output("candidates", candidatesPath), Output("coverage", coveragePath) };
+        if (scanPath is LakePath scanned)
+        {
+            outputs.Add(Output("screener_scan", scanned));
+        }
+
         foreach (LakePath p in result.Outputs)
         {
             if (p != coveragePath)

@@ -38,6 +38,12 @@ public sealed class IngestStageTests
         LakeObject artifact = (await host.Lake.TryReadAsync(LakePath.Parse(path)))!;
         Assert.Empty(CoverageArtifact.Check(artifact.Content.Span));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(artifact.Content.Span)), coverage.Data["sha256"]!.GetValue<string>());
+        // Provider discovery is recorded too: the source's own discovery, no URL, no HTTP attempts, no raw scan.
+        AuditEntry discovery = Assert.Single(ledger, e => e.Kind == "dataops.discovery");
+        Assert.Equal(("synthetic", "ok"), (discovery.Data["source"]!.GetValue<string>(), discovery.Data["status"]!.GetValue<string>()));
+        Assert.Null(discovery.Data["url"]);
+        Assert.Null(discovery.Data["raw_file"]);
+        Assert.Empty(discovery.Data["attempts"]!.AsArray());
         int candidateFiles = 0;
         await foreach (LakeObjectInfo info in host.Lake.ListAsync(LakePath.Parse("raw/binance/discovery")))
         {
