@@ -23,8 +23,7 @@ internal sealed class LedgerVerifyCommand : CommandBase
     {
         string runId = parseResult.GetValue(_runId)!;
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        RunRecord run = await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        RunRecord run = await CliRuntime.FindRunAsync(Context, runtime, runId, cancellationToken);
         var path = LakePathResolver.AuditLedger(run.Scope, run.RunId);
         AuditVerificationResult result = await AuditLedgerVerifier.VerifyAsync(runtime.Lake, path, run.AuditHead, cancellationToken);
         if (result.IsValid)

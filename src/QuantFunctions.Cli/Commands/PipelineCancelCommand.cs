@@ -24,8 +24,7 @@ internal sealed class PipelineCancelCommand : CommandBase
     {
         string runId = parseResult.GetValue(_runId)!;
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        RunRecord recorded = await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        RunRecord recorded = await CliRuntime.FindRunAsync(Context, runtime, runId, cancellationToken);
         string queue = parseResult.GetValue(_queue)!;
         RunRecord run = await CliRuntime.OpenQueue(Context, runtime, queue).CancelAsync(recorded.Scope.Value, runId, parseResult.GetValue(_reason)!, cancellationToken);
         Context.Console.Profile.Out.Writer.WriteLine($"run {run.RunId} of {run.Scope}/{run.PipelineId} is {run.Status.ToString().ToLowerInvariant()}{(run.Error is { } e ? $": {e.Message}" : string.Empty)}");

@@ -25,8 +25,7 @@ internal sealed class PipelineResumeCommand : CommandBase
     {
         string runId = parseResult.GetValue(_runId)!;
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        RunRecord recorded = await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        RunRecord recorded = await CliRuntime.FindRunAsync(Context, runtime, runId, cancellationToken);
         if (parseResult.GetValue(_queue) is { } queue)
         {
             RunRecord resumed = await CliRuntime.OpenQueue(Context, runtime, queue).ResumeAsync(recorded.Scope.Value, runId, cancellationToken);

@@ -23,8 +23,7 @@ internal sealed class PipelineStatusCommand : CommandBase
     {
         string runId = parseResult.GetValue(_runId)!;
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        RunRecord run = await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        RunRecord run = await CliRuntime.FindRunAsync(Context, runtime, runId, cancellationToken);
         if (parseResult.GetValue(_json))
         {
             Context.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(run, LakeJson.Options));

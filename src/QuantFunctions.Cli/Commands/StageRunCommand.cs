@@ -26,7 +26,7 @@ internal sealed class StageRunCommand : CommandBase
         string node = parseResult.GetValue(_node)!;
         string runId = parseResult.GetValue(_runId)!;
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        _ = await runtime.Runner.Store.FindAsync(runId, cancellationToken) ?? throw new UsageException($"no run '{runId}' in the lake ({CliRuntime.LakeSettingsOf(Context.Settings)})");
+        _ = await CliRuntime.FindRunAsync(Context, runtime, runId, cancellationToken);
         StageRecord record = await runtime.Runner.RunNodeAsync(runId, node, cancellationToken);
         TextWriter output = Context.Console.Profile.Out.Writer;
         output.WriteLine($"{record.Node.Value}: {record.Status} after {record.Attempts} attempt(s)");

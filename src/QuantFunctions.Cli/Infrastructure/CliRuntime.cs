@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Queue;
@@ -27,6 +28,12 @@ internal static class CliRuntime
         var options = new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism };
         return PipelineRuntime.Create(lake, options, LoggerFactory, context.Time);
     }
+
+    /// <summary>The run with id <paramref name="runId"/> in any scope of the runtime's lake.</summary>
+    /// <exception cref="UsageException">No such run (exit 2), naming the lake.</exception>
+    public static async Task<RunRecord> FindRunAsync(CliContext context, PipelineRuntime runtime, string runId, CancellationToken cancellationToken) =>
+        await runtime.Runner.Store.FindAsync(runId, cancellationToken)
+            ?? throw new UsageException($"no run '{runId}' in the lake ({LakeSettingsOf(context.Settings)})");
 
     /// <summary>The queue runner over the runtime's (blob) lake and <paramref name="queue"/>.</summary>
     /// <exception cref="UsageException">The lake is not a blob lake or no connection string is set.</exception>
