@@ -80,6 +80,20 @@ public sealed class RunRecordStore
     /// <exception cref="RunRecordFormatException">A file does not parse or fails validation.</exception>
     public async IAsyncEnumerable<StageRecord> ReadStagesAsync(LakeIdentifier scope, RunId runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach ((_, NodeKey node) in ListStagesAsync(scope, runId, cancellationToken).ConfigureAwait(false))
+        {
+            Versioned<StageRecord>? read = await ReadStageAsync(scope, runId, node, cancellationToken).ConfigureAwait(false);
+            if (read is not null)
+            {
+                yield return read.Value;
+            }
+        }
+    }
+
+    /// <summary>Lists the run's <c>stage.json</c> objects (path, size, ETag) with their node keys, without reading them.</summary>
+    /// <exception cref="RunRecordFormatException">An object in the stages folder is not a stage record.</exception>
+    public async IAsyncEnumerable<(LakeObjectInfo Info, NodeKey Node)> ListStagesAsync(LakeIdentifier scope, RunId runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         LakePath folder = LakePathResolver.RunFolder(scope, runId).Append("stages");
         await foreach (LakeObjectInfo info in _store.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
@@ -89,11 +103,7 @@ public sealed class RunRecordStore
                 throw new RunRecordFormatException($"Unexpected object '{info.Path}' among the stage records of run {runId}.", info.Path);
             }
 
-            Versioned<StageRecord>? read = await ReadStageAsync(scope, runId, location.Node!.Value, cancellationToken).ConfigureAwait(false);
-            if (read is not null)
-            {
-                yield return read.Value;
-            }
+            yield return (info, location.Node!.Value);
         }
     }
 

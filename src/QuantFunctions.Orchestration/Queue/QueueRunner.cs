@@ -33,6 +33,7 @@ public sealed class QueueRunner
     private readonly LocalRunner _runner;
     private readonly BlobContainerClient _container;
     private readonly ILogger _logger;
+    private readonly QueueRunCache _cache;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="runner">The local runner whose executor, run store and plan loading are shared.</param>
@@ -53,6 +54,7 @@ public sealed class QueueRunner
         Queue = queue;
         Options = options.Validate();
         _logger = loggerFactory.CreateLogger<QueueRunner>();
+        _cache = new QueueRunCache(runner);
     }
 
     /// <summary>The node queue.</summary>
@@ -109,7 +111,7 @@ public sealed class QueueRunner
             return NodeOutcome.RunFinished;
         }
 
-        (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+        (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
         PlanNode node = plan.Get(message.Node);
         NodeKey key = NodeKey.Parse(message.Node);
         if (await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
@@ -171,8 +173,8 @@ public sealed class QueueRunner
             return;
         }
 
-        (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
-        Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+        (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
         using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
         string traceId = traceParent is null ? ActivityTraceId.CreateRandom().ToHexString() : TraceIdOf(traceParent);
         var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, traceId, default, PlanKeyPrefix(run));
@@ -208,7 +210,7 @@ public sealed class QueueRunner
         NodeKey key = NodeKey.Parse(message.Node);
         if (!IsFinished(run.Status) && !await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
         {
-            (ExecutionPlan plan, _) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
+            (ExecutionPlan plan, _) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
             PlanNode node = plan.Get(message.Node);
             int attempts = run.Nodes.FirstOrDefault(n => n.Node == key)?.Attempts ?? 0;
             StageRecord record = NodeRecords.Create(run, node, NodeStatus.Failed, attempts) with
@@ -244,8 +246,8 @@ public sealed class QueueRunner
         {
             RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
-            (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
-            Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+            (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
             RunRecord resumed = run with { Status = RunStatus.Running, Attempt = run.Attempt + 1, StartedAt = _runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
             using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
             var coordinator = new RunCoordinator(_runner, resumed, settings, plan, stages, ledger, TraceIdOf(traceParent), default, PlanKeyPrefix(resumed));
@@ -273,8 +275,8 @@ public sealed class QueueRunner
                 ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
             if (!IsFinished(run.Status))
             {
-                (ExecutionPlan plan, RunSettings settings) = await _runner.LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
-                Dictionary<string, StageRecord> stages = await _runner.Store.LoadStagesAsync(run, cancellationToken).ConfigureAwait(false);
+                (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
+                Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
                 using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
                 var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, ActivityTraceId.CreateRandom().ToHexString(), default, PlanKeyPrefix(run));
                 await coordinator.CancelAsync(reason, cancellationToken).ConfigureAwait(false);
