@@ -24,7 +24,7 @@ public static class FunctionNames
     /// <summary>Timer: starts the DataOps pipelines (invocation payload).</summary>
     public const string DataOpsTimer = nameof(DataOpsTimer);
 
-    /// <summary>Queue trigger on <c>qf-nodes</c>: runs one node of a queued run.</summary>
+    /// <summary>Queue trigger on QF_WORK_QUEUE (<c>qf-nodes</c>): runs one node of a queued run.</summary>
     public const string ExecuteNode = nameof(ExecuteNode);
 
     /// <summary>Every function name.</summary>
