@@ -99,11 +99,9 @@ public sealed class RunLauncher : IDisposable
     {
         reason = string.IsNullOrWhiteSpace(reason) ? DefaultTerminateReason : reason;
         (RunRecord? record, ActiveRun? active) = await FindAsync(runId, cancellationToken);
-        if (active is { IsExecuting: true })
+        if (active is { IsExecuting: true } && TryCancel(active))
         {
             _logger.LogWarning("Run {RunId} is being terminated: {Reason}", runId, reason);
-            active.Terminated = true;
-            active.Cancellation?.Cancel();
             return new(RunControlOutcome.Accepted, $"run '{runId}' is being terminated");
         }
 
@@ -162,6 +160,7 @@ public sealed class RunLauncher : IDisposable
         }
 
         RunRecord resumed = await _queue.ResumeAsync(scope, runId, cancellationToken);
+        _active.TryRemove(runId, out _); // an earlier failed start no longer describes the run
         _logger.LogInformation("Run {RunId} resumed on {Queue} (attempt {Attempt})", runId, _queue.Queue.Name, resumed.Attempt);
         return new(RunControlOutcome.Accepted, $"run '{runId}' resumed on the queue (attempt {resumed.Attempt})");
     }
@@ -186,6 +185,21 @@ public sealed class RunLauncher : IDisposable
     {
         _stopping.Cancel();
         _stopping.Dispose();
+    }
+
+    // False when the execution ended (and released its token source) meanwhile.
+    private static bool TryCancel(ActiveRun active)
+    {
+        try
+        {
+            active.Cancellation?.Cancel();
+            active.Terminated = true;
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
     }
 
     private static bool IsFinished(RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;

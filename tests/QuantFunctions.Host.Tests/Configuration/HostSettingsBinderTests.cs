@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using QuantFunctions.Host.Configuration;
-using QuantFunctions.Testing;
+using QuantFunctions.Host.Tests.Endpoints;
 
 namespace QuantFunctions.Host.Tests.Configuration;
 
@@ -75,11 +75,9 @@ public sealed class HostSettingsBinderTests
     [Fact]
     public void Startup_QueueRunnerOnAFileLake_FailsNamingQfRunnerAndQfLake()
     {
-        using var lake = new TempDirectory("qf-runner-lake");
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var host = new HostFactory();
+        using WebApplicationFactory<Program> factory = host.WithWebHostBuilder(b =>
         {
-            b.UseSetting("QF_LAKE_ROOT", lake.Path);
-            b.UseSetting("QF_MANIFESTS_ROOT", Path.Combine(RepositoryRoot.Find(), "manifests"));
             b.UseSetting("QF_RUNNER", "queue");
             b.UseSetting("QF_LAKE", "file");
             b.UseSetting("QF_STORAGE_CONNECTION", "UseDevelopmentStorage=true");

@@ -154,6 +154,30 @@ public sealed class QueueRunnerModeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TerminateAndResume_LocalRunnerRunLeftRunning_Terminate409ThenResumeCompletesInProcess()
+    {
+        // QF_RUNNER unset (local) over the blob lake: a run recorded Running that no process executes (here: enqueued by
+        // a queue runner whose workers never came, as after a crash) cannot be cancelled in process, but can be resumed.
+        using var factory = new BlobHostFactory(azurite.ConnectionString, azurite.UniqueName("lake"));
+        using HttpClient client = factory.CreateClient();
+        await RunDataOpsInProcessAsync(factory);
+        await factory.Services.GetRequiredService<QueueRunner>().StartAsync(new RunRequest
+        {
+            Manifest = factory.Services.GetRequiredService<PipelineCatalog>().Find("meta")!,
+            RunId = "meta-left",
+            Settings = new RunSettings { AsOf = DateTimeOffset.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture), Seed = 42 },
+        });
+
+        await AssertProblemAsync(client, "/api/runs/meta-left/terminate", HttpStatusCode.Conflict, "not executing in this Host");
+        using HttpResponseMessage resume = await client.PostAsync("/api/runs/meta-left/resume", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
+        JsonElement completed = await OrchestrationApiTests.PollUntilDoneAsync(client, "/api/runs/meta-left");
+        Assert.Equal("Completed", completed.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(MetaNodes, completed.GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task TerminateAndResume_UnknownRun_Are404()
     {
         using BlobHostFactory factory = QueueHost(out _);
