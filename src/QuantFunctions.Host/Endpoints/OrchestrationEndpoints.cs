@@ -51,7 +51,8 @@ public static class OrchestrationEndpoints
         string runId;
         try
         {
-            runId = await launcher.StartAsync(pipeline, body, cancellationToken);
+            // Not the request's token: a client that goes away must not leave a run half recorded and half enqueued.
+            runId = await launcher.StartAsync(pipeline, body, CancellationToken.None);
         }
         catch (ArgumentException ex)
         {
@@ -82,15 +83,15 @@ public static class OrchestrationEndpoints
         return Results.Ok(status);
     }
 
-    private static async Task<IResult> TerminateAsync(string id, string? reason, RunLauncher launcher, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> TerminateAsync(string id, string? reason, RunLauncher launcher, HttpRequest request)
     {
-        RunControlResult result = await launcher.TerminateAsync(id, reason, cancellationToken);
+        RunControlResult result = await launcher.TerminateAsync(id, reason, CancellationToken.None); // as for a start
         return result.Outcome == RunControlOutcome.Accepted ? Results.Accepted(StatusUri(request, id)) : Problem(result);
     }
 
-    private static async Task<IResult> ResumeAsync(string id, RunLauncher launcher, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> ResumeAsync(string id, RunLauncher launcher, HttpRequest request)
     {
-        RunControlResult result = await launcher.ResumeAsync(id, cancellationToken);
+        RunControlResult result = await launcher.ResumeAsync(id, CancellationToken.None); // as for a start
         return result.Outcome == RunControlOutcome.Accepted ? CheckStatus(request, id) : Problem(result);
     }
 
