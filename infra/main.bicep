@@ -125,6 +125,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'QF_STORAGE_ACCOUNT', value: storage.name }
         { name: 'QF_STORAGE_CONNECTION', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
         { name: 'QF_LAKE_CONTAINER', value: lakeContainerName }
+        // HTTP and timer starts enqueue the run's nodes; the ExecuteNode queue trigger runs them on every instance.
+        { name: 'QF_RUNNER', value: 'queue' }
         { name: 'QF_WORK_QUEUE', value: workQueueName }
         { name: 'QF_MAX_PARALLELISM', value: string(maxParallelism) }
         { name: 'QF_DATAOPS_SCHEDULE', value: dataOpsSchedule }

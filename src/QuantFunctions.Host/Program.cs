@@ -34,7 +34,6 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient();
 builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<RunLauncher>();
 builder.Services.AddHostedService<DataOpsTimerService>();
 
 // Spans and metrics of runs go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; every run writes forensic_trace.json regardless.
@@ -53,13 +52,17 @@ builder.Services.AddSingleton(catalog);
 builder.Services.AddSingleton(sp => QueueRuntime.Create(
     runtime.Runner, settings.Lake, settings.StorageConnection, settings.LakeContainer, builder.Configuration["QF_WORK_QUEUE"] ?? QueueRuntime.DefaultQueue, bootstrapHttp, null, sp.GetRequiredService<ILoggerFactory>()));
 
+// QF_RUNNER=queue: HTTP and timer starts record the run and enqueue its nodes (ExecuteNode runs them); local: in process.
+builder.Services.AddSingleton(sp => new RunLauncher(
+    runtime, catalog, settings.UsesQueue ? sp.GetRequiredService<QueueRunner>() : null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RunLauncher>>()));
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapCatalogEndpoints();
 app.MapOrchestrationEndpoints();
 app.MapFunctionInvocationEndpoints();
 app.MapExecuteNodeEndpoint();
-app.Logger.LogInformation("QuantFunctions.Host: lake {Lake}, pipelines {Pipelines}", lakeSettings, string.Join(", ", catalog.Names));
+app.Logger.LogInformation("QuantFunctions.Host: lake {Lake}, runner {Runner}, pipelines {Pipelines}", lakeSettings, settings.Runner, string.Join(", ", catalog.Names));
 await app.RunAsync();
 await app.Services.GetRequiredService<RunLauncher>().WhenIdleAsync();
 return 0;

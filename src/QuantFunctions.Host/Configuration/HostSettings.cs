@@ -4,10 +4,16 @@ namespace QuantFunctions.Host.Configuration;
 
 /// <summary>
 /// The Host's configuration (environment variables / app settings, validated at start-up):
-/// where the lake is, where manifests are, how many nodes run at once, the DataOps timer.
+/// where the lake is, where manifests are, where runs execute, how many nodes run at once, the DataOps timer.
 /// </summary>
-public sealed class HostSettings
+public sealed class HostSettings : IValidatableObject
 {
+    /// <summary>The <see cref="Runner"/> that executes runs in the Host process.</summary>
+    public const string LocalRunner = "local";
+
+    /// <summary>The <see cref="Runner"/> that records runs and enqueues their nodes for the <c>ExecuteNode</c> workers.</summary>
+    public const string QueueRunner = "queue";
+
     /// <summary>QF_LAKE: <c>file</c> (default) or <c>blob</c>.</summary>
     [Required]
     [RegularExpression("^(file|blob)$", ErrorMessage = "QF_LAKE must be 'file' or 'blob'.")]
@@ -28,6 +34,17 @@ public sealed class HostSettings
     [Required]
     public string ManifestsRoot { get; set; } = "manifests";
 
+    /// <summary>
+    /// QF_RUNNER: <c>local</c> (default; runs started over HTTP or by the timer execute in this process) or <c>queue</c>
+    /// (they are recorded and their nodes enqueued on QF_WORK_QUEUE; <c>ExecuteNode</c> runs them on any instance).
+    /// </summary>
+    [Required]
+    [RegularExpression("^(local|queue)$", ErrorMessage = "QF_RUNNER must be 'local' or 'queue'.")]
+    public string Runner { get; set; } = LocalRunner;
+
+    /// <summary>True when runs go on the storage queue (<see cref="Runner"/> is <c>queue</c>).</summary>
+    public bool UsesQueue => Runner == QueueRunner;
+
     /// <summary>QF_MAX_PARALLELISM: nodes run at once.</summary>
     [Range(1, 256)]
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
@@ -44,4 +61,15 @@ public sealed class HostSettings
 
     /// <summary>FUNCTIONS_CUSTOMHANDLER_PORT: set by the Functions host; then the timer is the host's, not ours.</summary>
     public string? CustomHandlerPort { get; set; }
+
+    /// <summary>Cross-setting rules: the queue runner needs the blob lake and a storage connection string.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (UsesQueue && (Lake != "blob" || StorageConnection is null))
+        {
+            yield return new ValidationResult(
+                $"QF_RUNNER=queue needs QF_LAKE=blob (got '{Lake}') and a storage connection string (QF_STORAGE_CONNECTION or AzureWebJobsStorage{(StorageConnection is null ? ", not set" : string.Empty)}): the queue runner coordinates workers with blob leases.",
+                [nameof(Runner), nameof(Lake), nameof(StorageConnection)]);
+        }
+    }
 }

@@ -18,6 +18,7 @@ public static class HostSettingsBinder
         string? appRoot = NonEmpty(configuration["FUNCTIONS_APP_ROOT_PATH"]);
         string defaultManifests = appRoot is null ? settings.ManifestsRoot : Path.Combine(appRoot, "manifests");
         settings.ManifestsRoot = Path.GetFullPath(configuration["QF_MANIFESTS_ROOT"] ?? defaultManifests);
+        settings.Runner = NonEmpty(configuration["QF_RUNNER"]) ?? settings.Runner;
         if (configuration["QF_MAX_PARALLELISM"] is { Length: > 0 } parallelism)
         {
             settings.MaxParallelism = int.TryParse(parallelism, NumberStyles.Integer, CultureInfo.InvariantCulture, out int p) ? p : -1;

@@ -34,7 +34,11 @@ public static class RunStatusMapper
         }
 
         string runtimeStatus = RuntimeStatus(record.Status);
-        if (record.Status == RunStatus.Running && active is { StartError: not null })
+        if (active is { IsExecuting: true })
+        {
+            runtimeStatus = "Running"; // resuming here: until it records itself, run.json holds the previous outcome
+        }
+        else if (record.Status == RunStatus.Running && active is { StartError: not null })
         {
             runtimeStatus = "Failed"; // the runner stopped without recording an outcome (e.g. storage went away)
         }
@@ -60,7 +64,15 @@ public static class RunStatusMapper
             customStatus[status.ToLowerInvariant()] = count;
         }
 
-        JsonNode? result = null;
+        JsonNode? result = IsRunning(runtimeStatus) ? null : Outcome(record); // no outcome while it runs
+        var input = new JsonObject { ["pipeline_version"] = record.PipelineVersion.ToString(), ["scope"] = record.Scope.Value, ["params_hash"] = record.ParamsHash };
+        string created = Format(record.StartedAt ?? active?.Created ?? DateTimeOffset.UnixEpoch);
+        return new RunStatusResponse(record.PipelineId.Value, runId, runtimeStatus, input, customStatus, result, created, Format(last ?? DateTimeOffset.UnixEpoch), nodes);
+    }
+
+    // The output locations of a succeeded run, or the error of a failed or cancelled one.
+    private static JsonObject? Outcome(RunRecord record)
+    {
         if (record.Status == RunStatus.Succeeded)
         {
             var outputs = new JsonArray();
@@ -72,16 +84,10 @@ public static class RunStatusMapper
                 }
             }
 
-            result = new JsonObject { ["outputs"] = outputs };
-        }
-        else if (record.Error is not null)
-        {
-            result = new JsonObject { ["error"] = record.Error.Message, ["code"] = record.Error.Code ?? record.Error.Type };
+            return new JsonObject { ["outputs"] = outputs };
         }
 
-        var input = new JsonObject { ["pipeline_version"] = record.PipelineVersion.ToString(), ["scope"] = record.Scope.Value, ["params_hash"] = record.ParamsHash };
-        string created = Format(record.StartedAt ?? active?.Created ?? DateTimeOffset.UnixEpoch);
-        return new RunStatusResponse(record.PipelineId.Value, runId, runtimeStatus, input, customStatus, result, created, Format(last ?? DateTimeOffset.UnixEpoch), nodes);
+        return record.Error is null ? null : new JsonObject { ["error"] = record.Error.Message, ["code"] = record.Error.Code ?? record.Error.Type };
     }
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + "Z";

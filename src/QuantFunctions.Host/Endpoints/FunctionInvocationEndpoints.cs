@@ -17,10 +17,10 @@ public static class FunctionInvocationEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapFunctionInvocationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/" + FunctionNames.DataOpsTimer, (FunctionInvocationRequest request, HostSettings settings, PipelineCatalog catalog, RunLauncher launcher, TimeProvider time) =>
+        app.MapPost("/" + FunctionNames.DataOpsTimer, async (FunctionInvocationRequest request, HostSettings settings, PipelineCatalog catalog, RunLauncher launcher, TimeProvider time) =>
         {
             ArgumentNullException.ThrowIfNull(request);
-            IReadOnlyList<string> runs = DataOpsSchedules.StartDue(DataOpsSchedules.Plan(settings, catalog), launcher, FiredAt(request, time));
+            IReadOnlyList<string> runs = await DataOpsSchedules.StartDueAsync(DataOpsSchedules.Plan(settings, catalog), launcher, FiredAt(request, time), CancellationToken.None); // as an HTTP start: never half enqueued
             bool pastDue = request.Data.TryGetValue("timer", out var timer) && timer.ValueKind == System.Text.Json.JsonValueKind.Object
                 && timer.TryGetProperty("IsPastDue", out var due) && due.ValueKind == System.Text.Json.JsonValueKind.True;
             var response = new FunctionInvocationResponse

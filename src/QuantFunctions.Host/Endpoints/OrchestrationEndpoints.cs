@@ -9,7 +9,9 @@ namespace QuantFunctions.Host.Endpoints;
 /// <summary>
 /// The orchestration API in Durable Functions' shape: <c>POST /api/orchestrators/{pipeline}</c> → 202 with
 /// the check-status payload and a Location header; <c>GET /api/runs/{id}</c> → 202 while running, 200 when
-/// done, 404 unknown; <c>POST /api/runs/{id}/terminate</c>.
+/// done, 404 unknown; <c>POST /api/runs/{id}/terminate?reason=</c> → 202, 404 unknown, 410 finished, 409 not
+/// executing here (local runner); <c>POST /api/runs/{id}/resume</c> → 202 + Location, 404 unknown, 409 executing
+/// here or already completed.
 /// </summary>
 public static class OrchestrationEndpoints
 {
@@ -20,7 +22,8 @@ public static class OrchestrationEndpoints
     {
         app.MapPost("/api/orchestrators/{pipeline}", StartAsync);
         app.MapGet("/api/runs/{id}", StatusAsync);
-        app.MapPost("/api/runs/{id}/terminate", Terminate);
+        app.MapPost("/api/runs/{id}/terminate", TerminateAsync);
+        app.MapPost("/api/runs/{id}/resume", ResumeAsync);
         return app;
     }
 
@@ -48,7 +51,8 @@ public static class OrchestrationEndpoints
         string runId;
         try
         {
-            runId = launcher.Start(pipeline, body);
+            // Not the request's token: a client that goes away must not leave a run half recorded and half enqueued.
+            runId = await launcher.StartAsync(pipeline, body, CancellationToken.None);
         }
         catch (ArgumentException ex)
         {
@@ -59,11 +63,7 @@ public static class OrchestrationEndpoints
             return Problem(409, ex.Message);
         }
 
-        string baseUri = $"{request.Scheme}://{request.Host}";
-        string status = $"{baseUri}/api/runs/{runId}";
-        var payload = new CheckStatusResponse(
-            runId, status, $"{status}/raiseEvent/{{eventName}}", $"{status}/terminate?reason={{text}}", status, $"{status}/resume", $"{status}/suspend", $"{status}/resume");
-        return new AcceptedWithHeaders(status, 10, payload);
+        return CheckStatus(request, runId);
     }
 
     private static async Task<IResult> StatusAsync(string id, RunLauncher launcher, HttpRequest request, CancellationToken cancellationToken)
@@ -77,14 +77,43 @@ public static class OrchestrationEndpoints
         RunStatusResponse status = RunStatusMapper.Map(id, record, active);
         if (RunStatusMapper.IsRunning(status.RuntimeStatus))
         {
-            return new AcceptedWithHeaders($"{request.Scheme}://{request.Host}/api/runs/{id}", 5, status);
+            return new AcceptedWithHeaders(StatusUri(request, id), 5, status);
         }
 
         return Results.Ok(status);
     }
 
-    private static IResult Terminate(string id, RunLauncher launcher) =>
-        launcher.Terminate(id) ? Results.Accepted() : Problem(404, $"run '{id}' is not running in this host");
+    private static async Task<IResult> TerminateAsync(string id, string? reason, RunLauncher launcher, HttpRequest request)
+    {
+        RunControlResult result = await launcher.TerminateAsync(id, reason, CancellationToken.None); // as for a start
+        return result.Outcome == RunControlOutcome.Accepted ? Results.Accepted(StatusUri(request, id)) : Problem(result);
+    }
+
+    private static async Task<IResult> ResumeAsync(string id, RunLauncher launcher, HttpRequest request)
+    {
+        RunControlResult result = await launcher.ResumeAsync(id, CancellationToken.None); // as for a start
+        return result.Outcome == RunControlOutcome.Accepted ? CheckStatus(request, id) : Problem(result);
+    }
+
+    // 202 with the check-status payload and Location (Durable's CreateCheckStatusResponse).
+    private static AcceptedWithHeaders CheckStatus(HttpRequest request, string runId)
+    {
+        string status = StatusUri(request, runId);
+        var payload = new CheckStatusResponse(
+            runId, status, $"{status}/raiseEvent/{{eventName}}", $"{status}/terminate?reason={{text}}", status, $"{status}/resume", $"{status}/suspend", $"{status}/resume");
+        return new AcceptedWithHeaders(status, 10, payload);
+    }
+
+    private static string StatusUri(HttpRequest request, string runId) => $"{request.Scheme}://{request.Host}/api/runs/{runId}";
+
+    private static IResult Problem(RunControlResult result) => Problem(
+        result.Outcome switch
+        {
+            RunControlOutcome.NotFound => StatusCodes.Status404NotFound,
+            RunControlOutcome.Finished => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status409Conflict,
+        },
+        result.Detail);
 
     private static async Task<StartRunRequest> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {

@@ -9,6 +9,12 @@ public static class FunctionNames
     /// <summary>HTTP GET <c>api/runs/{id}</c> (forwarded request).</summary>
     public const string GetRunStatus = nameof(GetRunStatus);
 
+    /// <summary>HTTP POST <c>api/runs/{id}/terminate</c> (forwarded request).</summary>
+    public const string TerminateRun = nameof(TerminateRun);
+
+    /// <summary>HTTP POST <c>api/runs/{id}/resume</c> (forwarded request).</summary>
+    public const string ResumeRun = nameof(ResumeRun);
+
     /// <summary>HTTP GET <c>api/stages</c> (forwarded request).</summary>
     public const string ListStages = nameof(ListStages);
 
@@ -18,12 +24,12 @@ public static class FunctionNames
     /// <summary>Timer: starts the DataOps pipelines (invocation payload).</summary>
     public const string DataOpsTimer = nameof(DataOpsTimer);
 
-    /// <summary>Queue trigger on <c>qf-nodes</c>: runs one node of a queued run.</summary>
+    /// <summary>Queue trigger on QF_WORK_QUEUE (<c>qf-nodes</c>): runs one node of a queued run.</summary>
     public const string ExecuteNode = nameof(ExecuteNode);
 
     /// <summary>Every function name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        StartOrchestration, GetRunStatus, ListStages, Health, DataOpsTimer, ExecuteNode,
+        StartOrchestration, GetRunStatus, TerminateRun, ResumeRun, ListStages, Health, DataOpsTimer, ExecuteNode,
     };
 }

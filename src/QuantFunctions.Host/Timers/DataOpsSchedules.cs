@@ -44,8 +44,11 @@ public static class DataOpsSchedules
         return [.. plan.Values];
     }
 
-    /// <summary>Starts the pipelines of <paramref name="plan"/> due at <paramref name="at"/> (occurrence within <see cref="InvocationWindow"/>); returns the run ids.</summary>
-    public static IReadOnlyList<string> StartDue(IReadOnlyList<ScheduledPipeline> plan, RunLauncher launcher, DateTimeOffset at)
+    /// <summary>
+    /// Starts the pipelines of <paramref name="plan"/> due at <paramref name="at"/> (occurrence within <see cref="InvocationWindow"/>)
+    /// through the launcher (so on the queue when QF_RUNNER is <c>queue</c>); returns the run ids.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> StartDueAsync(IReadOnlyList<ScheduledPipeline> plan, RunLauncher launcher, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(launcher);
@@ -54,7 +57,7 @@ public static class DataOpsSchedules
         {
             if (p.IsDue(at, InvocationWindow))
             {
-                runs.Add(launcher.Start(p.Pipeline, new StartRunRequest()));
+                runs.Add(await launcher.StartAsync(p.Pipeline, new StartRunRequest(), cancellationToken));
             }
         }
 

@@ -66,7 +66,7 @@ public sealed class DataOpsTimerService : BackgroundService
 
             try
             {
-                string runId = _launcher.Start(pipeline.Pipeline, new StartRunRequest());
+                string runId = await _launcher.StartAsync(pipeline.Pipeline, new StartRunRequest(), stoppingToken);
                 _logger.LogInformation("DataOps timer started run {RunId} of {Pipeline}", runId, pipeline.Pipeline);
             }
             catch (InvalidOperationException ex)

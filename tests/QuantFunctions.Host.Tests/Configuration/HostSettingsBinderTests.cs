@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using QuantFunctions.Host.Configuration;
+using QuantFunctions.Host.Tests.Endpoints;
 
 namespace QuantFunctions.Host.Tests.Configuration;
 
@@ -37,5 +40,52 @@ public sealed class HostSettingsBinderTests
         var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(s, new(s), errors, validateAllProperties: true));
         Assert.Contains(errors, e => e.MemberNames.Contains(nameof(HostSettings.MaxParallelism)));
+    }
+
+    [Fact]
+    public void Bind_NoRunner_IsLocal()
+    {
+        HostSettings s = Bind([]);
+        Assert.Equal(HostSettings.LocalRunner, s.Runner);
+        Assert.False(s.UsesQueue);
+    }
+
+    [Theory]
+    [InlineData("file", "UseDevelopmentStorage=true", "QF_LAKE=blob (got 'file')")]
+    [InlineData("blob", null, "AzureWebJobsStorage, not set")]
+    public void Validate_QueueRunnerWithoutBlobLakeOrConnection_NamesTheSettings(string lake, string? connection, string fragment)
+    {
+        HostSettings s = Bind(new() { ["QF_RUNNER"] = "queue", ["QF_LAKE"] = lake, ["QF_STORAGE_CONNECTION"] = connection });
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(s, new(s), errors, validateAllProperties: true));
+        string message = Assert.Single(errors).ErrorMessage!;
+        Assert.StartsWith("QF_RUNNER=queue needs QF_LAKE=blob", message, StringComparison.Ordinal);
+        Assert.Contains(fragment, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UnknownRunner_NamesQfRunner()
+    {
+        HostSettings s = Bind(new() { ["QF_RUNNER"] = "cluster" });
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(s, new(s), errors, validateAllProperties: true));
+        Assert.Equal("QF_RUNNER must be 'local' or 'queue'.", Assert.Single(errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void Startup_QueueRunnerOnAFileLake_FailsNamingQfRunnerAndQfLake()
+    {
+        using var host = new HostFactory();
+        using WebApplicationFactory<Program> factory = host.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("QF_RUNNER", "queue");
+            b.UseSetting("QF_LAKE", "file");
+            b.UseSetting("QF_STORAGE_CONNECTION", "UseDevelopmentStorage=true");
+        });
+
+        var ex = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("QF_RUNNER=queue", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("QF_LAKE=blob (got 'file')", ex.Message, StringComparison.Ordinal);
     }
 }

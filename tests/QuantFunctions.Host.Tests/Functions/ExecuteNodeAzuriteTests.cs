@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using QuantFunctions.Host.Tests.Endpoints;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
@@ -68,17 +67,5 @@ public sealed class ExecuteNodeAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(run.Nodes.Count, posted);
         Assert.All(outcomes, o => Assert.Equal(nameof(NodeOutcome.Executed), o));
-    }
-
-    /// <summary>The Host over a blob lake in Azurite.</summary>
-    private sealed class BlobHostFactory(string connection, string container) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("QF_LAKE", "blob");
-            builder.UseSetting("QF_STORAGE_CONNECTION", connection);
-            builder.UseSetting("QF_LAKE_CONTAINER", container);
-            builder.UseSetting("QF_MANIFESTS_ROOT", Path.Combine(RepositoryRoot.Find(), "manifests"));
-        }
     }
 }
