@@ -32,8 +32,10 @@ public static class SourceHandoff
                 : throw new InvalidOperationException($"node '{context.NodeKey}': 'source_run' needs 'source_scope' (the scope of '{parameters.SourcePipeline}')");
         }
 
-        LakePath path = LakePathResolver.PipelineLatest(LakeIdentifier.Parse(parameters.SourceScope, "source_scope"), LakeIdentifier.Parse(parameters.SourcePipeline, "source_pipeline"));
-        DataHandoff handoff = await DataHandoffStore.ReadAsync(context.Lake, LakeIdentifier.Parse(parameters.SourceScope, "source_scope"), LakeIdentifier.Parse(parameters.SourcePipeline, "source_pipeline"), cancellationToken)
+        LakeIdentifier scope = LakeIdentifier.Parse(parameters.SourceScope, "source_scope");
+        LakeIdentifier pipeline = LakeIdentifier.Parse(parameters.SourcePipeline, "source_pipeline");
+        LakePath path = LakePathResolver.PipelineLatest(scope, pipeline);
+        DataHandoff handoff = await DataHandoffStore.ReadAsync(context.Lake, scope, pipeline, cancellationToken)
             ?? throw new InvalidOperationException($"node '{context.NodeKey}': no DataOps hand-off at {path}: run '{parameters.SourcePipeline}' to success first");
         if (!string.Equals(handoff.Version, parameters.SourceVersion, StringComparison.Ordinal))
         {
