@@ -112,7 +112,7 @@ public sealed class RunLauncher : IDisposable
                 : new(RunControlOutcome.Finished, $"run '{runId}' never started: {active.StartError}");
         }
 
-        if (IsFinished(record.Status))
+        if (record.Status.IsFinished())
         {
             return Finished(runId, record);
         }
@@ -201,8 +201,6 @@ public sealed class RunLauncher : IDisposable
             return false;
         }
     }
-
-    private static bool IsFinished(RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 
     private static RunControlResult Finished(string runId, RunRecord record) =>
         new(RunControlOutcome.Finished, $"run '{runId}' already finished ({RunStatusMapper.RuntimeStatus(record.Status)})");

@@ -132,8 +132,7 @@ public sealed class LocalRunner
     /// <exception cref="KeyNotFoundException">No such run.</exception>
     public async Task<RunRecord> ResumeAsync(string scope, string runId, CancellationToken cancellationToken = default)
     {
-        RunRecord run = await Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
+        RunRecord run = await Store.LoadAsync(scope, runId, cancellationToken).ConfigureAwait(false);
         return await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
@@ -205,7 +204,7 @@ public sealed class LocalRunner
         using var ledger = AuditLedger.ForRun(_lake, run.Scope, run.RunId);
         var coordinator = new RunCoordinator(
             this,
-            run with { Status = RunStatus.Running, Attempt = resume ? run.Attempt + 1 : run.Attempt, StartedAt = _time.GetUtcNow(), CompletedAt = null, Error = null },
+            run,
             settings,
             plan,
             stages,

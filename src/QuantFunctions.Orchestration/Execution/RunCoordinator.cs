@@ -11,9 +11,11 @@ namespace QuantFunctions.Orchestration.Execution;
 /// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
 /// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
 /// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
+/// With <paramref name="idempotentEvents"/> (the queue runner, where any worker may repeat a step) its ledger events carry
+/// the key <c>{scope}/{run}/{attempt}/plan/{kind}/{node}</c>.
 /// </summary>
 internal sealed class RunCoordinator(
-    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext, string? idempotencyPrefix = null)
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext, bool idempotentEvents = false)
 {
     /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
     public const string RunStarted = "run.started";
@@ -25,9 +27,13 @@ internal sealed class RunCoordinator(
 
     public RunRecord Run { get; private set; } = run;
 
-    /// <summary>Records the start (or resume) in the ledger and, on resume, decides which nodes to redo.</summary>
+    /// <summary>
+    /// Marks the run Running (a resume as its next attempt), records the start (or resume) in the ledger and, on resume,
+    /// decides which nodes to redo.
+    /// </summary>
     public async Task StartAsync(bool resume, CancellationToken cancellationToken)
     {
+        Run = Run with { Status = RunStatus.Running, Attempt = resume ? Run.Attempt + 1 : Run.Attempt, StartedAt = runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
         var data = new JsonObject
         {
             ["pipeline"] = Run.PipelineId.Value,
@@ -51,7 +57,7 @@ internal sealed class RunCoordinator(
     /// <summary>Records the run Cancelled (queue runner: workers stop taking its nodes); a finished run is left as it is.</summary>
     public async Task CancelAsync(string reason, CancellationToken cancellationToken)
     {
-        if (Run.Status is not (RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled))
+        if (!Run.Status.IsFinished())
         {
             await CompleteRunAsync(RunStatus.Cancelled, reason, cancellationToken).ConfigureAwait(false);
         }
@@ -119,7 +125,7 @@ internal sealed class RunCoordinator(
             decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
         }
 
-        if (decision.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
+        if (decision.IsComplete)
         {
             await CompleteRunAsync(decision.Status, null, cancellationToken).ConfigureAwait(false);
         }
@@ -320,5 +326,5 @@ internal sealed class RunCoordinator(
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>
-        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, idempotencyPrefix is null ? null : $"{idempotencyPrefix}/{kind}/{node}"), cancellationToken);
+        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, idempotentEvents ? $"{Run.Scope}/{Run.RunId}/{Run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)}/plan/{kind}/{node}" : null), cancellationToken);
 }

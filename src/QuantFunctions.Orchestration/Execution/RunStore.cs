@@ -36,6 +36,13 @@ public sealed class RunStore
     public async Task<RunRecord?> TryLoadAsync(string scope, string runId, CancellationToken cancellationToken = default) =>
         (await Records.ReadRunAsync(LakeIdentifier.Parse(scope, "scope"), RunId.Parse(runId), cancellationToken).ConfigureAwait(false))?.Value;
 
+    /// <summary>Reads <c>run.json</c>.</summary>
+    /// <exception cref="KeyNotFoundException">The run does not exist.</exception>
+    /// <exception cref="RunRecordFormatException">The record is malformed.</exception>
+    public async Task<RunRecord> LoadAsync(string scope, string runId, CancellationToken cancellationToken = default) =>
+        await TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
+
     /// <summary>Finds a run by id in any scope (lists <c>_meta</c>); null when there is none.</summary>
     /// <exception cref="InvalidOperationException">Two scopes have a run with this id.</exception>
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken = default)

@@ -9,5 +9,5 @@ namespace QuantFunctions.Orchestration.Planning;
 public sealed record PlanDecision(IReadOnlyList<string> Ready, IReadOnlyList<NodeSkip> Skips, RunStatus Status)
 {
     /// <summary>True when the run has nothing left to do (succeeded, failed or cancelled).</summary>
-    public bool IsComplete => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+    public bool IsComplete => Status.IsFinished();
 }

@@ -74,13 +74,11 @@ public sealed class QueueRunner
         (ExecutionPlan plan, RunRecord run, RunSettings settings, bool exists) = await _runner.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         using Activity? root = _runner.Telemetry.ActivitySource.StartActivity($"run {run.Scope}/{run.PipelineId}", ActivityKind.Producer);
         root?.SetTag("qf.run_id", run.RunId.Value).SetTag("qf.scope", run.Scope.Value).SetTag("qf.pipeline", run.PipelineId.Value).SetTag("qf.runner", "queue");
-        string traceParent = root?.Id ?? $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
+        string traceParent = TraceParentOf(root);
         if (!exists)
         {
             using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
-            var coordinator = new RunCoordinator(
-                _runner, run with { Status = RunStatus.Running, StartedAt = _runner.Time.GetUtcNow() }, settings, plan,
-                new Dictionary<string, StageRecord>(), ledger, TraceIdOf(traceParent), default);
+            var coordinator = new RunCoordinator(_runner, run, settings, plan, new Dictionary<string, StageRecord>(), ledger, TraceIdOf(traceParent), default);
             await coordinator.StartAsync(resume: false, cancellationToken).ConfigureAwait(false);
         }
 
@@ -106,7 +104,7 @@ public sealed class QueueRunner
             return NodeOutcome.Stale;
         }
 
-        if (IsFinished(run.Status))
+        if (run.Status.IsFinished())
         {
             return NodeOutcome.RunFinished;
         }
@@ -164,27 +162,22 @@ public sealed class QueueRunner
     /// </summary>
     public async Task ReplanAsync(string scope, string runId, string? traceParent, CancellationToken cancellationToken = default)
     {
-        RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
-        await using BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
-        run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false) ?? run;
-        if (IsFinished(run.Status))
+        (BlobLease lease, RunRecord run) = await LockRunAsync(scope, runId, cancellationToken).ConfigureAwait(false);
+        await using BlobLease held = lease;
+        if (run.Status.IsFinished())
         {
             return;
         }
 
-        (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
-        Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
         using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
-        string traceId = traceParent is null ? ActivityTraceId.CreateRandom().ToHexString() : TraceIdOf(traceParent);
-        var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, traceId, default, PlanKeyPrefix(run));
+        RunCoordinator coordinator = await CoordinatorAsync(run, ledger, TraceIdOf(traceParent), cancellationToken).ConfigureAwait(false);
         PlanDecision decision = await coordinator.StepAsync(cancellationToken).ConfigureAwait(false);
         foreach (string ready in decision.Ready)
         {
             await EnqueueOnceAsync(new NodeMessage { RunId = runId, Scope = scope, Node = ready, Attempt = run.Attempt, TraceParent = traceParent }, cancellationToken).ConfigureAwait(false);
         }
 
-        if (IsFinished(coordinator.Run.Status))
+        if (coordinator.Run.Status.IsFinished())
         {
             _logger.LogInformation("Run {RunId} of {Scope}/{Pipeline} {Status} (queue)", run.RunId, run.Scope, run.PipelineId, coordinator.Run.Status);
         }
@@ -208,7 +201,7 @@ public sealed class QueueRunner
         }
 
         NodeKey key = NodeKey.Parse(message.Node);
-        if (!IsFinished(run.Status) && !await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
+        if (!run.Status.IsFinished() && !await IsCompletedAsync(run, key, cancellationToken).ConfigureAwait(false))
         {
             (ExecutionPlan plan, _) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
             PlanNode node = plan.Get(message.Node);
@@ -221,8 +214,7 @@ public sealed class QueueRunner
             await _runner.Store.Records.WriteStageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
             using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
             var data = new System.Text.Json.Nodes.JsonObject { ["stage"] = node.StageId, ["error_type"] = "poison", ["message"] = error, ["code"] = PoisonedCode };
-            string traceId = message.TraceParent is null ? ActivityTraceId.CreateRandom().ToHexString() : TraceIdOf(message.TraceParent);
-            await ledger.AppendAsync(new AuditEvent("node.failed", message.Node, traceId, data, $"{message.Key}/poisoned"), cancellationToken).ConfigureAwait(false);
+            await ledger.AppendAsync(new AuditEvent("node.failed", message.Node, TraceIdOf(message.TraceParent), data, $"{message.Key}/poisoned"), cancellationToken).ConfigureAwait(false);
         }
 
         await ReplanAsync(message.Scope, message.RunId, message.TraceParent, cancellationToken).ConfigureAwait(false);
@@ -241,18 +233,14 @@ public sealed class QueueRunner
         await Queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         using Activity? root = _runner.Telemetry.ActivitySource.StartActivity($"resume {scope}/{runId}", ActivityKind.Producer);
         root?.SetTag("qf.run_id", runId).SetTag("qf.scope", scope).SetTag("qf.runner", "queue").SetTag("qf.resume", true);
-        string traceParent = root?.Id ?? $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
-        await using (BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        string traceParent = TraceParentOf(root);
+        (BlobLease lease, RunRecord run) = await LockRunAsync(scope, runId, cancellationToken).ConfigureAwait(false);
+        await using (lease)
         {
-            RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
-            (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
-            Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
-            RunRecord resumed = run with { Status = RunStatus.Running, Attempt = run.Attempt + 1, StartedAt = _runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
             using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
-            var coordinator = new RunCoordinator(_runner, resumed, settings, plan, stages, ledger, TraceIdOf(traceParent), default, PlanKeyPrefix(resumed));
+            RunCoordinator coordinator = await CoordinatorAsync(run, ledger, TraceIdOf(traceParent), cancellationToken).ConfigureAwait(false);
             await coordinator.StartAsync(resume: true, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Run {RunId} of {Scope} resumed on the queue (attempt {Attempt})", runId, scope, resumed.Attempt);
+            _logger.LogInformation("Run {RunId} of {Scope} resumed on the queue (attempt {Attempt})", runId, scope, coordinator.Run.Attempt);
         }
 
         await ReplanAsync(scope, runId, traceParent, cancellationToken).ConfigureAwait(false);
@@ -269,16 +257,13 @@ public sealed class QueueRunner
     public async Task<RunRecord> CancelAsync(string scope, string runId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        await using (BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        (BlobLease lease, RunRecord run) = await LockRunAsync(scope, runId, cancellationToken).ConfigureAwait(false);
+        await using (lease)
         {
-            RunRecord run = await _runner.Store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
-            if (!IsFinished(run.Status))
+            if (!run.Status.IsFinished())
             {
-                (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
-                Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
                 using var ledger = AuditLedger.ForRun(_runner.Lake, run.Scope, run.RunId);
-                var coordinator = new RunCoordinator(_runner, run, settings, plan, stages, ledger, ActivityTraceId.CreateRandom().ToHexString(), default, PlanKeyPrefix(run));
+                RunCoordinator coordinator = await CoordinatorAsync(run, ledger, TraceIdOf(null), cancellationToken).ConfigureAwait(false);
                 await coordinator.CancelAsync(reason, cancellationToken).ConfigureAwait(false);
                 _logger.LogInformation("Run {RunId} of {Scope} cancelled on the queue: {Reason}", runId, scope, reason);
             }
@@ -351,12 +336,37 @@ public sealed class QueueRunner
         }
     }
 
-    /// <summary>Idempotency keys of the run-level events of one attempt: <c>{scope}/{run}/{attempt}/plan/{kind}/{node}</c>.</summary>
-    private static string PlanKeyPrefix(RunRecord run) => $"{run.Scope}/{run.RunId}/{run.Attempt.ToString(CultureInfo.InvariantCulture)}/plan";
+    /// <summary>Takes the run lease (a run that does not exist fails first, leaving no lock blob) and reads <c>run.json</c> under it.</summary>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    private async Task<(BlobLease Lease, RunRecord Run)> LockRunAsync(string scope, string runId, CancellationToken cancellationToken)
+    {
+        _ = await _runner.Store.LoadAsync(scope, runId, cancellationToken).ConfigureAwait(false);
+        BlobLease lease = await BlobLease.AcquireAsync(_container, LockBlob(scope, runId, "run"), Options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (lease, await _runner.Store.LoadAsync(scope, runId, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
-    private static bool IsFinished(RunStatus status) => status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+    /// <summary>A coordinator for one run-level step under the run lease: the worker's cached plan, settings and stage records; idempotent ledger events.</summary>
+    private async Task<RunCoordinator> CoordinatorAsync(RunRecord run, AuditLedger ledger, string traceId, CancellationToken cancellationToken)
+    {
+        (ExecutionPlan plan, RunSettings settings) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, StageRecord> stages = await _cache.StagesAsync(run, cancellationToken).ConfigureAwait(false);
+        return new RunCoordinator(_runner, run, settings, plan, stages, ledger, traceId, default, idempotentEvents: true);
+    }
 
-    private static string TraceIdOf(string traceParent) =>
+    /// <summary>The W3C trace context of <paramref name="root"/>, or a fresh one when tracing is off.</summary>
+    private static string TraceParentOf(Activity? root) =>
+        root?.Id ?? $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
+
+    /// <summary>The trace id of a W3C trace context; a fresh one when there is none or it does not parse.</summary>
+    private static string TraceIdOf(string? traceParent) =>
         ActivityContext.TryParse(traceParent, null, out ActivityContext context) ? context.TraceId.ToHexString() : ActivityTraceId.CreateRandom().ToHexString();
 
     private static string LockBlob(NodeMessage message, string name) => LockBlob(message.Scope, message.RunId, name);

@@ -205,7 +205,7 @@ public sealed class QueueRunnerModeTests(AzuriteFixture azurite)
         await factory.Services.GetRequiredService<PipelineRuntime>().Runner.Store.TryLoadAsync("demo", runId);
 
     private static async Task<bool> IsFinishedAsync(BlobHostFactory factory, string runId) =>
-        (await LoadAsync(factory, runId))!.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
+        (await LoadAsync(factory, runId))!.Status.IsFinished();
 
     // The visible messages, as node@attempt, sorted.
     private static async Task<IReadOnlyList<string>> QueuedAsync(QueueRunner runner)

@@ -83,7 +83,7 @@ internal sealed class QueueHarness : IDisposable
         while (true)
         {
             RunRecord? run = await Runtime.Runner.Store.TryLoadAsync(scope, runId, cts.Token);
-            if (run?.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
+            if (run?.Status.IsFinished() == true)
             {
                 return run;
             }
