@@ -148,7 +148,7 @@ public sealed class LocalRunner
             ?? throw new KeyNotFoundException($"No run '{runId}' in the lake.");
         (ExecutionPlan plan, RunSettings settings) = await LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
         PlanNode node = plan.Get(nodeKey);
-        int attempts = run.Nodes.FirstOrDefault(n => n.Node.Value == nodeKey)?.Attempts ?? 0;
+        int attempts = NodeRecords.AttemptsOf(run, NodeKey.Parse(node.Key));
         using Activity? root = _telemetry.ActivitySource.StartActivity($"stage {nodeKey}", ActivityKind.Internal);
         root?.SetTag("qf.run_id", run.RunId.Value).SetTag("qf.scope", run.Scope.Value).SetTag("qf.pipeline", run.PipelineId.Value);
         ActivityTraceId traceId = root?.TraceId ?? ActivityTraceId.CreateRandom();

@@ -26,6 +26,13 @@ public static class NodeRecords
         };
     }
 
+    /// <summary>The attempts <c>run.json</c> records for <paramref name="node"/> (0 before its first).</summary>
+    public static int AttemptsOf(RunRecord run, NodeKey node)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Nodes.FirstOrDefault(n => n.Node == node)?.Attempts ?? 0;
+    }
+
     /// <summary>The <c>run.json</c> entry of a stage record.</summary>
     public static NodeState ToNodeState(StageRecord record)
     {

@@ -133,7 +133,7 @@ public sealed class QueueRunner
             return NodeOutcome.AlreadyCompleted;
         }
 
-        int previousAttempts = run.Nodes.FirstOrDefault(n => n.Node == key)?.Attempts ?? 0;
+        int previousAttempts = NodeRecords.AttemptsOf(run, key);
         await _runner.Store.Records.WriteStageAsync(
             NodeRecords.Create(run, node, NodeStatus.Running, previousAttempts) with { StartedAt = _runner.Time.GetUtcNow() }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
@@ -205,7 +205,7 @@ public sealed class QueueRunner
         {
             (ExecutionPlan plan, _) = await _cache.PlanAsync(run, cancellationToken).ConfigureAwait(false);
             PlanNode node = plan.Get(message.Node);
-            int attempts = run.Nodes.FirstOrDefault(n => n.Node == key)?.Attempts ?? 0;
+            int attempts = NodeRecords.AttemptsOf(run, key);
             StageRecord record = NodeRecords.Create(run, node, NodeStatus.Failed, attempts) with
             {
                 Error = new NodeError("poison", error, PoisonedCode),
