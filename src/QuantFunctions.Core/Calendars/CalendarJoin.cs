@@ -21,30 +21,7 @@ public static class CalendarJoin
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfZero(series.Count);
-        var counts = new Dictionary<DateOnly, int>();
-        for (int j = 0; j < series.Count; j++)
-        {
-            DatedSeries s = series[j];
-            for (int i = 0; i < s.Count; i++)
-            {
-                if (!double.IsNaN(s.Values[i]))
-                {
-                    counts[s.Dates[i]] = counts.GetValueOrDefault(s.Dates[i]) + 1;
-                }
-            }
-        }
-
-        var common = new List<DateOnly>();
-        foreach (KeyValuePair<DateOnly, int> entry in counts)
-        {
-            if (entry.Value == series.Count)
-            {
-                common.Add(entry.Key);
-            }
-        }
-
-        common.Sort();
-        DateOnly[] dates = [.. common];
+        DateOnly[] dates = CommonObservedDates(series);
         string[] names = new string[series.Count];
         double[] values = new double[dates.Length * series.Count];
         var drops = new JoinDrop[series.Count];
@@ -72,5 +49,33 @@ public static class CalendarJoin
         }
 
         return new CalendarJoinResult(new ReturnPanel(dates, names, values), drops);
+    }
+
+    /// <summary>The dates on which every series has an observation (a non-NaN value), ascending.</summary>
+    internal static DateOnly[] CommonObservedDates(IReadOnlyList<DatedSeries> series)
+    {
+        var counts = new Dictionary<DateOnly, int>();
+        foreach (DatedSeries s in series)
+        {
+            for (int i = 0; i < s.Count; i++)
+            {
+                if (!double.IsNaN(s.Values[i]))
+                {
+                    counts[s.Dates[i]] = counts.GetValueOrDefault(s.Dates[i]) + 1;
+                }
+            }
+        }
+
+        var common = new List<DateOnly>();
+        foreach ((DateOnly date, int count) in counts)
+        {
+            if (count == series.Count)
+            {
+                common.Add(date);
+            }
+        }
+
+        common.Sort();
+        return [.. common];
     }
 }

@@ -19,39 +19,23 @@ public static class CompoundedAlignment
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfZero(series.Count);
-        var counts = new Dictionary<DateOnly, int>();
         foreach (DatedSeries s in series)
         {
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 1; i < s.Count; i++)
             {
-                if (i > 0 && s.Dates[i] <= s.Dates[i - 1])
+                if (s.Dates[i] <= s.Dates[i - 1])
                 {
                     throw new DomainValidationException(DomainErrorCodes.NonMonotonicDates, $"Series '{s.Name}': dates must be strictly increasing ({s.Dates[i - 1]:yyyy-MM-dd} then {s.Dates[i]:yyyy-MM-dd}).");
                 }
-
-                if (!double.IsNaN(s.Values[i]))
-                {
-                    counts[s.Dates[i]] = counts.GetValueOrDefault(s.Dates[i]) + 1;
-                }
             }
         }
 
-        var common = new List<DateOnly>();
-        foreach ((DateOnly date, int count) in counts)
-        {
-            if (count == series.Count)
-            {
-                common.Add(date);
-            }
-        }
-
-        if (common.Count == 0)
+        DateOnly[] dates = CalendarJoin.CommonObservedDates(series);
+        if (dates.Length == 0)
         {
             throw new DomainValidationException(DomainErrorCodes.InsufficientData, "The series share no common date.");
         }
 
-        common.Sort();
-        DateOnly[] dates = [.. common];
         double[] values = new double[dates.Length * series.Count];
         int[] dropped = new int[series.Count];
         for (int j = 0; j < series.Count; j++)

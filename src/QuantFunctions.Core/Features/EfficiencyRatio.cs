@@ -18,8 +18,7 @@ public static class EfficiencyRatio
     public static void Compute(ReadOnlySpan<double> values, int period, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, period);
+        KernelGuard.Prepare(values, destination, period, nameof(destination));
         double path = 0;
         for (int t = 1; t < values.Length; t++)
         {

@@ -26,8 +26,7 @@ public static class HistoricalCvar
             throw new ArgumentOutOfRangeException(nameof(level), level, "The CVaR level must lie strictly between 0 and 1.");
         }
 
-        KernelGuard.SameLength(returns, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, window - 1);
+        KernelGuard.Prepare(returns, destination, window - 1, nameof(destination));
         int k = TailCount(window, level);
         Span<double> sorted = window <= 256 ? stackalloc double[window] : new double[window];
         for (int t = 0; t < returns.Length; t++)

@@ -31,8 +31,7 @@ public static class HurstExponent
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minScale, 4);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, (4 * minScale) - 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, window - 1);
+        KernelGuard.Prepare(values, destination, window - 1, nameof(destination));
         int scaleCount = 0;
         for (int s = minScale; (2 * s) - 1 <= window; s *= 2)
         {

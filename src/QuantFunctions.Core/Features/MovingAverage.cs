@@ -20,8 +20,7 @@ public static class MovingAverage
     public static void Sma(ReadOnlySpan<double> values, int window, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, window - 1);
+        KernelGuard.Prepare(values, destination, window - 1, nameof(destination));
         double sum = 0;
         for (int t = 0; t < values.Length; t++)
         {
@@ -47,8 +46,7 @@ public static class MovingAverage
     public static void Ema(ReadOnlySpan<double> values, int window, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, window - 1);
+        KernelGuard.Prepare(values, destination, window - 1, nameof(destination));
         if (values.Length < window)
         {
             return;

@@ -13,8 +13,7 @@ public static class RateOfChange
     public static void Compute(ReadOnlySpan<double> values, int period, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, period);
+        KernelGuard.Prepare(values, destination, period, nameof(destination));
         for (int t = period; t < values.Length; t++)
         {
             destination[t] = 100.0 * ((values[t] / values[t - period]) - 1.0);

@@ -14,8 +14,7 @@ public static class ReturnFeatures
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public static void Simple(ReadOnlySpan<double> prices, Span<double> destination)
     {
-        KernelGuard.SameLength(prices, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, 1);
+        KernelGuard.Prepare(prices, destination, 1, nameof(destination));
         for (int t = 1; t < prices.Length; t++)
         {
             destination[t] = (prices[t] / prices[t - 1]) - 1.0;
@@ -28,8 +27,7 @@ public static class ReturnFeatures
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public static void Log(ReadOnlySpan<double> prices, Span<double> destination)
     {
-        KernelGuard.SameLength(prices, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, 1);
+        KernelGuard.Prepare(prices, destination, 1, nameof(destination));
         for (int t = 1; t < prices.Length; t++)
         {
             destination[t] = Math.Log(prices[t] / prices[t - 1]);

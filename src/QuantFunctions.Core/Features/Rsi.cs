@@ -21,8 +21,7 @@ public static class Rsi
     public static void Compute(ReadOnlySpan<double> values, int period, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        KernelGuard.SameLength(values, destination, nameof(destination));
-        KernelGuard.WarmUp(destination, period);
+        KernelGuard.Prepare(values, destination, period, nameof(destination));
         if (values.Length <= period)
         {
             return;

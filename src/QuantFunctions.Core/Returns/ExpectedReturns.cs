@@ -39,11 +39,7 @@ public static class ExpectedReturns
     private static double[] Estimate(ReturnsMatrix returns, int periodsPerYear, bool geometric)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        if (periodsPerYear < 1)
-        {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
-        }
-
+        CheckPeriodsPerYear(periodsPerYear);
         double[] mu = new double[returns.AssetCount];
         for (int j = 0; j < mu.Length; j++)
         {
@@ -73,5 +69,14 @@ public static class ExpectedReturns
         }
 
         return mu;
+    }
+
+    /// <summary>Rejects an annualisation factor below 1 (shared by the μ and Σ estimators and their options).</summary>
+    internal static void CheckPeriodsPerYear(int periodsPerYear)
+    {
+        if (periodsPerYear < 1)
+        {
+            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
+        }
     }
 }

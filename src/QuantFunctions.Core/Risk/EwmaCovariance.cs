@@ -25,7 +25,7 @@ public static class EwmaCovariance
     public static CovarianceMatrix Compute(ReturnsMatrix returns, double decay, int periodsPerYear = 1)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        SampleCovariance.CheckPeriods(periodsPerYear);
+        ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         if (!(decay > 0 && decay < 1))
         {
             throw new AllocationException(AllocationErrorCode.InvalidOption, $"EWMA decay must lie in (0, 1) (got {decay})", "decay");

@@ -24,7 +24,7 @@ public static class LedoitWolf
     public static ShrinkageEstimate Estimate(ReturnsMatrix returns, ShrinkageTarget target = ShrinkageTarget.ScaledIdentity, int periodsPerYear = 1)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        SampleCovariance.CheckPeriods(periodsPerYear);
+        ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         int n = returns.AssetCount;
         double[] x = ArrayPool<double>.Shared.Rent(returns.Periods * n);
         try

@@ -23,7 +23,11 @@ public sealed record RiskModelOptions
     public int PeriodsPerYear
     {
         get => _periodsPerYear;
-        init => _periodsPerYear = value >= 1 ? value : throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {value})", "periods_per_year");
+        init
+        {
+            ExpectedReturns.CheckPeriodsPerYear(value);
+            _periodsPerYear = value;
+        }
     }
 
     /// <summary>EWMA span (decay λ = 1 − 2/(span + 1)).</summary>

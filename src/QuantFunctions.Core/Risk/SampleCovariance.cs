@@ -20,7 +20,7 @@ public static class SampleCovariance
     public static CovarianceMatrix Compute(ReturnsMatrix returns, int periodsPerYear = 1)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        CheckPeriods(periodsPerYear);
+        ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         int n = returns.AssetCount;
         double[] centred = ArrayPool<double>.Shared.Rent(returns.Periods * n);
         try
@@ -51,7 +51,7 @@ public static class SampleCovariance
     public static CovarianceMatrix ComputePairwise(ReturnsMatrix returns, int periodsPerYear = 1)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        CheckPeriods(periodsPerYear);
+        ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         if (!returns.HasMissing)
         {
             return Compute(returns, periodsPerYear);
@@ -140,13 +140,5 @@ public static class SampleCovariance
         }
 
         return rows;
-    }
-
-    internal static void CheckPeriods(int periodsPerYear)
-    {
-        if (periodsPerYear < 1)
-        {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
-        }
     }
 }

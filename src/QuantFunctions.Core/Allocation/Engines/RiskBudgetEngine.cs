@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using QuantFunctions.Core.LinearAlgebra;
 
 namespace QuantFunctions.Core.Allocation.Engines;
 
@@ -88,7 +89,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
             y[i] = b[i] / Math.Sqrt(diag[i]);
         }
 
-        Recompute(sigma, n, y, sy);
+        MatrixProducts.Multiply(sigma, n, n, y, sy);
         double bMax = TensorPrimitives.Max(b);
         int sweep = 0;
         double error = double.PositiveInfinity;
@@ -110,7 +111,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
 
             if (sweep % 25 == 0)
             {
-                Recompute(sigma, n, y, sy);
+                MatrixProducts.Multiply(sigma, n, n, y, sy);
             }
 
             error = 0;
@@ -148,14 +149,5 @@ public sealed class RiskBudgetEngine : AllocationEngine
         double[] b = new double[n];
         Array.Fill(b, 1.0 / n);
         return b;
-    }
-
-    private static void Recompute(ReadOnlySpan<double> sigma, int n, double[] y, double[] sy)
-    {
-        Array.Clear(sy);
-        for (int j = 0; j < n; j++)
-        {
-            TensorPrimitives.MultiplyAdd(sigma.Slice(j * n, n), y[j], sy, sy);
-        }
     }
 }
