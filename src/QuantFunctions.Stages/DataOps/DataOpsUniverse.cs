@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
@@ -73,6 +74,37 @@ internal sealed record DataOpsUniverse(string Universe, string Market, string Ca
     {
         (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(lake, Bronze, cancellationToken: cancellationToken);
         return (BarsTable.ToSeries(bars), bars.RowCount, parts.Count);
+    }
+
+    /// <summary>The symbols this run's health registry of the universe marks DROPPED, or null when the run wrote no registry.</summary>
+    public Task<IReadOnlySet<string>?> TryReadDroppedAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HealthRegistryTable.TryReadDroppedAsync(context.Lake, HealthRun(context), cancellationToken);
+    }
+
+    /// <summary>
+    /// The series whose symbol is not in <paramref name="dropped"/> (order kept), and the excluded symbols in order for the
+    /// audit entry; with no registry (<paramref name="dropped"/> null) nothing is excluded.
+    /// </summary>
+    public static (List<BarSeries> Kept, JsonArray Excluded) ExcludeDropped(IEnumerable<BarSeries> series, IReadOnlySet<string>? dropped)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var kept = new List<BarSeries>();
+        var excluded = new JsonArray();
+        foreach (BarSeries s in series)
+        {
+            if (dropped?.Contains(s.Symbol.Value) == true)
+            {
+                excluded.Add(s.Symbol.Value);
+            }
+            else
+            {
+                kept.Add(s);
+            }
+        }
+
+        return (kept, excluded);
     }
 
     /// <summary>The first <paramref name="count"/> bars of a series as <see cref="SymbolBars"/> stamped at 00:00 UTC of each date (arrays copied).</summary>
