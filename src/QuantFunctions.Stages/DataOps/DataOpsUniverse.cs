@@ -29,8 +29,7 @@ internal sealed record DataOpsUniverse(string Universe, string Market, string Ca
     public KnownAtPolicy KnownAt => new() { CloseOffset = CloseOffset };
 
     /// <summary>The bronze daily OHLCV dataset of the market.</summary>
-    public LakePath Bronze => LakePathResolver.BronzeDataset(
-        LakeIdentifier.Parse(Market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+    public LakePath Bronze => BronzeIngestor.DatasetOf(LakeIdentifier.Parse(Market, "market"));
 
     /// <summary>Resolves the universe of a node.</summary>
     /// <exception cref="ArgumentException">No universe, or no market or calendar configured for it.</exception>
