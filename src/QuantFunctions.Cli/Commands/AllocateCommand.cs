@@ -99,22 +99,16 @@ internal sealed class AllocateCommand : CommandBase
     }
 
     /// <summary>The risk-model names: <see cref="RiskModelKind"/> members in snake_case.</summary>
-    internal static string[] RiskModelNames()
-    {
-        string[] names = Enum.GetNames<RiskModelKind>();
-        for (int i = 0; i < names.Length; i++)
-        {
-            names[i] = JsonNamingPolicy.SnakeCaseLower.ConvertName(names[i]);
-        }
+    internal static string[] RiskModelNames() => Array.ConvertAll(Enum.GetValues<RiskModelKind>(), RiskModelName);
 
-        return names;
-    }
+    /// <summary>The name of a risk model on the command line and in the output: the <see cref="RiskModelKind"/> member in snake_case.</summary>
+    internal static string RiskModelName(RiskModelKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private static RiskModelKind ParseRiskModel(string name)
     {
         foreach (RiskModelKind kind in Enum.GetValues<RiskModelKind>())
         {
-            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()) == name)
+            if (RiskModelName(kind) == name)
             {
                 return kind;
             }

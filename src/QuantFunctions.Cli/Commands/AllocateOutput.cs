@@ -47,7 +47,7 @@ internal static class AllocateOutput
             run.Returns.Periods,
             index is null ? null : new IndexDocument(run.Data.IndexColumn!, index[0], index[^1]),
             new RiskModelDocument(
-                RiskModelName(run.RiskModel.Kind),
+                AllocateCommand.RiskModelName(run.RiskModel.Kind),
                 run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant(),
                 run.RiskModel.PeriodsPerYear,
                 run.Estimate?.Shrinkage,
@@ -71,7 +71,7 @@ internal static class AllocateOutput
         console.WriteLine(
             $"{run.Data.Source}: {run.Returns.AssetCount} assets × {run.Returns.Periods} periods of returns{(run.FromPrices ? " (from prices)" : string.Empty)}{span}");
         console.WriteLine(
-            $"risk model {RiskModelName(run.RiskModel.Kind)}, {run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant()} μ, {run.RiskModel.PeriodsPerYear.ToString(CultureInfo.InvariantCulture)} periods/year · engine {r.RequestedEngine}{(r.Engine == r.RequestedEngine ? string.Empty : " → " + r.Engine)}");
+            $"risk model {AllocateCommand.RiskModelName(run.RiskModel.Kind)}, {run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant()} μ, {run.RiskModel.PeriodsPerYear.ToString(CultureInfo.InvariantCulture)} periods/year · engine {r.RequestedEngine}{(r.Engine == r.RequestedEngine ? string.Empty : " → " + r.Engine)}");
 
         var weights = new Table().Border(TableBorder.Simple).Title("weights");
         weights.AddColumn("asset");
@@ -151,8 +151,6 @@ internal static class AllocateOutput
             console.MarkupLine($"[red]allocation failed[/]: {Markup.Escape(r.FailureReason ?? "constraints violated")}");
         }
     }
-
-    private static string RiskModelName(RiskModelKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private static string Number(double value, string format) =>
         double.IsPositiveInfinity(value) ? "+∞" : double.IsNegativeInfinity(value) ? "−∞" : value.ToString(format, CultureInfo.InvariantCulture);

@@ -31,11 +31,8 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
     public static async Task<SleeveDefinition> ReadAsync(StageContext context, string sleeve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        LakePath path = PathOf(context, sleeve);
-        LakeObject obj = await context.Lake.TryReadAsync(path, cancellationToken)
-            ?? throw new LakeObjectNotFoundException($"Sleeve '{sleeve}' has no definition at {path}: run alpha.select for it in run '{context.RunId}' first");
-        return JsonSerializer.Deserialize<SleeveDefinition>(obj.Content.Span, StageJson.Options)
-            ?? throw new DatasetSchemaException($"{path}: empty sleeve definition");
+        return await TryReadAsync(context, sleeve, cancellationToken)
+            ?? throw new LakeObjectNotFoundException($"Sleeve '{sleeve}' has no definition at {PathOf(context, sleeve)}: run alpha.select for it in run '{context.RunId}' first");
     }
 
     /// <summary>The sleeve universe's silver returns as known at the run's as-of time (NaN = no observation).</summary>
@@ -65,12 +62,23 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
             inputs.Add(StageDatasets.GoldInput(context, sleeve, dataset));
         }
 
-        if (withSilver && await context.Lake.GetInfoAsync(PathOf(context, sleeve), cancellationToken) is not null)
+        if (withSilver && await TryReadAsync(context, sleeve, cancellationToken) is { } definition)
         {
-            inputs.Add((await ReadAsync(context, sleeve, cancellationToken)).SilverInput());
+            inputs.Add(definition.SilverInput());
         }
 
         return inputs;
+    }
+
+    /// <summary>The definition recorded by <c>alpha.select</c> in the context's run, or null when there is none (e.g. a meta-portfolio id).</summary>
+    public static async Task<SleeveDefinition?> TryReadAsync(StageContext context, string sleeve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LakePath path = PathOf(context, sleeve);
+        LakeObject? obj = await context.Lake.TryReadAsync(path, cancellationToken);
+        return obj is null
+            ? null
+            : JsonSerializer.Deserialize<SleeveDefinition>(obj.Content.Span, StageJson.Options) ?? throw new DatasetSchemaException($"{path}: empty sleeve definition");
     }
 
     private static LakePath PathOf(StageContext context, string sleeve) => StageDatasets.GoldRun(context, sleeve, SpecDataset).Append(FileName);

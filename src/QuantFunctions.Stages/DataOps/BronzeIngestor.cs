@@ -46,6 +46,10 @@ public sealed class BronzeIngestor
     public static LakePath DatasetOf(LakeIdentifier market) =>
         LakePathResolver.BronzeDataset(market, StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
 
+    /// <summary>The bronze OHLCV part of <paramref name="market"/> for one year and batch.</summary>
+    public static LakePath PartOf(LakeIdentifier market, int year, LakeIdentifier batch) =>
+        LakePathResolver.BronzePart(market, StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily, year, null, batch);
+
     /// <summary>Runs the ingestion.</summary>
     /// <exception cref="IngestException">No symbol, an invalid row in strict mode, or coverage below 100 % under <see cref="CoveragePolicy.Fail"/>.</exception>
     public async Task<IngestResult> IngestAsync(IngestRequest request, IMarketDataProvider provider, CancellationToken cancellationToken)
@@ -221,7 +225,7 @@ public sealed class BronzeIngestor
                 }
 
                 LakeIdentifier batch = LakeIdentifier.Parse("i" + LakeTableStore.ContentFingerprint(table)[..16]);
-                LakePath part = LakePathResolver.BronzePart(market, StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily, year, null, batch);
+                LakePath part = PartOf(market, year, batch);
                 bool existed = await _lake.GetInfoAsync(part, cancellationToken).ConfigureAwait(false) is not null;
                 await LakeWrites.WriteTableOnceAsync(_lake, part, table, cancellationToken).ConfigureAwait(false);
                 if (!existed)

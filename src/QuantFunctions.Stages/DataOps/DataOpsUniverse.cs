@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
@@ -28,8 +29,7 @@ internal sealed record DataOpsUniverse(string Universe, string Market, string Ca
     public KnownAtPolicy KnownAt => new() { CloseOffset = CloseOffset };
 
     /// <summary>The bronze daily OHLCV dataset of the market.</summary>
-    public LakePath Bronze => LakePathResolver.BronzeDataset(
-        LakeIdentifier.Parse(Market, "market"), StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily);
+    public LakePath Bronze => BronzeIngestor.DatasetOf(LakeIdentifier.Parse(Market, "market"));
 
     /// <summary>Resolves the universe of a node.</summary>
     /// <exception cref="ArgumentException">No universe, or no market or calendar configured for it.</exception>
@@ -73,6 +73,37 @@ internal sealed record DataOpsUniverse(string Universe, string Market, string Ca
     {
         (LakeTable bars, IReadOnlyList<LakeObjectInfo> parts) = await LakeTableStore.ReadDatasetAsync(lake, Bronze, cancellationToken: cancellationToken);
         return (BarsTable.ToSeries(bars), bars.RowCount, parts.Count);
+    }
+
+    /// <summary>The symbols this run's health registry of the universe marks DROPPED, or null when the run wrote no registry.</summary>
+    public Task<IReadOnlySet<string>?> TryReadDroppedAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HealthRegistryTable.TryReadDroppedAsync(context.Lake, HealthRun(context), cancellationToken);
+    }
+
+    /// <summary>
+    /// The series whose symbol is not in <paramref name="dropped"/> (order kept), and the excluded symbols in order for the
+    /// audit entry; with no registry (<paramref name="dropped"/> null) nothing is excluded.
+    /// </summary>
+    public static (List<BarSeries> Kept, JsonArray Excluded) ExcludeDropped(IEnumerable<BarSeries> series, IReadOnlySet<string>? dropped)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var kept = new List<BarSeries>();
+        var excluded = new JsonArray();
+        foreach (BarSeries s in series)
+        {
+            if (dropped?.Contains(s.Symbol.Value) == true)
+            {
+                excluded.Add(s.Symbol.Value);
+            }
+            else
+            {
+                kept.Add(s);
+            }
+        }
+
+        return (kept, excluded);
     }
 
     /// <summary>The first <paramref name="count"/> bars of a series as <see cref="SymbolBars"/> stamped at 00:00 UTC of each date (arrays copied).</summary>

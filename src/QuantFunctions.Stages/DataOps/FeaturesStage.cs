@@ -34,20 +34,15 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         (IReadOnlyList<BarSeries> series, long rowsRead, int parts) = await universe.ReadBarsAsync(context.Lake, cancellationToken);
-        IReadOnlySet<string> dropped = await HealthRegistryTable.TryReadDroppedAsync(context.Lake, universe.HealthRun(context), cancellationToken)
-            ?? new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlySet<string>? dropped = await universe.TryReadDroppedAsync(context, cancellationToken);
+        (List<BarSeries> scoped, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(Scope(series, parameters.Symbols, universe.Market, context.NodeKey), dropped);
 
-        var excluded = new JsonArray();
         var notYetKnown = new JsonArray();
         var bars = new List<SymbolBars>();
-        foreach (BarSeries s in Scope(series, parameters.Symbols, universe.Market, context.NodeKey))
+        foreach (BarSeries s in scoped)
         {
             int known = universe.KnownCount(s, context.AsOf);
-            if (dropped.Contains(s.Symbol.Value))
-            {
-                excluded.Add(s.Symbol.Value);
-            }
-            else if (known == 0)
+            if (known == 0)
             {
                 notYetKnown.Add(s.Symbol.Value);
             }

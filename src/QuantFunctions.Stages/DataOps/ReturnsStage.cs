@@ -36,20 +36,8 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
         (string universe, string market, string calendarId) = (target.Universe, target.Market, target.CalendarId);
         (IReadOnlyList<BarSeries> bronzeSeries, long barsRead, int parts) = await target.ReadBarsAsync(context.Lake, cancellationToken);
-        IReadOnlySet<string>? dropped = await HealthRegistryTable.TryReadDroppedAsync(context.Lake, target.HealthRun(context), cancellationToken);
-        var excluded = new JsonArray();
-        var series = new List<BarSeries>();
-        foreach (BarSeries s in bronzeSeries)
-        {
-            if (dropped?.Contains(s.Symbol.Value) == true)
-            {
-                excluded.Add(s.Symbol.Value);
-            }
-            else
-            {
-                series.Add(s);
-            }
-        }
+        IReadOnlySet<string>? dropped = await target.TryReadDroppedAsync(context, cancellationToken);
+        (List<BarSeries> series, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(bronzeSeries, dropped);
 
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
         foreach (BarSeries s in series)

@@ -71,7 +71,7 @@ public sealed class SyntheticMarketStage : LakeStage<SyntheticMarketParameters>
                     continue;
                 }
 
-                LakePath part = LakePathResolver.BronzePart(marketId, StageDatasets.SpotProduct, LakeIdentifier.Parse(BarsTable.Dataset), SchemaVersion.V1, BarInterval.Daily, year, null, batch);
+                LakePath part = BronzeIngestor.PartOf(marketId, year, batch);
                 await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
                 outputs.Add(part);
                 rows += table.RowCount;

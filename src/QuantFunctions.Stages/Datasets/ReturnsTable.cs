@@ -68,7 +68,7 @@ public static class ReturnsTable
     {
         ArgumentNullException.ThrowIfNull(table);
         long[] knownAt = table.Timestamps("known_at");
-        long asOfMicros = (asOf.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        long asOfMicros = FeaturesTable.ToMicros(asOf);
         bool[] known = new bool[table.RowCount];
         for (int i = 0; i < known.Length; i++)
         {

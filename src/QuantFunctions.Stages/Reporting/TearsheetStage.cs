@@ -50,15 +50,7 @@ public sealed class TearsheetStage : LakeStage<TearsheetParameters>
         return new StageResult { RowsRead = backtest.RowCount, RowsWritten = 3, Outputs = [Output("tearsheet_md", md), Output("tearsheet_html", html), Output("metrics", json)], Summary = summary };
     }
 
-    private static async Task<double> SleevePeriodsPerYearAsync(StageContext context, string sleeve, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await Alpha.SleeveDefinition.ReadAsync(context, sleeve, cancellationToken)).Spec.PeriodsPerYear;
-        }
-        catch (LakeObjectNotFoundException)
-        {
-            return 252; // a meta-portfolio: returns on the common (session) calendar
-        }
-    }
+    private static async Task<double> SleevePeriodsPerYearAsync(StageContext context, string sleeve, CancellationToken cancellationToken) =>
+        (await Alpha.SleeveDefinition.TryReadAsync(context, sleeve, cancellationToken))?.Spec.PeriodsPerYear
+            ?? 252; // a meta-portfolio: returns on the common (session) calendar
 }
