@@ -45,10 +45,7 @@ internal sealed partial class ColumnChunkEncoder
                     string? v = s[row + i];
                     if (v is not null && (dense || IsPresent(row, i)))
                     {
-                        Span<byte> dst = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(v.Length));
-                        int len = Encoding.UTF8.GetBytes(v, dst[4..]);
-                        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(dst, len);
-                        output.Advance(4 + len);
+                        output.WriteLengthPrefixedUtf8(v);
                     }
                 }
 
@@ -219,10 +216,7 @@ internal sealed partial class ColumnChunkEncoder
             case string[] s:
                 foreach (string v in s)
                 {
-                    Span<byte> dst = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(v.Length));
-                    int len = Encoding.UTF8.GetBytes(v, dst[4..]);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(dst, len);
-                    output.Advance(4 + len);
+                    output.WriteLengthPrefixedUtf8(v);
                 }
 
                 break;
