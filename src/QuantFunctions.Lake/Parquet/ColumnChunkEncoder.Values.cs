@@ -147,7 +147,7 @@ internal sealed partial class ColumnChunkEncoder
             _indices[k++] = id;
         }
 
-        return new ChunkDictionary(entries.ToArray(), entries.Count);
+        return new ChunkDictionary(entries.ToArray());
     }
 
     private static bool LowCardinality<T>(T[] values, int start, int count)
@@ -202,7 +202,7 @@ internal sealed partial class ColumnChunkEncoder
             _indices[k++] = id;
         }
 
-        return new ChunkDictionary(entries.ToArray(), entries.Count);
+        return new ChunkDictionary(entries.ToArray());
     }
 
     private static void EncodeDictionaryValues(ChunkDictionary dict, ByteBuffer output)
@@ -224,5 +224,11 @@ internal sealed partial class ColumnChunkEncoder
     }
 
     /// <summary>A column chunk's dictionary: distinct values in first-seen order.</summary>
-    private sealed record ChunkDictionary(Array Values, int Count);
+    private sealed record ChunkDictionary(Array Values)
+    {
+        public int Count => Values.Length;
+
+        /// <summary>Bits per RLE_DICTIONARY index (at least 1).</summary>
+        public int IndexBitWidth => Math.Max(1, RleBitPackedHybrid.BitWidth(Count - 1));
+    }
 }
