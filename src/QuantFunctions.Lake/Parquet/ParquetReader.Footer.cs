@@ -143,14 +143,16 @@ public sealed partial class ParquetReader
         int[] picked = new int[columns.Count];
         for (int i = 0; i < picked.Length; i++)
         {
-            picked[i] = Schema.IndexOf(columns[i]);
-            if (picked[i] < 0)
-            {
-                throw new ArgumentException($"no column '{columns[i]}' in {FileName ?? "the file"}", nameof(columns));
-            }
+            picked[i] = ColumnIndex(columns[i], nameof(columns));
         }
 
         return picked;
+    }
+
+    private int ColumnIndex(string name, string paramName)
+    {
+        int index = Schema.IndexOf(name);
+        return index >= 0 ? index : throw new ArgumentException($"no column '{name}' in {FileName ?? "the file"}", paramName);
     }
 
     private int CheckIndex(int rowGroup)

@@ -167,12 +167,7 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     public bool MayMatch(int rowGroup, ParquetRangePredicate predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        int col = Schema.IndexOf(predicate.Column);
-        if (col < 0)
-        {
-            throw new ArgumentException($"no column '{predicate.Column}' in {FileName ?? "the file"}", nameof(predicate));
-        }
-
+        int col = ColumnIndex(predicate.Column, nameof(predicate));
         ThriftRowGroup g = _meta.RowGroups[CheckIndex(rowGroup)];
         return StatisticsPruning.MayOverlap(Schema.Columns[col], g.Columns[col].Statistics, g.NumRows, predicate);
     }
