@@ -162,6 +162,22 @@ public sealed partial class ParquetReader
         return rowGroup;
     }
 
+    private static void CheckSeekable(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
+        }
+    }
+
+    private static byte[] ReadBytes(Stream stream, long offset, int count)
+    {
+        byte[] bytes = new byte[count];
+        ReadAt(stream, offset, bytes);
+        return bytes;
+    }
+
     private static void ReadAt(Stream stream, long offset, Span<byte> destination)
     {
         stream.Position = offset;

@@ -96,32 +96,17 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     /// <summary>Opens a seekable stream; reads the footer.</summary>
     public static ParquetReader Open(Stream stream, string? fileName = null, ParquetReaderOptions? options = null, bool leaveOpen = true)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek || !stream.CanRead)
-        {
-            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
-        }
-
+        CheckSeekable(stream);
         long length = stream.Length;
         byte[] tail = new byte[(int)Math.Min(length, 8)];
         ReadAt(stream, length - tail.Length, tail);
-        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) =>
-        {
-            byte[] b = new byte[count];
-            ReadAt(stream, offset, b);
-            return b;
-        });
+        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) => ReadBytes(stream, offset, count));
     }
 
     /// <summary>Opens a seekable stream asynchronously (the footer is read asynchronously).</summary>
     public static async Task<ParquetReader> OpenAsync(Stream stream, string? fileName = null, ParquetReaderOptions? options = null, bool leaveOpen = true, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek || !stream.CanRead)
-        {
-            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
-        }
-
+        CheckSeekable(stream);
         long length = stream.Length;
         int tailLength = (int)Math.Min(length, 8);
         byte[] tail = new byte[tailLength];
@@ -139,17 +124,8 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
             }
         }
 
-        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) =>
-        {
-            if (offset == footerOffset && count == footer.Length)
-            {
-                return footer;
-            }
-
-            byte[] b = new byte[count];
-            ReadAt(stream, offset, b);
-            return b;
-        });
+        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail,
+            (offset, count) => offset == footerOffset && count == footer.Length ? footer : ReadBytes(stream, offset, count));
     }
 
     /// <summary>Opens an in-memory file (no copy).</summary>
