@@ -10,7 +10,8 @@ namespace QuantFunctions.Lake.Parquet;
 /// </summary>
 public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
 {
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    /// <summary>The 4-byte magic at the start and end of every Parquet file.</summary>
+    internal static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
     private readonly Stream? _stream;
     private readonly bool _ownsStream;
