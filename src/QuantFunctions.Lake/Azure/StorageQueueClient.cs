@@ -151,8 +151,7 @@ public sealed class StorageQueueClient
     /// <exception cref="AzureStorageException">The pop receipt is stale (400 <c>PopReceiptMismatch</c>) or the message is gone (404).</exception>
     public async Task<QueueMessage> UpdateMessageAsync(QueueMessage message, TimeSpan visibilityTimeout, string? newText = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        string popReceipt = message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
+        string popReceipt = PopReceiptOf(message);
         string? raw = newText is null ? null : Encode(newText);
         Uri uri = QueueUri("/messages/" + Uri.EscapeDataString(message.MessageId), ("popreceipt", popReceipt), ("visibilitytimeout", Seconds(visibilityTimeout)));
         using HttpResponseMessage response = await SendAsync("UpdateMessage", HttpMethod.Put, uri, raw is null ? null : MessageBody(raw), cancellationToken).ConfigureAwait(false);
@@ -172,8 +171,7 @@ public sealed class StorageQueueClient
     /// <exception cref="AzureStorageException">The pop receipt is stale (400 <c>PopReceiptMismatch</c>): another receiver owns the message now.</exception>
     public async Task<bool> DeleteMessageAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        string popReceipt = message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
+        string popReceipt = PopReceiptOf(message);
         Uri uri = QueueUri("/messages/" + Uri.EscapeDataString(message.MessageId), ("popreceipt", popReceipt));
         using HttpResponseMessage response = await SendAsync("DeleteMessage", HttpMethod.Delete, uri, null, cancellationToken).ConfigureAwait(false);
         if (StorageHttpPipeline.IsItemNotFound(response, "QueueNotFound"))
@@ -246,6 +244,12 @@ public sealed class StorageQueueClient
         }
 
         return messages;
+    }
+
+    private static string PopReceiptOf(QueueMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
     }
 
     private static DateTimeOffset? ParseTime(string? text) =>
