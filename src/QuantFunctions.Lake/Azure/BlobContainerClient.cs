@@ -224,7 +224,7 @@ public sealed partial class BlobContainerClient
             XElement? props = blob.Element("Properties");
             string etag = props?.Element("Etag")?.Value ?? string.Empty;
             long size = long.Parse(props?.Element("Content-Length")?.Value ?? "0", CultureInfo.InvariantCulture);
-            DateTimeOffset? modified = DateTimeOffset.TryParse(props?.Element("Last-Modified")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset m) ? m : null;
+            DateTimeOffset? modified = StorageHttpPipeline.ParseTime(props?.Element("Last-Modified")?.Value);
             blobs.Add(new BlobProperties(blobName, size, etag.StartsWith('"') ? etag : "\"" + etag + "\"", modified));
         }
 
@@ -250,7 +250,7 @@ public sealed partial class BlobContainerClient
     }
 
     internal static string ETagOf(HttpResponseMessage response) =>
-        response.Headers.ETag?.Tag ?? (response.Headers.TryGetValues("ETag", out IEnumerable<string>? values) ? values.First() : string.Empty);
+        response.Headers.ETag?.Tag ?? StorageHttpPipeline.Header(response, "ETag") ?? string.Empty;
 
     internal Uri BlobUri(string blobName, params ReadOnlySpan<(string Name, string Value)> query)
     {
