@@ -169,7 +169,7 @@ public static class LakeTableStore
             var empty = new ColumnBuffer[schema.Count];
             for (int i = 0; i < schema.Count; i++)
             {
-                empty[i] = ColumnBuffer.Create(schema[i], Array.CreateInstance(ColumnBuffer.ArrayType(schema[i].Storage).GetElementType()!, 0), schema[i].Nullable ? [] : null);
+                empty[i] = ColumnBuffer.Allocate(schema[i], 0, schema[i].Nullable ? [] : null);
             }
 
             return new LakeTable(name, empty);

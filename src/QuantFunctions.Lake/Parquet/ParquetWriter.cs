@@ -278,7 +278,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
             if (dst is null)
             {
                 bool[]? validity = src.Column.Nullable ? new bool[_options.RowGroupRows] : null;
-                dst = _pending[c] = ColumnBuffer.Create(src.Column, Array.CreateInstance(src.Values.GetType().GetElementType()!, _options.RowGroupRows), validity);
+                dst = _pending[c] = ColumnBuffer.Allocate(src.Column, _options.RowGroupRows, validity);
             }
 
             Array.Copy(src.Values, offset, dst.Values, _pendingRows, count);
