@@ -31,16 +31,8 @@ public sealed partial class BlobContainerClient
     internal async Task StageBlockAsync(string blobName, string blockId, ReadOnlyMemory<byte> content, string? leaseId, CancellationToken cancellationToken)
     {
         Uri uri = BlobUri(blobName, ("comp", "block"), ("blockid", blockId));
-        using HttpResponseMessage response = await SendAsync("PutBlock", Resource(blobName), () =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = new ReadOnlyMemoryContent(content) };
-            if (leaseId is not null)
-            {
-                request.Headers.TryAddWithoutValidation("x-ms-lease-id", leaseId);
-            }
-
-            return request;
-        }, cancellationToken).ConfigureAwait(false);
+        BlobWriteConditions? lease = leaseId is null ? null : new() { LeaseId = leaseId };
+        using HttpResponseMessage response = await SendAsync("PutBlock", Resource(blobName), HttpMethod.Put, uri, lease, content, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "PutBlock", Resource(blobName), cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,12 +46,7 @@ public sealed partial class BlobContainerClient
 
         byte[] body = Encoding.UTF8.GetBytes(xml.Append("</BlockList>").ToString());
         Uri uri = BlobUri(blobName, ("comp", "blocklist"));
-        using HttpResponseMessage response = await SendAsync("PutBlockList", Resource(blobName), () =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = new ByteArrayContent(body) };
-            conditions?.Apply(request);
-            return request;
-        }, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("PutBlockList", Resource(blobName), HttpMethod.Put, uri, conditions, body, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "PutBlockList", Resource(blobName), cancellationToken).ConfigureAwait(false);
         return WrittenProperties(blobName, size, response);
     }

@@ -42,7 +42,7 @@ public sealed partial class BlobContainerClient
         }
 
         await EnsureAsync(response, "AcquireLease", Resource(blobName), cancellationToken).ConfigureAwait(false);
-        return response.Headers.TryGetValues("x-ms-lease-id", out IEnumerable<string>? ids) ? ids.First() : proposedLeaseId
+        return StorageHttpPipeline.Header(response, "x-ms-lease-id") ?? proposedLeaseId
             ?? throw new AzureStorageException($"AcquireLease on '{Resource(blobName)}' returned no lease id.");
     }
 
@@ -74,8 +74,8 @@ public sealed partial class BlobContainerClient
             }
         }, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "BreakLease", Resource(blobName), cancellationToken).ConfigureAwait(false);
-        return response.Headers.TryGetValues("x-ms-lease-time", out IEnumerable<string>? values)
-            && int.TryParse(values.First(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
+        return int.TryParse(StorageHttpPipeline.Header(response, "x-ms-lease-time"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s)
+            ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
     }
 
     private Task<HttpResponseMessage> LeaseAsync(string operation, string blobName, string action, Action<HttpRequestMessage> configure, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed partial class BlobContainerClient
     /// <summary>Creates the container when missing; true when this call created it.</summary>
     public async Task<bool> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await SendAsync("CreateContainer", Name, HttpMethod.Put, ContainerUri(), null, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("CreateContainer", Name, HttpMethod.Put, ContainerUri(), null, null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             return false;
@@ -56,7 +56,7 @@ public sealed partial class BlobContainerClient
     /// <summary>Deletes the container and every blob in it; false when it did not exist.</summary>
     public async Task<bool> DeleteIfExistsAsync(CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await SendAsync("DeleteContainer", Name, HttpMethod.Delete, ContainerUri(), null, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("DeleteContainer", Name, HttpMethod.Delete, ContainerUri(), null, null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -104,11 +104,11 @@ public sealed partial class BlobContainerClient
     public async Task<BlobProperties> PutBlobAsync(string blobName, ReadOnlyMemory<byte> content, BlobWriteConditions? conditions = null, CancellationToken cancellationToken = default)
     {
         string resource = Resource(blobName);
+        Uri uri = BlobUri(blobName);
         using HttpResponseMessage response = await _pipeline.SendAsync("PutBlob", resource, () =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Put, BlobUri(blobName)) { Content = new ReadOnlyMemoryContent(content) };
+            HttpRequestMessage request = NewRequest(HttpMethod.Put, uri, conditions, content);
             request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
-            conditions?.Apply(request);
             return request;
         }, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "PutBlob", resource, cancellationToken).ConfigureAwait(false);
@@ -131,9 +131,10 @@ public sealed partial class BlobContainerClient
         }
 
         string resource = Resource(blobName);
+        Uri uri = BlobUri(blobName);
         using HttpResponseMessage response = await _pipeline.SendAsync("GetBlob", resource, () =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, BlobUri(blobName));
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
             if (offset > 0 || length is not null)
             {
                 string end = length is { } len ? (offset + len - 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
@@ -164,7 +165,7 @@ public sealed partial class BlobContainerClient
     public async Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default)
     {
         string resource = Resource(blobName);
-        using HttpResponseMessage response = await SendAsync("GetBlobProperties", resource, HttpMethod.Head, BlobUri(blobName), null, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("GetBlobProperties", resource, HttpMethod.Head, BlobUri(blobName), null, null, cancellationToken).ConfigureAwait(false);
         if (IsBlobMissing(response))
         {
             return null;
@@ -179,7 +180,7 @@ public sealed partial class BlobContainerClient
     public async Task<bool> DeleteAsync(string blobName, BlobWriteConditions? conditions = null, CancellationToken cancellationToken = default)
     {
         string resource = Resource(blobName);
-        using HttpResponseMessage response = await SendAsync("DeleteBlob", resource, HttpMethod.Delete, BlobUri(blobName), conditions, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("DeleteBlob", resource, HttpMethod.Delete, BlobUri(blobName), conditions, null, cancellationToken).ConfigureAwait(false);
         if (IsBlobMissing(response))
         {
             return false;
@@ -212,7 +213,7 @@ public sealed partial class BlobContainerClient
 
         Uri uri = StorageHttpPipeline.BuildUri(_endpoint, Uri.EscapeDataString(Name), [.. query]);
         string resource = Name + "/" + prefix + "*";
-        using HttpResponseMessage response = await SendAsync("ListBlobs", resource, HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
+        using HttpResponseMessage response = await SendAsync("ListBlobs", resource, HttpMethod.Get, uri, null, null, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "ListBlobs", resource, cancellationToken).ConfigureAwait(false);
         XElement root = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Root
             ?? throw new AzureStorageException($"ListBlobs on '{resource}' returned an empty body.");
@@ -224,7 +225,7 @@ public sealed partial class BlobContainerClient
             XElement? props = blob.Element("Properties");
             string etag = props?.Element("Etag")?.Value ?? string.Empty;
             long size = long.Parse(props?.Element("Content-Length")?.Value ?? "0", CultureInfo.InvariantCulture);
-            DateTimeOffset? modified = DateTimeOffset.TryParse(props?.Element("Last-Modified")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset m) ? m : null;
+            DateTimeOffset? modified = StorageHttpPipeline.ParseTime(props?.Element("Last-Modified")?.Value);
             blobs.Add(new BlobProperties(blobName, size, etag.StartsWith('"') ? etag : "\"" + etag + "\"", modified));
         }
 
@@ -250,7 +251,7 @@ public sealed partial class BlobContainerClient
     }
 
     internal static string ETagOf(HttpResponseMessage response) =>
-        response.Headers.ETag?.Tag ?? (response.Headers.TryGetValues("ETag", out IEnumerable<string>? values) ? values.First() : string.Empty);
+        response.Headers.ETag?.Tag ?? StorageHttpPipeline.Header(response, "ETag") ?? string.Empty;
 
     internal Uri BlobUri(string blobName, params ReadOnlySpan<(string Name, string Value)> query)
     {
@@ -260,13 +261,9 @@ public sealed partial class BlobContainerClient
 
     internal string Resource(string blobName) => Name + "/" + blobName;
 
-    internal Task<HttpResponseMessage> SendAsync(string operation, string resource, HttpMethod method, Uri uri, BlobWriteConditions? conditions, CancellationToken cancellationToken) =>
-        _pipeline.SendAsync(operation, resource, () =>
-        {
-            var request = new HttpRequestMessage(method, uri);
-            conditions?.Apply(request);
-            return request;
-        }, cancellationToken);
+    internal Task<HttpResponseMessage> SendAsync(
+        string operation, string resource, HttpMethod method, Uri uri, BlobWriteConditions? conditions, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(operation, resource, () => NewRequest(method, uri, conditions, body), cancellationToken);
 
     internal Task<HttpResponseMessage> SendAsync(string operation, string resource, Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
         _pipeline.SendAsync(operation, resource, create, cancellationToken);
@@ -278,6 +275,14 @@ public sealed partial class BlobContainerClient
 
     internal static BlobProperties WrittenProperties(string blobName, long size, HttpResponseMessage response) =>
         new(blobName, size, ETagOf(response), response.Content.Headers.LastModified);
+
+    /// <summary>A request with the conditions' headers and the optional body (a new one per attempt: a sent request cannot be resent).</summary>
+    private static HttpRequestMessage NewRequest(HttpMethod method, Uri uri, BlobWriteConditions? conditions, ReadOnlyMemory<byte>? body)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = body is { } bytes ? new ReadOnlyMemoryContent(bytes) : null };
+        conditions?.Apply(request);
+        return request;
+    }
 
     private Uri ContainerUri() => StorageHttpPipeline.BuildUri(_endpoint, Uri.EscapeDataString(Name), ("restype", "container"));
 

@@ -87,7 +87,7 @@ public sealed class BlobLakeStore : ILakeStore
         string name = BlobName(path);
         if (mode == LakeWriteMode.CreateOnly && await _container.GetPropertiesAsync(name, cancellationToken).ConfigureAwait(false) is not null)
         {
-            throw new LakeConflictException($"Lake object already exists (create-only write): {path}", path);
+            throw LakeStoreGuards.Exists(path);
         }
 
         BlockBlobWriteStream stream = _container.OpenBlockWrite(name, cancellationToken: cancellationToken);
@@ -150,14 +150,16 @@ public sealed class BlobLakeStore : ILakeStore
     private static bool IsConflict(AzureStorageException ex, HttpStatusCode? alsoConflict) =>
         ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || (alsoConflict is not null && ex.Status == alsoConflict);
 
-    private static LakeConflictException Conflict(LakePath path, LakeWriteMode mode, AzureStorageException ex) => new(
+    private static LakeConflictException Conflict(LakePath path, LakeWriteMode mode, AzureStorageException ex) =>
         mode == LakeWriteMode.CreateOnly
-            ? $"Lake object already exists (create-only write): {path}"
-            : $"Lake write of {path} refused by a condition or lease: {ex.Message}",
-        path);
+            ? LakeStoreGuards.Exists(path)
+            : new($"Lake write of {path} refused by a condition or lease: {ex.Message}", path);
 
-    private string BlobName(LakePath path) =>
-        path.IsRoot ? throw new ArgumentException("The lake root is not an object.", nameof(path)) : _prefix + path.Value;
+    private string BlobName(LakePath path)
+    {
+        LakeStoreGuards.EnsureObjectPath(path);
+        return _prefix + path.Value;
+    }
 
     private LakePath ToLakePath(string blobName)
     {

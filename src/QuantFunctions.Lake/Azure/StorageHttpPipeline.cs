@@ -130,11 +130,19 @@ internal sealed class StorageHttpPipeline
         response.StatusCode == HttpStatusCode.NotFound
         && !(response.Headers.TryGetValues("x-ms-error-code", out IEnumerable<string>? codes) && codes.Contains(parentMissingCode, StringComparer.Ordinal));
 
+    /// <summary>The first value of a response header, or null when it is absent.</summary>
+    public static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+
+    /// <summary>A service timestamp (RFC 1123 in headers and XML bodies), read as UTC; null when absent or unreadable.</summary>
+    public static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
+
     /// <summary>Builds the error for a failed response (code and message from the body or x-ms-error-code).</summary>
     public static async Task<AzureStorageException> FailureAsync(HttpResponseMessage response, string operation, string resource, CancellationToken cancellationToken)
     {
         int attempts = response.RequestMessage is not null && response.RequestMessage.Options.TryGetValue(AttemptsKey, out int n) ? n : 1;
-        string? code = response.Headers.TryGetValues("x-ms-error-code", out IEnumerable<string>? codes) ? codes.FirstOrDefault() : null;
+        string? code = Header(response, "x-ms-error-code");
         string? detail = null;
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (body.Length > 0 && body.Length < 64 * 1024)

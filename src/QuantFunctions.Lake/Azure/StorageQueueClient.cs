@@ -151,14 +151,13 @@ public sealed class StorageQueueClient
     /// <exception cref="AzureStorageException">The pop receipt is stale (400 <c>PopReceiptMismatch</c>) or the message is gone (404).</exception>
     public async Task<QueueMessage> UpdateMessageAsync(QueueMessage message, TimeSpan visibilityTimeout, string? newText = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        string popReceipt = message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
+        string popReceipt = PopReceiptOf(message);
         string? raw = newText is null ? null : Encode(newText);
         Uri uri = QueueUri("/messages/" + Uri.EscapeDataString(message.MessageId), ("popreceipt", popReceipt), ("visibilitytimeout", Seconds(visibilityTimeout)));
         using HttpResponseMessage response = await SendAsync("UpdateMessage", HttpMethod.Put, uri, raw is null ? null : MessageBody(raw), cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "UpdateMessage", cancellationToken).ConfigureAwait(false);
-        string newReceipt = response.Headers.TryGetValues("x-ms-popreceipt", out IEnumerable<string>? receipts) ? receipts.First() : popReceipt;
-        DateTimeOffset? nextVisible = response.Headers.TryGetValues("x-ms-time-next-visible", out IEnumerable<string>? times) ? ParseTime(times.First()) : null;
+        string newReceipt = StorageHttpPipeline.Header(response, "x-ms-popreceipt") ?? popReceipt;
+        DateTimeOffset? nextVisible = StorageHttpPipeline.ParseTime(StorageHttpPipeline.Header(response, "x-ms-time-next-visible"));
         return message with
         {
             PopReceipt = newReceipt,
@@ -172,8 +171,7 @@ public sealed class StorageQueueClient
     /// <exception cref="AzureStorageException">The pop receipt is stale (400 <c>PopReceiptMismatch</c>): another receiver owns the message now.</exception>
     public async Task<bool> DeleteMessageAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        string popReceipt = message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
+        string popReceipt = PopReceiptOf(message);
         Uri uri = QueueUri("/messages/" + Uri.EscapeDataString(message.MessageId), ("popreceipt", popReceipt));
         using HttpResponseMessage response = await SendAsync("DeleteMessage", HttpMethod.Delete, uri, null, cancellationToken).ConfigureAwait(false);
         if (StorageHttpPipeline.IsItemNotFound(response, "QueueNotFound"))
@@ -190,8 +188,8 @@ public sealed class StorageQueueClient
     {
         using HttpResponseMessage response = await SendAsync("GetQueueMetadata", HttpMethod.Get, QueueUri(string.Empty, ("comp", "metadata")), null, cancellationToken).ConfigureAwait(false);
         await EnsureAsync(response, "GetQueueMetadata", cancellationToken).ConfigureAwait(false);
-        return response.Headers.TryGetValues("x-ms-approximate-messages-count", out IEnumerable<string>? values)
-            ? int.Parse(values.First(), CultureInfo.InvariantCulture)
+        return StorageHttpPipeline.Header(response, "x-ms-approximate-messages-count") is { } count
+            ? int.Parse(count, CultureInfo.InvariantCulture)
             : throw new AzureStorageException($"GetQueueMetadata on '{Name}' returned no message count.");
     }
 
@@ -238,9 +236,9 @@ public sealed class StorageQueueClient
                 m.Element("MessageId")?.Value ?? throw new AzureStorageException($"A message from queue '{Name}' has no MessageId."),
                 m.Element("PopReceipt")?.Value,
                 long.Parse(m.Element("DequeueCount")?.Value ?? "0", CultureInfo.InvariantCulture),
-                ParseTime(m.Element("InsertionTime")?.Value),
-                ParseTime(m.Element("ExpirationTime")?.Value),
-                ParseTime(m.Element("TimeNextVisible")?.Value),
+                StorageHttpPipeline.ParseTime(m.Element("InsertionTime")?.Value),
+                StorageHttpPipeline.ParseTime(m.Element("ExpirationTime")?.Value),
+                StorageHttpPipeline.ParseTime(m.Element("TimeNextVisible")?.Value),
                 Decode(raw),
                 raw));
         }
@@ -248,8 +246,11 @@ public sealed class StorageQueueClient
         return messages;
     }
 
-    private static DateTimeOffset? ParseTime(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
+    private static string PopReceiptOf(QueueMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.PopReceipt ?? throw new ArgumentException($"Message {message.MessageId} has no pop receipt (peeked, not received).", nameof(message));
+    }
 
     private static string Seconds(TimeSpan span)
     {

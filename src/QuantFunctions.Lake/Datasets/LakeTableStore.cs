@@ -90,6 +90,7 @@ public static class LakeTableStore
         ArgumentNullException.ThrowIfNull(table);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> scratch = stackalloc byte[8];
+        byte[] utf8 = [];
         foreach (ColumnBuffer column in table.Columns)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(column.Column.Name + "\u001f" + column.Column.Kind + "\u001e"));
@@ -108,7 +109,14 @@ public static class LakeTableStore
                         hash.AppendData(scratch[..4]);
                         if (s is not null)
                         {
-                            hash.AppendData(Encoding.UTF8.GetBytes(s));
+                            // One reused buffer: no array per row.
+                            int max = Encoding.UTF8.GetMaxByteCount(s.Length);
+                            if (utf8.Length < max)
+                            {
+                                utf8 = new byte[Math.Max(max, 256)];
+                            }
+
+                            hash.AppendData(utf8, 0, Encoding.UTF8.GetBytes(s, utf8));
                         }
                     }
 
@@ -169,7 +177,7 @@ public static class LakeTableStore
             var empty = new ColumnBuffer[schema.Count];
             for (int i = 0; i < schema.Count; i++)
             {
-                empty[i] = ColumnBuffer.Create(schema[i], Array.CreateInstance(ColumnBuffer.ArrayType(schema[i].Storage).GetElementType()!, 0), schema[i].Nullable ? [] : null);
+                empty[i] = ColumnBuffer.Allocate(schema[i], 0, schema[i].Nullable ? [] : null);
             }
 
             return new LakeTable(name, empty);

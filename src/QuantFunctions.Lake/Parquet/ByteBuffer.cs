@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace QuantFunctions.Lake.Parquet;
 
@@ -54,6 +56,16 @@ internal sealed class ByteBuffer : IDisposable
     {
         BinaryPrimitives.WriteInt32LittleEndian(GetSpan(4), value);
         _length += 4;
+    }
+
+    /// <summary>Appends a PLAIN BYTE_ARRAY string: its UTF-8 byte count (4 bytes, little-endian), then the bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteLengthPrefixedUtf8(string value)
+    {
+        Span<byte> dst = GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        int len = Encoding.UTF8.GetBytes(value, dst[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(dst, len);
+        _length += 4 + len;
     }
 
     /// <summary>Overwrites 4 bytes at <paramref name="position"/> (a length prefix reserved earlier).</summary>

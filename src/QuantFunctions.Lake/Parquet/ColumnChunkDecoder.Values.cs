@@ -111,19 +111,7 @@ internal sealed partial class ColumnChunkDecoder
             throw new ParquetFormatException($"RLE boolean length {len} past the end of the page", offset: offset);
         }
 
-        int[] bits = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
-        try
-        {
-            RleBitPackedHybrid.Decode(data.Slice(4, len), 1, bits.AsSpan(0, count), offset + 4);
-            for (int i = 0; i < count; i++)
-            {
-                values[start + i] = bits[i] != 0;
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(bits);
-        }
+        DecodeBits(data.Slice(4, len), count, values, start, offset + 4);
     }
 
     private static void DecodeDeltaIntegers(ReadOnlySpan<byte> data, int count, Array values, int start, long offset)

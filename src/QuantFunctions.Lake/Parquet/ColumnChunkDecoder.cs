@@ -134,7 +134,7 @@ internal sealed partial class ColumnChunkDecoder
                 throw new ParquetFormatException($"definition levels (length {len}) past the end of the {page.Length}-byte page", offset: offset);
             }
 
-            nonNull = DecodeLevels(page.Slice(4, len), n, validity, rows, offset + 4);
+            nonNull = DecodeBits(page.Slice(4, len), n, validity, rows, offset + 4);
             p = 4 + len;
         }
 
@@ -160,7 +160,7 @@ internal sealed partial class ColumnChunkDecoder
         if (validity is not null)
         {
             ReadOnlySpan<byte> def = body.Slice(h.RepetitionLevelsByteLength, h.DefinitionLevelsByteLength);
-            int counted = DecodeLevels(def, n, validity, rows, offset + h.RepetitionLevelsByteLength);
+            int counted = DecodeBits(def, n, validity, rows, offset + h.RepetitionLevelsByteLength);
             if (counted != nonNull)
             {
                 throw new ParquetFormatException($"V2 page declares {h.NumNulls} nulls, its definition levels hold {n - counted}", offset: offset);
@@ -204,8 +204,11 @@ internal sealed partial class ColumnChunkDecoder
         return h.NumValues;
     }
 
-    /// <summary>Decodes n definition levels (bit width 1) into validity; returns the number of non-null values.</summary>
-    private static int DecodeLevels(ReadOnlySpan<byte> data, int n, bool[] validity, int rows, long offset)
+    /// <summary>
+    /// Decodes n RLE/bit-packed values of bit width 1 into <paramref name="flags"/> from <paramref name="start"/>
+    /// (definition levels into validity, RLE booleans into values); returns their sum, the non-null count for levels.
+    /// </summary>
+    private static int DecodeBits(ReadOnlySpan<byte> data, int n, bool[] flags, int start, long offset)
     {
         int[] levels = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         try
@@ -213,12 +216,12 @@ internal sealed partial class ColumnChunkDecoder
             Span<int> lv = levels.AsSpan(0, n);
             RleBitPackedHybrid.Decode(data, 1, lv, offset);
             int nonNull = 0;
-            Span<bool> valid = validity.AsSpan(rows, n);
+            Span<bool> set = flags.AsSpan(start, n);
             for (int i = 0; i < lv.Length; i++)
             {
                 int l = lv[i];
                 nonNull += l;
-                valid[i] = l != 0;
+                set[i] = l != 0;
             }
 
             return nonNull;

@@ -45,10 +45,7 @@ internal sealed partial class ColumnChunkEncoder
                     string? v = s[row + i];
                     if (v is not null && (dense || IsPresent(row, i)))
                     {
-                        Span<byte> dst = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(v.Length));
-                        int len = Encoding.UTF8.GetBytes(v, dst[4..]);
-                        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(dst, len);
-                        output.Advance(4 + len);
+                        output.WriteLengthPrefixedUtf8(v);
                     }
                 }
 
@@ -150,7 +147,7 @@ internal sealed partial class ColumnChunkEncoder
             _indices[k++] = id;
         }
 
-        return new ChunkDictionary(entries.ToArray(), entries.Count);
+        return new ChunkDictionary(entries.ToArray());
     }
 
     private static bool LowCardinality<T>(T[] values, int start, int count)
@@ -205,7 +202,7 @@ internal sealed partial class ColumnChunkEncoder
             _indices[k++] = id;
         }
 
-        return new ChunkDictionary(entries.ToArray(), entries.Count);
+        return new ChunkDictionary(entries.ToArray());
     }
 
     private static void EncodeDictionaryValues(ChunkDictionary dict, ByteBuffer output)
@@ -219,10 +216,7 @@ internal sealed partial class ColumnChunkEncoder
             case string[] s:
                 foreach (string v in s)
                 {
-                    Span<byte> dst = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(v.Length));
-                    int len = Encoding.UTF8.GetBytes(v, dst[4..]);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(dst, len);
-                    output.Advance(4 + len);
+                    output.WriteLengthPrefixedUtf8(v);
                 }
 
                 break;
@@ -230,5 +224,11 @@ internal sealed partial class ColumnChunkEncoder
     }
 
     /// <summary>A column chunk's dictionary: distinct values in first-seen order.</summary>
-    private sealed record ChunkDictionary(Array Values, int Count);
+    private sealed record ChunkDictionary(Array Values)
+    {
+        public int Count => Values.Length;
+
+        /// <summary>Bits per RLE_DICTIONARY index (at least 1).</summary>
+        public int IndexBitWidth => Math.Max(1, RleBitPackedHybrid.BitWidth(Count - 1));
+    }
 }

@@ -70,7 +70,7 @@ internal sealed partial class ColumnChunkEncoder : IDisposable
 
             if (dict is not null)
             {
-                int bw = Math.Max(1, RleBitPackedHybrid.BitWidth(dict.Count - 1));
+                int bw = dict.IndexBitWidth;
                 _page.WriteByte((byte)bw);
                 RleBitPackedHybrid.Encode(_indices.AsSpan(valueIndex, present), bw, _page);
             }
@@ -170,7 +170,7 @@ internal sealed partial class ColumnChunkEncoder : IDisposable
         double bytesPerRow;
         if (dict is not null)
         {
-            bytesPerRow = Math.Max(1, RleBitPackedHybrid.BitWidth(dict.Count - 1)) / 8.0;
+            bytesPerRow = dict.IndexBitWidth / 8.0;
         }
         else
         {

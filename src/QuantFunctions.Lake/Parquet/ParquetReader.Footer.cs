@@ -143,14 +143,16 @@ public sealed partial class ParquetReader
         int[] picked = new int[columns.Count];
         for (int i = 0; i < picked.Length; i++)
         {
-            picked[i] = Schema.IndexOf(columns[i]);
-            if (picked[i] < 0)
-            {
-                throw new ArgumentException($"no column '{columns[i]}' in {FileName ?? "the file"}", nameof(columns));
-            }
+            picked[i] = ColumnIndex(columns[i], nameof(columns));
         }
 
         return picked;
+    }
+
+    private int ColumnIndex(string name, string paramName)
+    {
+        int index = Schema.IndexOf(name);
+        return index >= 0 ? index : throw new ArgumentException($"no column '{name}' in {FileName ?? "the file"}", paramName);
     }
 
     private int CheckIndex(int rowGroup)
@@ -158,6 +160,22 @@ public sealed partial class ParquetReader
         ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, _meta.RowGroups.Count);
         return rowGroup;
+    }
+
+    private static void CheckSeekable(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
+        }
+    }
+
+    private static byte[] ReadBytes(Stream stream, long offset, int count)
+    {
+        byte[] bytes = new byte[count];
+        ReadAt(stream, offset, bytes);
+        return bytes;
     }
 
     private static void ReadAt(Stream stream, long offset, Span<byte> destination)

@@ -10,7 +10,8 @@ namespace QuantFunctions.Lake.Parquet;
 /// </summary>
 public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
 {
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    /// <summary>The 4-byte magic at the start and end of every Parquet file.</summary>
+    internal static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
     private readonly Stream? _stream;
     private readonly bool _ownsStream;
@@ -96,32 +97,17 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     /// <summary>Opens a seekable stream; reads the footer.</summary>
     public static ParquetReader Open(Stream stream, string? fileName = null, ParquetReaderOptions? options = null, bool leaveOpen = true)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek || !stream.CanRead)
-        {
-            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
-        }
-
+        CheckSeekable(stream);
         long length = stream.Length;
         byte[] tail = new byte[(int)Math.Min(length, 8)];
         ReadAt(stream, length - tail.Length, tail);
-        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) =>
-        {
-            byte[] b = new byte[count];
-            ReadAt(stream, offset, b);
-            return b;
-        });
+        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) => ReadBytes(stream, offset, count));
     }
 
     /// <summary>Opens a seekable stream asynchronously (the footer is read asynchronously).</summary>
     public static async Task<ParquetReader> OpenAsync(Stream stream, string? fileName = null, ParquetReaderOptions? options = null, bool leaveOpen = true, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek || !stream.CanRead)
-        {
-            throw new ArgumentException("the stream must be readable and seekable", nameof(stream));
-        }
-
+        CheckSeekable(stream);
         long length = stream.Length;
         int tailLength = (int)Math.Min(length, 8);
         byte[] tail = new byte[tailLength];
@@ -139,17 +125,8 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
             }
         }
 
-        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail, (offset, count) =>
-        {
-            if (offset == footerOffset && count == footer.Length)
-            {
-                return footer;
-            }
-
-            byte[] b = new byte[count];
-            ReadAt(stream, offset, b);
-            return b;
-        });
+        return new ParquetReader(stream, !leaveOpen, default, length, fileName, options ?? new(), tail,
+            (offset, count) => offset == footerOffset && count == footer.Length ? footer : ReadBytes(stream, offset, count));
     }
 
     /// <summary>Opens an in-memory file (no copy).</summary>
@@ -167,12 +144,7 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     public bool MayMatch(int rowGroup, ParquetRangePredicate predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        int col = Schema.IndexOf(predicate.Column);
-        if (col < 0)
-        {
-            throw new ArgumentException($"no column '{predicate.Column}' in {FileName ?? "the file"}", nameof(predicate));
-        }
-
+        int col = ColumnIndex(predicate.Column, nameof(predicate));
         ThriftRowGroup g = _meta.RowGroups[CheckIndex(rowGroup)];
         return StatisticsPruning.MayOverlap(Schema.Columns[col], g.Columns[col].Statistics, g.NumRows, predicate);
     }

@@ -43,6 +43,7 @@ public static class ParquetRowRenderer
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, batch.RowCount);
         var sb = new System.Text.StringBuilder(count * 16 * Math.Max(1, batch.Columns.Count));
+        string[] keys = format == ParquetRowFormat.Csv ? [] : JsonKeys(batch);
         for (int r = start; r < start + count; r++)
         {
             if (format == ParquetRowFormat.JsonLines)
@@ -65,7 +66,7 @@ public static class ParquetRowRenderer
                     continue;
                 }
 
-                sb.Append('"').Append(Encoder.Encode(col.Column.Name)).Append("\":");
+                sb.Append(keys[c]);
                 sb.Append(v is null ? "null" : IsJsonNumber(col.Column, v) ? v : "\"" + Encoder.Encode(v) + "\"");
             }
 
@@ -73,6 +74,18 @@ public static class ParquetRowRenderer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Each column's <c>"name":</c> prefix, escaped once per batch rather than once per row.</summary>
+    private static string[] JsonKeys(RowGroupBatch batch)
+    {
+        string[] keys = new string[batch.Columns.Count];
+        for (int c = 0; c < keys.Length; c++)
+        {
+            keys[c] = "\"" + Encoder.Encode(batch.Columns[c].Column.Name) + "\":";
+        }
+
+        return keys;
     }
 
     private static bool IsJsonNumber(ParquetColumn c, string v) => c.Kind switch

@@ -165,17 +165,12 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
                 _pendingRows = 0;
             }
 
-            _chunk.Clear();
-            if (_position == 0)
-            {
-                _chunk.Write("PAR1"u8);
-            }
-
+            StartChunk();
             var w = new ThriftCompactWriter();
             _meta.Write(w);
             _chunk.Write(w.WrittenSpan);
             _chunk.WriteInt32(w.Length);
-            _chunk.Write("PAR1"u8);
+            _chunk.Write(ParquetReader.Magic);
             await Emit(async, ct).ConfigureAwait(false);
             if (async)
             {
@@ -201,12 +196,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
         long compressed = 0;
         for (int c = 0; c < columns.Count; c++)
         {
-            _chunk.Clear();
-            if (_position == 0)
-            {
-                _chunk.Write("PAR1"u8);
-            }
-
+            StartChunk();
             int prefix = _chunk.Length;
             ThriftColumnChunk meta = _encoder.Encode(columns[c], start, count, _chunk);
             long chunkStart = _position + prefix;
@@ -226,6 +216,16 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
         group.TotalCompressedSize = compressed;
         _meta.RowGroups.Add(group);
         _meta.NumRows += count;
+    }
+
+    /// <summary>Empties the chunk buffer; the file's first bytes start with the leading magic.</summary>
+    private void StartChunk()
+    {
+        _chunk.Clear();
+        if (_position == 0)
+        {
+            _chunk.Write(ParquetReader.Magic);
+        }
     }
 
     private async Task Emit(bool async, CancellationToken ct)
@@ -278,7 +278,7 @@ public sealed class ParquetWriter : IDisposable, IAsyncDisposable
             if (dst is null)
             {
                 bool[]? validity = src.Column.Nullable ? new bool[_options.RowGroupRows] : null;
-                dst = _pending[c] = ColumnBuffer.Create(src.Column, Array.CreateInstance(src.Values.GetType().GetElementType()!, _options.RowGroupRows), validity);
+                dst = _pending[c] = ColumnBuffer.Allocate(src.Column, _options.RowGroupRows, validity);
             }
 
             Array.Copy(src.Values, offset, dst.Values, _pendingRows, count);

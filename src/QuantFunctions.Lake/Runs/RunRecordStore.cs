@@ -146,8 +146,8 @@ public sealed class RunRecordStore
     private static void Validate(RunRecord r)
     {
         EnsureFormat(r.FormatVersion);
-        EnsureHash(r.ParamsHash, "params_hash");
-        EnsureHash(r.ManifestHash, "manifest_hash");
+        DatasetFingerprint.EnsureSha256(r.ParamsHash, "params_hash");
+        DatasetFingerprint.EnsureSha256(r.ManifestHash, "manifest_hash");
         if (r.GitSha is not null && !IsGitSha(r.GitSha))
         {
             throw new ArgumentException($"Invalid git_sha '{r.GitSha}': 7-64 lowercase hex characters.", nameof(r));
@@ -159,7 +159,7 @@ public sealed class RunRecordStore
         {
             if (node.InputFingerprint is not null)
             {
-                EnsureHash(node.InputFingerprint, $"input_fingerprint of node {node.Node}");
+                DatasetFingerprint.EnsureSha256(node.InputFingerprint, $"input_fingerprint of node {node.Node}");
             }
 
             ArgumentOutOfRangeException.ThrowIfNegative(node.Attempts);
@@ -171,12 +171,12 @@ public sealed class RunRecordStore
         EnsureFormat(s.FormatVersion);
         if (s.ParamsHash is not null)
         {
-            EnsureHash(s.ParamsHash, "params_hash");
+            DatasetFingerprint.EnsureSha256(s.ParamsHash, "params_hash");
         }
 
         if (s.InputFingerprint is not null)
         {
-            EnsureHash(s.InputFingerprint, "input_fingerprint");
+            DatasetFingerprint.EnsureSha256(s.InputFingerprint, "input_fingerprint");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(s.Attempts);
@@ -199,14 +199,6 @@ public sealed class RunRecordStore
         if (version != RunRecord.CurrentFormatVersion)
         {
             throw new ArgumentException($"Unsupported format_version {version}; this library reads and writes {RunRecord.CurrentFormatVersion}.", nameof(version));
-        }
-    }
-
-    private static void EnsureHash(string value, string what)
-    {
-        if (!DatasetFingerprint.IsSha256Hex(value))
-        {
-            throw new ArgumentException($"Invalid {what} '{value}': expected a SHA-256 as 64 lowercase hex characters.", nameof(value));
         }
     }
 

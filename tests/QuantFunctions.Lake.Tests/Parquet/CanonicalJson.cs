@@ -29,6 +29,21 @@ internal static class CanonicalJson
         _ => "?",
     };
 
+    /// <summary>Every row group of <paramref name="reader"/>'s file, decoded and rendered as row lines in file order.</summary>
+    public static async Task<List<string>> ReadRowsAsync(ParquetReader reader)
+    {
+        var rows = new List<string>();
+        await foreach (RowGroupBatch batch in reader.ReadAsync())
+        {
+            for (int r = 0; r < batch.RowCount; r++)
+            {
+                rows.Add(RowLine(batch, r));
+            }
+        }
+
+        return rows;
+    }
+
     public static string RowLine(RowGroupBatch batch, int row)
     {
         var sb = new StringBuilder("[");

@@ -33,15 +33,6 @@ internal sealed record ExpectedDocument(long NumRows, string RowsSha256, IReadOn
     public static async Task<(ParquetSchema Schema, List<string> Rows)> ReadCanonicalAsync(string path, ParquetReaderOptions? options = null)
     {
         await using ParquetReader reader = ParquetReader.Open(path, options);
-        var rows = new List<string>();
-        await foreach (RowGroupBatch batch in reader.ReadAsync())
-        {
-            for (int r = 0; r < batch.RowCount; r++)
-            {
-                rows.Add(CanonicalJson.RowLine(batch, r));
-            }
-        }
-
-        return (reader.Schema, rows);
+        return (reader.Schema, await CanonicalJson.ReadRowsAsync(reader));
     }
 }

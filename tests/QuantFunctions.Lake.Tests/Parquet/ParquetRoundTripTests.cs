@@ -17,14 +17,7 @@ public sealed class ParquetRoundTripTests
             new ParquetWriterOptions { Codec = codec, RowGroupRows = 1000, DataPageBytes = 2048, EnableDictionary = dictionary });
 
         using ParquetReader reader = ParquetReader.Open(file, "mem.parquet");
-        var rows = new List<string>();
-        await foreach (RowGroupBatch b in reader.ReadAsync())
-        {
-            for (int r = 0; r < b.RowCount; r++)
-            {
-                rows.Add(CanonicalJson.RowLine(b, r));
-            }
-        }
+        List<string> rows = await CanonicalJson.ReadRowsAsync(reader);
 
         Assert.Equal(3, reader.RowGroupCount);
         Assert.Equal(SampleTables.CanonicalRows(columns), rows);
@@ -131,14 +124,7 @@ public sealed class ParquetRoundTripTests
         {
             await using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
             await using ParquetReader reader = await ParquetReader.OpenAsync(fs, "async.parquet");
-            var rows = new List<string>();
-            await foreach (RowGroupBatch b in reader.ReadAsync())
-            {
-                for (int r = 0; r < b.RowCount; r++)
-                {
-                    rows.Add(CanonicalJson.RowLine(b, r));
-                }
-            }
+            List<string> rows = await CanonicalJson.ReadRowsAsync(reader);
 
             Assert.Equal(SampleTables.CanonicalRows(columns), rows);
             Assert.Equal(3, reader.RowGroupsDecoded);
