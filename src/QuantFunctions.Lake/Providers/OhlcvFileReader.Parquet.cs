@@ -129,15 +129,30 @@ public static partial class OhlcvFileReader
         return column.Column.Kind switch
         {
             ParquetValueKind.Date => DateOnly.FromDayNumber(UnixEpochDayNumber + column.Int32s![row]),
-            ParquetValueKind.Timestamp => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(column.Column.Unit switch
-            {
-                ParquetTimeUnit.Millis => column.Int64s![row],
-                ParquetTimeUnit.Micros => column.Int64s![row] / 1000,
-                _ => column.Int64s![row] / 1_000_000,
-            }).UtcDateTime),
+            ParquetValueKind.Timestamp => DayOf(column.Int64s![row], column.Column.Unit),
             ParquetValueKind.String => ParseDate(column.Strings![row]),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The UTC day of a timestamp in <paramref name="unit"/>s since 1970. The division rounds down, not toward zero, so an
+    /// instant before 1970 lands on the day it falls in.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The day is outside the range of <see cref="DateOnly"/>.</exception>
+    private static DateOnly DayOf(long value, ParquetTimeUnit unit)
+    {
+        long perDay = unit switch
+        {
+            ParquetTimeUnit.Millis => 86_400_000L,
+            ParquetTimeUnit.Micros => 86_400_000_000L,
+            _ => 86_400_000_000_000L,
+        };
+        long days = Math.DivRem(value, perDay, out long remainder);
+        long day = UnixEpochDayNumber + (remainder < 0 ? days - 1 : days);
+        return day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+            ? DateOnly.FromDayNumber((int)day)
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"timestamp {value} ({unit}) is outside the supported dates");
     }
 
     private static double? NumberOf(ColumnBuffer column, int row) =>

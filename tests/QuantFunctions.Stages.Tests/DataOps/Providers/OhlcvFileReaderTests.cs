@@ -1,4 +1,5 @@
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Testing;
 
@@ -85,4 +86,36 @@ public sealed class OhlcvFileReaderTests
     [Fact]
     public void ColumnMap_UnknownField_Throws() =>
         Assert.Throws<ArgumentException>(() => new OhlcvColumnMap().With("price=Close"));
+
+    [Theory]
+    [InlineData(ParquetTimeUnit.Micros, -1L, "1969-12-31")] // 1 µs before the epoch is still 31 December 1969 (UTC)
+    [InlineData(ParquetTimeUnit.Micros, -86_400_000_000L, "1969-12-31")] // exactly one day before
+    [InlineData(ParquetTimeUnit.Millis, -86_400_001L, "1969-12-30")] // one day and 1 ms before
+    [InlineData(ParquetTimeUnit.Nanos, 1_704_067_200_000_000_000L, "2024-01-01")] // 2024-01-01T00:00:00Z
+    [InlineData(ParquetTimeUnit.Micros, 1_704_153_599_999_999L, "2024-01-01")] // the last µs of 2024-01-01
+    public void ReadParquet_TimestampColumn_RowLandsOnTheUtcDayItFallsIn(ParquetTimeUnit unit, long value, string expected)
+    {
+        var schema = new ParquetSchema(
+        [
+            ParquetColumn.Timestamp("Date", unit), ParquetColumn.Double("Open"), ParquetColumn.Double("High"), ParquetColumn.Double("Low"),
+            ParquetColumn.Double("Close"), ParquetColumn.Double("Volume"),
+        ]);
+        using var ms = new MemoryStream();
+        using (var writer = new ParquetWriter(ms, schema))
+        {
+            writer.Write([
+                ColumnBuffer.Create(schema.Columns[0], new[] { value }),
+                ColumnBuffer.Create(schema.Columns[1], new[] { 1.0 }),
+                ColumnBuffer.Create(schema.Columns[2], new[] { 2.0 }),
+                ColumnBuffer.Create(schema.Columns[3], new[] { 0.5 }),
+                ColumnBuffer.Create(schema.Columns[4], new[] { 1.5 }),
+                ColumnBuffer.Create(schema.Columns[5], new[] { 100.0 }),
+            ]);
+            writer.Complete();
+        }
+
+        IReadOnlyList<ProviderFetch> fetches = OhlcvFileReader.ReadParquet(ms.ToArray(), "old.parquet", new OhlcvImportOptions { Market = "XNYS" }, []);
+
+        Assert.Equal([DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)], Assert.Single(fetches).Bars.Dates);
+    }
 }
