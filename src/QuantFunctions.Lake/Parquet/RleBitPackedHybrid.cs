@@ -41,6 +41,11 @@ internal static class RleBitPackedHybrid
                     value |= data[pos + b] << (8 * b);
                 }
 
+                if (bitWidth < 32 && (uint)value >> bitWidth != 0)
+                {
+                    throw new ParquetFormatException($"RLE run value {value} does not fit in {bitWidth} bit(s)", offset: offset + pos);
+                }
+
                 pos += valueBytes;
                 int n = (int)Math.Min(count, (ulong)(destination.Length - filled));
                 destination.Slice(filled, n).Fill(value);

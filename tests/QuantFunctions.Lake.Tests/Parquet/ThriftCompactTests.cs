@@ -92,6 +92,19 @@ public sealed class ThriftCompactTests
         Assert.Equal(values, back);
     }
 
+    [Theory]
+    [InlineData(1, new byte[] { 0x08, 0x02 })] // run of 4 × value 2 at bit width 1 (e.g. a corrupt definition level)
+    [InlineData(3, new byte[] { 0x08, 0x08 })] // value 8 needs 4 bits
+    [InlineData(9, new byte[] { 0x08, 0x00, 0x02 })] // value 512 needs 10 bits
+    public void RleHybrid_RunValueWiderThanTheBitWidth_ThrowsFormatException(int bitWidth, byte[] data)
+    {
+        // Parquet format: an RLE run's value is < 2^bitWidth; a wider one is corrupt data, not a value to use
+        // (a definition level of 2 would otherwise count a row as two non-null values and overrun the page).
+        int[] values = new int[4];
+        ParquetFormatException ex = Assert.Throws<ParquetFormatException>(() => RleBitPackedHybrid.Decode(data, bitWidth, values, 0));
+        Assert.Contains($"does not fit in {bitWidth} bit(s)", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RleHybrid_FormatNotesExample_BitPacksLsbFirst()
     {
