@@ -53,7 +53,11 @@ public sealed class QueueRunnerAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(0, await queued.Queue.GetApproximateMessageCountAsync());
     }
 
-    /// <summary>Runs <paramref name="workers"/> in-process workers until the run is over.</summary>
+    /// <summary>
+    /// Runs <paramref name="workers"/> in-process workers until the run is over and the queue has drained, as real workers
+    /// would: a duplicate that found its node claimed is hidden for the lease duration and is deleted only when it
+    /// reappears (waiting for it keeps tests that assert an empty queue from depending on timing).
+    /// </summary>
     internal static async Task<RunRecord> RunWorkersAsync(QueueHarness harness, int workers, string scope, string runId)
     {
         using var stop = new CancellationTokenSource();
@@ -61,7 +65,14 @@ public sealed class QueueRunnerAzuriteTests(AzuriteFixture azurite)
             new QueueWorker(harness.Runner, NullLoggerFactory.Instance, TimeProvider.System).RunAsync(cancellationToken: stop.Token)))];
         try
         {
-            return await harness.WaitForRunAsync(scope, runId, TimeSpan.FromMinutes(10));
+            RunRecord run = await harness.WaitForRunAsync(scope, runId, TimeSpan.FromMinutes(10));
+            using var drain = new CancellationTokenSource(QueueHarness.Options.LeaseDuration * 4);
+            while (await harness.Queue.GetApproximateMessageCountAsync() > 0 && !drain.IsCancellationRequested)
+            {
+                await Task.Delay(200);
+            }
+
+            return run;
         }
         finally
         {
