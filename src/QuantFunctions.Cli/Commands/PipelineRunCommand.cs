@@ -7,14 +7,13 @@ using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 
-/// <summary><c>quant pipeline run MANIFEST [--param k=v]… [--run-id ID] [--as-of T] [--seed N] [--queue NAME]</c>.</summary>
+/// <summary><c>quant pipeline run MANIFEST [--param k=v]… [--run-id ID] [--as-of T] [--seed N]</c>.</summary>
 internal sealed class PipelineRunCommand : CommandBase
 {
     private readonly Argument<string> _manifest = new("manifest") { Description = "Path of a manifest.json (e.g. manifests/demo/meta/version=1.0.0/manifest.json)." };
     private readonly Option<string[]> _params = new("--param") { Description = "Parameter override: stage:name=value, scope/pipeline/stage:name=value or scope/pipeline@version/stage:name=value (repeatable)." };
     private readonly Option<string?> _runId = new("--run-id") { Description = "Run id ([a-z0-9_-]); default: derived from pipeline, as-of and seed. An existing run with the same inputs is resumed." };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "The run's as-of time (ISO-8601, UTC); default: now." };
-    private readonly Option<string?> _queue = new("--queue") { Description = "Start the run on this node queue (e.g. qf-nodes) for `quant worker`s and the ExecuteNode function, instead of running it here (needs QF_LAKE=blob)." };
     private readonly Option<int> _seed = new("--seed") { Description = "Run seed (stage randomness derives from it).", DefaultValueFactory = _ => 42 };
 
     public PipelineRunCommand(CliContext context)
@@ -25,7 +24,6 @@ internal sealed class PipelineRunCommand : CommandBase
         Options.Add(_runId);
         Options.Add(_asOf);
         Options.Add(_seed);
-        Options.Add(_queue);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -43,13 +41,6 @@ internal sealed class PipelineRunCommand : CommandBase
             Settings = new RunSettings { AsOf = asOf, Seed = seed, Overrides = parseResult.GetValue(_params) ?? [] },
             GitSha = Context.Settings.GitSha,
         };
-        if (parseResult.GetValue(_queue) is { } queue)
-        {
-            RunRecord started = await CliRuntime.OpenQueue(Context, runtime, queue).StartAsync(request, cancellationToken);
-            Context.Console.Profile.Out.Writer.WriteLine($"run {started.RunId} of {started.Scope}/{started.PipelineId} {started.Status.ToString().ToLowerInvariant()} on queue '{queue}': start workers with `quant worker --queue {queue}`; follow it with `quant pipeline status {started.RunId}`");
-            return ExitCodes.Success;
-        }
-
         RunRecord run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
         RunReport.Print(Context.Console, run);
         if (await DataHandoffStore.IsPublishedByAsync(runtime.Lake, run, cancellationToken))

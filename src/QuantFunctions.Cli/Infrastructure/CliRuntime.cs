@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
-using QuantFunctions.Orchestration.Queue;
 using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Infrastructure;
@@ -34,20 +33,6 @@ internal static class CliRuntime
     public static async Task<RunRecord> FindRunAsync(CliContext context, PipelineRuntime runtime, string runId, CancellationToken cancellationToken) =>
         await runtime.Runner.Store.FindAsync(runId, cancellationToken)
             ?? throw new UsageException($"no run '{runId}' in the lake ({LakeSettingsOf(context.Settings)})");
-
-    /// <summary>The queue runner over the runtime's (blob) lake and <paramref name="queue"/>.</summary>
-    /// <exception cref="UsageException">The lake is not a blob lake or no connection string is set.</exception>
-    public static QueueRunner OpenQueue(CliContext context, PipelineRuntime runtime, string queue, ILoggerFactory? logging = null)
-    {
-        try
-        {
-            return QueueRuntime.Create(runtime.Runner, context.Settings.LakeKind, context.Settings.StorageConnection, context.Settings.LakeContainer, queue, Http, null, logging ?? LoggerFactory);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new UsageException(ex.Message, ex);
-        }
-    }
 
     /// <summary>Warnings and errors of the runtime to standard error.</summary>
     private static ILoggerFactory LoggerFactory { get; } = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

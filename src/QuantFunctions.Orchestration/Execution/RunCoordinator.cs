@@ -11,11 +11,9 @@ namespace QuantFunctions.Orchestration.Execution;
 /// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
 /// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
 /// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
-/// With <paramref name="idempotentEvents"/> (the queue runner, where any worker may repeat a step) its ledger events carry
-/// the key <c>{scope}/{run}/{attempt}/plan/{kind}/{node}</c>.
 /// </summary>
 internal sealed class RunCoordinator(
-    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext, bool idempotentEvents = false)
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext)
 {
     /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
     public const string RunStarted = "run.started";
@@ -52,15 +50,6 @@ internal sealed class RunCoordinator(
         }
 
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records the run Cancelled (queue runner: workers stop taking its nodes); a finished run is left as it is.</summary>
-    public async Task CancelAsync(string reason, CancellationToken cancellationToken)
-    {
-        if (!Run.Status.IsFinished())
-        {
-            await CompleteRunAsync(RunStatus.Cancelled, reason, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Runs until the planner says the run is complete; returns the final record.</summary>
@@ -106,35 +95,6 @@ internal sealed class RunCoordinator(
 
         await CompleteRunAsync(decision.Status == RunStatus.Succeeded ? RunStatus.Succeeded : decision.Status == RunStatus.Cancelled ? RunStatus.Cancelled : RunStatus.Failed, null, cancellationToken).ConfigureAwait(false);
         return Run;
-    }
-
-    /// <summary>
-    /// One planning step for the queue runner (nodes run elsewhere): records the planner's skips, completes the run when
-    /// the planner says it is over, and saves <c>run.json</c>. Returns the decision (its ready nodes are the caller's to enqueue).
-    /// </summary>
-    public async Task<PlanDecision> StepAsync(CancellationToken cancellationToken)
-    {
-        PlanDecision decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
-        foreach (NodeSkip skip in decision.Skips)
-        {
-            await SkipAsync(skip, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (decision.Skips.Count > 0)
-        {
-            decision = Planner.Plan(plan, Statuses(), runner.Options.FailFast);
-        }
-
-        if (decision.IsComplete)
-        {
-            await CompleteRunAsync(decision.Status, null, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await SaveRunAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return decision;
     }
 
     private async Task<Task<StageRecord>> StartNodeAsync(PlanNode node, CancellationToken cancellationToken)
@@ -326,5 +286,5 @@ internal sealed class RunCoordinator(
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>
-        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, idempotentEvents ? $"{Run.Scope}/{Run.RunId}/{Run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)}/plan/{kind}/{node}" : null), cancellationToken);
+        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, null), cancellationToken);
 }

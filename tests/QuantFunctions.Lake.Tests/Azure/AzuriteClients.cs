@@ -34,12 +34,5 @@ public sealed class AzuriteClients : IDisposable
         return container;
     }
 
-    public async Task<StorageQueueClient> NewQueueAsync(string prefix = "q")
-    {
-        var queue = new StorageQueueClient(Connection, Azurite.UniqueName(prefix), Http, FastOptions);
-        Assert.True(await queue.CreateIfNotExistsAsync());
-        return queue;
-    }
-
     public void Dispose() => Http.Dispose();
 }

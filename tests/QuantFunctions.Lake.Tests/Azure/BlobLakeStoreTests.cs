@@ -105,21 +105,6 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(az
     }
 
     [Fact]
-    public async Task WriteAsync_LeasedByAnotherWorker_ThrowsConflictNamingPath()
-    {
-        BlobContainerClient container = await Clients.NewContainerAsync();
-        var store = new BlobLakeStore(container);
-        LakePath path = LakePath.Parse("_meta/gold/runs/r1/run.json");
-        await store.WriteAsync(path, new byte[] { 1 }, LakeWriteMode.CreateOnly);
-        await container.TryAcquireLeaseAsync(path.Value, duration: null);
-
-        var ex = await Assert.ThrowsAsync<LakeConflictException>(() => store.WriteAsync(path, new byte[] { 2 }, LakeWriteMode.Overwrite));
-
-        Assert.Equal(path, ex.Path);
-        Assert.Contains("LeaseIdMissing", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task WriteAsync_MissingContainer_PropagatesStorageErrorNotConflict()
     {
         var store = new BlobLakeStore(new BlobContainerClient(Clients.Connection, Azurite.UniqueName("absent"), Clients.Http, AzuriteClients.FastOptions));

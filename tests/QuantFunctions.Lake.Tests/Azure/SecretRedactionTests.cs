@@ -29,19 +29,6 @@ public sealed class SecretRedactionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WrongKey_Queue_Is403()
-    {
-        using var http = new HttpClient();
-        StorageConnectionString connection = StorageConnectionString.Parse(azurite.ConnectionString).WithAccountKey(WrongKey);
-        var queue = new StorageQueueClient(connection, azurite.UniqueName("denied"), http, AzuriteClients.FastOptions);
-
-        var ex = await Assert.ThrowsAsync<AzureStorageException>(() => queue.CreateIfNotExistsAsync());
-
-        Assert.Equal(HttpStatusCode.Forbidden, ex.Status);
-        AssertNoSecret(WrongKey, ex.ToString());
-    }
-
-    [Fact]
     public async Task RetriedFailures_LogsAndErrors_NeverContainKeyOrSignature()
     {
         var logger = new CapturingLogger<BlobContainerClient>();

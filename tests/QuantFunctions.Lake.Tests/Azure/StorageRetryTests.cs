@@ -30,23 +30,6 @@ public sealed class StorageRetryTests(AzuriteFixture azurite) : AzuriteTests(azu
     }
 
     [Fact]
-    public async Task Request_RetryAfter_IsHonouredAndEachAttemptIsSignedAgain()
-    {
-        // Retry-After: 1 s, capped by RetryMaxDelay = 30 ms; the computed backoff (base 1 ms) would be far shorter.
-        var handler = new FaultInjectingHandler(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1));
-        var logger = new CapturingLogger<StorageQueueClient>();
-        using var clients = new AzuriteClients(Azurite, handler);
-        var options = AzuriteClients.FastOptions with { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RetryMaxDelay = TimeSpan.FromMilliseconds(30) };
-        var queue = new StorageQueueClient(clients.Connection, Azurite.UniqueName("retry"), clients.Http, options, logger: logger);
-
-        Assert.True(await queue.CreateIfNotExistsAsync());
-
-        Assert.Equal(2, handler.Requests);
-        Assert.Contains(logger.Lines, l => l.Contains($"CreateQueue on '{queue.Name}': attempt 1 failed (429); retrying in 30 ms", StringComparison.Ordinal));
-        Assert.All(handler.Authorizations, a => Assert.StartsWith("SharedKey devstoreaccount1:", a, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task PutBlob_503Always_FailsAfterBudgetNamingOperationBlobAndStatus()
     {
         var handler = new FaultInjectingHandler(int.MaxValue, HttpStatusCode.ServiceUnavailable);

@@ -5,7 +5,7 @@ using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Orchestration.Tests.Queue;
+using QuantFunctions.Orchestration.Tests.Azurite;
 using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 

@@ -5,7 +5,7 @@ using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Orchestration.Tests.Queue;
+using QuantFunctions.Orchestration.Tests.Azurite;
 using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
@@ -27,7 +27,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     [Fact]
     public async Task ResumeAsync_StorageDownDuringOneNodeThenBack_NodeFailedNamingBlobDependentsSkippedResumeGivesUndisturbedGold()
     {
-        using QueueHarness undisturbed = await UndisturbedAsync("meta-outage");
+        using BlobLakeHarness undisturbed = await UndisturbedAsync("meta-outage");
         using var http = new HttpClient();
         (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
         using (runtime)
@@ -57,7 +57,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     [Fact]
     public async Task ResumeAsync_StorageStaysDownSoRunJsonCannotBeWritten_RunAsyncThrowsNamingRunJsonAndResumeAfterRestartGivesUndisturbedGold()
     {
-        using QueueHarness undisturbed = await UndisturbedAsync("meta-down");
+        using BlobLakeHarness undisturbed = await UndisturbedAsync("meta-down");
         using var http = new HttpClient();
         (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
         using (runtime)
@@ -91,9 +91,9 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     }
 
     /// <summary>The demo DataOps and meta pipelines run undisturbed in their own container (the expected gold).</summary>
-    private async Task<QueueHarness> UndisturbedAsync(string runId)
+    private async Task<BlobLakeHarness> UndisturbedAsync(string runId)
     {
-        QueueHarness undisturbed = await QueueHarness.CreateAsync(azurite);
+        BlobLakeHarness undisturbed = await BlobLakeHarness.CreateAsync(azurite);
         await undisturbed.RunDataOpsAsync();
         Assert.Equal(RunStatus.Succeeded, (await undisturbed.RunLocalAsync(await undisturbed.LoadAsync(Meta), runId)).Status);
         return undisturbed;
@@ -116,14 +116,14 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     internal static async Task RunDataOpsAsync(PipelineRuntime runtime, string runId = "dataops")
     {
         PipelineManifest manifest = await runtime.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), "manifests/demo/dataops/version=1.0.0/manifest.json"), CancellationToken.None);
-        RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = QueueHarness.DemoSettings });
+        RunRecord run = await runtime.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = BlobLakeHarness.DemoSettings });
         Assert.Equal(RunStatus.Succeeded, run.Status);
     }
 
     private static async Task AssertSameGoldAsync(ILakeStore expected, ILakeStore actual)
     {
-        SortedDictionary<string, byte[]> want = await QueueHarness.ReadTreeAsync(expected, "gold");
-        SortedDictionary<string, byte[]> got = await QueueHarness.ReadTreeAsync(actual, "gold");
+        SortedDictionary<string, byte[]> want = await BlobLakeHarness.ReadTreeAsync(expected, "gold");
+        SortedDictionary<string, byte[]> got = await BlobLakeHarness.ReadTreeAsync(actual, "gold");
         Assert.NotEmpty(want);
         Assert.Equal(want.Keys, got.Keys);
         Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));

@@ -1,6 +1,6 @@
 using QuantFunctions.Lake.Audit;
 
-namespace QuantFunctions.Orchestration.Queue;
+namespace QuantFunctions.Orchestration.Execution;
 
 /// <summary>
 /// Gives every event a node execution appends an idempotency key <c>{prefix}/{kind}/{node}/{n}</c> (n counts events of

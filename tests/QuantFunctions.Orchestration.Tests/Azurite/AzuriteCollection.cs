@@ -1,7 +1,7 @@
 using QuantFunctions.Testing;
 
-namespace QuantFunctions.Orchestration.Tests.Queue;
+namespace QuantFunctions.Orchestration.Tests.Azurite;
 
-/// <summary>One Azurite per test assembly, shared by the queue runner tests.</summary>
+/// <summary>One Azurite per test assembly, shared by the blob-lake and Durable tests.</summary>
 [CollectionDefinition(AzuriteFixture.Collection)]
 public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
