@@ -1,44 +1,49 @@
-// QuantFunctions on Azure: a storage account (the lake container, the work queues, the deployment
-// container), a Flex Consumption Linux Function App running the Host as a custom handler, its
-// managed identity with blob and queue data roles, and the app settings the Host reads.
-// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p appName=<name>
-// (see docs/azure.md).
+// QuantFunctions on Azure: a .NET isolated-worker Durable Functions app on Flex Consumption.
+//   - storage account (identity only, no shared keys): Functions runtime + Durable task hub
+//     (queues, tables, blobs), the lake container and the deployment package container
+//   - Flex Consumption plan (FC1) + Linux Function App, runtime dotnet-isolated 10.0
+//   - system-assigned identity with blob, queue and table data roles on the account
+//   - Log Analytics workspace + workspace-based Application Insights
+// No account key, listKeys() or SAS anywhere: every connection is identity-based.
+// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p namePrefix=<prefix>
 
-@description('Base name of the app; the storage account and plan names derive from it.')
+@description('Prefix of every resource name (lowercase letters, digits, hyphens).')
 @minLength(3)
 @maxLength(18)
-param appName string
+param namePrefix string
 
 @description('Azure region.')
 param location string = resourceGroup().location
 
-@description('Blob container that holds the lake.')
-param lakeContainerName string = 'lake'
-
-@description('Queue that carries stage work items (node executions).')
-param workQueueName string = 'qf-nodes'
-
-@description('NCRONTAB (6 fields) schedule of the DataOps timer.')
-param dataOpsSchedule string = '0 30 22 * * *'
-
-@description('Maximum number of Function App instances the platform may scale out to.')
+@description('Maximum number of instances the platform may scale out to.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory per instance (MB).')
-@allowed([ 2048, 4096 ])
+@description('Memory per instance (MB); CPU is allocated in proportion.')
+@allowed([ 512, 2048, 4096 ])
 param instanceMemoryMB int = 2048
 
-@description('Nodes run at once inside one worker instance.')
-@minValue(1)
-param maxParallelism int = 2
+@description('Optional extra app settings (name -> string value), e.g. QF_DATAOPS_SCHEDULE, QF_MANIFESTS_ROOT, QF_MAX_REQUEST_BYTES, OTEL_EXPORTER_OTLP_ENDPOINT. A name also set below (e.g. QF_DATAOPS_TIMER) overrides the default.')
+param extraAppSettings object = {}
 
-var storageName = toLower(take('${replace(appName, '-', '')}${uniqueString(resourceGroup().id)}', 24))
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var appName = '${namePrefix}-${suffix}'
+var planName = '${namePrefix}-plan-${suffix}'
+var storageName = toLower(take('${replace(namePrefix, '-', '')}${suffix}', 24))
 var deploymentContainerName = 'app-package'
-var blobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-var storageAccountContributorRoleId = '17d1049b-9a84-46fb-8f53-869881c3d3ab'
+var lakeContainerName = 'lake'
+
+// Built-in role definitions (Durable's Azure Storage provider uses blobs, queues and tables).
+var storageRoles = {
+  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'        // Storage Blob Data Owner
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+// ---------------------------------------------------------------------------------------------
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageName
@@ -46,12 +51,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   kind: 'StorageV2'
   sku: { name: 'Standard_LRS' }
   properties: {
+    accessTier: 'Hot'
     supportsHttpsTrafficOnly: true
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
-    // The Host's Blob/Queue REST client signs with SharedKey when a connection string is configured;
-    // with managed identity only, this can be set to false.
-    allowSharedKeyAccess: true
+    allowSharedKeyAccess: false          // Entra ID (managed identity) only
+    defaultToOAuthAuthentication: true   // portal and tools use Entra ID too
   }
 }
 
@@ -60,38 +65,69 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
-resource lakeContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: lakeContainerName
-}
-
+// Flex Consumption pulls the app package from here (with the app's identity).
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: deploymentContainerName
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
+// The QuantFunctions blob lake (QF_LAKE=blob, QF_LAKE_CONTAINER).
+resource lakeContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: lakeContainerName
 }
 
-resource workQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
-  parent: queueService
-  name: workQueueName
+// ---------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${namePrefix}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
 }
 
-resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
-  parent: queueService
-  name: '${workQueueName}-poison'
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${namePrefix}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Function App (Flex Consumption)
+// ---------------------------------------------------------------------------------------------
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
-  name: '${appName}-plan'
+  name: planName
   location: location
   kind: 'functionapp'
   sku: { name: 'FC1', tier: 'FlexConsumption' }
-  properties: { reserved: true }
+  properties: { reserved: true } // Linux
 }
+
+// App settings the app reads. Flex Consumption takes the runtime from functionAppConfig, so
+// FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION must not be set here.
+var appSettings = union({
+  // Functions runtime + Durable task hub (host.json storageProvider.connectionName), identity-based.
+  AzureWebJobsStorage__accountName: storage.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  // The lake: connection QF_STORAGE_CONNECTION, identity-based.
+  QF_LAKE: 'blob'
+  QF_LAKE_CONTAINER: lakeContainer.name
+  QF_STORAGE_CONNECTION__accountName: storage.name
+  QF_STORAGE_CONNECTION__credential: 'managedidentity'
+  // DataOps: the timer that checks which data pipelines are due, and the pipelines it considers.
+  QF_DATAOPS_TIMER: '0 * * * * *'
+  QF_DATAOPS_PIPELINES: 'dataops'
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+}, extraAppSettings)
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
@@ -105,7 +141,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
           authentication: { type: 'SystemAssignedIdentity' }
         }
       }
@@ -113,61 +149,33 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // The Host is published self-contained for linux-x64 and started by host.json's customHandler
-      // section; the 'custom' runtime entry runs it without a language worker.
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
     siteConfig: {
-      appSettings: [
-        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'QF_LAKE', value: 'blob' }
-        { name: 'QF_STORAGE_ACCOUNT', value: storage.name }
-        { name: 'QF_STORAGE_CONNECTION', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' }
-        { name: 'QF_LAKE_CONTAINER', value: lakeContainerName }
-        // HTTP and timer starts enqueue the run's nodes; the ExecuteNode queue trigger runs them on every instance.
-        { name: 'QF_RUNNER', value: 'queue' }
-        { name: 'QF_WORK_QUEUE', value: workQueueName }
-        { name: 'QF_MAX_PARALLELISM', value: string(maxParallelism) }
-        { name: 'QF_DATAOPS_SCHEDULE', value: dataOpsSchedule }
-        { name: 'QF_HOST_MODE', value: 'azure' }
-      ]
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: map(items(appSettings), setting => {
+        name: setting.key
+        value: string(setting.value)
+      })
     }
   }
 }
 
-resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, app.id, blobDataOwnerRoleId)
-  scope: storage
-  properties: {
-    principalId: app.identity.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataOwnerRoleId)
-  }
-}
+// ---------------------------------------------------------------------------------------------
+// Data-plane roles for the app's identity on the storage account
+// ---------------------------------------------------------------------------------------------
 
-resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, app.id, queueDataContributorRoleId)
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(storageRoles): {
+  name: guid(storage.id, app.id, role.value)
   scope: storage
   properties: {
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
   }
-}
-
-resource accountRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, app.id, storageAccountContributorRoleId)
-  scope: storage
-  properties: {
-    principalId: app.identity.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageAccountContributorRoleId)
-  }
-}
+}]
 
 output functionAppName string = app.name
-output storageAccountName string = storage.name
-output lakeContainer string = lakeContainer.name
-output workQueue string = workQueue.name
-output poisonQueue string = poisonQueue.name
+output defaultHostName string = app.properties.defaultHostName
+output principalId string = app.identity.principalId
