@@ -166,7 +166,7 @@ public sealed class LocalRunner
                 await Store.AppendForensicTraceAsync(run, _telemetry.Forensics.Take(traceId), CancellationToken.None).ConfigureAwait(false);
             }
 
-            await UpdateNodeInRunAsync(run, plan, record, ledger, cancellationToken).ConfigureAwait(false);
+            await Store.UpdateNodesAsync(run, plan, [record], ledger, _options.FailFast, cancellationToken).ConfigureAwait(false);
         }
 
         return record;
@@ -257,31 +257,6 @@ public sealed class LocalRunner
             _logger.LogWarning(
                 "forensic_trace.json of run {RunId} not written ({Error}); the run had already failed: {Failure}. Resume the run once storage is back.",
                 run.RunId, e.Message, failure.Message);
-        }
-    }
-
-    /// <summary>Replaces one node's entry in <c>run.json</c> and re-derives the run status, with If-Match so a concurrent writer is not overwritten.</summary>
-    private async Task UpdateNodeInRunAsync(RunRecord run, ExecutionPlan plan, StageRecord record, AuditLedger ledger, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            Versioned<RunRecord> current = await Store.Records.ReadRunAsync(run.Scope, run.RunId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"run.json of run '{run.RunId}' disappeared.");
-            List<NodeState> nodes = [.. current.Value.Nodes.Where(n => n.Node != record.Node), NodeRecords.ToNodeState(record)];
-            nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
-            RunStatus status = Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), _options.FailFast).Status;
-
-            // The node appended to the run's ledger: record the new head, or `ledger verify` reports entries past the recorded end.
-            AuditLedgerHead head = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await Store.Records.WriteRunAsync(current.Value with { Nodes = nodes, Status = status, AuditHead = head }, current.ETag, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (LakeConflictException) when (attempt < 8)
-            {
-                // Another writer updated run.json between our read and write: read again.
-            }
         }
     }
 

@@ -17,4 +17,7 @@ public static class NodeErrorCodes
 
     /// <summary>Skipped: the run failed fast after another node failed.</summary>
     public const string FailFast = "fail_fast";
+
+    /// <summary>Failed: the engine gave up on the node's step after its retries (storage unreachable while recording, workers lost).</summary>
+    public const string StepLost = "step_lost";
 }

@@ -33,6 +33,28 @@ public static class NodeRecords
         return run.Nodes.FirstOrDefault(n => n.Node == node)?.Attempts ?? 0;
     }
 
+    /// <summary>The record of a node the planner skipped: Skipped, with the skip's reason and code.</summary>
+    public static StageRecord Skipped(StageRecord record, NodeSkip skip)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(skip);
+        return record with
+        {
+            Status = NodeStatus.Skipped,
+            Error = new NodeError("skipped", skip.Reason, skip.FailedFast ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed),
+            StartedAt = null,
+            CompletedAt = null,
+        };
+    }
+
+    /// <summary>The data of a <c>node.skipped</c> audit event.</summary>
+    public static JsonObject SkipData(StageRecord record, NodeSkip skip)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(skip);
+        return new JsonObject { ["stage"] = record.StageId, ["cause"] = skip.Cause, ["reason"] = skip.Reason };
+    }
+
     /// <summary>The <c>run.json</c> entry of a stage record.</summary>
     public static NodeState ToNodeState(StageRecord record)
     {

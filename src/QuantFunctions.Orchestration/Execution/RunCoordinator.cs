@@ -11,9 +11,12 @@ namespace QuantFunctions.Orchestration.Execution;
 /// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
 /// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
 /// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
+/// The Durable engine's steps (<see cref="Steps.RunSteps"/>) use it for a run's start and end, with
+/// <paramref name="eventKeyPrefix"/> set: its ledger events then carry the key <c>{prefix}/{kind}/{node}</c>, so a
+/// re-delivered step appends nothing twice.
 /// </summary>
 internal sealed class RunCoordinator(
-    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext)
+    LocalRunner runner, RunRecord run, RunSettings settings, ExecutionPlan plan, IReadOnlyDictionary<string, StageRecord> recorded, AuditLedger ledger, string traceId, ActivityContext rootContext, string? eventKeyPrefix = null)
 {
     /// <summary>The kind of the audit event that starts a run (and records its settings).</summary>
     public const string RunStarted = "run.started";
@@ -24,6 +27,18 @@ internal sealed class RunCoordinator(
         StringComparer.Ordinal);
 
     public RunRecord Run { get; private set; } = run;
+
+    /// <summary>The current node states, by key.</summary>
+    public IReadOnlyDictionary<string, StageRecord> Records => _records;
+
+    /// <summary>Completes the run with <paramref name="status"/> (and a reason when it did not succeed); a finished run is left as it is.</summary>
+    public async Task CompleteAsync(RunStatus status, string? reason, CancellationToken cancellationToken)
+    {
+        if (!Run.Status.IsFinished())
+        {
+            await CompleteRunAsync(status, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Marks the run Running (a resume as its next attempt), records the start (or resume) in the ledger and, on resume,
@@ -131,17 +146,10 @@ internal sealed class RunCoordinator(
 
     private async Task SkipAsync(NodeSkip skip, CancellationToken cancellationToken)
     {
-        string code = skip.FailedFast ? NodeErrorCodes.FailFast : NodeErrorCodes.DependencyFailed;
-        StageRecord record = _records[skip.Key] with
-        {
-            Status = NodeStatus.Skipped,
-            Error = new NodeError("skipped", skip.Reason, code),
-            StartedAt = null,
-            CompletedAt = null,
-        };
+        StageRecord record = NodeRecords.Skipped(_records[skip.Key], skip);
         _records[skip.Key] = record;
         await runner.Store.Records.WriteStageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await AuditAsync("node.skipped", skip.Key, new JsonObject { ["stage"] = record.StageId, ["cause"] = skip.Cause, ["reason"] = skip.Reason }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync("node.skipped", skip.Key, NodeRecords.SkipData(record, skip), cancellationToken).ConfigureAwait(false);
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -286,5 +294,5 @@ internal sealed class RunCoordinator(
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>
-        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, null), cancellationToken);
+        ledger.AppendAsync(new AuditEvent(kind, node, traceId, data, eventKeyPrefix is null ? null : $"{eventKeyPrefix}/{kind}/{node}"), cancellationToken);
 }

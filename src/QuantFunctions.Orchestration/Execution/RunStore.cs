@@ -6,6 +6,7 @@ using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Telemetry;
 
 namespace QuantFunctions.Orchestration.Execution;
@@ -18,6 +19,8 @@ namespace QuantFunctions.Orchestration.Execution;
 /// </summary>
 public sealed class RunStore
 {
+    private const int MaxConditionalAttempts = 32;
+
     private readonly ILakeStore _lake;
 
     /// <summary>Creates the store over the (unrestricted) lake.</summary>
@@ -141,20 +144,76 @@ public sealed class RunStore
         throw new InvalidOperationException($"The audit ledger of run '{run.RunId}' has no run.started event; the run cannot be resumed.");
     }
 
-    /// <summary>Appends spans to the run's <c>forensic_trace.json</c> (each execution adds its trace).</summary>
+    /// <summary>
+    /// Appends spans to the run's <c>forensic_trace.json</c> (each execution adds its trace). Conditional on the ETag
+    /// read, so executions appending at once on several workers lose no span.
+    /// </summary>
     public async Task AppendForensicTraceAsync(RunRecord run, IReadOnlyList<SpanRecord> spans, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(spans);
-        ForensicTrace? existing = await TryLoadForensicTraceAsync(run.Scope.Value, run.RunId.Value, cancellationToken).ConfigureAwait(false);
-        var trace = new ForensicTrace
+        LakePath path = LakePathResolver.ForensicTrace(run.Scope, run.RunId);
+        for (int attempt = 1; ; attempt++)
         {
-            RunId = run.RunId.Value,
-            Scope = run.Scope.Value,
-            PipelineId = run.PipelineId.Value,
-            Spans = [.. existing?.Spans ?? [], .. spans],
-        };
-        await _lake.WriteAsync(LakePathResolver.ForensicTrace(run.Scope, run.RunId), RunRecordStore.Serialize(trace), LakeWriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
+            LakeObject? existing = await _lake.TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            ForensicTrace? previous = existing is null ? null : RunRecordStore.Deserialize<ForensicTrace>(existing.Content.Span, path);
+            var trace = new ForensicTrace
+            {
+                RunId = run.RunId.Value,
+                Scope = run.Scope.Value,
+                PipelineId = run.PipelineId.Value,
+                Spans = [.. previous?.Spans ?? [], .. spans],
+            };
+            byte[] bytes = RunRecordStore.Serialize(trace);
+            try
+            {
+                _ = existing is null
+                    ? await _lake.WriteAsync(path, bytes, LakeWriteMode.CreateOnly, cancellationToken).ConfigureAwait(false)
+                    : await _lake.WriteIfMatchAsync(path, bytes, existing.Info.ETag, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (LakeConflictException) when (attempt < MaxConditionalAttempts)
+            {
+                // Another execution appended first: read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the entries of <paramref name="records"/> in <c>run.json</c> with If-Match, so concurrent writers (nodes
+    /// finishing on several workers) lose no update; re-derives the run status through the <see cref="Planner"/> unless
+    /// the run is already finished (a terminated run stays terminated), and records the ledger's head.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException"><c>run.json</c> does not exist.</exception>
+    public async Task<RunRecord> UpdateNodesAsync(RunRecord run, ExecutionPlan plan, IReadOnlyList<StageRecord> records, AuditLedger? ledger, bool failFast, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(records);
+        var keys = new HashSet<NodeKey>(records.Select(r => r.Node));
+        for (int attempt = 1; ; attempt++)
+        {
+            Versioned<RunRecord> current = await Records.ReadRunAsync(run.Scope, run.RunId, cancellationToken).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"run.json of run '{run.RunId}' disappeared.");
+            List<NodeState> nodes = [.. current.Value.Nodes.Where(n => !keys.Contains(n.Node)), .. records.Select(NodeRecords.ToNodeState)];
+            nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
+            RunStatus status = current.Value.Status.IsFinished()
+                ? current.Value.Status
+                : Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), failFast).Status;
+
+            // A node appended to the run's ledger: record the new head, or `ledger verify` reports entries past the recorded end.
+            AuditLedgerHead? head = ledger is null ? current.Value.AuditHead : await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+            RunRecord updated = current.Value with { Nodes = nodes, Status = status, AuditHead = head };
+            try
+            {
+                await Records.WriteRunAsync(updated, current.ETag, cancellationToken).ConfigureAwait(false);
+                return updated;
+            }
+            catch (LakeConflictException) when (attempt < MaxConditionalAttempts)
+            {
+                // Another writer updated run.json between our read and write: read again.
+            }
+        }
     }
 
     /// <summary>Reads the run's forensic trace; null when none was written.</summary>

@@ -31,6 +31,7 @@ public sealed class ExecutionPlan
             _index[nodes[i].Key] = i;
         }
 
+        Graph = new PlanGraph([.. nodes.Select(n => new GraphNode(n.Key, n.DependsOn, n.ForEachList == SleeveList ? n.ForEachItem : null))]);
         _dependents = nodes.ToDictionary(n => n.Key, _ => new List<string>(), StringComparer.Ordinal);
         foreach (PlanNode node in nodes)
         {
@@ -40,6 +41,12 @@ public sealed class ExecutionPlan
             }
         }
     }
+
+    /// <summary>The list whose items group a model run's nodes into sleeves: the pipeline parameter <c>sleeves</c>.</summary>
+    public const string SleeveList = "param:sleeves";
+
+    /// <summary>The plan's shape (keys, dependencies, and each node's sleeve when it fans out over <c>sleeves</c>).</summary>
+    public PlanGraph Graph { get; }
 
     /// <summary>The manifest the plan was built from.</summary>
     public PipelineManifest Manifest { get; }

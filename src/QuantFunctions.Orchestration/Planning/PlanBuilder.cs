@@ -251,6 +251,7 @@ internal static class PlanBuilder
                     NodeId = node.Id,
                     StageId = node.Stage,
                     ForEachItem = item,
+                    ForEachList = item is null ? null : node.ForEach?.ListKey,
                     DependsOn = dependsOn,
                     Parameters = bound[node.Id].Parameters,
                     ParametersJson = bound[node.Id].Json,

@@ -17,6 +17,9 @@ public sealed record PlanNode
     /// <summary>The <c>for_each</c> item, or null.</summary>
     public string? ForEachItem { get; init; }
 
+    /// <summary>The key of the list the instance was fanned out over (<see cref="Manifests.ForEachSpec.ListKey"/>, e.g. <c>param:sleeves</c>), or null.</summary>
+    public string? ForEachList { get; init; }
+
     /// <summary>Keys of the instances this instance depends on, in plan order.</summary>
     public required IReadOnlyList<string> DependsOn { get; init; }
 

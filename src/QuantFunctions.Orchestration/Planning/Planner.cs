@@ -3,8 +3,9 @@ using QuantFunctions.Lake.Runs;
 namespace QuantFunctions.Orchestration.Planning;
 
 /// <summary>
-/// The planner: a pure function of an expanded plan and the recorded node states to the nodes ready to
-/// run, the nodes to skip and the run status. Every runner (local, queue) executes only what it says.
+/// The planner: a pure function of a plan's graph and the recorded node states to the nodes ready to
+/// run, the nodes to skip and the run status. Both engines — the local runner and the Durable orchestrators —
+/// execute only what it says; nothing else decides it.
 /// </summary>
 /// <remarks>
 /// Rules: a pending node is ready when all its dependencies succeeded; it is skipped when any
@@ -20,10 +21,17 @@ public static class Planner
     public static PlanDecision Plan(ExecutionPlan plan, IReadOnlyDictionary<string, NodeStatus> states, bool failFast = true)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return Plan(plan.Graph, states, failFast);
+    }
+
+    /// <summary>Plans the next step of a run from its graph (what a Durable orchestrator holds).</summary>
+    public static PlanDecision Plan(PlanGraph plan, IReadOnlyDictionary<string, NodeStatus> states, bool failFast = true)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(states);
         var effective = new Dictionary<string, NodeStatus>(StringComparer.Ordinal);
         string? firstFailure = null;
-        foreach (PlanNode node in plan.Nodes)
+        foreach (GraphNode node in plan.Nodes)
         {
             NodeStatus status = states.TryGetValue(node.Key, out NodeStatus s) ? s : NodeStatus.Pending;
             effective[node.Key] = status;
@@ -33,7 +41,7 @@ public static class Planner
         var ready = new List<string>();
         var skips = new List<NodeSkip>();
         var causes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (PlanNode node in plan.Nodes)
+        foreach (GraphNode node in plan.Nodes)
         {
             if (effective[node.Key] != NodeStatus.Pending)
             {

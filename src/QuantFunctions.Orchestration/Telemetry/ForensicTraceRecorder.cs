@@ -14,6 +14,8 @@ public sealed class ForensicTraceRecorder : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<SpanRecord>> _traces = new();
+    private readonly Dictionary<ActivityTraceId, int> _trackers = [];
+    private readonly Lock _gate = new();
 
     /// <summary>Starts listening to <paramref name="source"/>.</summary>
     internal ForensicTraceRecorder(ActivitySource source)
@@ -27,18 +29,51 @@ public sealed class ForensicTraceRecorder : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
-    /// <summary>Starts collecting the spans of <paramref name="traceId"/>.</summary>
-    public void Track(ActivityTraceId traceId) => _traces.TryAdd(traceId, new ConcurrentQueue<SpanRecord>());
+    /// <summary>
+    /// Starts collecting the spans of <paramref name="traceId"/>. Several executions may track one trace at once (the
+    /// nodes of a run on one Durable worker): each <see cref="Take"/> ends one of them.
+    /// </summary>
+    public void Track(ActivityTraceId traceId)
+    {
+        lock (_gate)
+        {
+            _trackers[traceId] = _trackers.GetValueOrDefault(traceId) + 1;
+            _traces.TryAdd(traceId, new ConcurrentQueue<SpanRecord>());
+        }
+    }
 
-    /// <summary>Stops collecting <paramref name="traceId"/> and returns its spans ordered by start time, then span id.</summary>
+    /// <summary>
+    /// Returns the spans of <paramref name="traceId"/> collected and not yet taken, ordered by start time, then span id,
+    /// and stops collecting it once every execution that tracks it has taken.
+    /// </summary>
     public IReadOnlyList<SpanRecord> Take(ActivityTraceId traceId)
     {
-        if (!_traces.TryRemove(traceId, out ConcurrentQueue<SpanRecord>? spans))
+        ConcurrentQueue<SpanRecord>? spans;
+        var list = new List<SpanRecord>();
+        lock (_gate)
         {
-            return [];
+            if (!_traces.TryGetValue(traceId, out spans))
+            {
+                return [];
+            }
+
+            int left = _trackers.GetValueOrDefault(traceId) - 1;
+            if (left <= 0)
+            {
+                _trackers.Remove(traceId);
+                _traces.TryRemove(traceId, out _);
+            }
+            else
+            {
+                _trackers[traceId] = left;
+            }
+
+            while (spans.TryDequeue(out SpanRecord? span))
+            {
+                list.Add(span);
+            }
         }
 
-        var list = spans.ToList();
         list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.SpanId, b.SpanId));
         return list;
     }
