@@ -171,7 +171,7 @@ internal sealed class PlanWalker
             {
                 if (_states[key] is NodeStatus.Pending or NodeStatus.Running)
                 {
-                    skips.Add(skip with { Key = key, Cause = UnitGraph.GroupOf(skip.Cause) is null ? skip.Cause : FirstFailed(units, skip.Cause) });
+                    skips.Add(InNodeTerms(units, skip) with { Key = key });
                 }
             }
         }
@@ -185,6 +185,20 @@ internal sealed class PlanWalker
 
     private string FirstFailed(UnitGraph units, string unit) =>
         units.Members[unit].Find(k => _states[k] == NodeStatus.Failed) ?? units.Members[unit][0];
+
+    // The planner names units; the records name nodes: "dependency 'sleeve:b' failed" becomes
+    // "dependency sleeve 'b' (node 's.select[b]') failed", caused by that node.
+    private NodeSkip InNodeTerms(UnitGraph units, NodeSkip skip)
+    {
+        string cause = UnitGraph.GroupOf(skip.Cause) is null ? skip.Cause : FirstFailed(units, skip.Cause);
+        string reason = skip.Reason;
+        foreach (string unit in units.Members.Keys)
+        {
+            reason = reason.Replace($"'{unit}'", $"sleeve '{UnitGraph.GroupOf(unit)}' (node '{FirstFailed(units, unit)}')", StringComparison.Ordinal);
+        }
+
+        return skip with { Cause = cause, Reason = reason };
+    }
 
     // A group is Running while its sleeve runs; else derived from its nodes: Succeeded when all succeeded, Failed or Cancelled
     // when one did, Pending while any node is still to do, Skipped otherwise.

@@ -127,6 +127,12 @@ public sealed class RunStore
         return (Encoding.UTF8.GetString(obj.Content.Span), path);
     }
 
+    private static RunStatus Unfinished(ExecutionPlan plan, List<NodeState> nodes, bool failFast)
+    {
+        RunStatus status = Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), failFast).Status;
+        return status.IsFinished() ? RunStatus.Running : status;
+    }
+
     /// <summary>Reads the run's settings from the first <c>run.started</c> event of its ledger.</summary>
     /// <exception cref="InvalidOperationException">The ledger has no <c>run.started</c> event.</exception>
     public async Task<RunSettings> LoadSettingsAsync(RunRecord run, CancellationToken cancellationToken = default)
@@ -181,8 +187,9 @@ public sealed class RunStore
 
     /// <summary>
     /// Replaces the entries of <paramref name="records"/> in <c>run.json</c> with If-Match, so concurrent writers (nodes
-    /// finishing on several workers) lose no update; re-derives the run status through the <see cref="Planner"/> unless
-    /// the run is already finished (a terminated run stays terminated), and records the ledger's head.
+    /// finishing on several workers) lose no update, and records the ledger's head. A finished run keeps its status (a
+    /// terminated run stays terminated); an unfinished one stays Pending or Running: only the run's completion (which
+    /// audits it and publishes a data run's hand-off) records it finished.
     /// </summary>
     /// <exception cref="KeyNotFoundException"><c>run.json</c> does not exist.</exception>
     public async Task<RunRecord> UpdateNodesAsync(RunRecord run, ExecutionPlan plan, IReadOnlyList<StageRecord> records, AuditLedger? ledger, bool failFast, CancellationToken cancellationToken = default)
@@ -197,9 +204,7 @@ public sealed class RunStore
                 ?? throw new KeyNotFoundException($"run.json of run '{run.RunId}' disappeared.");
             List<NodeState> nodes = [.. current.Value.Nodes.Where(n => !keys.Contains(n.Node)), .. records.Select(NodeRecords.ToNodeState)];
             nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
-            RunStatus status = current.Value.Status.IsFinished()
-                ? current.Value.Status
-                : Planner.Plan(plan, nodes.ToDictionary(n => n.Node.Value, n => n.Status, StringComparer.Ordinal), failFast).Status;
+            RunStatus status = current.Value.Status.IsFinished() ? current.Value.Status : Unfinished(plan, nodes, failFast);
 
             // A node appended to the run's ledger: record the new head, or `ledger verify` reports entries past the recorded end.
             AuditLedgerHead? head = ledger is null ? current.Value.AuditHead : await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false);

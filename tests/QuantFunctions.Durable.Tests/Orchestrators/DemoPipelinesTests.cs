@@ -1,0 +1,88 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Runs;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Steps;
+using QuantFunctions.Stages.Hosting;
+using QuantFunctions.Testing;
+
+namespace QuantFunctions.Durable.Tests.Orchestrators;
+
+/// <summary>The demo's data and model pipelines through the Durable orchestrators (in-process engine, real activities and stages).</summary>
+public sealed class DemoPipelinesTests
+{
+    private const string DataOps = "manifests/demo/dataops/version=1.0.0/manifest.json";
+    private const string Meta = "manifests/demo/meta/version=1.0.0/manifest.json";
+
+    [Fact]
+    public async Task DataThenModel_OnTheDurableEngine_GoldByteIdenticalToLocalRunnerAndRecordsComplete()
+    {
+        using var localDir = new TempDirectory("qf-durable-local");
+        using var durableDir = new TempDirectory("qf-durable");
+        var localLake = new FileSystemLakeStore(localDir.Path);
+        var durableLake = new FileSystemLakeStore(durableDir.Path);
+
+        using (PipelineRuntime local = PipelineRuntime.Create(localLake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System))
+        {
+            foreach ((string path, string runId) in new[] { (DataOps, "dataops"), (Meta, "meta-run") })
+            {
+                PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
+                RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
+                Assert.Equal(RunStatus.Succeeded, run.Status);
+            }
+        }
+
+        using PipelineRuntime shipped = PipelineRuntime.Create(durableLake, new RunnerOptions(), NullLoggerFactory.Instance, TimeProvider.System);
+        await using DurableHarness durable = await DurableHarness.StartAsync(durableLake, shipped.Registry);
+        PipelineManifest data = await shipped.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), DataOps), CancellationToken.None);
+        PipelineManifest meta = await shipped.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), Meta), CancellationToken.None);
+
+        OrchestrationMetadata dataRun = await durable.RunAsync(PipelineKind.Data, DurableHarness.NewRun(data, "dataops"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, dataRun.RuntimeStatus);
+        Assert.Equal(RunStatus.Succeeded, dataRun.ReadOutputAs<RunOutcome>()!.Status);
+        Assert.NotNull(await DataHandoffStore.ReadAsync(durableLake, LakeIdentifier.Parse("demo", "scope"), LakeIdentifier.Parse("dataops", "pipeline")));
+
+        OrchestrationMetadata metaRun = await durable.RunAsync(PipelineKind.Model, DurableHarness.NewRun(meta, "meta-run"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metaRun.RuntimeStatus);
+        RunOutcome outcome = metaRun.ReadOutputAs<RunOutcome>()!;
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Empty(outcome.Failed);
+
+        // Gold byte for byte.
+        SortedDictionary<string, byte[]> want = await DurableHarness.ReadTreeAsync(localLake, "gold");
+        SortedDictionary<string, byte[]> got = await DurableHarness.ReadTreeAsync(durableLake, "gold");
+        Assert.NotEmpty(want);
+        Assert.Equal(want.Keys, got.Keys);
+        Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));
+
+        // run.json and stage.json as the local runner writes them; the ledger verifies against the recorded head.
+        foreach (string runId in new[] { "dataops", "meta-run" })
+        {
+            RunRecord run = await durable.RunRecordAsync("demo", runId);
+            RunRecord expected = (await new RunStore(localLake).LoadAsync("demo", runId));
+            Assert.Equal(RunStatus.Succeeded, run.Status);
+            Assert.Equal(expected.Nodes.Select(n => (n.Node.Value, n.Status, n.InputFingerprint)), run.Nodes.Select(n => (n.Node.Value, n.Status, n.InputFingerprint)));
+            Assert.Equal(expected.ParamsHash, run.ParamsHash);
+            Assert.Equal(expected.ManifestHash, run.ManifestHash);
+            AuditVerificationResult verified = await AuditLedgerVerifier.VerifyAsync(durableLake, LakePathResolver.AuditLedger(run.Scope, run.RunId), run.AuditHead);
+            Assert.True(verified.IsValid, verified.Failure?.ToString());
+            Dictionary<string, int> events = DurableHarness.EventCounts(await durable.LedgerAsync("demo", runId));
+            Assert.All(run.Nodes, n => Assert.Equal(1, events.GetValueOrDefault($"node.succeeded {n.Node}")));
+            Assert.Equal(1, events.GetValueOrDefault("run.started "));
+            Assert.Equal(1, events.GetValueOrDefault("run.completed "));
+            Assert.NotNull(await new RunStore(durableLake).TryLoadForensicTraceAsync("demo", runId));
+        }
+
+        // Each sleeve ran as its own sub-orchestration.
+        foreach (string sleeve in new[] { "crypto_long", "crypto_short", "equity_long", "equity_short" })
+        {
+            OrchestrationMetadata? sub = await durable.Client.GetInstanceAsync($"meta-run:{sleeve}:1");
+            Assert.NotNull(sub);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, sub.RuntimeStatus);
+        }
+    }
+}
