@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using QuantFunctions.Cli.Tests.Infrastructure;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
@@ -35,8 +36,7 @@ public sealed class BlobLakeDemoTests
         using var lake = new TempDirectory("qf-demo-file");
         (await CliHarness.RunAsync(lake.Path, "demo")).AssertExit(0);
 
-        using var http = new HttpClient();
-        var store = new BlobLakeStore(new BlobContainerClient(StorageConnectionString.Parse(_azurite.ConnectionString), container, http));
+        var store = new BlobLakeStore(new BlobServiceClient(_azurite.ConnectionString, BlobServiceClientFactory.CreateOptions()).GetBlobContainerClient(container));
         var blobGold = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (LakeObjectInfo info in store.ListAsync(LakePath.Parse("gold")))
         {

@@ -1,3 +1,6 @@
+using QuantFunctions.Lake.Azure;
+using QuantFunctions.Stages.Hosting;
+
 namespace QuantFunctions.Cli.Infrastructure;
 
 /// <summary>
@@ -5,7 +8,11 @@ namespace QuantFunctions.Cli.Infrastructure;
 /// </summary>
 /// <param name="LakeRoot">QF_LAKE_ROOT: the file-system lake root (default <c>./lake</c>).</param>
 /// <param name="LakeKind">QF_LAKE: <c>file</c> (default) or <c>blob</c>.</param>
-/// <param name="StorageConnection">QF_STORAGE_CONNECTION, else AzureWebJobsStorage (blob lake and queues).</param>
+/// <param name="Storage">
+/// The blob lake's storage connection (resolved only when QF_LAKE=blob): QF_STORAGE_CONNECTION, else AzureWebJobsStorage,
+/// each a connection string or identity-based (<c>{name}__blobServiceUri</c> / <c>{name}__accountName</c>, optional
+/// <c>{name}__credential=managedidentity</c>, <c>{name}__clientId</c>); see <see cref="StorageConnection"/>.
+/// </param>
 /// <param name="LakeContainer">QF_LAKE_CONTAINER: the blob container of the lake (default <c>lake</c>).</param>
 /// <param name="MaxParallelism">QF_MAX_PARALLELISM: nodes run at once by the local runner (default: processor count).</param>
 /// <param name="RepositoryRoot">QF_REPO_ROOT: where shipped manifests are found (default: current directory).</param>
@@ -13,7 +20,7 @@ namespace QuantFunctions.Cli.Infrastructure;
 public sealed record CliSettings(
     string LakeRoot,
     string LakeKind,
-    string? StorageConnection,
+    StorageConnection? Storage,
     string LakeContainer,
     int MaxParallelism,
     string RepositoryRoot,
@@ -38,21 +45,18 @@ public sealed record CliSettings(
             throw new UsageException($"QF_MAX_PARALLELISM must be an integer from 1 to 256, not '{rawParallelism}'.");
         }
 
-        string? connection = read("QF_STORAGE_CONNECTION");
-        if (string.IsNullOrWhiteSpace(connection))
+        LakeSettings lake;
+        try
         {
-            connection = read("AzureWebJobsStorage");
+            lake = LakeSettings.FromSettings(read, Path.Combine(Directory.GetCurrentDirectory(), "lake"));
         }
-
-        if (lakeKind == "blob" && string.IsNullOrWhiteSpace(connection))
+        catch (ArgumentException ex)
         {
-            throw new UsageException("QF_LAKE=blob needs QF_STORAGE_CONNECTION (or AzureWebJobsStorage), e.g. UseDevelopmentStorage=true.");
+            throw new UsageException($"QF_LAKE=blob needs a valid storage connection. {ex.Message}", ex);
         }
 
         string repoRoot = read("QF_REPO_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
-        string lakeRoot = read("QF_LAKE_ROOT") is { Length: > 0 } l ? l : Path.Combine(Directory.GetCurrentDirectory(), "lake");
-        string container = read("QF_LAKE_CONTAINER") is { Length: > 0 } c ? c : "lake";
-        return new CliSettings(Path.GetFullPath(lakeRoot), lakeKind, connection, container, parallelism, Path.GetFullPath(repoRoot), read("QF_GIT_SHA"));
+        return new CliSettings(lake.Root, lake.Kind, lake.Storage, lake.Container, parallelism, Path.GetFullPath(repoRoot), read("QF_GIT_SHA"));
     }
 
     /// <inheritdoc/>

@@ -1,165 +1,320 @@
-using System.Net;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Azure;
 
 /// <summary>
-/// The lake in a Blob Storage container (optionally under a name prefix), with the file-system store's
-/// semantics: atomic writes (one Put Blob or one committed block list), create-only via <c>If-None-Match: *</c>,
-/// replace-if-unchanged via <c>If-Match</c>, ordinal listings.
+/// The lake in a Blob Storage container (optionally under a name prefix) through the Azure SDK, with the file-system
+/// store's semantics: atomic writes (one Put Blob or one committed block list), create-only via
+/// <c>If-None-Match: *</c>, replace-if-unchanged via <c>If-Match</c>, listings ordered by path.
 /// </summary>
 /// <remarks>
-/// Failed conditions (409/412, or 404 for If-Match) become <see cref="LakeConflictException"/>; other service
-/// failures propagate as <see cref="AzureStorageException"/> (after the client's retries). The container must
-/// exist (<see cref="BlobContainerClient.CreateIfNotExistsAsync"/>).
+/// <para>Errors: a failed condition (409/412; for If-Match also 404) is a <see cref="LakeConflictException"/>; a missing
+/// blob is null/false/<see cref="LakeObjectNotFoundException"/> as <see cref="ILakeStore"/> says; 403 is a
+/// <see cref="LakeAccessDeniedException"/>; anything else (storage unreachable after the SDK's retries, a missing
+/// container, 5xx) is a <see cref="BlobLakeException"/>. Every message names the operation and the container/blob.</para>
+/// <para>Retries and timeouts are the client's (<c>BlobClientOptions.Retry</c>). The container must exist
+/// (<see cref="OpenAsync"/> creates it).</para>
 /// </remarks>
 public sealed class BlobLakeStore : ILakeStore
 {
     private readonly BlobContainerClient _container;
+    private readonly BlobLakeStoreOptions _options;
     private readonly string _prefix;
 
     /// <summary>Creates the store over <paramref name="container"/>, with object names under <paramref name="rootPrefix"/>.</summary>
-    /// <param name="container">The container client (its options set block sizes and read thresholds).</param>
-    /// <param name="rootPrefix">A lake path under which the lake lives inside the container (null or empty: the container root).</param>
-    public BlobLakeStore(BlobContainerClient container, string? rootPrefix = null)
+    /// <param name="container">The container client (its options set retries and the transport).</param>
+    /// <param name="rootPrefix">A lake path under which the lake lives inside the container (null or empty: the container root), e.g. one per tenant.</param>
+    /// <param name="options">Upload and read sizes; null: the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public BlobLakeStore(BlobContainerClient container, string? rootPrefix = null, BlobLakeStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(container);
         _container = container;
+        _options = (options ?? new BlobLakeStoreOptions()).Validate();
         LakePath root = LakePath.Parse(rootPrefix ?? string.Empty);
         _prefix = root.IsRoot ? string.Empty : root.Value + "/";
+    }
+
+    /// <summary>The container the lake lives in.</summary>
+    public BlobContainerClient Container => _container;
+
+    /// <summary>Opens the lake in <paramref name="container"/>, creating the container when it does not exist.</summary>
+    /// <param name="container">The container client.</param>
+    /// <param name="rootPrefix">Optional name prefix of the lake inside the container.</param>
+    /// <param name="options">Upload and read sizes; null: the defaults.</param>
+    /// <param name="cancellationToken">Cancels the check and the creation.</param>
+    /// <exception cref="LakeAccessDeniedException">The credentials may not read or create the container (403).</exception>
+    /// <exception cref="BlobLakeException">Storage unreachable, an invalid container name, or another failure.</exception>
+    public static async Task<BlobLakeStore> OpenAsync(
+        BlobContainerClient container, string? rootPrefix = null, BlobLakeStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var store = new BlobLakeStore(container, rootPrefix, options);
+        try
+        {
+            // Exists first: an identity with only data access to an existing container may not be allowed to create one.
+            if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "CreateContainer", container.Name, LakePath.Root);
+        }
+
+        return store;
     }
 
     /// <inheritdoc/>
     public async Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default)
     {
-        BlobContent? content = await _container.DownloadAsync(BlobName(path), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return content is null ? null : new LakeObject(Info(path, content.Properties), content.Content);
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>Blobs up to <see cref="AzureStorageOptions.WholeReadThreshold"/> are downloaded whole into memory; larger ones are read by ranges pinned to the ETag seen at open.</remarks>
-    public async Task<Stream> OpenReadAsync(LakePath path, CancellationToken cancellationToken = default)
-    {
-        string name = BlobName(path);
-        BlobProperties properties = await _container.GetPropertiesAsync(name, cancellationToken).ConfigureAwait(false)
-            ?? throw new LakeObjectNotFoundException(path);
-        if (properties.Size > _container.Options.WholeReadThreshold)
-        {
-            return new BlobRangeReadStream(_container, properties, cancellationToken);
-        }
-
-        BlobContent content = await _container.DownloadAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false)
-            ?? throw new LakeObjectNotFoundException(path);
-        return new MemoryStream(content.Content.ToArray(), writable: false);
-    }
-
-    /// <inheritdoc/>
-    public async Task<LakeObjectInfo?> GetInfoAsync(LakePath path, CancellationToken cancellationToken = default)
-    {
-        BlobProperties? properties = await _container.GetPropertiesAsync(BlobName(path), cancellationToken).ConfigureAwait(false);
-        return properties is null ? null : Info(path, properties);
-    }
-
-    /// <inheritdoc/>
-    public async Task<LakeObjectInfo> WriteAsync(LakePath path, ReadOnlyMemory<byte> content, LakeWriteMode mode, CancellationToken cancellationToken = default)
-    {
+        BlobClient blob = Blob(path);
         try
         {
-            BlobProperties written = await _container.UploadAsync(BlobName(path), content, Conditions(mode), cancellationToken).ConfigureAwait(false);
-            return Info(path, written);
+            BlobDownloadResult result = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            ReadOnlyMemory<byte> content = result.Content.ToMemory();
+            return new LakeObject(new LakeObjectInfo(path, content.Length, Tag(result.Details.ETag)), content);
         }
-        catch (AzureStorageException ex) when (IsConflict(ex, null))
+        catch (RequestFailedException ex) when (BlobErrors.IsBlobMissing(ex))
         {
-            throw Conflict(path, mode, ex);
+            return null;
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "Download", Resource(path), path);
         }
     }
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Blocks are staged while <paramref name="produce"/> writes (one every <see cref="AzureStorageOptions.BlockSize"/>
-    /// bytes); the block list is committed only after it returns. A create-only write checks for an existing object
-    /// before producing (to fail early) and again atomically at commit.
+    /// One ranged GET of <see cref="BlobLakeStoreOptions.ReadChunkSize"/> bytes: an object that fits is returned as a
+    /// memory stream; a larger one as a seekable stream that reads further chunks on demand, pinned to the ETag seen
+    /// at open (a concurrent overwrite → <see cref="IOException"/> "changed while being read").
+    /// </remarks>
+    public async Task<Stream> OpenReadAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        BlobClient blob = Blob(path);
+        var first = new BlobDownloadOptions { Range = new HttpRange(0, _options.ReadChunkSize) };
+        try
+        {
+            BlobDownloadResult result = (await blob.DownloadContentAsync(first, cancellationToken).ConfigureAwait(false)).Value;
+            ReadOnlyMemory<byte> head = result.Content.ToMemory();
+            long length = TotalLength(result.Details, head.Length);
+            return head.Length >= length
+                ? new MemoryStream(head.ToArray(), writable: false)
+                : new BlobRangeReadStream(blob, path, Resource(path), result.Details.ETag, length, head, _options.ReadChunkSize, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (BlobErrors.IsBlobMissing(ex))
+        {
+            throw new LakeObjectNotFoundException(path);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 416)
+        {
+            // A range on an empty blob is unsatisfiable: read it whole (it is empty, or was just replaced).
+            LakeObject whole = await TryReadAsync(path, cancellationToken).ConfigureAwait(false) ?? throw new LakeObjectNotFoundException(path);
+            return new MemoryStream(whole.Content.ToArray(), writable: false);
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "Download", Resource(path), path);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<LakeObjectInfo?> GetInfoAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        BlobClient blob = Blob(path);
+        try
+        {
+            BlobProperties properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return new LakeObjectInfo(path, properties.ContentLength, Tag(properties.ETag));
+        }
+        catch (RequestFailedException ex) when (BlobErrors.IsBlobMissing(ex))
+        {
+            return null;
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "GetProperties", Resource(path), path);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One Put Blob up to <see cref="BlobLakeStoreOptions.SingleUploadThreshold"/>; else blocks staged in parallel and one Put Block List carrying the condition.</remarks>
+    public Task<LakeObjectInfo> WriteAsync(LakePath path, ReadOnlyMemory<byte> content, LakeWriteMode mode, CancellationToken cancellationToken = default) =>
+        UploadAsync(path, content, Conditions(mode), expectedETag: null, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A create-only write checks for an existing object first (to fail before producing), and again atomically at
+    /// the commit. While <paramref name="produce"/> writes, content beyond the single-upload threshold is staged as
+    /// uncommitted blocks; the blob appears only at the commit after it returns. The producer may dispose the stream.
     /// </remarks>
     public async Task<LakeObjectInfo> WriteStreamAsync(LakePath path, Func<Stream, CancellationToken, Task> produce, LakeWriteMode mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(produce);
-        string name = BlobName(path);
-        if (mode == LakeWriteMode.CreateOnly && await _container.GetPropertiesAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        BlockBlobClient blob = _container.GetBlockBlobClient(Name(path));
+        BlobRequestConditions? conditions = Conditions(mode);
+        if (mode == LakeWriteMode.CreateOnly && await GetInfoAsync(path, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw LakeStoreGuards.Exists(path);
         }
 
-        BlockBlobWriteStream stream = _container.OpenBlockWrite(name, cancellationToken: cancellationToken);
+        var stream = new BlockStagingStream(blob, _options, cancellationToken);
         await using (stream.ConfigureAwait(false))
         {
-            await produce(stream, cancellationToken).ConfigureAwait(false);
             try
             {
-                return Info(path, await stream.CommitAsync(Conditions(mode), cancellationToken).ConfigureAwait(false));
+                await produce(stream, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                BlobContentInfo written = await stream.CommitAsync(conditions, cancellationToken).ConfigureAwait(false);
+                return new LakeObjectInfo(path, stream.Length, Tag(written.ETag));
             }
-            catch (AzureStorageException ex) when (IsConflict(ex, null))
+            catch (RequestFailedException ex) when (BlobErrors.IsConflict(ex))
             {
                 throw Conflict(path, mode, ex);
             }
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(expectedETag);
-        try
-        {
-            BlobProperties written = await _container.UploadAsync(BlobName(path), content, BlobWriteConditions.IfMatches(expectedETag), cancellationToken).ConfigureAwait(false);
-            return Info(path, written);
-        }
-        catch (AzureStorageException ex) when (IsConflict(ex, HttpStatusCode.NotFound))
-        {
-            throw new LakeConflictException($"Lake object {path} no longer has ETag {expectedETag} (changed or deleted): {ex.Message}", path);
-        }
-    }
-
-    /// <inheritdoc/>
-    public async IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string blobPrefix = _prefix + prefix.Value;
-        await foreach (BlobProperties blob in _container.ListBlobsAsync(blobPrefix, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            LakePath path = ToLakePath(blob.Name);
-            if (path.IsUnder(prefix))
+            catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
             {
-                yield return Info(path, blob);
+                throw BlobErrors.Map(ex, "Upload", Resource(path), path);
             }
         }
     }
 
     /// <inheritdoc/>
-    public Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default) =>
-        _container.DeleteAsync(BlobName(path), cancellationToken: cancellationToken);
+    public Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(expectedETag);
+        return UploadAsync(path, content, new BlobRequestConditions { IfMatch = new ETag(expectedETag) }, expectedETag, cancellationToken);
+    }
 
-    private static LakeObjectInfo Info(LakePath path, BlobProperties blob) => new(path, blob.Size, blob.ETag);
+    /// <inheritdoc/>
+    /// <remarks>List Blobs by name prefix, filtered to folder semantics (<c>a</c> does not match <c>a_x/…</c>), in the service's order: by UTF-8 bytes, which is ordinal for the ASCII names lake paths use.</remarks>
+    public async IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string blobPrefix = _prefix + prefix.Value;
+        IAsyncEnumerator<BlobItem> blobs = _container
+            .GetBlobsAsync(new GetBlobsOptions { Prefix = blobPrefix.Length == 0 ? null : blobPrefix }, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        await using (blobs.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await blobs.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+                {
+                    throw BlobErrors.Map(ex, "List", $"{_container.Name}/{blobPrefix}*", prefix);
+                }
 
-    private static BlobWriteConditions? Conditions(LakeWriteMode mode) => mode switch
+                BlobItem blob = blobs.Current;
+                LakePath path = ToLakePath(blob.Name);
+                if (path.IsUnder(prefix))
+                {
+                    yield return new LakeObjectInfo(path, blob.Properties.ContentLength ?? 0, Tag(blob.Properties.ETag ?? default));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default)
+    {
+        BlobClient blob = Blob(path);
+        try
+        {
+            await blob.DeleteAsync(DeleteSnapshotsOption.IncludeSnapshots, conditions: null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (BlobErrors.IsBlobMissing(ex))
+        {
+            return false;
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "Delete", Resource(path), path);
+        }
+    }
+
+    private async Task<LakeObjectInfo> UploadAsync(LakePath path, ReadOnlyMemory<byte> content, BlobRequestConditions? conditions, string? expectedETag, CancellationToken cancellationToken)
+    {
+        BlobClient blob = Blob(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        var options = new BlobUploadOptions
+        {
+            Conditions = conditions,
+            TransferOptions = new StorageTransferOptions
+            {
+                InitialTransferSize = Math.Max(_options.SingleUploadThreshold, 1),
+                MaximumTransferSize = _options.BlockSize,
+                MaximumConcurrency = _options.UploadConcurrency,
+            },
+        };
+        try
+        {
+            BlobContentInfo written = (await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false)).Value;
+            return new LakeObjectInfo(path, content.Length, Tag(written.ETag));
+        }
+        catch (RequestFailedException ex) when (expectedETag is not null && (BlobErrors.IsConflict(ex) || BlobErrors.IsBlobMissing(ex)))
+        {
+            throw new LakeConflictException(
+                $"Conditional write refused: '{path}' changed or was deleted (expected ETag {expectedETag}; {ex.Status} {ex.ErrorCode}).", path);
+        }
+        catch (RequestFailedException ex) when (expectedETag is null && BlobErrors.IsConflict(ex))
+        {
+            throw Conflict(path, conditions is null ? LakeWriteMode.Overwrite : LakeWriteMode.CreateOnly, ex);
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "Upload", Resource(path), path);
+        }
+    }
+
+    /// <summary>Quoted, as in the ETag header (listings return it bare), so every operation reports the same string.</summary>
+    private static string Tag(ETag etag) => etag.ToString("H");
+
+    /// <summary>The whole blob's length from a ranged download (<c>Content-Range: bytes 0-n/total</c>), or the content length of a whole one.</summary>
+    private static long TotalLength(BlobDownloadDetails details, int received)
+    {
+        string? range = details.ContentRange;
+        int slash = range?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(range.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long total) ? total : received;
+    }
+
+    private static BlobRequestConditions? Conditions(LakeWriteMode mode) => mode switch
     {
         LakeWriteMode.Overwrite => null,
-        LakeWriteMode.CreateOnly => BlobWriteConditions.CreateOnly,
+        LakeWriteMode.CreateOnly => new BlobRequestConditions { IfNoneMatch = ETag.All },
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown lake write mode."),
     };
 
-    private static bool IsConflict(AzureStorageException ex, HttpStatusCode? alsoConflict) =>
-        ex.Status is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed || (alsoConflict is not null && ex.Status == alsoConflict);
-
-    private static LakeConflictException Conflict(LakePath path, LakeWriteMode mode, AzureStorageException ex) =>
+    private static LakeConflictException Conflict(LakePath path, LakeWriteMode mode, RequestFailedException ex) =>
         mode == LakeWriteMode.CreateOnly
             ? LakeStoreGuards.Exists(path)
-            : new($"Lake write of {path} refused by a condition or lease: {ex.Message}", path);
+            : new($"Write of '{path}' refused by a condition or lease: {ex.Status} {ex.ErrorCode}.", path);
 
-    private string BlobName(LakePath path)
+    private BlobClient Blob(LakePath path) => _container.GetBlobClient(Name(path));
+
+    private string Name(LakePath path)
     {
         LakeStoreGuards.EnsureObjectPath(path);
         return _prefix + path.Value;
     }
+
+    private string Resource(LakePath path) => $"{_container.Name}/{_prefix}{path.Value}";
 
     private LakePath ToLakePath(string blobName)
     {

@@ -1,26 +1,39 @@
-using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Azure;
 
 /// <summary>
-/// A read-only, seekable view of one version of a large blob, fetched in ranges of
-/// <see cref="AzureStorageOptions.ReadChunkSize"/> bytes with <c>If-Match</c> on the ETag seen at open, so a
-/// concurrent overwrite surfaces as an <see cref="IOException"/> instead of mixed content.
+/// A read-only, seekable view of one version of a blob larger than one read chunk, fetched in ranges with
+/// <c>If-Match</c> on the ETag seen at open, so a concurrent overwrite surfaces as an <see cref="IOException"/>
+/// instead of mixed content. Seeking is free; only reads fetch (one chunk at a time, the last one cached).
 /// </summary>
 internal sealed class BlobRangeReadStream : Stream
 {
-    private readonly BlobContainerClient _client;
-    private readonly BlobProperties _blob;
-    private readonly CancellationToken _readToken;
+    private readonly BlobClient _blob;
+    private readonly LakePath _path;
+    private readonly string _resource;
+    private readonly ETag _etag;
+    private readonly long _length;
+    private readonly int _chunkSize;
+    private readonly CancellationToken _syncToken;
     private ReadOnlyMemory<byte> _chunk;
-    private long _chunkStart = -1;
+    private long _chunkStart;
     private long _position;
 
-    public BlobRangeReadStream(BlobContainerClient client, BlobProperties blob, CancellationToken readToken)
+    /// <summary>Creates the stream with the first chunk (from offset 0) already read.</summary>
+    public BlobRangeReadStream(BlobClient blob, LakePath path, string resource, ETag etag, long length, ReadOnlyMemory<byte> firstChunk, int chunkSize, CancellationToken syncToken)
     {
-        _client = client;
         _blob = blob;
-        _readToken = readToken;
+        _path = path;
+        _resource = resource;
+        _etag = etag;
+        _length = length;
+        _chunk = firstChunk;
+        _chunkSize = chunkSize;
+        _syncToken = syncToken;
     }
 
     public override bool CanRead => true;
@@ -29,7 +42,7 @@ internal sealed class BlobRangeReadStream : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => _blob.Size;
+    public override long Length => _length;
 
     public override long Position
     {
@@ -41,9 +54,9 @@ internal sealed class BlobRangeReadStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (!EnsureChunkCached())
+        if (!IsCached())
         {
-            LoadChunkAsync(_readToken).GetAwaiter().GetResult();
+            LoadChunkAsync(async: false, _syncToken).GetAwaiter().GetResult();
         }
 
         return CopyFromChunk(buffer);
@@ -54,9 +67,9 @@ internal sealed class BlobRangeReadStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!EnsureChunkCached())
+        if (!IsCached())
         {
-            await LoadChunkAsync(cancellationToken).ConfigureAwait(false);
+            await LoadChunkAsync(async: true, cancellationToken).ConfigureAwait(false);
         }
 
         return CopyFromChunk(buffer.Span);
@@ -68,7 +81,7 @@ internal sealed class BlobRangeReadStream : Stream
         {
             SeekOrigin.Begin => offset,
             SeekOrigin.Current => _position + offset,
-            SeekOrigin.End => _blob.Size + offset,
+            SeekOrigin.End => _length + offset,
             _ => throw new ArgumentOutOfRangeException(nameof(origin)),
         };
         return _position;
@@ -82,13 +95,12 @@ internal sealed class BlobRangeReadStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Blob read streams are read-only.");
 
-    /// <summary>True when the current position is served by the cached chunk or lies at/after the end.</summary>
-    private bool EnsureChunkCached() =>
-        _position >= _blob.Size || (_chunkStart >= 0 && _position >= _chunkStart && _position < _chunkStart + _chunk.Length);
+    /// <summary>True when the position is served by the cached chunk or lies at/after the end.</summary>
+    private bool IsCached() => _position >= _length || (_position >= _chunkStart && _position < _chunkStart + _chunk.Length);
 
     private int CopyFromChunk(Span<byte> buffer)
     {
-        if (_position >= _blob.Size || buffer.IsEmpty)
+        if (_position >= _length || buffer.IsEmpty)
         {
             return 0;
         }
@@ -100,20 +112,32 @@ internal sealed class BlobRangeReadStream : Stream
         return n;
     }
 
-    private async Task LoadChunkAsync(CancellationToken cancellationToken)
+    private async Task LoadChunkAsync(bool async, CancellationToken cancellationToken)
     {
-        long length = Math.Min(_client.Options.ReadChunkSize, _blob.Size - _position);
-        BlobContent? content;
+        var options = new BlobDownloadOptions
+        {
+            Range = new HttpRange(_position, Math.Min(_chunkSize, _length - _position)),
+            Conditions = new BlobRequestConditions { IfMatch = _etag },
+        };
         try
         {
-            content = await _client.DownloadAsync(_blob.Name, _position, length, _blob.ETag, cancellationToken).ConfigureAwait(false);
+            BlobDownloadResult result = async
+                ? await _blob.DownloadContentAsync(options, cancellationToken).ConfigureAwait(false)
+                : _blob.DownloadContent(options, cancellationToken);
+            _chunk = result.Content.ToMemory();
+            _chunkStart = _position;
         }
-        catch (AzureStorageException ex) when (ex.Status == HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            throw new IOException($"Blob '{_client.Resource(_blob.Name)}' changed while being read (ETag {_blob.ETag}).", ex);
+            throw new IOException($"Blob '{_resource}' changed while being read (ETag {_etag.ToString("H")}).");
         }
-
-        _chunk = content?.Content ?? throw new IOException($"Blob '{_client.Resource(_blob.Name)}' was deleted while being read.");
-        _chunkStart = _position;
+        catch (RequestFailedException ex) when (BlobErrors.IsBlobMissing(ex))
+        {
+            throw new IOException($"Blob '{_resource}' was deleted while being read.");
+        }
+        catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
+        {
+            throw BlobErrors.Map(ex, "Download", _resource, _path);
+        }
     }
 }

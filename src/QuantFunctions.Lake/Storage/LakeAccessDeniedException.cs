@@ -1,6 +1,9 @@
 namespace QuantFunctions.Lake.Storage;
 
-/// <summary>A write outside what the store view allows (e.g. a model pipeline writing silver/).</summary>
+/// <summary>
+/// Access refused: a write outside what the store view allows (e.g. a model pipeline writing silver/), or the storage
+/// service refused the credentials (HTTP 403 from Blob Storage).
+/// </summary>
 public sealed class LakeAccessDeniedException : LakeException
 {
     /// <summary>Creates the error for <paramref name="path"/>.</summary>

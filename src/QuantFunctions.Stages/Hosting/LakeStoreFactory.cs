@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 
@@ -7,29 +7,37 @@ namespace QuantFunctions.Stages.Hosting;
 /// <summary>Opens the lake the settings describe (creating the blob container if needed).</summary>
 public static class LakeStoreFactory
 {
+    /// <summary>Opens the lake with the default Blob client options (<see cref="BlobServiceClientFactory.CreateOptions"/>).</summary>
+    /// <param name="settings">File or blob lake.</param>
+    /// <param name="cancellationToken">Cancels container creation.</param>
+    /// <exception cref="ArgumentException">Unknown kind, or a blob lake without a storage connection.</exception>
+    /// <exception cref="LakeAccessDeniedException">The blob lake's credentials may not read or create the container.</exception>
+    /// <exception cref="BlobLakeException">Storage unreachable or another failure while opening the container.</exception>
+    public static Task<ILakeStore> OpenAsync(LakeSettings settings, CancellationToken cancellationToken = default) =>
+        OpenAsync(settings, blobOptions: null, cancellationToken);
+
     /// <summary>Opens the lake.</summary>
     /// <param name="settings">File or blob lake.</param>
-    /// <param name="http">A long-lived HttpClient for the blob lake.</param>
-    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="blobOptions">Blob client options (retries, transport); null: <see cref="BlobServiceClientFactory.CreateOptions"/>.</param>
     /// <param name="cancellationToken">Cancels container creation.</param>
-    /// <exception cref="ArgumentException">Unknown kind, or a blob lake without a connection string.</exception>
-    public static async Task<ILakeStore> OpenAsync(LakeSettings settings, HttpClient http, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">Unknown kind, or a blob lake without a storage connection.</exception>
+    /// <exception cref="LakeAccessDeniedException">The blob lake's credentials may not read or create the container.</exception>
+    /// <exception cref="BlobLakeException">Storage unreachable or another failure while opening the container.</exception>
+    public static async Task<ILakeStore> OpenAsync(LakeSettings settings, BlobClientOptions? blobOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
         switch (settings.Kind)
         {
             case "file":
                 Directory.CreateDirectory(settings.Root);
                 return new FileSystemLakeStore(settings.Root);
             case "blob":
-                StorageConnectionString connection = StorageConnectionString.Parse(
-                    settings.Connection ?? throw new ArgumentException("A blob lake needs a storage connection string (QF_STORAGE_CONNECTION or AzureWebJobsStorage)."));
-                var container = new BlobContainerClient(connection, settings.Container, http, logger: loggerFactory.CreateLogger<BlobContainerClient>());
-                await container.CreateIfNotExistsAsync(cancellationToken);
-                return new BlobLakeStore(container);
+                StorageConnection storage = settings.Storage ?? throw new ArgumentException(
+                    $"A blob lake needs a storage connection ({StorageConnection.LakeConnectionName} or {StorageConnection.HostConnectionName}).", nameof(settings));
+                BlobServiceClient service = BlobServiceClientFactory.Create(storage, blobOptions);
+                return await BlobLakeStore.OpenAsync(service.GetBlobContainerClient(settings.Container), cancellationToken: cancellationToken);
             default:
-                throw new ArgumentException($"Unknown lake kind '{settings.Kind}': use 'file' or 'blob'.");
+                throw new ArgumentException($"Unknown lake kind '{settings.Kind}': use 'file' or 'blob'.", nameof(settings));
         }
     }
 }

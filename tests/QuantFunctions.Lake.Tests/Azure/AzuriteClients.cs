@@ -1,38 +1,51 @@
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Lake.Tests.Azure;
 
-/// <summary>Clients against the shared Azurite with fast, bounded retries; one fresh container/queue per call.</summary>
-public sealed class AzuriteClients : IDisposable
+/// <summary>SDK clients against the shared Azurite with fast, bounded retries; one fresh container per call.</summary>
+public sealed class AzuriteClients
 {
-    public AzuriteClients(AzuriteFixture azurite, HttpMessageHandler? handler = null)
+    public AzuriteClients(AzuriteFixture azurite, HttpMessageHandler? handler = null, Action<BlobClientOptions>? configure = null)
     {
         Azurite = azurite;
-        Connection = StorageConnectionString.Parse(azurite.ConnectionString);
-        Http = handler is null ? new HttpClient() : new HttpClient(handler);
+        Options = FastOptions(handler);
+        configure?.Invoke(Options);
+        Service = new BlobServiceClient(azurite.ConnectionString, Options);
     }
-
-    /// <summary>Small blocks and thresholds so block uploads and ranged reads are exercised with KB-sized data; millisecond retries.</summary>
-    public static AzureStorageOptions FastOptions { get; } = new()
-    {
-        MaxRetries = 3,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(50),
-    };
 
     public AzuriteFixture Azurite { get; }
 
-    public StorageConnectionString Connection { get; }
+    public BlobClientOptions Options { get; }
 
-    public HttpClient Http { get; }
+    public BlobServiceClient Service { get; }
 
-    public async Task<BlobContainerClient> NewContainerAsync(AzureStorageOptions? options = null, CapturingLogger<BlobContainerClient>? logger = null)
+    /// <summary>The pinned service version, 3 retries from 5 ms (capped at 50 ms), and an optional fault-injecting handler as transport.</summary>
+    public static BlobClientOptions FastOptions(HttpMessageHandler? handler = null)
     {
-        var container = new BlobContainerClient(Connection, Azurite.UniqueName("c"), Http, options ?? FastOptions, logger: logger);
-        Assert.True(await container.CreateIfNotExistsAsync());
-        return container;
+        BlobClientOptions options = BlobServiceClientFactory.CreateOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(5);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        if (handler is not null)
+        {
+            options.Transport = new HttpClientTransport(new HttpClient(handler));
+        }
+
+        return options;
     }
 
-    public void Dispose() => Http.Dispose();
+    /// <summary>A client for a fresh container name (not created).</summary>
+    public BlobContainerClient Container(string? name = null) => Service.GetBlobContainerClient(name ?? Azurite.UniqueName("c"));
+
+    /// <summary>A fresh, created container.</summary>
+    public async Task<BlobContainerClient> NewContainerAsync()
+    {
+        BlobContainerClient container = Container();
+        await container.CreateAsync();
+        return container;
+    }
 }

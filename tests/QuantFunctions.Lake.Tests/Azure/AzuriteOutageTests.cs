@@ -1,4 +1,6 @@
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Azure;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Lake.Tests.Azure;
@@ -9,28 +11,43 @@ public sealed class AzuriteOutageTests(AzuriteFixture azurite) : AzuriteTests(az
     [Fact]
     public async Task StorageDown_RequestsFailClearly_ThenDataIsBackAfterRestart()
     {
-        BlobContainerClient container = await Clients.NewContainerAsync(AzuriteClients.FastOptions with { MaxRetries = 1 });
-        await container.UploadAsync("kept.json", new byte[] { 4, 2 });
+        var clients = new AzuriteClients(Azurite, configure: o => o.Retry.MaxRetries = 1);
+        BlobLakeStore store = await BlobLakeStore.OpenAsync(clients.Container());
+        LakePath path = LakePath.Parse("gold/kept.json");
+        await store.WriteAsync(path, new byte[] { 4, 2 }, LakeWriteMode.CreateOnly);
 
         await Azurite.StopAsync();
-        var down = await Assert.ThrowsAsync<AzureStorageException>(() => container.GetPropertiesAsync("kept.json"));
-        await Azurite.RestartAsync();
+        BlobLakeException down;
+        try
+        {
+            down = await Assert.ThrowsAsync<BlobLakeException>(() => store.GetInfoAsync(path));
+        }
+        finally
+        {
+            await Azurite.RestartAsync();
+        }
 
-        Assert.Null(down.Status);
-        Assert.Equal(2, down.Attempts);
-        Assert.Contains($"GetBlobProperties on '{container.Name}/kept.json' failed after 2 attempt(s)", down.Message, StringComparison.Ordinal);
-        Assert.Equal(new byte[] { 4, 2 }, (await container.DownloadAsync("kept.json"))!.Content.ToArray());
+        Assert.Equal(0, down.Status);
+        Assert.Equal(path, down.Path);
+        Assert.StartsWith($"GetProperties on '{store.Container.Name}/gold/kept.json' failed, storage unreachable: Retry failed after 2 tries.", down.Message, StringComparison.Ordinal);
+        Assert.NotNull(down.InnerException);
+        Assert.Equal(new byte[] { 4, 2 }, (await store.TryReadAsync(path))!.Content.ToArray());
     }
 
     [Fact]
     public async Task BriefOutage_WithinRetryBudget_RequestSucceeds()
     {
-        var patient = AzuriteClients.FastOptions with { MaxRetries = 12, RetryBaseDelay = TimeSpan.FromMilliseconds(200), RetryMaxDelay = TimeSpan.FromSeconds(1) };
-        BlobContainerClient container = await Clients.NewContainerAsync(patient);
-        await container.UploadAsync("x", new byte[] { 1 });
+        var patient = new AzuriteClients(Azurite, configure: o =>
+        {
+            o.Retry.MaxRetries = 12;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        });
+        BlobLakeStore store = await BlobLakeStore.OpenAsync(patient.Container());
+        await store.WriteAsync(LakePath.Parse("x/y"), new byte[] { 1 }, LakeWriteMode.CreateOnly);
 
         await Azurite.StopAsync();
-        Task<BlobContent?> read = container.DownloadAsync("x");
+        Task<LakeObject?> read = store.TryReadAsync(LakePath.Parse("x/y"));
         await Azurite.RestartAsync();
 
         Assert.Equal(new byte[] { 1 }, (await read)!.Content.ToArray());

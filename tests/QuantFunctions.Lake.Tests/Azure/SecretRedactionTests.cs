@@ -1,9 +1,15 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
 using System.Net;
+using Azure.Core.Diagnostics;
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Azure;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Lake.Tests.Azure;
 
+/// <summary>The account key and request signatures never reach lake errors, connection descriptions or the SDK's logs.</summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class SecretRedactionTests(AzuriteFixture azurite)
 {
@@ -11,41 +17,53 @@ public sealed class SecretRedactionTests(AzuriteFixture azurite)
     private const string WrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXk9PQ==";
 
     [Fact]
-    public async Task WrongKey_Blob_Is403WithClearErrorAndNoKeyAnywhere()
+    public async Task WrongKey_Is403AccessDeniedNamingTheBlob_AndNoKeyOrSignatureInErrorOrSdkLogs()
     {
-        var logger = new CapturingLogger<BlobContainerClient>();
-        using var http = new HttpClient();
-        StorageConnectionString connection = StorageConnectionString.Parse(azurite.ConnectionString.Replace(AzuriteFixture.AccountKey, WrongKey, StringComparison.Ordinal));
-        var container = new BlobContainerClient(connection, azurite.UniqueName("denied"), http, AzuriteClients.FastOptions, logger: logger);
+        var logs = new ConcurrentQueue<string>();
+        using var listener = new AzureEventSourceListener((_, message) => logs.Enqueue(message), EventLevel.Verbose);
+        var recorder = new FaultInjectingHandler(0, HttpStatusCode.OK); // forwards everything, records the Authorization headers
+        string wrong = azurite.ConnectionString.Replace(AzuriteFixture.AccountKey, WrongKey, StringComparison.Ordinal);
+        StorageConnection connection = StorageConnection.Resolve("QF_STORAGE_CONNECTION", name => name == "QF_STORAGE_CONNECTION" ? wrong : null);
+        BlobServiceClient service = BlobServiceClientFactory.Create(connection, AzuriteClients.FastOptions(recorder));
+        var store = new BlobLakeStore(service.GetBlobContainerClient(azurite.UniqueName("denied")));
 
-        var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.CreateIfNotExistsAsync());
+        var ex = await Assert.ThrowsAsync<LakeAccessDeniedException>(() => store.WriteAsync(LakePath.Parse("gold/a.json"), new byte[] { 1 }, LakeWriteMode.CreateOnly));
 
-        Assert.Equal(HttpStatusCode.Forbidden, ex.Status);
-        Assert.Contains(ex.ErrorCode, new[] { "AuthenticationFailed", "AuthorizationFailure" }); // Azure says the first, Azurite the second
-        Assert.Equal(1, ex.Attempts); // 403 is not transient
-        Assert.Contains("Check the account name and key", ex.Message, StringComparison.Ordinal);
-        AssertNoSecret(WrongKey, ex.ToString(), connection.ToString(), string.Join('\n', logger.Lines));
-        Assert.NotEmpty(logger.Lines);
+        Assert.Equal(LakePath.Parse("gold/a.json"), ex.Path);
+        Assert.StartsWith($"Upload on '{store.Container.Name}/gold/a.json' was refused: 403 ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage Blob Data Contributor", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, recorder.Requests); // 403 is not transient
+        string signature = recorder.Authorizations[0]!.Split(':')[1];
+        Assert.Contains(logs, l => l.Contains("Authorization:REDACTED", StringComparison.Ordinal)); // the SDK logged the request headers
+        foreach (string secret in new[] { WrongKey, AzuriteFixture.AccountKey, signature })
+        {
+            AssertAbsent(secret, ex.ToString(), connection.ToString(), string.Join('\n', logs));
+        }
     }
 
     [Fact]
-    public async Task RetriedFailures_LogsAndErrors_NeverContainKeyOrSignature()
+    public void ConnectionString_Described_ShowsEndpointNeverKey()
     {
-        var logger = new CapturingLogger<BlobContainerClient>();
-        var handler = new FaultInjectingHandler(int.MaxValue, HttpStatusCode.ServiceUnavailable);
-        using var clients = new AzuriteClients(azurite, handler);
-        var container = new BlobContainerClient(clients.Connection, "lake", clients.Http, AzuriteClients.FastOptions, logger: logger);
+        StorageConnection connection = StorageConnection.Resolve("X", name => name == "X" ? azurite.ConnectionString : null);
 
-        var ex = await Assert.ThrowsAsync<AzureStorageException>(() => container.UploadAsync("a", new byte[] { 1 }));
+        string text = connection.ToString();
 
-        string logs = string.Join('\n', logger.Lines);
-        Assert.Equal(3, logger.Lines.Count(l => l.StartsWith("Warning: PutBlob on 'lake/a': attempt", StringComparison.Ordinal))); // one per retry
-        AssertNoSecret(AzuriteFixture.AccountKey, ex.ToString(), logs, clients.Connection.ToString());
-        string signature = handler.Authorizations[0]!.Split(':')[1];
-        AssertNoSecret(signature, ex.ToString(), logs);
+        Assert.Equal($"X: {azurite.BlobEndpoint} (ConnectionString)", text);
+        AssertAbsent(AzuriteFixture.AccountKey, text);
     }
 
-    private static void AssertNoSecret(string secret, params string[] texts)
+    [Theory]
+    [InlineData("AccountName=acct;" + WrongKey)]
+    [InlineData(WrongKey)]
+    public void ConnectionString_Malformed_ErrorNamesTheSettingNeverTheValue(string value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => StorageConnection.Resolve("QF_STORAGE_CONNECTION", name => name == "QF_STORAGE_CONNECTION" ? value : null));
+
+        Assert.StartsWith("Setting 'QF_STORAGE_CONNECTION' is not a valid storage connection string", ex.Message, StringComparison.Ordinal);
+        AssertAbsent(WrongKey, ex.ToString());
+    }
+
+    private static void AssertAbsent(string secret, params string[] texts)
     {
         foreach (string text in texts)
         {

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Azure;
@@ -17,17 +18,16 @@ internal sealed class BlobLakeHarness : IDisposable
     /// <summary>The demo's as-of and seed (as <c>quant demo</c>).</summary>
     public static readonly RunSettings DemoSettings = new() { AsOf = new DateTimeOffset(2024, 1, 3, 0, 0, 0, TimeSpan.Zero), Seed = 42 };
 
-    private readonly HttpClient _http = new();
-
     private BlobLakeHarness(AzuriteFixture azurite, string container)
     {
-        Connection = StorageConnectionString.Parse(azurite.ConnectionString);
-        Container = new BlobContainerClient(Connection, container, _http);
+        Service = new BlobServiceClient(azurite.ConnectionString, BlobServiceClientFactory.CreateOptions());
+        Container = Service.GetBlobContainerClient(container);
         Lake = new BlobLakeStore(Container);
         Runtime = PipelineRuntime.Create(Lake, new RunnerOptions { MaxParallelism = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10) }, NullLoggerFactory.Instance, TimeProvider.System);
     }
 
-    public StorageConnectionString Connection { get; }
+    /// <summary>The Blob service of the shared Azurite (connection string, pinned service version, the SDK's default retries).</summary>
+    public BlobServiceClient Service { get; }
 
     public BlobContainerClient Container { get; }
 
@@ -96,9 +96,5 @@ internal sealed class BlobLakeHarness : IDisposable
         return await ledger.ReadAllAsync();
     }
 
-    public void Dispose()
-    {
-        Runtime.Dispose();
-        _http.Dispose();
-    }
+    public void Dispose() => Runtime.Dispose();
 }

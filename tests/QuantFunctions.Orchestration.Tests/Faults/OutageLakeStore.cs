@@ -1,4 +1,4 @@
-using QuantFunctions.Lake.Azure;
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 

@@ -1,4 +1,6 @@
-using Microsoft.Extensions.Logging;
+using System.Diagnostics.Tracing;
+using Azure.Core.Diagnostics;
+using Azure.Storage.Blobs;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -11,7 +13,7 @@ using QuantFunctions.Testing;
 
 namespace QuantFunctions.Orchestration.Tests.Faults;
 
-/// <summary>The storage account key never reaches logs, run records, the ledger, forensic traces or exception messages.</summary>
+/// <summary>The storage account key never reaches logs (ours or the Azure SDK's), run records, the ledger, forensic traces or exception messages.</summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class SecretLeakTests(AzuriteFixture azurite)
 {
@@ -22,11 +24,10 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
     public async Task RunAsync_DemoDataOpsOnBlobLake_AccountKeyInNoLogRecordLedgerTraceOrException()
     {
         using var loggers = new CapturingLoggerFactory();
-        using var http = new HttpClient();
-        var container = new BlobContainerClient(
-            StorageConnectionString.Parse(azurite.ConnectionString), azurite.UniqueName("secret"), http, logger: loggers.CreateLogger<BlobContainerClient>());
-        await container.CreateIfNotExistsAsync();
-        var lake = new BlobLakeStore(container);
+        using var sdkLogs = new AzureEventSourceListener((_, message) => loggers.Lines.Enqueue("Azure SDK: " + message), EventLevel.Verbose);
+        StorageConnection connection = StorageConnection.Resolve("QF_STORAGE_CONNECTION", name => name == "QF_STORAGE_CONNECTION" ? azurite.ConnectionString : null);
+        BlobContainerClient container = BlobServiceClientFactory.Create(connection).GetBlobContainerClient(azurite.UniqueName("secret"));
+        BlobLakeStore lake = await BlobLakeStore.OpenAsync(container);
         using (var runtime = PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = 2 }, loggers, TimeProvider.System))
         {
             await StorageOutageTests.RunDataOpsAsync(runtime, "secret");
@@ -34,10 +35,12 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
 
         // A request signed with the foreign key is refused (403): its exception and logs must not carry that key either.
         string foreign = azurite.ConnectionString.Replace(AzuriteFixture.AccountKey, ForeignKey, StringComparison.Ordinal);
-        var refused = new BlobContainerClient(
-            StorageConnectionString.Parse(foreign), container.Name, http, new AzureStorageOptions { MaxRetries = 0 }, logger: loggers.CreateLogger<BlobContainerClient>());
-        AzureStorageException error = await Assert.ThrowsAsync<AzureStorageException>(() => refused.UploadAsync("probe.txt", "x"u8.ToArray()));
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.Status);
+        BlobClientOptions noRetries = BlobServiceClientFactory.CreateOptions();
+        noRetries.Retry.MaxRetries = 0;
+        var refused = new BlobLakeStore(new BlobServiceClient(foreign, noRetries).GetBlobContainerClient(container.Name));
+        LakeAccessDeniedException error = await Assert.ThrowsAsync<LakeAccessDeniedException>(
+            () => refused.WriteAsync(LakePath.Parse("gold/probe.txt"), "x"u8.ToArray(), LakeWriteMode.Overwrite));
+        Assert.Contains("403", error.Message, StringComparison.Ordinal);
 
         var records = new List<string>();
         foreach (string name in new[] { "run.json", "forensic_trace.json", "audit.jsonl" })
@@ -55,7 +58,8 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
         }
 
         Assert.NotEmpty(loggers.Lines);
-        string[] texts = [.. loggers.Lines, .. records, error.Message, error.ToString()];
+        Assert.Contains(loggers.Lines, l => l.Contains("Authorization:REDACTED", StringComparison.Ordinal)); // the SDK's request logs were captured
+        string[] texts = [.. loggers.Lines, .. records, error.Message, error.ToString(), connection.ToString()];
         foreach (string secret in new[] { AzuriteFixture.AccountKey, ForeignKey, "SharedKey " })
         {
             Assert.All(texts, t => Assert.DoesNotContain(secret, t, StringComparison.Ordinal));

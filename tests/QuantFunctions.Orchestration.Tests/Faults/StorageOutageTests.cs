@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
@@ -21,15 +22,21 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
 {
     private const string Meta = "manifests/demo/meta/version=1.0.0/manifest.json";
 
-    /// <summary>Few, short storage retries so the outage exhausts them quickly (2 retries, 50 then 100 ms).</summary>
-    private static readonly AzureStorageOptions ShortRetries = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromMilliseconds(200) };
+    /// <summary>Few, short storage retries so the outage exhausts them quickly (the SDK's exponential backoff: 2 retries from 50 ms, at most 200 ms).</summary>
+    private static BlobClientOptions ShortRetries()
+    {
+        BlobClientOptions options = BlobServiceClientFactory.CreateOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
+        return options;
+    }
 
     [Fact]
     public async Task ResumeAsync_StorageDownDuringOneNodeThenBack_NodeFailedNamingBlobDependentsSkippedResumeGivesUndisturbedGold()
     {
         using BlobLakeHarness undisturbed = await UndisturbedAsync("meta-outage");
-        using var http = new HttpClient();
-        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
+        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync();
         using (runtime)
         {
 
@@ -42,7 +49,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             Assert.True(lake.Fired);
             Assert.Equal(RunStatus.Failed, failed.Status);
             NodeState broken = Assert.Single(failed.Nodes, n => n.Status == NodeStatus.Failed);
-            Assert.Equal(typeof(AzureStorageException).FullName, broken.Error!.Type);
+            Assert.Equal(typeof(BlobLakeException).FullName, broken.Error!.Type);
             Assert.Contains(lake.Container.Name, broken.Error.Message, StringComparison.Ordinal); // names container/blob
             Assert.Equal(NodeStatus.Skipped, failed.Nodes.Single(n => n.Node.Value == "meta.aggregate").Status);
 
@@ -58,18 +65,17 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     public async Task ResumeAsync_StorageStaysDownSoRunJsonCannotBeWritten_RunAsyncThrowsNamingRunJsonAndResumeAfterRestartGivesUndisturbedGold()
     {
         using BlobLakeHarness undisturbed = await UndisturbedAsync("meta-down");
-        using var http = new HttpClient();
-        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync(http);
+        (OutageLakeStore lake, PipelineRuntime runtime) = await CreateAsync();
         using (runtime)
         {
             lake.BeforeWrite = azurite.StopAsync;
             lake.Armed = true;
-            AzureStorageException? error = null;
+            BlobLakeException? error = null;
             try
             {
                 await runtime.Runner.RunAsync(undisturbed.Request(await undisturbed.LoadAsync(Meta), "meta-down"));
             }
-            catch (AzureStorageException e)
+            catch (BlobLakeException e)
             {
                 error = e;
             }
@@ -100,11 +106,10 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
     }
 
     /// <summary>A blob lake with short storage retries behind an (unarmed) outage hook on data writes, with DataOps already run.</summary>
-    private async Task<(OutageLakeStore Lake, PipelineRuntime Runtime)> CreateAsync(HttpClient http)
+    private async Task<(OutageLakeStore Lake, PipelineRuntime Runtime)> CreateAsync()
     {
-        var container = new BlobContainerClient(StorageConnectionString.Parse(azurite.ConnectionString), azurite.UniqueName("outage"), http, ShortRetries);
-        await container.CreateIfNotExistsAsync();
-        var lake = new OutageLakeStore(new BlobLakeStore(container)) { Container = container };
+        BlobContainerClient container = new BlobServiceClient(azurite.ConnectionString, ShortRetries()).GetBlobContainerClient(azurite.UniqueName("outage"));
+        var lake = new OutageLakeStore(await BlobLakeStore.OpenAsync(container)) { Container = container };
         var options = new RunnerOptions { MaxParallelism = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         var runtime = PipelineRuntime.Create(lake, options, NullLoggerFactory.Instance, TimeProvider.System);
         await RunDataOpsAsync(runtime);
