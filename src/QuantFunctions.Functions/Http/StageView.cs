@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace QuantFunctions.Functions.Http;
+
+/// <summary>A registered stage in <c>GET /api/stages</c>.</summary>
+/// <param name="Id">The stable stage id, e.g. <c>alpha.select</c>.</param>
+/// <param name="Kind"><c>data</c> or <c>model</c>.</param>
+/// <param name="Description">What it does.</param>
+/// <param name="Parameters">Its parameter names (snake_case), sorted.</param>
+public sealed record StageView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("parameters")] IReadOnlyList<string> Parameters);

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using QuantFunctions.Functions.Api;
+using QuantFunctions.Functions.Tests.Support;
+using QuantFunctions.Lake.Storage;
+
+namespace QuantFunctions.Functions.Tests.Api;
+
+/// <summary><c>GET /api/stages</c>, <c>GET /api/pipelines</c> and <c>GET /api/health</c>.</summary>
+public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    [Fact]
+    public async Task ListStages_EveryRegisteredStageWithKindAndParameters()
+    {
+        ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Catalog.ListStages(Requests.Create("GET", "/api/stages")));
+
+        Assert.Equal(200, response.Status);
+        JsonArray stages = response.Body!.AsArray();
+        List<string> ids = [.. stages.Select(s => s!["id"]!.GetValue<string>())];
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        JsonNode select = stages.Single(s => s!["id"]!.GetValue<string>() == "alpha.select")!;
+        Assert.Equal("model", select["kind"]!.GetValue<string>());
+        Assert.Contains("source_pipeline", select["parameters"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(select["description"]!.GetValue<string>()));
+        Assert.Equal("data", stages.Single(s => s!["id"]!.GetValue<string>() == "dataops.synthetic_market")!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ListPipelines_TheCatalogWithKindsAndSchedules()
+    {
+        ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Catalog.ListPipelines(Requests.Create("GET", "/api/pipelines")));
+
+        Assert.Equal(200, response.Status);
+        Dictionary<string, JsonNode> pipelines = response.Body!.AsArray().ToDictionary(p => p!["id"]!.GetValue<string>(), p => p!);
+        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "meta", "sleeve"], pipelines.Keys);
+        JsonNode dataops = pipelines["dataops"];
+        Assert.Equal(("demo", "1.0.0", "data"), (dataops["scope"]!.GetValue<string>(), dataops["version"]!.GetValue<string>(), dataops["kind"]!.GetValue<string>()));
+        Assert.Equal("0 30 22 * * *", dataops["schedule"]!.GetValue<string>());
+        Assert.Equal("0 30 22 * * *", dataops["timerSchedule"]!.GetValue<string>());
+        Assert.Equal("model", pipelines["meta"]["kind"]!.GetValue<string>());
+        Assert.Null(pipelines["meta"]["timerSchedule"]);
+    }
+
+    [Fact]
+    public async Task Health_LakeReachable_200Healthy()
+    {
+        ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Catalog.Health(Requests.Create("GET", "/api/health")));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Healthy", response["status"]);
+        Assert.True(response.Body!["lakeReachable"]!.GetValue<bool>());
+        Assert.Equal("file: reachable", response["lake"]);
+        Assert.Equal(5, response.Body["pipelines"]!.GetValue<int>());
+        Assert.True(response.Body["stages"]!.GetValue<int>() > 10);
+    }
+
+    [Fact]
+    public async Task Health_LakeUnreachable_503WithoutTheErrorText()
+    {
+        IServiceProvider services = fixture.Harness.Services;
+        CatalogApi api = ActivatorUtilities.CreateInstance<CatalogApi>(services, (ILakeStore)new UnreachableLake());
+
+        ApiResponse response = await fixture.Harness.ExecuteAsync(api.Health(Requests.Create("GET", "/api/health")));
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("Unhealthy", response["status"]);
+        Assert.False(response.Body!["lakeReachable"]!.GetValue<bool>());
+        Assert.EndsWith(": IOException", response["lake"], StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", response.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.DurableTask.Client;
+using QuantFunctions.Functions.Http;
+using QuantFunctions.Functions.Tests.Support;
+
+namespace QuantFunctions.Functions.Tests.Api;
+
+/// <summary>Every bad start request is a 400 problem with its code and the field named — never a 500, never a scheduled instance.</summary>
+public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    public static TheoryData<string, string?, string, string> BadStarts() => new()
+    {
+        { "nosuch", null, ProblemCodes.UnknownPipeline, "'nosuch'" },
+        { "nosuch", null, ProblemCodes.UnknownPipeline, "dataops, dataops_crypto_spot, dataops_us_equity, meta, sleeve" },
+        { "dataops", """{ "as_of": "yesterday" }""", ProblemCodes.BadAsOf, "as_of 'yesterday'" },
+        { "dataops", """{ "as_of": "2024-01-02T00:00:00" }""", ProblemCodes.BadAsOf, "as_of" },
+        { "dataops", """{ "as_of": 20240102 }""", ProblemCodes.BadAsOf, "as_of" },
+        { "dataops", """{ "params": ["noequals"] }""", ProblemCodes.BadParams, "'noequals'" },
+        { "dataops", """{ "params": "dataops.returns:x=1" }""", ProblemCodes.BadParams, "params must be an array" },
+        { "dataops", """{ "params": [1] }""", ProblemCodes.BadParams, "params[0]" },
+        { "dataops", """{ "params": ["nosuch.stage:x=1"] }""", ProblemCodes.BadParams, "unknown stage 'nosuch.stage'" },
+        { "dataops", """{ "params": ["alpha.select:top_n=5"] }""", ProblemCodes.BadParams, "applies to no node of pipeline demo/dataops" },
+        { "dataops", """{ "params": ["dataops.returns:bogus=1"] }""", ProblemCodes.BadParams, "bogus" },
+        { "dataops", """{ "params": ["universes=42"] }""", ProblemCodes.BadParams, "universes" },
+        { "dataops", """{ "as_of": "2024-01-02T00:00:00Z", "asof": "x" }""", ProblemCodes.BadJson, "Unknown member 'asof'" },
+        { "dataops", """{ "seed": 1, "seed": 2 }""", ProblemCodes.BadJson, "'seed' appears more than once" },
+        { "dataops", """[1, 2]""", ProblemCodes.BadJson, "JSON object" },
+        { "dataops", """{ "as_of": """, ProblemCodes.BadJson, "not valid JSON" },
+        { "dataops", """{ "seed": "x" }""", ProblemCodes.BadSeed, "seed" },
+        { "dataops", """{ "seed": 1.5 }""", ProblemCodes.BadSeed, "seed" },
+        { "dataops", """{ "run_id": "Bad Id" }""", ProblemCodes.BadRunId, "run_id 'Bad Id'" },
+        { "dataops", """{ "run_id": 7 }""", ProblemCodes.BadRunId, "run_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStarts))]
+    public async Task Start_BadInput_400WithCodeNamingTheField(string pipeline, string? body, string code, string named)
+    {
+        ApiResponse response = await fixture.Harness.StartAsync(pipeline, body);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(code, response.Code);
+        Assert.Contains(named, response.Detail, StringComparison.Ordinal);
+        Assert.StartsWith(ApiProblem.ContentType, response.ContentType, StringComparison.Ordinal);
+        Assert.Equal(400, response.Body!["status"]!.GetValue<int>());
+        await AssertNothingScheduledAsync();
+    }
+
+    [Fact]
+    public async Task Start_BodyOverTheLimit_400BodyTooLarge()
+    {
+        string body = $$"""{ "params": ["{{new string('x', 70_000)}}=1"] }""";
+
+        ApiResponse response = await fixture.Harness.StartAsync("dataops", body);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(ProblemCodes.BodyTooLarge, response.Code);
+        Assert.Contains("65536", response.Detail, StringComparison.Ordinal);
+        await AssertNothingScheduledAsync();
+    }
+
+    [Fact]
+    public async Task Start_BodyOverTheLimitWithoutContentLength_400BodyTooLarge()
+    {
+        var request = Requests.Create("POST", "/api/orchestrators/dataops", new string(' ', 70_000) + "{}");
+        request.ContentLength = null; // chunked: the limit holds while reading
+
+        ApiResponse response = await fixture.Harness.ExecuteAsync(
+            fixture.Harness.Pipelines.StartPipeline(request, "dataops", fixture.Harness.Client, fixture.Harness.Context()));
+
+        Assert.Equal(ProblemCodes.BodyTooLarge, response.Code);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("TERMINATE")]
+    [InlineData("RESTART")]
+    public async Task UnknownRun_404RunNotFound(string call)
+    {
+        FunctionsHarness h = fixture.Harness;
+        ApiResponse response = call switch
+        {
+            "GET" => await h.StatusAsync("no-such-run"),
+            "TERMINATE" => await h.TerminateAsync("no-such-run", "why"),
+            _ => await h.RestartAsync("no-such-run"),
+        };
+
+        Assert.Equal(404, response.Status);
+        Assert.Equal(ProblemCodes.RunNotFound, response.Code);
+        Assert.Contains("'no-such-run'", response.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_MalformedRunId_400BadRunId()
+    {
+        ApiResponse response = await fixture.Harness.StatusAsync("Not:A:Run");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(ProblemCodes.BadRunId, response.Code);
+    }
+
+    [Fact]
+    public async Task Terminate_ReasonTooLong_400BadReason()
+    {
+        ApiResponse response = await fixture.Harness.TerminateAsync("no-such-run", new string('r', TerminateReason.MaxLength + 1));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(ProblemCodes.BadReason, response.Code);
+        Assert.Contains("501", response.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task AssertNothingScheduledAsync()
+    {
+        await foreach (OrchestrationMetadata instance in fixture.Harness.Client.GetAllInstancesAsync())
+        {
+            Assert.Fail($"no instance should exist, found {instance.InstanceId}");
+        }
+    }
+}

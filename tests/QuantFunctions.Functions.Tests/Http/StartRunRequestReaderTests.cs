@@ -1,0 +1,58 @@
+using System.Text;
+using QuantFunctions.Functions.Http;
+
+namespace QuantFunctions.Functions.Tests.Http;
+
+/// <summary>The start body: strict, typed, every member optional.</summary>
+public sealed class StartRunRequestReaderTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \r\n")]
+    [InlineData("{}")]
+    public void Parse_EmptyOrEmptyObject_AllDefaults(string body)
+    {
+        ApiResult<StartRunRequest> parsed = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.True(parsed.IsOk);
+        StartRunRequest request = parsed.Value!;
+        Assert.Equal((null, null, null), (request.AsOf, request.Seed, request.RunId));
+        Assert.Empty(request.Params);
+    }
+
+    [Fact]
+    public void Parse_EveryMember_Bound()
+    {
+        const string Body = """{ "as_of": "2024-01-02T01:00:00+01:00", "seed": 7, "run_id": "my-run", "params": ["alpha.allocate:engine=hrp", "sleeves=[\"a\"]"] }""";
+
+        StartRunRequest request = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes(Body)).Value!;
+
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), request.AsOf);
+        Assert.Equal(TimeSpan.Zero, request.AsOf!.Value.Offset); // normalised to UTC
+        Assert.Equal((7, "my-run"), (request.Seed, request.RunId));
+        Assert.Equal(["alpha.allocate:engine=hrp", "sleeves=[\"a\"]"], request.Params);
+    }
+
+    [Fact]
+    public void Parse_DateOnlyAsOf_MidnightUtcAsOnTheCli()
+    {
+        StartRunRequest request = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes("""{ "as_of": "2024-01-02" }""")).Value!;
+
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), request.AsOf);
+    }
+
+    [Theory]
+    [InlineData("""{ "as_of": "2024-13-02T00:00:00Z" }""", ProblemCodes.BadAsOf)]
+    [InlineData("""{ "as_of": null }""", ProblemCodes.BadAsOf)]
+    [InlineData("""{ "seed": 4294967296 }""", ProblemCodes.BadSeed)]
+    [InlineData("""{ "params": [null] }""", ProblemCodes.BadParams)]
+    [InlineData("""{ "RUN_ID": "x" }""", ProblemCodes.BadJson)]
+    [InlineData("\"x\"", ProblemCodes.BadJson)]
+    public void Parse_Invalid_ProblemWithItsCode(string body, string code)
+    {
+        ApiResult<StartRunRequest> parsed = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.False(parsed.IsOk);
+        Assert.Equal((400, code), (parsed.Problem.Status, parsed.Problem.Code));
+    }
+}

@@ -1,0 +1,25 @@
+using QuantFunctions.Lake.Storage;
+
+namespace QuantFunctions.Functions.Tests.Support;
+
+/// <summary>A lake whose storage does not answer: every call fails with an <see cref="IOException"/>.</summary>
+internal sealed class UnreachableLake : ILakeStore
+{
+    public Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<Stream> OpenReadAsync(LakePath path, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<LakeObjectInfo?> GetInfoAsync(LakePath path, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<LakeObjectInfo> WriteAsync(LakePath path, ReadOnlyMemory<byte> content, LakeWriteMode mode, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<LakeObjectInfo> WriteStreamAsync(LakePath path, Func<Stream, CancellationToken, Task> produce, LakeWriteMode mode, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default) => throw Down();
+
+    public IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default) => throw Down();
+
+    private static IOException Down() => new("connection refused (storage account key=secret)");
+}
