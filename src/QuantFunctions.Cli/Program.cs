@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Commands;
 using QuantFunctions.Cli.Infrastructure;
 using Spectre.Console;
@@ -40,6 +41,20 @@ public static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
+
+        // SIGTERM (kill, systemd, container stop) stops a command as Ctrl+C does: `quant worker` leaves its task hub cleanly.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The command already returned.
+            }
+        });
         var context = new CliContext(settings, AnsiConsole.Console, Console.Error, TimeProvider.System);
         return await RunAsync(context, args, cancellation.Token);
     }
@@ -61,6 +76,9 @@ public static class Program
             return ExitCodes.UsageError;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = context.Error }, cancellationToken);
+        // Ctrl+C and SIGTERM cancel cancellationToken (Main); System.CommandLine's own handling is off, as it would end the
+        // process 2 s after the signal, before a worker has left its task hub.
+        return await parse.InvokeAsync(
+            new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = context.Error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

@@ -1,13 +1,23 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Orchestration.Manifests;
+using QuantFunctions.Orchestration.Planning;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Orchestration.Steps;
 using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 
-/// <summary><c>quant pipeline run MANIFEST [--param k=v]… [--run-id ID] [--as-of T] [--seed N]</c>.</summary>
+/// <summary>
+/// <c>quant pipeline run MANIFEST [--param k=v]… [--run-id ID] [--as-of T] [--seed N] [--durable [--task-hub NAME] [--no-worker]]</c>:
+/// with the local runner, or — <c>--durable</c> — as a Durable orchestration on the task hub in the blob lake's storage
+/// account (a worker in this process unless <c>--no-worker</c>; <c>quant worker</c> processes on the hub share the work).
+/// </summary>
 internal sealed class PipelineRunCommand : CommandBase
 {
     private readonly Argument<string> _manifest = new("manifest") { Description = "Path of a manifest.json (e.g. manifests/demo/meta/version=1.0.0/manifest.json)." };
@@ -15,33 +25,71 @@ internal sealed class PipelineRunCommand : CommandBase
     private readonly Option<string?> _runId = new("--run-id") { Description = "Run id ([a-z0-9_-]); default: derived from pipeline, as-of and seed. An existing run with the same inputs is resumed." };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "The run's as-of time (ISO-8601, UTC); default: now." };
     private readonly Option<int> _seed = new("--seed") { Description = "Run seed (stage randomness derives from it).", DefaultValueFactory = _ => 42 };
+    private readonly Option<bool> _durable = new("--durable") { Description = "Run as a Durable orchestration on the task hub (needs QF_LAKE=blob) instead of the local runner." };
+    private readonly Option<string> _taskHub = DurableCli.TaskHub();
+    private readonly Option<bool> _noWorker = new("--no-worker") { Description = "With --durable: only schedule and follow the run; 'quant worker' processes on the task hub do the work." };
 
     public PipelineRunCommand(CliContext context)
-        : base("run", "Run a pipeline manifest with the local runner.", context)
+        : base("run", "Run a pipeline manifest with the local runner, or on a Durable task hub (--durable).", context)
     {
         Arguments.Add(_manifest);
         Options.Add(_params);
         Options.Add(_runId);
         Options.Add(_asOf);
         Options.Add(_seed);
+        Options.Add(_durable);
+        Options.Add(_taskHub);
+        Options.Add(_noWorker);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        bool durable = parseResult.GetValue(_durable);
+        if (!durable && (parseResult.GetResult(_taskHub) is { Implicit: false } || parseResult.GetValue(_noWorker)))
+        {
+            throw new UsageException("--task-hub and --no-worker apply to --durable runs only.");
+        }
+
+        DurableTaskHubOptions? hub = durable ? DurableCli.HubOptions(Context, "--durable", parseResult.GetValue(_taskHub)!) : null;
         string manifestPath = Path.GetFullPath(parseResult.GetValue(_manifest)!);
         DateTimeOffset asOf = parseResult.GetValue(_asOf) is { } text ? CliOptions.ParseInstant(text, "--as-of") : Context.Time.GetUtcNow();
         int seed = parseResult.GetValue(_seed);
-        using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
+        using ILoggerFactory? logging = durable ? DurableCli.StandardErrorLogging(LogLevel.Warning) : null;
+        using PipelineRuntime runtime = logging is null ? await CliRuntime.OpenAsync(Context, cancellationToken) : await DurableCli.OpenRuntimeAsync(Context, logging, cancellationToken);
         PipelineManifest manifest = await runtime.Loader.LoadFileAsync(manifestPath, cancellationToken);
         string runId = parseResult.GetValue(_runId) ?? RunIds.Derive(manifest.Id, asOf, seed);
-        var request = new RunRequest
+        IReadOnlyList<string> overrides = parseResult.GetValue(_params) ?? [];
+        RunRecord run;
+        if (hub is null)
         {
-            Manifest = manifest,
-            RunId = runId,
-            Settings = new RunSettings { AsOf = asOf, Seed = seed, Overrides = parseResult.GetValue(_params) ?? [] },
-            GitSha = Context.Settings.GitSha,
-        };
-        RunRecord run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
+            var request = new RunRequest
+            {
+                Manifest = manifest,
+                RunId = runId,
+                Settings = new RunSettings { AsOf = asOf, Seed = seed, Overrides = overrides },
+                GitSha = Context.Settings.GitSha,
+            };
+            run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
+        }
+        else
+        {
+            // Validated here (plan with overrides, run id) so a bad request never reaches the task hub.
+            _ = ExecutionPlan.Create(manifest, runtime.Registry, ParameterOverrides.Parse(overrides));
+            _ = RunId.Parse(runId);
+            var start = new RunStart
+            {
+                RunId = runId,
+                ManifestJson = manifest.Json,
+                ManifestSource = manifest.Source,
+                Seed = seed,
+                AsOf = asOf,
+                Overrides = overrides,
+                GitSha = Context.Settings.GitSha,
+            };
+            run = await DurablePipeline.RunAsync(
+                Context, hub, !parseResult.GetValue(_noWorker), runtime, (runs, ct) => runs.StartAsync(manifest, start, ct), manifest.Scope, runId, logging!, cancellationToken);
+        }
+
         RunReport.Print(Context.Console, run);
         if (await DataHandoffStore.IsPublishedByAsync(runtime.Lake, run, cancellationToken))
         {
