@@ -14,6 +14,13 @@ public static class Program
             return;
         }
 
+        // docs/parquet.md "Default codec": size and full-read time of lake files in every writable codec.
+        if (args.Length >= 3 && args[0] == "parquet-lake-codecs")
+        {
+            Parquet.ParquetLakeCodecs.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
