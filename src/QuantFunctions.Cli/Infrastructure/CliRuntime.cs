@@ -14,11 +14,11 @@ internal static class CliRuntime
 
     /// <summary>The lake settings (file or blob) from the environment settings.</summary>
     public static LakeSettings LakeSettingsOf(CliSettings settings) =>
-        new(settings.LakeKind, settings.LakeRoot, settings.StorageConnection, settings.LakeContainer);
+        new(settings.LakeKind, settings.LakeRoot, settings.Storage, settings.LakeContainer);
 
     /// <summary>Opens the lake.</summary>
     public static Task<ILakeStore> OpenLakeAsync(CliContext context, CancellationToken cancellationToken) =>
-        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), Http, NullLoggerFactory.Instance, cancellationToken);
+        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), cancellationToken);
 
     /// <summary>Opens the lake and builds the runtime over it.</summary>
     public static async Task<PipelineRuntime> OpenAsync(CliContext context, CancellationToken cancellationToken)
