@@ -43,7 +43,9 @@ public static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var context = new CliContext(settings, AnsiConsole.Console, Console.Error, TimeProvider.System);
+        // Live progress and colour on a terminal only; plain text when redirected; NO_COLOR honoured.
+        IAnsiConsole console = CliConsole.Create(Console.Out, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        var context = new CliContext(settings, console, Console.Error, TimeProvider.System);
         return await RunAsync(context, args, cancellation.Token);
     }
 

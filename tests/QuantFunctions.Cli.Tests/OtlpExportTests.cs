@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Cli.Tests.Infrastructure;
@@ -13,8 +12,6 @@ namespace QuantFunctions.Cli.Tests;
 /// </summary>
 public sealed class OtlpExportTests
 {
-    private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(3);
-
     [Fact]
     public async Task Demo_HttpProtobufBaseEndpoint_PostsSpansAndMetricsToSignalPathsMatchingForensicTrace()
     {
@@ -27,7 +24,7 @@ public sealed class OtlpExportTests
             ["OTEL_EXPORTER_OTLP_HEADERS"] = "x-qf-test=otlp-ok",
         };
 
-        (int exit, string output) = await RunQuantAsync(lake.Path, environment, "demo");
+        (int exit, string output) = await QuantProcess.RunAsync(lake.Path, environment, "demo");
 
         Assert.True(exit == 0, output);
         IReadOnlyList<OtlpRequest> requests = receiver.Requests;
@@ -89,46 +86,5 @@ public sealed class OtlpExportTests
         using OpenTelemetry.OpenTelemetrySdk? sdk = CliTelemetry.Create(n => n == "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" ? "http://127.0.0.1:9/v1/traces" : null);
 
         Assert.NotNull(sdk);
-    }
-
-    /// <summary>Runs the built <c>quant.dll</c> with a clean OTEL_* environment plus <paramref name="variables"/>; bounded by <see cref="DemoTimeout"/>.</summary>
-    private static async Task<(int Exit, string Output)> RunQuantAsync(string lakeRoot, IReadOnlyDictionary<string, string> variables, params string[] args)
-    {
-        string host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "quant.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("QF_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["QF_LAKE_ROOT"] = lakeRoot;
-        start.Environment["QF_REPO_ROOT"] = RepositoryRoot.Find();
-        start.Environment["QF_MAX_PARALLELISM"] = "2";
-        foreach ((string key, string value) in variables)
-        {
-            start.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(DemoTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"quant {string.Join(' ', args)} did not finish in {DemoTimeout}");
-        }
-
-        return (process.ExitCode, await stdout + "\n" + await stderr);
     }
 }
