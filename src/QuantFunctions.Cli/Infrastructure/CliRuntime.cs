@@ -10,15 +10,13 @@ namespace QuantFunctions.Cli.Infrastructure;
 /// <summary>Opens the lake and the pipeline runtime a command needs, from the CLI settings.</summary>
 internal static class CliRuntime
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-
     /// <summary>The lake settings (file or blob) from the environment settings.</summary>
     public static LakeSettings LakeSettingsOf(CliSettings settings) =>
-        new(settings.LakeKind, settings.LakeRoot, settings.StorageConnection, settings.LakeContainer);
+        new(settings.LakeKind, settings.LakeRoot, settings.Storage, settings.LakeContainer);
 
     /// <summary>Opens the lake.</summary>
     public static Task<ILakeStore> OpenLakeAsync(CliContext context, CancellationToken cancellationToken) =>
-        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), Http, NullLoggerFactory.Instance, cancellationToken);
+        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), cancellationToken);
 
     /// <summary>Opens the lake and builds the runtime over it.</summary>
     public static async Task<PipelineRuntime> OpenAsync(CliContext context, CancellationToken cancellationToken)
