@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using nietras.SeparatedValues;
 using QuantFunctions.Lake.Datasets;
 
@@ -86,6 +87,32 @@ internal sealed class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         RejectNonUtf8(bytes, source);
         return new CsvReader(Options.From(bytes), source);
+    }
+
+    /// <summary>
+    /// Opens a CSV file and reads the header; the file is streamed through Sep's buffer (never read whole), so
+    /// large files cost no second copy.
+    /// </summary>
+    /// <exception cref="DatasetSchemaException">A UTF-16/UTF-32 byte order mark, or a malformed header.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static CsvReader OpenFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        try
+        {
+            Span<byte> start = stackalloc byte[4];
+            int read = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+            RejectNonUtf8(start[..read], path);
+            stream.Position = 0;
+            // Large reads: a StreamReader's default 1 KB buffer would cost one system call per kilobyte.
+            return new CsvReader(Options.From(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16)), path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens CSV text (a leading U+FEFF is ignored) and reads the header.</summary>

@@ -36,9 +36,9 @@ public static class ReturnsFileReader
         string extension = Path.GetExtension(path);
         if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            using CsvReader csv = CsvReader.Open(bytes, path);
-            return ReadCsv(csv, bytes.Length, cancellationToken);
+            // Streamed and parsed synchronously: a local file, and the parse is CPU-bound (Sep keeps I/O in large blocks).
+            using CsvReader csv = CsvReader.OpenFile(path);
+            return ReadCsv(csv, new FileInfo(path).Length, cancellationToken);
         }
 
         if (extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
@@ -68,8 +68,8 @@ public static class ReturnsFileReader
     }
 
     /// <summary>
-    /// Parses the rows into a row-major buffer sized from the file length (grown by doubling if short), then
-    /// transposes it to the column-major layout of <see cref="ReturnsFile"/>. No allocation per cell.
+    /// Parses the rows into a row-major buffer sized from the file length and the first data row's length
+    /// (grown by doubling if short), then transposes it to the column-major layout of <see cref="ReturnsFile"/>. No allocation per cell.
     /// </summary>
     private static ReturnsFile ReadCsv(CsvReader csv, long length, CancellationToken cancellationToken)
     {
@@ -80,17 +80,14 @@ public static class ReturnsFileReader
         }
 
         string[] header = new string[csv.Header.Length];
-        int headerChars = 0;
         for (int c = 0; c < header.Length; c++)
         {
             header[c] = csv.Header[c].Trim();
-            headerChars += csv.Header[c].Length + 1;
         }
 
         bool? hasIndex = IsIndexName(header[0]) ? true : null;
         int width = header.Length;
-        // A data row is usually about as long as the header row (or longer: numbers are wider than names).
-        double[] values = new double[(int)Math.Min(Math.Max(16, length / Math.Max(headerChars, 1) + 16), int.MaxValue / Math.Max(width, 1) / 2) * width];
+        double[] values = [];
         var index = new List<string>();
         int rows = 0, at = 0;
         while (csv.Read())
@@ -118,7 +115,9 @@ public static class ReturnsFileReader
             if (at + width > values.Length)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Array.Resize(ref values, checked(values.Length * 2));
+                // First row: the file length over this row's length (rows are alike), plus a margin; then doubling.
+                long estimate = values.Length == 0 ? (length / (row.RawText.Length + 1)) + 16 : 2L * values.Length / width;
+                values = Grow(values, at, checked((int)Math.Min(estimate, int.MaxValue / width) * width));
             }
 
             for (int c = first; c < width; c++)
@@ -143,9 +142,16 @@ public static class ReturnsFileReader
         int offset = indexed ? 1 : 0;
         string[] assets = header[offset..];
         int n = assets.Length;
-        double[] columnMajor = new double[rows * n];
+        double[] columnMajor = GC.AllocateUninitializedArray<double>(rows * n);
         Transpose(values.AsSpan(0, rows * n), rows, n, columnMajor);
         return Build(source, assets, offset, rows, columnMajor, indexed ? header[0] : null, indexed ? [.. index] : null);
+    }
+
+    private static double[] Grow(double[] values, int used, int length)
+    {
+        double[] grown = GC.AllocateUninitializedArray<double>(length);
+        values.AsSpan(0, used).CopyTo(grown);
+        return grown;
     }
 
     /// <summary>Row-major <paramref name="rowMajor"/> (rows × n) to column-major, in cache-sized blocks.</summary>
