@@ -57,6 +57,8 @@ public sealed class OhlcvFileReaderTests
     [InlineData("2024-01-04,1,2,0.5,abc,100", "aapl.csv:4:5: 'abc' is not a number (close)")]
     [InlineData("2024-13-45,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-13-45' is not a date")]
     [InlineData("2024-01-04,1,2,0.5", "aapl.csv:4:5: 4 fields, the header has 6")]
+    [InlineData("2024-02-30,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-02-30' is not a date")]
+    [InlineData("2024-1-045,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-1-045' is not a date")]
     public async Task Read_MalformedRow_StrictNamesFileLineColumnLenientRecordsIt(string row, string expected)
     {
         using var dir = new TempDirectory();
