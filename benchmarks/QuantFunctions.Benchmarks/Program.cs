@@ -21,6 +21,20 @@ public static class Program
             return;
         }
 
+        // Stopwatch breakdown of quant allocate's phases, cold and warm (issue 11).
+        if (args.Length >= 2 && args[0] == "allocate-phases")
+        {
+            Csv.AllocatePhases.Run(args[1]);
+            return;
+        }
+
+        // Stopwatch breakdown of the 500 × 10-year CSV import into bronze (issue 11).
+        if (args.Length >= 1 && args[0] == "import-phases")
+        {
+            DataOps.ImportPhases.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
