@@ -24,17 +24,20 @@ public static class Program
             return ExitCodes.UsageError;
         }
 
-        string? otlp = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
-        if (!string.IsNullOrWhiteSpace(otlp) && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
+        // Spans and metrics of runs go to OTLP when an endpoint is configured (the SDK reads the OTEL_* variables);
+        // every run writes forensic_trace.json regardless.
+        OpenTelemetry.OpenTelemetrySdk? telemetry;
+        try
         {
-            await Console.Error.WriteLineAsync($"quant: OTEL_EXPORTER_OTLP_ENDPOINT '{otlp}' is not an absolute URI.");
+            telemetry = CliTelemetry.Create(Environment.GetEnvironmentVariable);
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync("quant: " + ex.Message);
             return ExitCodes.UsageError;
         }
 
-        // Spans and metrics of runs go to OTLP when an endpoint is configured; every run writes forensic_trace.json regardless.
-        using OpenTelemetry.OpenTelemetrySdk? telemetry = string.IsNullOrWhiteSpace(otlp)
-            ? null
-            : QuantFunctions.Orchestration.Telemetry.QuantTelemetryExtensions.CreateSdk(new() { ServiceName = "quant-cli", OtlpEndpoint = new Uri(otlp) });
+        using OpenTelemetry.OpenTelemetrySdk? sdk = telemetry;
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -55,7 +58,10 @@ public static class Program
                 // The command already returned.
             }
         });
-        var context = new CliContext(settings, AnsiConsole.Console, Console.Error, TimeProvider.System);
+
+        // Live progress and colour on a terminal only; plain text when redirected; NO_COLOR honoured.
+        IAnsiConsole console = CliConsole.Create(Console.Out, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        var context = new CliContext(settings, console, Console.Error, TimeProvider.System);
         return await RunAsync(context, args, cancellation.Token);
     }
 

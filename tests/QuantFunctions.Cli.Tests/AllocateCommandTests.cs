@@ -217,6 +217,9 @@ public sealed class AllocateCommandTests : IDisposable
     [InlineData("date,A,B\n2024-01-01,0.01,0.02\n2024-01-02,0.0x1,0.02\n", "equal_weight", "{file}:3:2: '0.0x1' in column 'A' is not a number")]
     [InlineData("A,B,C\n0.01,,0.02\n0.02,,0.01\n-0.01,,0.00\n", "equal_weight", "column 'B' (column 2) has no values")]
     [InlineData("A,B\n0.01,0.02\n", "min_variance", "covariance needs at least 2")]
+    [InlineData("date,A,B\n2024-01-01,0.01,0.02\n2024-01-02,0.01\n", "equal_weight", "{file}:3: the row has 2 fields but the header has 3")]
+    [InlineData("date,A,B\n2024-01-01,0.01,\"0.02\n2024-01-02,0.01,0.03\n", "equal_weight", "{file}:2:3: unterminated quote")]
+    [InlineData("", "equal_weight", "{file}: the file is empty")]
     public async Task Allocate_UnusableFile_ExitsTwoNamingTheProblem(string content, string engine, string message)
     {
         string file = _dir.Combine("bad.csv");

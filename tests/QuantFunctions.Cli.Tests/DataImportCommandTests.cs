@@ -42,6 +42,19 @@ public sealed class DataImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_UnterminatedQuoteEvenLenient_UsageErrorNamingFileLineColumnAndNothingWritten()
+    {
+        string file = _dir.Combine("long.csv");
+        await File.WriteAllTextAsync(file, "symbol,ts,open,high,low,close,volume\nBTCUSDT,2024-01-01,1,2,0.5,1.5,10\n\"BTCUSDT,2024-01-02,1,2,0.5,1.5,10\nBTCUSDT,2024-01-03,1,2,0.5,1.5,10\n");
+
+        (int code, _, string error) = await RunAsync(file, "--market", "BINANCE", "--layout", "long", "--lenient");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("long.csv:3:1: unterminated quote", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("lake", "bronze")));
+    }
+
+    [Fact]
     public async Task Import_InvalidOhlcLenient_DropsAndReportsTheRow()
     {
         string file = _dir.Combine("long.csv");

@@ -51,6 +51,9 @@ public class ImportBenchmarks
         }
     }
 
+    /// <summary>The folder of generated CSV files (after <see cref="Setup"/>).</summary>
+    public string InputFolder => _input;
+
     [IterationSetup]
     public void NewLake() => _lakeRoot = Path.Combine(_input + "-lake", (_iteration++).ToString(CultureInfo.InvariantCulture));
 

@@ -11,7 +11,7 @@ public class ParquetOhlcvBenchmarks
     private string _dir = "";
     private string _file = "";
 
-    [Params(ParquetCodec.Uncompressed, ParquetCodec.Snappy)]
+    [Params(ParquetCodec.Uncompressed, ParquetCodec.Snappy, ParquetCodec.Zstd, ParquetCodec.Lz4Raw)]
     public ParquetCodec Codec { get; set; }
 
     [GlobalSetup]

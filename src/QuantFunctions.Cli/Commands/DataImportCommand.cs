@@ -53,7 +53,7 @@ internal sealed class DataImportCommand : CommandBase
 
         bool strict = !parseResult.GetValue(_lenient);
         var options = new OhlcvImportOptions { Market = market, Layout = layout, Map = map, Strict = strict, AssetType = parseResult.GetValue(_assetType)! };
-        FileImportProvider provider = await FileImportProvider.OpenAsync(parseResult.GetValue(_path)!, options, cancellationToken);
+        FileImportProvider provider = await CliProgress.RunAsync(Context.Console, $"reading {parseResult.GetValue(_path)}", null, _ => FileImportProvider.OpenAsync(parseResult.GetValue(_path)!, options, cancellationToken));
         var symbols = new List<MarketSymbol>();
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
         foreach (ProviderFetch f in provider.Files.Fetches)
@@ -89,7 +89,7 @@ internal sealed class DataImportCommand : CommandBase
         IngestResult result;
         try
         {
-            result = await new BronzeIngestor(lake, Context.Time).IngestAsync(request, provider, cancellationToken);
+            result = await CliProgress.RunAsync(Context.Console, $"writing bronze: {symbols.Count} symbols, {first:yyyy-MM-dd}..{last:yyyy-MM-dd}", null, _ => new BronzeIngestor(lake, Context.Time).IngestAsync(request, provider, cancellationToken));
         }
         catch (IngestException ex)
         {

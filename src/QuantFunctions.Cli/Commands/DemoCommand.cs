@@ -50,7 +50,8 @@ internal sealed class DemoCommand : CommandBase
                 Settings = new RunSettings { AsOf = AsOf, Seed = Seed },
                 GitSha = Context.Settings.GitSha,
             };
-            last = await RunProgress.RunAsync(console, $"{manifest.Scope}/{manifest.Id}", () => runtime.Runner.RunAsync(request, cancellationToken));
+            int nodes = Orchestration.Planning.ExecutionPlan.Create(manifest, runtime.Registry).Nodes.Count;
+            last = await RunProgress.RunAsync(console, $"{manifest.Scope}/{manifest.Id}", runtime.Telemetry.ActivitySource, nodes, () => runtime.Runner.RunAsync(request, cancellationToken));
             RunReport.Print(console, last);
             if (last.Status != RunStatus.Succeeded)
             {

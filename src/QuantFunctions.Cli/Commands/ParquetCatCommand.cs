@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Lake.Parquet;
+using Spectre.Console;
 
 namespace QuantFunctions.Cli.Commands;
 
@@ -47,8 +48,46 @@ internal sealed class ParquetCatCommand : CommandBase
         }
 
         TextWriter output = Context.Console.Profile.Out.Writer;
-        await ParquetRowRenderer.RenderAsync(reader, output, format, new ParquetReadOptions { Columns = columns }, limit, cancellationToken);
+        var readOptions = new ParquetReadOptions { Columns = columns };
+        IAnsiConsole? progress = reader.RowCount >= ProgressRows ? CliConsole.ForStandardError(Context, Environment.GetEnvironmentVariable) : null;
+        if (progress is null)
+        {
+            await ParquetRowRenderer.RenderAsync(reader, output, format, readOptions, limit, cancellationToken);
+        }
+        else
+        {
+            // Rows go to standard output; a progress bar of the rows goes to standard error when it is a terminal.
+            await CliProgress.RunAsync(progress, $"reading {Path.GetFileName(file)}", Math.Min(limit, reader.RowCount), report => RenderAsync(reader, output, format, readOptions, limit, report, cancellationToken));
+        }
+
         await output.FlushAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Files with at least this many rows show progress.</summary>
+    private const long ProgressRows = 1_000_000;
+
+    private static async Task<long> RenderAsync(ParquetReader reader, TextWriter output, ParquetRowFormat format, ParquetReadOptions options, long limit, Action<double> report, CancellationToken cancellationToken)
+    {
+        if (format == ParquetRowFormat.Csv)
+        {
+            IEnumerable<string> names = options.Columns ?? reader.Schema.Columns.Select(c => c.Name);
+            await output.WriteLineAsync(string.Join(',', names.Select(n => n.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + n.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : n)));
+        }
+
+        long written = 0;
+        await foreach (RowGroupBatch batch in reader.ReadAsync(options, cancellationToken))
+        {
+            int n = (int)Math.Min(batch.RowCount, limit - written);
+            await output.WriteAsync(ParquetRowRenderer.Render(batch, format, 0, n).AsMemory(), cancellationToken);
+            written += n;
+            report(n);
+            if (written >= limit)
+            {
+                break;
+            }
+        }
+
+        return written;
     }
 }

@@ -1,19 +1,16 @@
+using System.Diagnostics;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
-/// <summary>Shows a spinner with elapsed time while a run executes (on an interactive console only).</summary>
+/// <summary>Progress while a run executes: a bar of its nodes on a live terminal, one plain line otherwise (<see cref="CliProgress"/>).</summary>
 internal static class RunProgress
 {
-    /// <summary>Runs <paramref name="work"/> under a status spinner.</summary>
-    public static async Task<T> RunAsync<T>(IAnsiConsole console, string what, Func<Task<T>> work)
-    {
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            console.WriteLine($"running {what} …");
-            return await work();
-        }
+    /// <summary>Runs <paramref name="work"/> under an indeterminate progress display.</summary>
+    public static Task<T> RunAsync<T>(IAnsiConsole console, string what, Func<Task<T>> work) =>
+        CliProgress.RunAsync(console, $"running {what}", null, _ => work());
 
-        return await console.Status().Spinner(Spinner.Known.Dots).StartAsync($"running {Markup.Escape(what)} …", _ => work());
-    }
+    /// <summary>Runs <paramref name="work"/> under a progress bar counting the <paramref name="nodes"/> node spans of <paramref name="source"/>.</summary>
+    public static Task<T> RunAsync<T>(IAnsiConsole console, string what, ActivitySource source, int nodes, Func<Task<T>> work) =>
+        CliProgress.RunNodesAsync(console, $"running {what}", source, nodes, work);
 }

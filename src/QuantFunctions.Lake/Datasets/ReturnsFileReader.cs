@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using QuantFunctions.Lake.Csv;
 using QuantFunctions.Lake.Parquet;
 
 namespace QuantFunctions.Lake.Datasets;
@@ -10,11 +10,12 @@ namespace QuantFunctions.Lake.Datasets;
 /// NaN (never zero); anything else that is not a finite number is an error naming the file and cell.
 /// </summary>
 /// <remarks>
-/// <para><b>CSV</b>: a header row of column names, comma-separated, invariant culture (<c>.</c> decimal
-/// separator), optional double quotes. The first column is the index when its header is one of
+/// <para><b>CSV</b> (read by <see cref="Csv.CsvReader"/> on Sep): a header row of column names,
+/// comma-separated, UTF-8 (a UTF-8 BOM is ignored; UTF-16/32 is rejected), invariant culture (<c>.</c>
+/// decimal separator), optional double quotes. The first column is the index when its header is one of
 /// <c>date, ts, timestamp, time, datetime, index, period</c> (any case) or empty (pandas' unnamed
-/// index), or when its first cell is not a number but parses as a date. Empty cells and the literal
-/// <c>NaN</c> are missing. Errors name <c>file:line:column</c> (1-based).</para>
+/// index), or when its first cell is not a number but parses as a date. Empty cells and the literals
+/// <c>NaN</c> and <c>null</c> are missing. Errors name <c>file:line:column</c> (1-based).</para>
 /// <para><b>Parquet</b>: DOUBLE and FLOAT columns are assets (null = missing); one DATE or TIMESTAMP
 /// column (or a STRING column with an index name) is the index; any other column is an error.</para>
 /// <para>Both: at least one asset column and one row, unique asset names, and every asset with at
@@ -35,8 +36,9 @@ public static class ReturnsFileReader
         string extension = Path.GetExtension(path);
         if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return await ReadCsvAsync(reader, path, cancellationToken).ConfigureAwait(false);
+            // Streamed and parsed synchronously: a local file, and the parse is CPU-bound (Sep keeps I/O in large blocks).
+            using CsvReader csv = CsvReader.OpenFile(path);
+            return ReadCsv(csv, new FileInfo(path).Length, cancellationToken);
         }
 
         if (extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
@@ -60,62 +62,77 @@ public static class ReturnsFileReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
-        int lineNumber = 0;
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            lineNumber++;
-        }
-        while (line is not null && string.IsNullOrWhiteSpace(line));
+        string text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        using CsvReader csv = CsvReader.Open(text, source);
+        return ReadCsv(csv, text.Length, cancellationToken);
+    }
 
-        if (line is null)
+    /// <summary>
+    /// Parses the rows into a row-major buffer sized from the file length and the first data row's length
+    /// (grown by doubling if short), then transposes it to the column-major layout of <see cref="ReturnsFile"/>. No allocation per cell.
+    /// </summary>
+    private static ReturnsFile ReadCsv(CsvReader csv, long length, CancellationToken cancellationToken)
+    {
+        string source = csv.Source;
+        if (csv.Header.Length == 0)
         {
             throw new DatasetSchemaException($"{source}: the file is empty; expected a header row of asset names");
         }
 
-        var fields = new List<Range>();
-        CsvFields.Split(line, fields, source, lineNumber);
-        string[] header = new string[fields.Count];
+        string[] header = new string[csv.Header.Length];
         for (int c = 0; c < header.Length; c++)
         {
-            header[c] = CsvFields.Text(line, fields[c]).Trim();
+            header[c] = csv.Header[c].Trim();
         }
 
         bool? hasIndex = IsIndexName(header[0]) ? true : null;
-        var values = new List<double>();
+        int width = header.Length;
+        double[] values = [];
         var index = new List<string>();
-        int rows = 0;
-        while ((line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)) is not null)
+        int rows = 0, at = 0;
+        while (csv.Read())
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            CsvRow row = csv.Row;
+            if (row.Count != width)
             {
-                continue;
+                throw new DatasetSchemaException($"{source}:{row.Line}: the row has {row.Count} fields but the header has {width}");
             }
 
-            CsvFields.Split(line, fields, source, lineNumber);
-            if (fields.Count != header.Length)
-            {
-                throw new DatasetSchemaException($"{source}:{lineNumber}: the row has {fields.Count} fields but the header has {header.Length}");
-            }
-
-            hasIndex ??= header.Length > 1 && LooksLikeDate(CsvFields.Text(line, fields[0]));
+            hasIndex ??= width > 1 && LooksLikeDate(row.Cell(0));
             int first = hasIndex.Value ? 1 : 0;
+
             if (hasIndex.Value)
             {
-                string label = CsvFields.Text(line, fields[0]).Trim();
-                if (label.Length == 0)
+                ReadOnlySpan<char> label = row.Cell(0);
+                if (label.IsEmpty)
                 {
-                    throw new DatasetSchemaException($"{source}:{lineNumber}:1: the {IndexLabel(header[0])} cell is empty");
+                    throw new DatasetSchemaException($"{source}:{row.Line}:1: the {IndexLabel(header[0])} cell is empty");
                 }
 
-                index.Add(label);
+                index.Add(label.ToString());
             }
 
-            for (int c = first; c < fields.Count; c++)
+            if (at + width > values.Length)
             {
-                values.Add(ParseCell(line, fields[c], source, lineNumber, c, header[c]));
+                cancellationToken.ThrowIfCancellationRequested();
+                // First row: the file length over this row's length (rows are alike), plus a margin; then doubling.
+                long estimate = values.Length == 0 ? (length / (row.RawText.Length + 1)) + 16 : 2L * values.Length / width;
+                values = Grow(values, at, checked((int)Math.Min(estimate, int.MaxValue / width) * width));
+            }
+
+            for (int c = first; c < width; c++)
+            {
+                if (!row.TryNumber(c, out double v))
+                {
+                    throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is not a number (invariant culture, e.g. 0.0123; leave missing values empty)");
+                }
+
+                if (double.IsInfinity(v))
+                {
+                    throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is infinite; values must be finite (leave missing values empty)");
+                }
+
+                values[at++] = v;
             }
 
             rows++;
@@ -124,17 +141,38 @@ public static class ReturnsFileReader
         bool indexed = hasIndex ?? IsIndexName(header[0]);
         int offset = indexed ? 1 : 0;
         string[] assets = header[offset..];
-        double[] columnMajor = new double[values.Count];
         int n = assets.Length;
-        for (int t = 0; t < rows; t++)
+        double[] columnMajor = GC.AllocateUninitializedArray<double>(rows * n);
+        Transpose(values.AsSpan(0, rows * n), rows, n, columnMajor);
+        return Build(source, assets, offset, rows, columnMajor, indexed ? header[0] : null, indexed ? [.. index] : null);
+    }
+
+    private static double[] Grow(double[] values, int used, int length)
+    {
+        double[] grown = GC.AllocateUninitializedArray<double>(length);
+        values.AsSpan(0, used).CopyTo(grown);
+        return grown;
+    }
+
+    /// <summary>Row-major <paramref name="rowMajor"/> (rows × n) to column-major, in cache-sized blocks.</summary>
+    private static void Transpose(ReadOnlySpan<double> rowMajor, int rows, int n, Span<double> columnMajor)
+    {
+        const int Block = 32;
+        for (int t0 = 0; t0 < rows; t0 += Block)
         {
-            for (int j = 0; j < n; j++)
+            int t1 = Math.Min(t0 + Block, rows);
+            for (int j0 = 0; j0 < n; j0 += Block)
             {
-                columnMajor[(j * rows) + t] = values[(t * n) + j];
+                int j1 = Math.Min(j0 + Block, n);
+                for (int t = t0; t < t1; t++)
+                {
+                    for (int j = j0; j < j1; j++)
+                    {
+                        columnMajor[(j * rows) + t] = rowMajor[(t * n) + j];
+                    }
+                }
             }
         }
-
-        return Build(source, assets, offset, rows, columnMajor, indexed ? header[0] : null, indexed ? [.. index] : null);
     }
 
     /// <summary>Reads a Parquet file (see the remarks of <see cref="ReturnsFileReader"/>).</summary>
@@ -232,27 +270,6 @@ public static class ReturnsFileReader
         }
     }
 
-    private static double ParseCell(string line, Range field, string source, int lineNumber, int column, string asset)
-    {
-        ReadOnlySpan<char> text = CsvFields.Span(line, field).Trim();
-        if (text.IsEmpty)
-        {
-            return double.NaN;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-        {
-            throw new DatasetSchemaException($"{source}:{lineNumber}:{column + 1}: '{text}' in column '{asset}' is not a number (invariant culture, e.g. 0.0123; leave missing values empty)");
-        }
-
-        if (double.IsInfinity(v))
-        {
-            throw new DatasetSchemaException($"{source}:{lineNumber}:{column + 1}: '{text}' in column '{asset}' is infinite; values must be finite (leave missing values empty)");
-        }
-
-        return v;
-    }
-
     private static ReturnsFile Build(string source, string[] assets, int firstColumn, int rows, double[] values, string? indexColumn, string[]? index)
     {
         if (assets.Length == 0)
@@ -310,12 +327,9 @@ public static class ReturnsFileReader
         return false;
     }
 
-    private static bool LooksLikeDate(string cell)
-    {
-        string text = cell.Trim().Trim('"');
-        return !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
-    }
+    private static bool LooksLikeDate(ReadOnlySpan<char> text) =>
+        !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
 
     private static string IndexLabel(string name) => name.Length == 0 ? "index" : $"'{name}'";
 }

@@ -16,6 +16,7 @@ internal sealed partial class ColumnChunkDecoder
     private Array? _dictionary;
     private int _dictionaryCount;
     private byte[]? _inflateBuffer;
+    private int _page;
 
     public ColumnChunkDecoder(ParquetColumn column, ParquetCodec codec, bool verifyChecksums)
     {
@@ -37,6 +38,7 @@ internal sealed partial class ColumnChunkDecoder
         Array values = result.Values;
         int rows = 0, pos = 0;
         bool anyNull = false;
+        _page = -1;
         try
         {
             while (rows < numRows)
@@ -46,6 +48,7 @@ internal sealed partial class ColumnChunkDecoder
                     throw new ParquetFormatException($"column chunk ended after {rows} of {numRows} values", offset: chunkOffset + pos);
                 }
 
+                _page++;
                 var reader = new ThriftCompactReader(chunk[pos..], chunkOffset + pos);
                 ThriftPageHeader h = ThriftPageHeader.Read(ref reader);
                 pos += reader.Position;
@@ -59,7 +62,7 @@ internal sealed partial class ColumnChunkDecoder
                 pos += h.CompressedSize;
                 if (h.Crc is int crc && _verifyChecksums && unchecked((int)Crc32.Compute(body)) != crc)
                 {
-                    throw new ParquetFormatException("page CRC-32 mismatch", offset: bodyOffset);
+                    throw new ParquetFormatException($"page {_page}: CRC-32 mismatch", offset: bodyOffset);
                 }
 
                 switch (h.Type)
@@ -238,7 +241,7 @@ internal sealed partial class ColumnChunkDecoder
         {
             if (uncompressedSize != body.Length)
             {
-                throw new ParquetFormatException($"uncompressed page declares {uncompressedSize} bytes but stores {body.Length}", offset: offset);
+                throw new ParquetFormatException($"page {_page}: uncompressed page declares {uncompressedSize} bytes but stores {body.Length}", offset: offset);
             }
 
             return body;
@@ -246,7 +249,7 @@ internal sealed partial class ColumnChunkDecoder
 
         if (uncompressedSize < 0 || uncompressedSize > MaxPageBytes || uncompressedSize > (body.Length * 2048L) + 65536)
         {
-            throw new ParquetFormatException($"page declares an implausible uncompressed size {uncompressedSize} for {body.Length} compressed bytes", offset: offset);
+            throw new ParquetFormatException($"page {_page}: declares an implausible uncompressed size {uncompressedSize} for {body.Length} compressed bytes", offset: offset);
         }
 
         if (_inflateBuffer is null || _inflateBuffer.Length < uncompressedSize)
@@ -260,7 +263,7 @@ internal sealed partial class ColumnChunkDecoder
         }
 
         Span<byte> dest = _inflateBuffer.AsSpan(0, uncompressedSize);
-        ParquetCompression.Decompress(_codec, body, dest, offset);
+        ParquetCompression.Decompress(_codec, body, dest, offset, _page);
         return dest;
     }
 

@@ -11,6 +11,7 @@ internal sealed partial class ColumnChunkEncoder : IDisposable
     private readonly ParquetWriterOptions _options;
     private readonly ThriftCompactWriter _header = new();
     private readonly ByteBuffer _page = new(1 << 16);
+    private readonly ByteBuffer _packed = new(1 << 16);
     private int[] _levels = [];
     private int[] _indices = [];
 
@@ -105,8 +106,13 @@ internal sealed partial class ColumnChunkEncoder : IDisposable
     private (long Uncompressed, long Compressed) WritePage(int type, int numValues, int encoding, ByteBuffer output)
     {
         ReadOnlySpan<byte> raw = _page.WrittenSpan;
-        byte[]? packed = _options.Codec == ParquetCodec.Uncompressed ? null : ParquetCompression.Compress(_options.Codec, raw, _options.CompressionLevel);
-        ReadOnlySpan<byte> body = packed ?? raw;
+        ReadOnlySpan<byte> body = raw;
+        if (_options.Codec != ParquetCodec.Uncompressed)
+        {
+            ParquetCompression.Compress(_options.Codec, raw, _packed, _options.CompressionLevel);
+            body = _packed.WrittenSpan;
+        }
+
         var h = new ThriftPageHeader
         {
             Type = type,
@@ -214,5 +220,6 @@ internal sealed partial class ColumnChunkEncoder : IDisposable
     public void Dispose()
     {
         _page.Dispose();
+        _packed.Dispose();
     }
 }

@@ -15,11 +15,11 @@ public sealed record ParquetWriterOptions
     private readonly int _dictionaryPageBytes = 1 << 20;
     private readonly int _compressionLevel = 1;
 
-    /// <summary>Page codec (default SNAPPY); UNCOMPRESSED, SNAPPY, GZIP or BROTLI.</summary>
+    /// <summary>Page codec (default SNAPPY); UNCOMPRESSED, SNAPPY, ZSTD, LZ4_RAW, GZIP or BROTLI (not the deprecated Hadoop LZ4).</summary>
     public ParquetCodec Codec
     {
         get => _codec;
-        init => _codec = ParquetCompression.IsSupported(value) ? value : throw new ParquetNotSupportedException($"writing codec {ParquetCompression.Name((int)value)}");
+        init => _codec = ParquetCompression.IsWritable(value) ? value : throw new ParquetNotSupportedException($"writing codec {ParquetCompression.Name((int)value)}");
     }
 
     /// <summary>Rows per row group (default 131,072); a row group is flushed as soon as it is full.</summary>
@@ -49,11 +49,14 @@ public sealed record ParquetWriterOptions
     /// <summary>Write page CRC-32 checksums (default true).</summary>
     public bool WritePageChecksums { get; init; } = true;
 
-    /// <summary>GZIP (≤ 1 fastest, else optimal) and BROTLI (0..11) level; default 1.</summary>
+    /// <summary>
+    /// Codec level, default 1: ZSTD 1..22 (0 = ZSTD's default, 3), BROTLI 0..11 (clamped), GZIP ≤ 1 fastest else optimal,
+    /// LZ4_RAW ≥ 3 high compression (LZ4HC level 3) else fast; SNAPPY has none.
+    /// </summary>
     public int CompressionLevel
     {
         get => _compressionLevel;
-        init => _compressionLevel = value is >= 0 and <= 11 ? value : throw new ArgumentOutOfRangeException(nameof(CompressionLevel), value, "must be 0..11");
+        init => _compressionLevel = value is >= 0 and <= 22 ? value : throw new ArgumentOutOfRangeException(nameof(CompressionLevel), value, "must be 0..22");
     }
 
     /// <summary>Schema version stored under <see cref="SchemaVersionKey"/> (null: not written).</summary>

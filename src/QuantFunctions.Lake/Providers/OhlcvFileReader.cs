@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Csv;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
 
@@ -76,61 +77,42 @@ public static partial class OhlcvFileReader
         return new OhlcvFileSet([.. fetches.Values], issues, files);
     }
 
-    /// <summary>Reads CSV bytes (UTF-8, optional BOM).</summary>
+    /// <summary>Reads CSV bytes (UTF-8, an optional UTF-8 BOM is ignored; UTF-16/32 is rejected) through <see cref="CsvReader"/>.</summary>
     /// <param name="bytes">The file content.</param>
     /// <param name="source">The file name (per-symbol layout: its stem is the ticker).</param>
     /// <param name="options">Layout, mapping and mode.</param>
     /// <param name="issues">Receives dropped rows in lenient mode.</param>
-    /// <exception cref="DatasetSchemaException">Malformed content (strict mode) or missing columns.</exception>
+    /// <exception cref="DatasetSchemaException">Malformed content (strict mode), missing columns, or a quote that never
+    /// closes (in either mode: the rest of the file cannot be split reliably).</exception>
     public static IReadOnlyList<ProviderFetch> ReadCsv(byte[] bytes, string source, OhlcvImportOptions options, List<RowIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(issues);
-        string text = Encoding.UTF8.GetString(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
         bool isLong = options.Layout == OhlcvLayout.Long;
-        var fields = new List<Range>(16);
-        int position = 0, lineNumber = 0;
-        string? headerLine = NextLine(text, ref position, ref lineNumber) is Range h ? text[h] : null;
-        while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine))
-        {
-            headerLine = NextLine(text, ref position, ref lineNumber) is Range next ? text[next] : null;
-        }
-
-        if (headerLine is null)
+        using CsvReader csv = CsvReader.Open(bytes, source);
+        string[] header = csv.Header;
+        if (header.Length == 0)
         {
             throw new DatasetSchemaException($"{source}: the file is empty; expected a header row");
-        }
-
-        CsvFields.Split(headerLine, fields, source, lineNumber);
-        var header = new string[fields.Count];
-        for (int c = 0; c < header.Length; c++)
-        {
-            header[c] = CsvFields.Text(headerLine, fields[c]);
         }
 
         int[] col = options.Map.Resolve(header, isLong, source);
         BarAccumulator? single = isLong ? null : new BarAccumulator(SymbolOfFile(source, options.Market), 4096, source);
         var bySymbol = new Dictionary<string, (BarAccumulator Bars, StringBuilder Lines)>(StringComparer.Ordinal);
+        string headerLine = csv.HeaderText;
         Span<double> values = stackalloc double[5];
-        while (NextLine(text, ref position, ref lineNumber) is Range lineRange)
+        while (csv.Read())
         {
-            ReadOnlySpan<char> line = text.AsSpan()[lineRange];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            string? error = SplitLine(text, lineRange, fields, source, lineNumber);
-            if (error is null && fields.Count != header.Length)
-            {
-                error = string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{Math.Min(fields.Count, header.Length) + 1}: {fields.Count} fields, the header has {header.Length}");
-            }
-
+            CsvRow row = csv.Row;
+            int lineNumber = row.Line;
+            string? error = row.Count != header.Length
+                ? string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{Math.Min(row.Count, header.Length) + 1}: {row.Count} fields, the header has {header.Length}")
+                : null;
             BarAccumulator? target = single;
             if (error is null && isLong)
             {
-                string cell = Cell(text, fields[col[1]]).Trim().ToString().ToUpperInvariant();
+                string cell = row.Cell(col[1]).ToString().ToUpperInvariant();
                 string canonical = cell.Contains(':', StringComparison.Ordinal) ? cell : options.Market + ":" + cell;
                 if (!Symbol.TryParse(canonical, out Symbol symbol))
                 {
@@ -145,11 +127,11 @@ public static partial class OhlcvFileReader
                     }
 
                     target = entry.Bars;
-                    entry.Lines.Append(line).Append('\n');
+                    entry.Lines.Append(row.RawText).Append('\n');
                 }
             }
 
-            error ??= ParseRow(text, fields, col, source, lineNumber, values, target!);
+            error ??= ParseRow(row, col, source, values, target!);
             if (error is not null)
             {
                 if (options.Strict)
@@ -187,89 +169,80 @@ public static partial class OhlcvFileReader
             : throw new DatasetSchemaException($"{source}: the file name '{ticker}' is not a ticker (A-Z 0-9 . _ -); in the per-symbol layout each file is named by its ticker");
     }
 
-    private static Range? NextLine(string text, ref int position, ref int lineNumber)
+    private static string? ParseRow(CsvRow row, int[] col, string source, Span<double> v, BarAccumulator target)
     {
-        if (position >= text.Length)
-        {
-            return null;
-        }
-
-        int nl = text.IndexOf('\n', position);
-        int end = nl < 0 ? text.Length : nl;
-        int stop = end > position && text[end - 1] == '\r' ? end - 1 : end;
-        var range = new Range(position, stop);
-        position = nl < 0 ? text.Length : nl + 1;
-        lineNumber++;
-        return range;
-    }
-
-    /// <summary>Field ranges relative to <paramref name="text"/>: a comma scan for unquoted lines, <see cref="CsvFields"/> otherwise.</summary>
-    private static string? SplitLine(string text, Range lineRange, List<Range> fields, string source, int lineNumber)
-    {
-        ReadOnlySpan<char> line = text.AsSpan()[lineRange];
-        int offset = lineRange.Start.Value;
-        if (line.IndexOf('"') < 0)
-        {
-            fields.Clear();
-            int start = 0;
-            while (true)
-            {
-                int comma = line[start..].IndexOf(',');
-                if (comma < 0)
-                {
-                    fields.Add(new Range(offset + start, offset + line.Length));
-                    return null;
-                }
-
-                fields.Add(new Range(offset + start, offset + start + comma));
-                start += comma + 1;
-            }
-        }
-
-        try
-        {
-            CsvFields.Split(line.ToString(), fields, source, lineNumber);
-            for (int i = 0; i < fields.Count; i++)
-            {
-                fields[i] = new Range(offset + fields[i].Start.Value, offset + fields[i].End.Value);
-            }
-
-            return null;
-        }
-        catch (DatasetSchemaException ex)
-        {
-            return ex.Message;
-        }
-    }
-
-    private static ReadOnlySpan<char> Cell(string text, Range field) => CsvFields.Span(text, field);
-
-    private static string? ParseRow(string text, List<Range> fields, int[] col, string source, int lineNumber, Span<double> v, BarAccumulator target)
-    {
-        ReadOnlySpan<char> dateCell = Cell(text, fields[col[0]]).Trim();
+        ReadOnlySpan<char> dateCell = row.Cell(col[0]);
         if (ParseDate(dateCell) is not DateOnly date)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{col[0] + 1}: '{dateCell}' is not a date (yyyy-MM-dd, ISO-8601 or epoch)");
+            return string.Create(CultureInfo.InvariantCulture, $"{source}:{row.Line}:{col[0] + 1}: '{dateCell}' is not a date (yyyy-MM-dd, ISO-8601 or epoch)");
         }
 
         for (int k = 0; k < 5; k++)
         {
             int c = col[k + 2];
-            ReadOnlySpan<char> cell = Cell(text, fields[c]).Trim();
-            if (!TryParseNumber(cell, out v[k]))
+            if (!row.TryNumber(c, out v[k]))
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{source}:{lineNumber}:{c + 1}: '{cell}' is not a number ({OhlcvColumnMap.Fields[k + 2]})");
+                return string.Create(CultureInfo.InvariantCulture, $"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' is not a number ({OhlcvColumnMap.Fields[k + 2]})");
             }
         }
 
-        target.Add(date, v[0], v[1], v[2], v[3], v[4], lineNumber);
+        target.Add(date, v[0], v[1], v[2], v[3], v[4], row.Line);
         return null;
+    }
+
+    /// <summary>
+    /// <c>yyyy-MM-dd</c> by digits (the common case of every daily file; <see cref="DateOnly.TryParseExact(ReadOnlySpan{char}, ReadOnlySpan{char}, IFormatProvider?, DateTimeStyles, out DateOnly)"/>
+    /// costs several times more per row); false for anything else, including impossible dates such as 2024-02-30.
+    /// </summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> cell, out DateOnly date)
+    {
+        date = default;
+        if (cell[4] != '-' || cell[7] != '-')
+        {
+            return false;
+        }
+
+        int year = 0, month = 0, day = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            int digit = cell[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            if (i < 4)
+            {
+                year = (year * 10) + digit;
+            }
+            else if (i < 7)
+            {
+                month = (month * 10) + digit;
+            }
+            else
+            {
+                day = (day * 10) + digit;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     /// <summary>Parses a bar date: <c>yyyy-MM-dd</c>, an ISO-8601 timestamp (UTC date) or Unix epoch seconds/milliseconds.</summary>
     internal static DateOnly? ParseDate(ReadOnlySpan<char> cell)
     {
-        if (cell.Length == 10 && DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
+        if (cell.Length == 10 && TryParseIsoDate(cell, out DateOnly d))
         {
             return d;
         }
@@ -283,16 +256,5 @@ public static partial class OhlcvFileReader
         return DateTimeOffset.TryParse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset ts)
             ? DateOnly.FromDateTime(ts.UtcDateTime)
             : null;
-    }
-
-    private static bool TryParseNumber(ReadOnlySpan<char> cell, out double value)
-    {
-        if (cell.IsEmpty || cell.Equals("NaN", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase))
-        {
-            value = double.NaN;
-            return true;
-        }
-
-        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -36,11 +36,19 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
     }
 
     /// <summary>The sleeve universe's silver returns as known at the run's as-of time (NaN = no observation).</summary>
-    public async Task<ReturnPanel> ReadUniverseReturnsAsync(StageContext context, CancellationToken cancellationToken)
+    public Task<ReturnPanel> ReadUniverseReturnsAsync(StageContext context, CancellationToken cancellationToken) =>
+        ReadUniverseReturnsAsync(context, stats: null, cancellationToken);
+
+    /// <summary>
+    /// The sleeve universe's silver returns as known at the run's as-of time; row groups whose <c>known_at</c>
+    /// statistics prove every row was known after the as-of are skipped, and counted in <paramref name="stats"/>.
+    /// </summary>
+    public async Task<ReturnPanel> ReadUniverseReturnsAsync(StageContext context, LakeReadStats? stats, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         LakePath silver = StageDatasets.SilverReturns(Spec.Universe, SourcePipeline, SourceVersion);
-        (LakeTable table, _) = await LakeTableStore.ReadDatasetAsync(context.Lake, silver, cancellationToken: cancellationToken);
+        (LakeTable table, _) = await LakeTableStore.ReadDatasetPrunedAsync(
+            context.Lake, silver, ReturnsTable.KnownBy(context.AsOf), stats, cancellationToken: cancellationToken);
         return ReturnsTable.ToPanel(table, context.AsOf);
     }
 

@@ -107,10 +107,22 @@ public static class FeaturesTable
     /// not read (ts ≤ known_at). An empty store gives an empty table.
     /// </summary>
     /// <exception cref="DatasetSchemaException">A file lacks a column, or a (symbol, ts) pair repeats within a build.</exception>
+    public static Task<LakeTable> ReadAsOfAsync(
+        ILakeStore lake, LakePath dataset, DateTimeOffset asOf, IReadOnlyCollection<string>? symbols = null, CancellationToken cancellationToken = default) =>
+        ReadAsOfAsync(lake, dataset, asOf, symbols, stats: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadAsOfAsync(ILakeStore, LakePath, DateTimeOffset, IReadOnlyCollection{string}?, CancellationToken)"/>,
+    /// counting in <paramref name="stats"/> the row groups decoded and those skipped because their <c>known_at</c>
+    /// statistics prove every row was known after the as-of time.
+    /// </summary>
+    /// <exception cref="DatasetSchemaException">A file lacks a column, or a (symbol, ts) pair repeats within a build.</exception>
     public static async Task<LakeTable> ReadAsOfAsync(
-        ILakeStore lake, LakePath dataset, DateTimeOffset asOf, IReadOnlyCollection<string>? symbols = null, CancellationToken cancellationToken = default)
+        ILakeStore lake, LakePath dataset, DateTimeOffset asOf, IReadOnlyCollection<string>? symbols, LakeReadStats? stats, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lake);
+        ParquetRangePredicate knownByAsOf = ParquetRangePredicate.TimestampRange("known_at", null, asOf);
+        stats ??= new LakeReadStats();
         var wanted = symbols is null ? null : new HashSet<string>(symbols, StringComparer.Ordinal);
         long asOfMicros = ToMicros(asOf);
         var files = new List<StoredFile>();
@@ -128,15 +140,20 @@ public static class FeaturesTable
                 continue; // a block file of other symbols: only its symbol column is read
             }
 
-            LakeTable part = await LakeTableStore.ReadAsync(lake, info.Path, cancellationToken: cancellationToken);
-            files.Add(new StoredFile(name[..name.LastIndexOf('-')], part, part.Strings("symbol"), part.Timestamps("ts"), part.Timestamps("known_at")));
+            int skippedBefore = stats.RowGroupsSkipped;
+            LakeTable part = await LakeTableStore.ReadPrunedAsync(lake, info.Path, knownByAsOf, stats, cancellationToken: cancellationToken);
+            // Which build wins a symbol depends on every symbol the build holds, also in the skipped row groups.
+            string[] buildSymbols = stats.RowGroupsSkipped == skippedBefore
+                ? part.Strings("symbol")
+                : (await LakeTableStore.ReadAsync(lake, info.Path, ["symbol"], cancellationToken)).Strings("symbol");
+            files.Add(new StoredFile(name[..name.LastIndexOf('-')], part, part.Strings("symbol"), buildSymbols, part.Timestamps("ts"), part.Timestamps("known_at")));
         }
 
         // The newest build of each symbol wins; a build covers a symbol's whole history up to its as-of.
         var winner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (StoredFile file in files)
         {
-            foreach (string s in file.Symbols)
+            foreach (string s in file.BuildSymbols)
             {
                 if ((wanted is null || wanted.Contains(s)) && (!winner.TryGetValue(s, out string? best) || string.CompareOrdinal(file.Key, best) > 0))
                 {
@@ -228,7 +245,7 @@ public static class FeaturesTable
         return false;
     }
 
-    private sealed record StoredFile(string Key, LakeTable Table, string[] Symbols, long[] Ts, long[] KnownAt);
+    private sealed record StoredFile(string Key, LakeTable Table, string[] Symbols, string[] BuildSymbols, long[] Ts, long[] KnownAt);
 
     private static int LowerBound(DateTimeOffset[] ts, DateTimeOffset value)
     {

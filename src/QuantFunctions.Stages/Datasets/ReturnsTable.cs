@@ -60,6 +60,12 @@ public static class ReturnsTable
     }
 
     /// <summary>
+    /// The row-group predicate of an as-of read: <c>known_at</c> ≤ <paramref name="asOf"/>. A row group whose
+    /// statistics prove every row became known later is skipped (rows inside decoded groups are filtered by <see cref="ToPanel"/>).
+    /// </summary>
+    public static ParquetRangePredicate KnownBy(DateTimeOffset asOf) => ParquetRangePredicate.TimestampRange("known_at", null, asOf);
+
+    /// <summary>
     /// Pivots the long table into a panel (dates ascending over the union of dates, symbols ordinal),
     /// with NaN where a symbol has no observation; only rows known at or before <paramref name="asOf"/> are used.
     /// </summary>

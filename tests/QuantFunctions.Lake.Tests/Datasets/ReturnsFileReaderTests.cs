@@ -57,10 +57,65 @@ public sealed class ReturnsFileReaderTests
     [InlineData("A,B\n", "no data rows")]
     [InlineData("", "the file is empty")]
     [InlineData("A\n1e999\n", "r.csv:2:1: '1e999' in column 'A' is infinite")]
+    [InlineData("A,B\n0.1,0.2\n0.3\n0.5,0.6\n", "r.csv:3: the row has 1 fields but the header has 2")] // ragged
+    [InlineData("A,B\n0.1,0.2,0.9\n", "r.csv:2: the row has 3 fields but the header has 2")]
+    [InlineData("A,B\n0.1,\"0.2\n0.3,0.4\n", "r.csv:2:2: unterminated quote")]
+    [InlineData("A,B\n0.1,0.2\n0.3,\"0.4", "r.csv:3:2: unterminated quote")]
+    [InlineData("\n \n", "the file is empty")]
+    [InlineData("date,A\n2024-01-01,\n2024-01-02,0.1\n2024-01-03,0.1%\n", "r.csv:4:2: '0.1%' in column 'A' is not a number")]
     public async Task ReadCsvAsync_UnusableContent_ThrowsNamingTheProblem(string text, string expected)
     {
         var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => Csv(text));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CsvFileWithUtf8BomAndCrLf_BomIgnoredAndValuesExact()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("bom.csv");
+        await File.WriteAllBytesAsync(path, [.. "\uFEFF"u8, .. "date,A,B\r\n2024-01-01,0.1,-2.5e-3\r\n2024-01-02,,0.3\r\n"u8]);
+
+        ReturnsFile f = await ReturnsFileReader.ReadAsync(path);
+
+        Assert.Equal("date", f.IndexColumn); // not "\uFEFFdate": the BOM is not part of the first name
+        Assert.Equal(["A", "B"], f.Assets);
+        double[] v = f.Values.ToArray();
+        Assert.Equal(0.1, v[0]);
+        Assert.True(double.IsNaN(v[1]));
+        Assert.Equal([-2.5e-3, 0.3], v[2..]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CsvFileInUtf16_RejectedNamingTheEncoding()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("wide.csv");
+        await File.WriteAllTextAsync(path, "A,B\n0.1,0.2\n", System.Text.Encoding.Unicode);
+
+        var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => ReturnsFileReader.ReadAsync(path));
+
+        Assert.Contains("wide.csv:1:1: the file starts with a UTF-16 LE byte order mark", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadCsvAsync_ManyRows_ColumnMajorValuesInFileOrder()
+    {
+        // More rows than the initial size estimate (a short header): exercises the growth and the blocked transpose.
+        var sb = new System.Text.StringBuilder("A,B,C\n");
+        for (int t = 0; t < 1000; t++)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{t},{t + 0.5},{-t}\n");
+        }
+
+        ReturnsFile f = await Csv(sb.ToString());
+
+        Assert.Equal(1000, f.Periods);
+        double[] v = f.Values.ToArray();
+        Assert.Equal(999.0, v[999]);
+        Assert.Equal(0.5, v[1000]);
+        Assert.Equal(999.5, v[1999]);
+        Assert.Equal(-999.0, v[2999]);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ParquetFuzzTests
     public void Read_CorruptedWrittenFiles_OnlyTypedErrors()
     {
         var files = new List<byte[]>();
-        foreach (ParquetCodec codec in new[] { ParquetCodec.Uncompressed, ParquetCodec.Snappy, ParquetCodec.Gzip, ParquetCodec.Brotli })
+        foreach (ParquetCodec codec in new[] { ParquetCodec.Uncompressed, ParquetCodec.Snappy, ParquetCodec.Gzip, ParquetCodec.Brotli, ParquetCodec.Zstd, ParquetCodec.Lz4Raw })
         {
             files.Add(SampleTables.Write(SampleTables.AllTypes, SampleTables.AllTypesRows(300, seed: 11),
                 new ParquetWriterOptions { Codec = codec, RowGroupRows = 120, DataPageBytes = 1024 }));

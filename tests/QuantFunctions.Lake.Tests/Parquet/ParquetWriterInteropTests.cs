@@ -15,6 +15,8 @@ public sealed class ParquetWriterInteropTests
     [InlineData(ParquetCodec.Snappy)]
     [InlineData(ParquetCodec.Gzip)]
     [InlineData(ParquetCodec.Brotli)]
+    [InlineData(ParquetCodec.Zstd)]
+    [InlineData(ParquetCodec.Lz4Raw)]
     public void Write_AllTypesWithNullsDictionaryAndRowGroups_DuckDbAndHyparquetReadIdenticalRows(ParquetCodec codec)
     {
         using var dir = new TempDirectory("qf-parquet");

@@ -113,25 +113,4 @@ public sealed class ThriftCompactTests
         RleBitPackedHybrid.Encode([0, 1, 2, 3, 4, 5, 6, 7], 3, buf);
         Assert.Equal(new byte[] { 0x03, 0x88, 0xC6, 0xFA }, buf.WrittenSpan.ToArray());
     }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(70_000)]
-    public void SnappyDecoder_IronSnappyBlocks_DecodeToTheOriginal(int length)
-    {
-        // Peer: IronSnappy (a port of Google's snappy) encodes; repetitive data exercises overlapping copies.
-        var rng = new Random(length);
-        byte[] data = new byte[length];
-        for (int i = 0; i < length; i++)
-        {
-            data[i] = i % 1000 < 600 ? (byte)(i % 7) : (byte)rng.Next(256);
-        }
-
-        byte[] packed = IronSnappy.Snappy.Encode(data);
-        byte[] back = new byte[length];
-
-        Assert.Equal(length, SnappyDecoder.Decompress(packed, back));
-        Assert.Equal(data, back);
-    }
 }

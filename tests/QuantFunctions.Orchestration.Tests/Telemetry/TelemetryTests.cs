@@ -80,6 +80,23 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void CreateSdk_ExportOtlpFromStandardSettings_BuildsTraceAndMetricExport()
+    {
+        using OpenTelemetrySdk sdk = QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { ExportOtlp = true });
+        Assert.NotNull(sdk.TracerProvider);
+        Assert.NotNull(sdk.MeterProvider);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4318", OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("http://127.0.0.1:4318/", OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("https://collector.example/otlp", OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, "https://collector.example/otlp/v1/traces")]
+    [InlineData("http://127.0.0.1:4318/v1/traces", OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("http://127.0.0.1:4317", OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, "http://127.0.0.1:4317/")]
+    public void SignalEndpoint_BaseEndpoint_AppendsTheSignalPathForHttpOnly(string endpoint, OpenTelemetry.Exporter.OtlpExportProtocol protocol, string expected) =>
+        Assert.Equal(new Uri(expected), QuantTelemetryExtensions.SignalEndpoint(new Uri(endpoint), protocol, QuantTelemetryExtensions.TracesPath));
+
+    [Fact]
     public void AddQuantTelemetry_InvalidOptions_Throws() =>
         Assert.Throws<ArgumentException>(() => QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { ServiceName = " " }));
 

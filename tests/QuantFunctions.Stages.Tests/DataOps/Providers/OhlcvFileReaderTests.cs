@@ -57,6 +57,8 @@ public sealed class OhlcvFileReaderTests
     [InlineData("2024-01-04,1,2,0.5,abc,100", "aapl.csv:4:5: 'abc' is not a number (close)")]
     [InlineData("2024-13-45,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-13-45' is not a date")]
     [InlineData("2024-01-04,1,2,0.5", "aapl.csv:4:5: 4 fields, the header has 6")]
+    [InlineData("2024-02-30,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-02-30' is not a date")]
+    [InlineData("2024-1-045,1,2,0.5,1.5,100", "aapl.csv:4:1: '2024-1-045' is not a date")]
     public async Task Read_MalformedRow_StrictNamesFileLineColumnLenientRecordsIt(string row, string expected)
     {
         using var dir = new TempDirectory();
@@ -69,6 +71,48 @@ public sealed class OhlcvFileReaderTests
         Assert.Equal(2, Assert.Single(lenient.Fetches).Bars.Count);
         RowIssue issue = Assert.Single(lenient.Issues);
         Assert.Contains(expected[..expected.IndexOf(": ", StringComparison.Ordinal)], issue.Origin, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2024-01-04,1,2,\"0.5,1.5,100", "aapl.csv:4:4: unterminated quote")]
+    [InlineData("2024-01-04,1,2,\"0.5\"x,1.5,100", "aapl.csv:4:4: text after the closing quote")]
+    public async Task Read_BadQuoting_ThrowsInStrictAndLenientModes(string row, string expected)
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.Combine("aapl.csv"), "Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,100\n2024-01-03,1,2,0.5,1.5,100\n" + row + "\n2024-01-05,1,2,0.5,1.5,100\n");
+
+        DatasetSchemaException strict = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        DatasetSchemaException lenient = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Strict = false }, CancellationToken.None));
+
+        Assert.Contains(expected, strict.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, lenient.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_Utf8BomCrLfAndQuotedCells_ReadLikePlainText()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllBytesAsync(dir.Combine("msft.csv"), [.. "\uFEFF"u8, .. "Date,Open,High,Low,Close,Volume\r\n\"2024-01-02\",\"370.5\",371,365.25, 370.87 ,25258600\r\n"u8]);
+
+        RawBars bars = Assert.Single((await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None)).Fetches).Bars;
+
+        Assert.Equal([new DateOnly(2024, 1, 2)], bars.Dates);
+        Assert.Equal([370.5], bars.Open);
+        Assert.Equal([365.25], bars.Low);
+        Assert.Equal([370.87], bars.Close);
+    }
+
+    [Theory]
+    [InlineData("", "aapl.csv: the file is empty")]
+    [InlineData("\n\n", "aapl.csv: the file is empty")]
+    public async Task Read_EmptyFile_Throws(string content, string expected)
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.Combine("aapl.csv"), content);
+
+        DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
