@@ -76,16 +76,7 @@ internal sealed class PipelineRunCommand : CommandBase
             // Validated here (plan with overrides, run id) so a bad request never reaches the task hub.
             _ = ExecutionPlan.Create(manifest, runtime.Registry, ParameterOverrides.Parse(overrides));
             _ = RunId.Parse(runId);
-            var start = new RunStart
-            {
-                RunId = runId,
-                ManifestJson = manifest.Json,
-                ManifestSource = manifest.Source,
-                Seed = seed,
-                AsOf = asOf,
-                Overrides = overrides,
-                GitSha = Context.Settings.GitSha,
-            };
+            RunStart start = RunStart.NewRun(manifest, runId, new RunSettings { Seed = seed, AsOf = asOf, Overrides = overrides }, Context.Settings.GitSha);
             run = await DurablePipeline.RunAsync(
                 Context, hub, !parseResult.GetValue(_noWorker), runtime, (runs, ct) => runs.StartAsync(manifest, start, ct), manifest.Scope, runId, logging!, cancellationToken);
         }

@@ -72,16 +72,7 @@ public sealed class RunStarter
             return overrides;
         }
 
-        var start = new RunStart
-        {
-            RunId = runId,
-            ManifestJson = manifest.Json,
-            ManifestSource = manifest.Source,
-            Seed = seed,
-            AsOf = asOf,
-            Overrides = request.Params,
-            GitSha = _settings.GitSha,
-        };
+        RunStart start = RunStart.NewRun(manifest, runId, new RunSettings { Seed = seed, AsOf = asOf, Overrides = request.Params }, _settings.GitSha);
         return ApiResult<PreparedRun>.Ok(new PreparedRun(manifest, start, DurableNames.OrchestratorFor(manifest.Kind)));
     }
 

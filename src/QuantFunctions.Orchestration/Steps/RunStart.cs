@@ -1,3 +1,6 @@
+using QuantFunctions.Orchestration.Execution;
+using QuantFunctions.Orchestration.Manifests;
+
 namespace QuantFunctions.Orchestration.Steps;
 
 /// <summary>
@@ -32,6 +35,23 @@ public sealed record RunStart
 
     /// <summary>The code version recorded in <c>run.json</c>.</summary>
     public string? GitSha { get; init; }
+
+    /// <summary>The start of a new run of <paramref name="manifest"/> with <paramref name="settings"/>.</summary>
+    public static RunStart NewRun(PipelineManifest manifest, string runId, RunSettings settings, string? gitSha = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RunStart
+        {
+            RunId = runId,
+            ManifestJson = manifest.Json,
+            ManifestSource = manifest.Source,
+            Seed = settings.Seed,
+            AsOf = settings.AsOf,
+            Overrides = settings.Overrides,
+            GitSha = gitSha,
+        };
+    }
 
     /// <summary>True when this continues a recorded run (redoing only what did not succeed).</summary>
     public bool IsRestart => ManifestJson is null;

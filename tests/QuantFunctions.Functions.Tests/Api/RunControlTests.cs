@@ -39,6 +39,13 @@ public sealed class RunControlTests
         ApiResponse twice = await h.TerminateAsync("stop-me");
         Assert.Equal((410, ProblemCodes.RunFinished), (twice.Status, twice.Code));
 
+        // The node that was running when the run was terminated finishes and is recorded; the run stays Cancelled. Only then
+        // is the instance id reused: on the in-process engine a restart right after the terminate, while that node's
+        // activity was still in flight, intermittently never finished (seen under load; the Azure Storage provider discards
+        // messages of an earlier execution of an instance id).
+        await WaitNoNodeRunningAsync(h, "stop-me");
+        Assert.Equal(RunStatus.Cancelled, (await h.RecordAsync("stop-me"))!.Status);
+
         // Without its instance (purged), the run is the lake's: status from run.json, and a new start of the id is refused.
         await h.Client.PurgeInstanceAsync("stop-me");
         ApiResponse lakeOnly = await h.StatusAsync("stop-me");
@@ -88,5 +95,15 @@ public sealed class RunControlTests
         Assert.Equal((RunStatus.Succeeded, 2), (record.Status, record.Attempt));
         Assert.Equal(6, record.Nodes.Count);
         Assert.All(record.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
+    }
+
+    private static async Task WaitNoNodeRunningAsync(FunctionsHarness h, string runId)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await h.RecordAsync(runId))!.Nodes.Any(n => n.Status == NodeStatus.Running))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"a node of run {runId} is still recorded Running after 2 minutes");
+            await Task.Delay(100);
+        }
     }
 }
