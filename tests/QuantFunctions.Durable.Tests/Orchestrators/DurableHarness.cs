@@ -13,6 +13,7 @@ using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Steps;
 using QuantFunctions.Orchestration.Telemetry;
+using QuantFunctions.Testing;
 
 namespace QuantFunctions.Durable.Tests.Orchestrators;
 
@@ -47,7 +48,7 @@ internal sealed class DurableHarness : IAsyncDisposable
     {
         var harness = new DurableHarness(lake, registry, options ?? new RunnerOptions { MaxParallelism = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var activities = new RunActivities(harness.Steps);
-        harness.Host = await DurableTaskTestHost.StartAsync(r => r.AddQuantTasks(activities));
+        harness.Host = await DurableTaskTestHost.StartAsync(r => r.AddQuantTasks(activities), new DurableTaskTestHostOptions { Port = FreePort.Next() });
         return harness;
     }
 

@@ -92,7 +92,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         ServiceProvider provider = services.BuildServiceProvider();
         StartupValidator.ValidateServices(provider);
         RunActivities activities = provider.GetRequiredService<RunActivities>();
-        DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(registry => registry.AddQuantTasks(activities));
+        DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(registry => registry.AddQuantTasks(activities), new DurableTaskTestHostOptions { Port = QuantFunctions.Testing.FreePort.Next() });
         return new FunctionsHarness(folder, provider, host, logs);
     }
 
