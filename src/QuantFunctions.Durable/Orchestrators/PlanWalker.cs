@@ -109,15 +109,9 @@ internal sealed class PlanWalker
             memberStates[key] = _states[key];
         }
 
-        var work = new SleeveWork(_scope, _runId, _attempt, sleeve, Subgraph(units, unit), memberStates, _failFast, _retry);
+        var work = new SleeveWork(_scope, _runId, _attempt, sleeve, Graph.Subgraph(sleeve), memberStates, _failFast, _retry);
         string instanceId = string.Create(CultureInfo.InvariantCulture, $"{_runId}:{sleeve}:{_attempt}");
         return _context.CallSubOrchestratorAsync<SleeveResult>(DurableNames.SleeveOrchestrator, work, new SubOrchestrationOptions { InstanceId = instanceId });
-    }
-
-    private PlanGraph Subgraph(UnitGraph units, string unit)
-    {
-        var keys = new HashSet<string>(units.Members[unit], StringComparer.Ordinal);
-        return new PlanGraph([.. Graph.Nodes.Where(n => keys.Contains(n.Key)).Select(n => n with { DependsOn = [.. n.DependsOn.Where(keys.Contains)] })]);
     }
 
     /// <summary>The node-level graph (set by the orchestrator before walking condensed units).</summary>
