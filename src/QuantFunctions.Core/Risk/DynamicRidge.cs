@@ -1,5 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.LinearAlgebra;
 
 namespace QuantFunctions.Core.Risk;
 
@@ -9,7 +9,7 @@ namespace QuantFunctions.Core.Risk;
 /// <remarks>
 /// A ridge s·I shifts every eigenvalue by s, so κ(Σ + sI) = (e_max + s)/(e_min + s) and the
 /// smallest sufficient ridge is closed-form: s = max(0, (e_max − B·e_min)/(B − 1)), λ = s·N/tr(Σ).
-/// Eigenvalues come from a symmetric eigen-decomposition (Math.NET).
+/// Only the two extreme eigenvalues are needed: <see cref="SymmetricEigenvalues.Extremes"/> (tridiagonal reduction and bisection, no eigenvectors).
 /// </remarks>
 public static class DynamicRidge
 {
@@ -29,15 +29,9 @@ public static class DynamicRidge
         }
 
         int n = covariance.Size;
+        (double eMin, double eMax) = SymmetricEigenvalues.Extremes(covariance.Values, n);
         double[] values = covariance.ToArray();
-        var evd = Matrix<double>.Build.DenseOfColumnMajor(n, n, values).Evd(Symmetricity.Symmetric);
-        double eMin = double.PositiveInfinity, eMax = double.NegativeInfinity, trace = 0;
-        foreach (var e in evd.EigenValues)
-        {
-            eMin = Math.Min(eMin, e.Real);
-            eMax = Math.Max(eMax, e.Real);
-        }
-
+        double trace = 0;
         for (int i = 0; i < n; i++)
         {
             trace += values[(i * n) + i];
