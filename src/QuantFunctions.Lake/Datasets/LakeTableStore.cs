@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,6 +26,11 @@ public static class LakeTableStore
     public const ParquetCodec DefaultCodec = ParquetCodec.Snappy;
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> atomically.</summary>
+    /// <remarks>
+    /// The file's fingerprint is <see cref="ContentFingerprint"/> of the table. A caller that has already computed it
+    /// (to name the file, say) passes it in <see cref="ParquetWriterOptions.ContentFingerprint"/> so that the table is not
+    /// hashed twice; it must be that value.
+    /// </remarks>
     public static Task<LakeObjectInfo> WriteAsync(
         ILakeStore store, LakePath path, LakeTable table, LakeWriteMode mode, ParquetWriterOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -32,7 +39,7 @@ public static class LakeTableStore
         ParquetWriterOptions effective = (options ?? new ParquetWriterOptions { Codec = DefaultCodec }) with
         {
             SchemaVersion = options?.SchemaVersion ?? DefaultSchemaVersion,
-            ContentFingerprint = ContentFingerprint(table),
+            ContentFingerprint = options?.ContentFingerprint ?? ContentFingerprint(table),
         };
 
         return store.WriteStreamAsync(path, async (stream, ct) =>
@@ -125,7 +132,6 @@ public static class LakeTableStore
         ArgumentNullException.ThrowIfNull(table);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> scratch = stackalloc byte[8];
-        byte[] utf8 = [];
         foreach (ColumnBuffer column in table.Columns)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(column.Column.Name + "\u001f" + column.Column.Kind + "\u001e"));
@@ -137,24 +143,7 @@ public static class LakeTableStore
             switch (column.Values)
             {
                 case string?[] strings:
-                    for (int i = 0; i < column.Length; i++)
-                    {
-                        string? s = strings[i];
-                        BitConverter.TryWriteBytes(scratch, s?.Length ?? -1);
-                        hash.AppendData(scratch[..4]);
-                        if (s is not null)
-                        {
-                            // One reused buffer: no array per row.
-                            int max = Encoding.UTF8.GetMaxByteCount(s.Length);
-                            if (utf8.Length < max)
-                            {
-                                utf8 = new byte[Math.Max(max, 256)];
-                            }
-
-                            hash.AppendData(utf8, 0, Encoding.UTF8.GetBytes(s, utf8));
-                        }
-                    }
-
+                    AppendStrings(hash, strings.AsSpan(0, column.Length));
                     break;
                 case byte[]?[] binaries:
                     for (int i = 0; i < column.Length; i++)
@@ -175,6 +164,47 @@ public static class LakeTableStore
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Hashes each string as its length (int32, −1 for null) then its UTF-8 bytes, through one 64 KB buffer: the same
+    /// byte stream as appending them one by one (SHA-256 does not depend on how the input is split), without a hash call
+    /// per row.
+    /// </summary>
+    private static void AppendStrings(IncrementalHash hash, ReadOnlySpan<string?> strings)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            int used = 0;
+            foreach (string? s in strings)
+            {
+                int max = 4 + (s is null ? 0 : Encoding.UTF8.GetMaxByteCount(s.Length));
+                if (used + max > buffer.Length)
+                {
+                    hash.AppendData(buffer, 0, used);
+                    used = 0;
+                    if (max > buffer.Length)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(max);
+                    }
+                }
+
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used), s?.Length ?? -1);
+                used += 4;
+                if (s is not null)
+                {
+                    used += Encoding.UTF8.GetBytes(s, buffer.AsSpan(used));
+                }
+            }
+
+            hash.AppendData(buffer, 0, used);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static IReadOnlyList<ParquetColumn> ProjectedColumns(ParquetSchema schema, IReadOnlyList<string>? columns, string name)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Csv;
@@ -57,19 +58,43 @@ public static partial class OhlcvFileReader
             throw new FileNotFoundException($"{path}: no such file or folder", path);
         }
 
+        // Files are read and parsed in parallel (each on its own: bytes, rows, issues), then merged in file order, so
+        // the result, the issues and the first error reported are the same as a sequential read's.
+        var parsed = new FileParse[files.Count];
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            string file = files[i];
+            byte[] bytes = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
+            var fileIssues = new List<RowIssue>();
+            try
+            {
+                IReadOnlyList<ProviderFetch> read = Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)
+                    ? ReadParquet(bytes, file, options, fileIssues)
+                    : IsData(file) ? ReadCsv(bytes, file, options, fileIssues) : throw new DatasetSchemaException($"{file}: unknown file type; OHLCV files are .csv or .parquet");
+                parsed[i] = new FileParse(read, fileIssues, null);
+            }
+            catch (DatasetSchemaException ex)
+            {
+                parsed[i] = new FileParse([], fileIssues, ex);
+            }
+        }).ConfigureAwait(false);
+
         var fetches = new SortedDictionary<string, ProviderFetch>(StringComparer.Ordinal);
         var issues = new List<RowIssue>();
-        foreach (string file in files)
+        for (int i = 0; i < files.Count; i++)
         {
-            byte[] bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<ProviderFetch> read = Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)
-                ? ReadParquet(bytes, file, options, issues)
-                : IsData(file) ? ReadCsv(bytes, file, options, issues) : throw new DatasetSchemaException($"{file}: unknown file type; OHLCV files are .csv or .parquet");
-            foreach (ProviderFetch fetch in read)
+            FileParse result = parsed[i];
+            if (result.Error is not null)
+            {
+                ExceptionDispatchInfo.Throw(result.Error);
+            }
+
+            issues.AddRange(result.Issues);
+            foreach (ProviderFetch fetch in result.Fetches)
             {
                 if (!fetches.TryAdd(fetch.Bars.Symbol.Value, fetch))
                 {
-                    throw new DatasetSchemaException($"{file}: symbol {fetch.Bars.Symbol} also appears in an earlier file; one symbol's bars come from one file");
+                    throw new DatasetSchemaException($"{files[i]}: symbol {fetch.Bars.Symbol} also appears in an earlier file; one symbol's bars come from one file");
                 }
             }
         }
@@ -157,6 +182,9 @@ public static partial class OhlcvFileReader
 
         return result;
     }
+
+    /// <summary>One file's share of a parallel read: what it yielded, its dropped rows, or the error it raised.</summary>
+    private sealed record FileParse(IReadOnlyList<ProviderFetch> Fetches, List<RowIssue> Issues, DatasetSchemaException? Error);
 
     private static bool IsData(string file) =>
         Path.GetExtension(file) is string e && (e.Equals(".csv", StringComparison.OrdinalIgnoreCase) || e.Equals(".parquet", StringComparison.OrdinalIgnoreCase));

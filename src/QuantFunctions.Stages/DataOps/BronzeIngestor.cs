@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
@@ -31,6 +32,9 @@ namespace QuantFunctions.Stages.DataOps;
 /// </remarks>
 public sealed class BronzeIngestor
 {
+    /// <summary>Concurrent lake writes of one ingestion (raw copies, yearly parts): enough to overlap encoding and I/O.</summary>
+    private const int WriteParallelism = 4;
+
     private readonly ILakeStore _lake;
     private readonly TimeProvider _time;
 
@@ -121,16 +125,25 @@ public sealed class BronzeIngestor
 
         var issues = new List<RowIssue>();
         var fresh = new List<BarSeries>();
-        foreach ((Symbol symbol, DateOnly from) in pending)
+        Validated?[] validated = ValidateAll(pending, fetched, request.Strict);
+        for (int p = 0; p < pending.Count; p++)
         {
+            Symbol symbol = pending[p].Symbol;
             DateOnly? lastBefore = held.TryGetValue(symbol.Value, out HashSet<DateOnly>? have) ? have.Max() : null;
-            if (!fetched.TryGetValue(symbol.Value, out ProviderFetch? fetch))
+            if (validated[p] is not { } check)
             {
                 syncs[symbol.Value] = new SymbolSync(symbol.Value, SymbolSyncStatus.Failed, lastBefore, lastBefore, 0, errors[symbol.Value]);
                 continue;
             }
 
-            BarSeries valid = IngestValidator.Validate(fetch.Bars, request.Strict, issues);
+            // In symbol order, as a sequential validation would: the first strict failure is the one raised.
+            if (check.Error is not null)
+            {
+                ExceptionDispatchInfo.Throw(check.Error);
+            }
+
+            issues.AddRange(check.Issues);
+            BarSeries valid = check.Series!;
             BarSeries added = Without(valid, have);
             DateOnly? lastAfter = added.Count > 0 ? added.Dates[^1] : lastBefore;
             bool isFresh = lastAfter is DateOnly la && la.AddDays(request.FreshnessDays) >= request.Last;
@@ -184,13 +197,24 @@ public sealed class BronzeIngestor
                 $"ingest {request.Profile}: coverage {coverage:P1} after {attempts.Count} round(s); failed: {string.Join(", ", failedSymbols)} (first error: {errors[failedSymbols[0]]}); bronze unchanged"));
         }
 
-        foreach ((Symbol symbol, _) in pending)
+        // Raw copies in parallel (each its own object, named by its content), listed in symbol order.
+        LakeIdentifier source = LakeIdentifier.Parse(provider.Name, "source");
+        var raws = new LakePath?[pending.Count];
+        await Parallel.ForAsync(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = WriteParallelism }, async (p, ct) =>
         {
+            Symbol symbol = pending[p].Symbol;
             if (fetched.TryGetValue(symbol.Value, out ProviderFetch? fetch) && !fetch.Payload.IsEmpty)
             {
-                LakePath raw = LakePathResolver.RawBatch(market, LakeIdentifier.Parse(provider.Name, "source"), request.IngestDate, RawBatchId(symbol, fetch.Payload.Span), fetch.Format);
-                await LakeWrites.WriteBytesOnceAsync(_lake, raw, fetch.Payload, cancellationToken).ConfigureAwait(false);
-                outputs.Add(raw);
+                LakePath raw = LakePathResolver.RawBatch(market, source, request.IngestDate, RawBatchId(symbol, fetch.Payload.Span), fetch.Format);
+                await LakeWrites.WriteBytesOnceAsync(_lake, raw, fetch.Payload, ct).ConfigureAwait(false);
+                raws[p] = raw;
+            }
+        }).ConfigureAwait(false);
+        foreach (LakePath? raw in raws)
+        {
+            if (raw is LakePath written)
+            {
+                outputs.Add(written);
             }
         }
 
@@ -212,43 +236,92 @@ public sealed class BronzeIngestor
             lastYear = Math.Max(lastYear, s.Dates[^1].Year);
         }
 
-        var created = new List<LakePath>();
-        long rows = 0;
+        // One table per year, built, fingerprinted and written in parallel; outputs listed in year order.
+        int years = lastYear - firstYear + 1;
+        var parts = new (LakePath Part, long Rows, bool Created)?[years];
         try
         {
-            for (int year = firstYear; year <= lastYear; year++)
+            await Parallel.ForAsync(0, years, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = WriteParallelism }, async (y, ct) =>
             {
+                int year = firstYear + y;
                 LakeTable table = BarsTable.FromSeries(fresh, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
                 if (table.RowCount == 0)
                 {
-                    continue;
+                    return;
                 }
 
-                LakeIdentifier batch = LakeIdentifier.Parse("i" + LakeTableStore.ContentFingerprint(table)[..16]);
-                LakePath part = PartOf(market, year, batch);
-                bool existed = await _lake.GetInfoAsync(part, cancellationToken).ConfigureAwait(false) is not null;
-                await LakeWrites.WriteTableOnceAsync(_lake, part, table, cancellationToken).ConfigureAwait(false);
-                if (!existed)
-                {
-                    created.Add(part);
-                }
-
-                outputs.Add(part);
-                rows += table.RowCount;
-            }
+                string fingerprint = LakeTableStore.ContentFingerprint(table);
+                LakePath part = PartOf(market, year, LakeIdentifier.Parse("i" + fingerprint[..16]));
+                bool existed = await _lake.GetInfoAsync(part, ct).ConfigureAwait(false) is not null;
+                await LakeWrites.WriteTableOnceAsync(_lake, part, table, fingerprint, ct).ConfigureAwait(false);
+                parts[y] = (part, table.RowCount, !existed);
+            }).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is LakeException or IOException)
         {
-            foreach (LakePath part in created)
+            int removed = 0;
+            foreach ((LakePath part, _, bool created) in Written(parts))
             {
-                await _lake.DeleteAsync(part, CancellationToken.None).ConfigureAwait(false);
+                if (created)
+                {
+                    await _lake.DeleteAsync(part, CancellationToken.None).ConfigureAwait(false);
+                    removed++;
+                }
             }
 
-            throw new IngestException($"writing bronze {DatasetOf(market)} failed; the {created.Count} part(s) written by this ingestion were removed: {ex.Message}", ex);
+            throw new IngestException($"writing bronze {DatasetOf(market)} failed; the {removed} part(s) written by this ingestion were removed: {ex.Message}", ex);
+        }
+
+        long rows = 0;
+        foreach ((LakePath part, long count, _) in Written(parts))
+        {
+            outputs.Add(part);
+            rows += count;
         }
 
         return rows;
     }
+
+    private static IEnumerable<(LakePath Part, long Rows, bool Created)> Written((LakePath Part, long Rows, bool Created)?[] parts)
+    {
+        foreach ((LakePath Part, long Rows, bool Created)? part in parts)
+        {
+            if (part is { } written)
+            {
+                yield return written;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Validates every fetched symbol in parallel (validation is per symbol and pure): the kept series, the rows it dropped,
+    /// or the strict-mode error, per index of <paramref name="pending"/>; null where nothing was fetched.
+    /// </summary>
+    private static Validated?[] ValidateAll(List<(Symbol Symbol, DateOnly From)> pending, Dictionary<string, ProviderFetch> fetched, bool strict)
+    {
+        var validated = new Validated?[pending.Count];
+        Parallel.For(0, pending.Count, p =>
+        {
+            if (!fetched.TryGetValue(pending[p].Symbol.Value, out ProviderFetch? fetch))
+            {
+                return;
+            }
+
+            var issues = new List<RowIssue>();
+            try
+            {
+                validated[p] = new Validated(IngestValidator.Validate(fetch.Bars, strict, issues), issues, null);
+            }
+            catch (IngestException ex)
+            {
+                validated[p] = new Validated(null, issues, ex);
+            }
+        });
+        return validated;
+    }
+
+    /// <summary>One symbol's validation: the kept rows, the dropped rows, or the strict-mode error.</summary>
+    private sealed record Validated(BarSeries? Series, List<RowIssue> Issues, IngestException? Error);
 
     private async Task<Dictionary<string, HashSet<DateOnly>>> HeldAsync(LakeIdentifier market, CancellationToken cancellationToken)
     {

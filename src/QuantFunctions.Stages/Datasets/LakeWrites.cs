@@ -14,18 +14,25 @@ public static class LakeWrites
 {
     /// <summary>Writes a table once (compared by content fingerprint on re-runs).</summary>
     /// <exception cref="LakeConflictException">The path holds a different table.</exception>
-    public static async Task<LakeObjectInfo> WriteTableOnceAsync(ILakeStore lake, LakePath path, LakeTable table, CancellationToken cancellationToken)
+    public static Task<LakeObjectInfo> WriteTableOnceAsync(ILakeStore lake, LakePath path, LakeTable table, CancellationToken cancellationToken) =>
+        WriteTableOnceAsync(lake, path, table, LakeTableStore.ContentFingerprint(table), cancellationToken);
+
+    /// <summary>Writes a table once, given its <see cref="LakeTableStore.ContentFingerprint"/> (computed once by a caller that also names the file by it).</summary>
+    /// <exception cref="LakeConflictException">The path holds a different table.</exception>
+    public static async Task<LakeObjectInfo> WriteTableOnceAsync(ILakeStore lake, LakePath path, LakeTable table, string contentFingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lake);
+        ArgumentException.ThrowIfNullOrEmpty(contentFingerprint);
+        string expected = contentFingerprint;
         try
         {
-            return await LakeTableStore.WriteAsync(lake, path, table, LakeWriteMode.CreateOnly, cancellationToken: cancellationToken);
+            var options = new ParquetWriterOptions { Codec = LakeTableStore.DefaultCodec, ContentFingerprint = expected };
+            return await LakeTableStore.WriteAsync(lake, path, table, LakeWriteMode.CreateOnly, options, cancellationToken);
         }
         catch (LakeConflictException)
         {
             LakeObject existing = await lake.TryReadAsync(path, cancellationToken) ?? throw new LakeObjectNotFoundException(path);
             using ParquetReader reader = ParquetReader.Open(existing.Content, path.Value);
-            string expected = LakeTableStore.ContentFingerprint(table);
             if (!string.Equals(reader.ContentFingerprint, expected, StringComparison.Ordinal))
             {
                 throw new LakeConflictException($"{path} already exists with different content (fingerprint {reader.ContentFingerprint}, this run computed {expected}); outputs are never overwritten", path);

@@ -26,4 +26,23 @@ public sealed class LakeTableStoreTests
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. expected])), LakeTableStore.ContentFingerprint(table));
     }
+
+    [Fact]
+    public void ContentFingerprint_ManyAndHugeStrings_SameLayoutAcrossBufferBoundaries()
+    {
+        // 40,000 rows of 1–40 characters (about 1 MB of UTF-8, many 64 KB chunks), a null every 7th row and one
+        // 200,000-character string (larger than one chunk) in the middle: the hash must equal the hand-built layout.
+        var column = new ParquetColumn("symbol", ParquetValueKind.String, nullable: true);
+        string?[] values = new string?[40_000];
+        var expected = new List<byte>(Encoding.UTF8.GetBytes("symbol\u001fString\u001e"));
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = i % 7 == 3 ? null : i == 20_000 ? new string('é', 200_000) : new string((char)('A' + (i % 26)), 1 + (i % 40));
+            expected.AddRange(BitConverter.GetBytes(values[i]?.Length ?? -1));
+            expected.AddRange(Encoding.UTF8.GetBytes(values[i] ?? string.Empty));
+        }
+
+        var table = new LakeTable("t", [ColumnBuffer.Create(column, values)]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. expected])), LakeTableStore.ContentFingerprint(table));
+    }
 }

@@ -89,6 +89,31 @@ public sealed class OhlcvFileReaderTests
     }
 
     [Fact]
+    public async Task Read_FolderReadInParallel_ResultsIssuesAndFirstErrorFollowFileOrder()
+    {
+        // 40 files parsed in parallel: fetches in symbol order, lenient issues in file order, and in strict mode the
+        // error of the first bad file in ordinal order (s05), never a later one (s31) that may finish first.
+        using var dir = new TempDirectory();
+        for (int i = 0; i < 40; i++)
+        {
+            string bad = i is 5 or 31 ? "2024-01-04,1,2,0.5,oops,1,100\n" : string.Empty;
+            await File.WriteAllTextAsync(dir.Combine($"s{i:D2}.csv"), YahooCsv + bad);
+        }
+
+        OhlcvFileSet lenient = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS", Strict = false }, CancellationToken.None);
+        Assert.Equal(40, lenient.Fetches.Count);
+        Assert.Equal("XNYS:S00", lenient.Fetches[0].Bars.Symbol.Value);
+        Assert.Equal("XNYS:S39", lenient.Fetches[^1].Bars.Symbol.Value);
+        Assert.Equal(["XNYS:S05", "XNYS:S31"], lenient.Issues.Select(issue => issue.Symbol));
+
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None));
+            Assert.Contains("s05.csv:4:", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Read_Utf8BomCrLfAndQuotedCells_ReadLikePlainText()
     {
         using var dir = new TempDirectory();
