@@ -8,15 +8,8 @@ using Spectre.Console;
 namespace QuantFunctions.Cli.Commands;
 
 /// <summary>Prints an <see cref="AllocateRun"/> as tables or as one JSON document.</summary>
-internal static class AllocateOutput
+internal static partial class AllocateOutput
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>One JSON document: input, risk model, weights (by asset), diagnostics, constraint report, fallback steps.</summary>
     public static string Json(AllocateRun run)
     {
@@ -60,7 +53,7 @@ internal static class AllocateOutput
             r.Diagnostics,
             new ReportDocument(r.ConstraintReport.Tolerance, r.ConstraintReport.AllPassed, checks),
             steps);
-        return JsonSerializer.Serialize(document, JsonOptions);
+        return JsonSerializer.Serialize(document, AllocateJson.Default.Document);
     }
 
     /// <summary>Tables: weights, diagnostics and risk model, constraint report, fallback steps; then the outcome.</summary>
@@ -154,6 +147,14 @@ internal static class AllocateOutput
 
     private static string Number(double value, string format) =>
         double.IsPositiveInfinity(value) ? "+∞" : double.IsNegativeInfinity(value) ? "−∞" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>The JSON contract, generated at compile time (no reflection-based serializer to warm up in a short-lived process).</summary>
+    [JsonSourceGenerationOptions(
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    [JsonSerializable(typeof(Document))]
+    private sealed partial class AllocateJson : JsonSerializerContext;
 
     private sealed record Document(
         string File,
