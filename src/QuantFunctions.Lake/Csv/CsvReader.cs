@@ -47,7 +47,7 @@ internal sealed class CsvReader : IDisposable
                 continue;
             }
 
-            Validate(row, source);
+            Validate(row, source, _nextLine);
             _nextLine = row.LineNumberToExcl;
             HeaderLine = row.LineNumberFrom;
             HeaderText = row.Span.ToString();
@@ -138,12 +138,49 @@ internal sealed class CsvReader : IDisposable
                 continue;
             }
 
-            Validate(row, Source);
+            Validate(row, Source, _nextLine);
             _nextLine = row.LineNumberToExcl;
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="select"/> to every remaining non-blank row, rows split and selected in parallel (Sep's
+    /// parallel enumeration), results in file order. Quoting is validated as <see cref="Read"/> does; a row whose quoting
+    /// is bad, or for which <paramref name="select"/> throws <see cref="DatasetSchemaException"/>, yields that error in its
+    /// place, so that the caller can raise the first one in file order (a sequential read's error).
+    /// </summary>
+    /// <param name="select">Turns one row into a value; may run on several threads at once.</param>
+    public IEnumerable<CsvRowResult<T>> SelectRows<T>(CsvRowSelector<T> select)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        string source = Source;
+        foreach (CsvRowResult<T>? result in _sep.ParallelEnumerate(row =>
+        {
+            if (IsBlank(row))
+            {
+                return null;
+            }
+
+            try
+            {
+                Validate(row, source, row.LineNumberFrom);
+                return new CsvRowResult<T>(select(new CsvRow(row)), null);
+            }
+            catch (DatasetSchemaException ex)
+            {
+                return new CsvRowResult<T>(null, ex);
+            }
+        }))
+        {
+            if (result is not null)
+            {
+                yield return result;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -169,7 +206,7 @@ internal sealed class CsvReader : IDisposable
     /// Sep splits quoted fields across line ends and treats an unclosed quote as running to the end of the
     /// file; this project's CSVs never hold line breaks in fields, so either is reported where the quote opened.
     /// </summary>
-    private void Validate(SepReader.Row row, string source)
+    private static void Validate(SepReader.Row row, string source, int firstLine)
     {
         ReadOnlySpan<char> text = row.Span;
         if (!text.Contains('"'))
@@ -188,12 +225,12 @@ internal sealed class CsvReader : IDisposable
 
             if (cell.ContainsAny('\n', '\r') || (cell[0] == '"' && !IsClosed(cell, out _)))
             {
-                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, quote)}:{c + 1}: unterminated quote (fields may not span lines)"));
+                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, quote, firstLine)}:{c + 1}: unterminated quote (fields may not span lines)"));
             }
 
             if (cell[0] == '"' && IsClosed(cell, out int close) && close != cell.Length - 1)
             {
-                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, close)}:{c + 1}: text after the closing quote: {cell.ToString()}"));
+                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, close, firstLine)}:{c + 1}: text after the closing quote: {cell.ToString()}"));
             }
         }
     }
@@ -223,10 +260,10 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    private int LineOf(SepReader.Row row, ReadOnlySpan<char> cell, int index)
+    private static int LineOf(SepReader.Row row, ReadOnlySpan<char> cell, int index, int firstLine)
     {
         ReadOnlySpan<char> text = row.Span;
         int offset = text.Overlaps(cell, out int at) ? at + index : 0;
-        return _nextLine + text[..Math.Min(offset, text.Length)].Count('\n');
+        return firstLine + text[..Math.Min(offset, text.Length)].Count('\n');
     }
 }
