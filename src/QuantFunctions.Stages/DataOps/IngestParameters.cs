@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
 
@@ -43,26 +44,32 @@ public sealed record IngestParameters : IValidatableObject
     public string? End { get; init; }
 
     /// <summary>Strict: invalid candidates, rows or coverage artifacts fail the run; lenient: dropped, counted and recorded.</summary>
+    [Overridable]
     public bool Strict { get; init; } = true;
 
     /// <summary>Universe preset: <c>spot</c> (≥ $10M turnover, vol &gt; 1 %), <c>perp</c> (≥ $50M) or <c>all</c> (no floors).</summary>
     [RegularExpression("^(spot|perp|all)$")]
+    [Overridable]
     public string Universe { get; init; } = "all";
 
     /// <summary>At most this many symbols (after ranking by turnover).</summary>
     [Range(1, 100_000)]
+    [Overridable]
     public int MaxSymbols { get; init; } = 100_000;
 
     /// <summary>Fetch rounds (first + retries of failed symbols).</summary>
     [Range(1, 10)]
+    [Overridable]
     public int Rounds { get; init; } = 2;
 
     /// <summary>Freshness tolerance in days (crypto 1 = 24 h, equities 7 = 168 h).</summary>
     [Range(0, 366)]
+    [Overridable]
     public int FreshnessDays { get; init; } = 1;
 
     /// <summary>Coverage below 100 %: <c>warn</c> or <c>fail</c>.</summary>
     [RegularExpression("^(warn|fail)$")]
+    [Overridable]
     public string CoveragePolicy { get; init; } = "warn";
 
     /// <summary>files: the file or folder to import.</summary>
@@ -83,6 +90,7 @@ public sealed record IngestParameters : IValidatableObject
 
     /// <summary>binance and screener: HTTP retries per request.</summary>
     [Range(0, 10)]
+    [Overridable]
     public int MaxRetries { get; init; } = 4;
 
     /// <summary>synthetic: the seed.</summary>
