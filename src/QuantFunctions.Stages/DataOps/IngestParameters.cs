@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
@@ -85,7 +86,7 @@ public sealed record IngestParameters : IValidatableObject
     /// <summary>files: the asset type of the imported symbols.</summary>
     public string AssetType { get; init; } = "equity";
 
-    /// <summary>binance: the API root.</summary>
+    /// <summary>binance: the API root (https; plain http only to a loopback host).</summary>
     public string BaseUrl { get; init; } = "https://api.binance.com";
 
     /// <summary>binance and screener: HTTP retries per request.</summary>
@@ -108,6 +109,11 @@ public sealed record IngestParameters : IValidatableObject
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Source == "binance" && UrlProblem(BaseUrl) is { } baseProblem)
+        {
+            yield return new ValidationResult(baseProblem, [nameof(BaseUrl)]);
+        }
+
         if (Discovery != "screener")
         {
             yield break;
@@ -117,9 +123,9 @@ public sealed record IngestParameters : IValidatableObject
         {
             yield return new ValidationResult("discovery 'screener' needs 'screener_url' (the screener API root, e.g. https://scanner.tradingview.com)", [nameof(ScreenerUrl)]);
         }
-        else if (!Uri.TryCreate(ScreenerUrl, UriKind.Absolute, out Uri? url) || url.Scheme is not ("http" or "https"))
+        else if (UrlProblem(ScreenerUrl) is { } screenerProblem)
         {
-            yield return new ValidationResult($"'{ScreenerUrl}' is not an absolute http(s) URL", [nameof(ScreenerUrl)]);
+            yield return new ValidationResult(screenerProblem, [nameof(ScreenerUrl)]);
         }
 
         if (ScreenerColumns is { Count: 0 })
@@ -127,4 +133,7 @@ public sealed record IngestParameters : IValidatableObject
             yield return new ValidationResult("must list at least one column when given", [nameof(ScreenerColumns)]);
         }
     }
+
+    private static string? UrlProblem(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out Uri? url) ? OutboundUrl.Problem(url) : $"'{text}' is not an absolute http(s) URL";
 }
