@@ -27,6 +27,9 @@ public static class ProblemCodes
     /// <summary>400: the body is larger than <c>QF_MAX_REQUEST_BYTES</c>.</summary>
     public const string BodyTooLarge = "body_too_large";
 
+    /// <summary>400: a query parameter the endpoint does not take (or a repeated one), or a body where it takes none.</summary>
+    public const string UnexpectedInput = "unexpected_input";
+
     /// <summary>400: a terminate reason is longer than allowed.</summary>
     public const string BadReason = "bad_reason";
 
