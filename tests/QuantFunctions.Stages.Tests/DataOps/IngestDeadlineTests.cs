@@ -16,19 +16,9 @@ public sealed class IngestDeadlineTests
     public async Task IngestStage_ServerHangsPastTheStageDeadline_NodeFailsWithDeadlineExceeded()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero));
-        using var release = new ManualResetEventSlim();
-        var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var hanging = new HangingReply();
         using var server = new FixtureServer((path, _) =>
-        {
-            if (path.StartsWith("/api/v3/exchangeInfo", StringComparison.Ordinal))
-            {
-                return FixtureReply.File("exchange_info.json");
-            }
-
-            hanging.TrySetResult();
-            release.Wait(Guard);
-            return FixtureReply.Error(503);
-        });
+            path.StartsWith("/api/v3/exchangeInfo", StringComparison.Ordinal) ? FixtureReply.File("exchange_info.json") : hanging.Hang(FixtureReply.Error(503)));
         var limits = new OutboundHttpOptions { StageDeadline = TimeSpan.FromSeconds(60), AttemptTimeout = TimeSpan.FromMinutes(5) };
         using var host = new DagTestHost(new StageRegistryBuilder().AddQuantStages(MarketDataHttp.Create(limits, time)).Build());
 
@@ -41,10 +31,10 @@ public sealed class IngestDeadlineTests
               ]
             }
             """, runId: "deadline-1");
-        await hanging.Task.WaitAsync(Guard);
+        await hanging.Received.WaitAsync(Guard);
         time.Advance(TimeSpan.FromSeconds(61));
         RunRecord record = await run.WaitAsync(Guard);
-        release.Set();
+        hanging.Release();
 
         Assert.Equal(RunStatus.Failed, record.Status);
         NodeError error = Assert.Single(record.Nodes).Error!;

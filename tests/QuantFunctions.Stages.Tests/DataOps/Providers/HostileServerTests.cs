@@ -163,22 +163,16 @@ public sealed class HostileServerTests(ITestOutputHelper output)
     public async Task FetchBars_ServerThatNeverAnswers_AttemptTimesOutOnTheTimeProvider()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
-        using var release = new ManualResetEventSlim();
-        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new FixtureServer((_, _) =>
-        {
-            received.TrySetResult();
-            release.Wait(Guard);
-            return new FixtureReply(200, "[]"u8.ToArray());
-        });
+        using var hanging = new HangingReply();
+        using var server = new FixtureServer((_, _) => hanging.Hang(new FixtureReply(200, "[]"u8.ToArray())));
         using var http = new HttpClient();
         var provider = new BinanceSpotProvider(http, Options(server.BaseAddress) with { AttemptTimeout = TimeSpan.FromSeconds(30) }, time);
 
         Task<ProviderFetch> fetch = provider.FetchBarsAsync(Btc, From, To, CancellationToken.None);
-        await received.Task.WaitAsync(Guard);
+        await hanging.Received.WaitAsync(Guard);
         time.Advance(TimeSpan.FromSeconds(31));
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => fetch.WaitAsync(Guard));
-        release.Set();
+        hanging.Release();
 
         Assert.Equal(ProviderErrorCode.Transport, ex.Code);
         Assert.Contains("TimeoutException: the attempt took longer than 30 s", ex.Message, StringComparison.Ordinal);
@@ -188,23 +182,17 @@ public sealed class HostileServerTests(ITestOutputHelper output)
     public async Task FetchBars_StageDeadlinePasses_CancelledAndReportedAsDeadlineExceeded()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
-        using var release = new ManualResetEventSlim();
-        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new FixtureServer((_, _) =>
-        {
-            received.TrySetResult();
-            release.Wait(Guard);
-            return FixtureReply.Error(503);
-        });
+        using var hanging = new HangingReply();
+        using var server = new FixtureServer((_, _) => hanging.Hang(FixtureReply.Error(503)));
         using var http = new HttpClient();
         var provider = new BinanceSpotProvider(http, Options(server.BaseAddress, retries: 10) with { AttemptTimeout = TimeSpan.FromMinutes(5) }, time);
         using var deadline = new OutboundDeadline(TimeSpan.FromMinutes(2), time, CancellationToken.None);
 
         Task<ProviderFetch> fetch = provider.FetchBarsAsync(Btc, From, To, deadline.Token);
-        await received.Task.WaitAsync(Guard);
+        await hanging.Received.WaitAsync(Guard);
         time.Advance(TimeSpan.FromMinutes(2));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(Guard));
-        release.Set();
+        hanging.Release();
 
         Assert.True(deadline.IsExpired);
         ProviderException exceeded = deadline.Exceeded("dataops.ingest node 'dataops.ingest'");
