@@ -1,3 +1,4 @@
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Alpha;
@@ -12,12 +13,18 @@ namespace QuantFunctions.Stages;
 public static class StageCatalog
 {
     /// <summary>Adds every shipped stage to <paramref name="builder"/>.</summary>
-    public static StageRegistryBuilder AddQuantStages(this StageRegistryBuilder builder)
+    /// <param name="builder">The registry builder.</param>
+    /// <param name="http">
+    /// The market data HTTP clients of <c>dataops.ingest</c>; null (for listing stages and their schemas) builds default ones
+    /// when an ingest stage is first created.
+    /// </param>
+    public static StageRegistryBuilder AddQuantStages(this StageRegistryBuilder builder, MarketDataHttp? http = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var ingestHttp = new Lazy<MarketDataHttp>(() => http ?? MarketDataHttp.Create(new OutboundHttpOptions(), TimeProvider.System));
         return builder
             .Add<SyntheticMarketStage, SyntheticMarketParameters>(SyntheticMarketStage.Id, "Seeded synthetic crypto (24×7) and equity markets → raw and bronze daily OHLCV.", PipelineKind.Data)
-            .Add<IngestStage, IngestParameters>(IngestStage.Id, "Provider discovery → candidates file → incremental, idempotent bronze ingestion with a coverage artifact.", PipelineKind.Data)
+            .Add<IngestParameters>(IngestStage.Id, "Provider discovery → candidates file → incremental, idempotent bronze ingestion with a coverage artifact.", PipelineKind.Data, () => new IngestStage(ingestHttp.Value))
             .Add<HealthStage, HealthParameters>(HealthStage.Id, "Bronze bars → health registry and Markdown summary per universe (HEALTHY / DEGRADED / DROPPED and why).", PipelineKind.Data)
             .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded; DROPPED symbols excluded).", PipelineKind.Data)
             .Add<FeaturesStage, FeaturesParameters>(FeaturesStage.Id, "Bronze bars → silver point-in-time feature store per universe (ts, known_at, every feature).", PipelineKind.Data)

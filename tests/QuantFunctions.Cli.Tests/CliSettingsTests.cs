@@ -27,6 +27,25 @@ public sealed class CliSettingsTests
     }
 
     [Fact]
+    public void FromEnvironment_OutboundHttpLimits_Bound()
+    {
+        CliSettings settings = Read(("QF_HTTP_ATTEMPT_TIMEOUT", "5"), ("QF_HTTP_MAX_PAGES", "3"));
+
+        Assert.Equal((TimeSpan.FromSeconds(5), 3), (settings.OutboundHttp.AttemptTimeout, settings.OutboundHttp.MaxPages));
+        Assert.Equal(16L * 1024 * 1024, settings.OutboundHttp.MaxResponseBytes);
+    }
+
+    [Theory]
+    [InlineData("QF_HTTP_MAX_PAGES", "many", "QF_HTTP_MAX_PAGES must be a whole number")]
+    [InlineData("QF_HTTP_STAGE_DEADLINE", "0", "QF_HTTP_STAGE_DEADLINE is out of range")]
+    public void FromEnvironment_BadOutboundHttpLimit_IsUsageErrorNamingIt(string name, string value, string message)
+    {
+        var ex = Assert.Throws<UsageException>(() => Read((name, value)));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromEnvironment_BlobLakeWithOnlyAzureWebJobsStorage_FallsBackToIt()
     {
         CliSettings settings = Read(("QF_LAKE", "blob"), ("AzureWebJobsStorage", "UseDevelopmentStorage=true"));

@@ -211,6 +211,38 @@ public sealed class ExitCodeTests(DemoLake demo)
         Assert.Contains("capital", outcome.All, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nosuch.stage:x=1", "unknown stage 'nosuch.stage'")]
+    [InlineData("dataops.ingest:max_retries=1", "applies to no node of pipeline demo/meta@1.0.0")]
+    [InlineData("other/meta/meta.orders:capital=5", "applies to no node")]
+    public async Task PipelineRun_OverrideOfAStageNotInThePipeline_ExitsTwoNamingIt(string assignment, string message)
+    {
+        using var temp = new TempDirectory("qf-cli");
+
+        CliOutcome outcome = await CliHarness.RunAsync(temp.Path,
+            "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--as-of", "2024-01-02", "--param", assignment);
+
+        outcome.AssertExit(2);
+        Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
+        Assert.Contains(assignment, outcome.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "lake", "_meta", "demo", "runs")), "nothing ran");
+    }
+
+    [Fact]
+    public async Task StageSchema_Ingest_MarksTheOverridableParametersOnly()
+    {
+        CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "schema", "dataops.ingest");
+
+        outcome.AssertExit(0);
+        JsonNode schema = JsonNode.Parse(outcome.Output)!;
+        Assert.Equal(
+            ["coverage_policy", "freshness_days", "max_retries", "max_symbols", "rounds", "strict", "universe"],
+            schema["x-overridable"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(schema["properties"]!["max_retries"]!["x-overridable"]!.GetValue<bool>());
+        Assert.Null(schema["properties"]!["base_url"]!["x-overridable"]);
+        Assert.Null(schema["properties"]!["path"]!["x-overridable"]);
+    }
+
     [Fact]
     public async Task ParquetInspect_DemoBacktest_ShowsSchemaAndRowGroups()
     {

@@ -68,6 +68,6 @@ internal static class DurableCli
     {
         ArgumentNullException.ThrowIfNull(context);
         ILakeStore lake = await CliRuntime.OpenLakeAsync(context, cancellationToken);
-        return PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism }, loggerFactory, context.Time);
+        return PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism }, loggerFactory, context.Time, CliRuntime.MarketDataHttpOf(context));
     }
 }

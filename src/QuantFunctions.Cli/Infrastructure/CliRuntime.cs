@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
@@ -22,8 +23,11 @@ internal static class CliRuntime
     {
         ILakeStore lake = await OpenLakeAsync(context, cancellationToken);
         var options = new RunnerOptions { MaxParallelism = context.Settings.MaxParallelism };
-        return PipelineRuntime.Create(lake, options, LoggerFactory, context.Time);
+        return PipelineRuntime.Create(lake, options, LoggerFactory, context.Time, MarketDataHttpOf(context));
     }
+
+    /// <summary>The market data HTTP clients with the settings' limits (QF_HTTP_*).</summary>
+    public static MarketDataHttp MarketDataHttpOf(CliContext context) => MarketDataHttp.Create(context.Settings.OutboundHttp, context.Time);
 
     /// <summary>The run with id <paramref name="runId"/> in any scope of the runtime's lake.</summary>
     /// <exception cref="UsageException">No such run (exit 2), naming the lake.</exception>

@@ -1,4 +1,5 @@
 using QuantFunctions.Lake.Azure;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Infrastructure;
@@ -17,6 +18,7 @@ namespace QuantFunctions.Cli.Infrastructure;
 /// <param name="MaxParallelism">QF_MAX_PARALLELISM: nodes run at once by the local runner (default: processor count).</param>
 /// <param name="RepositoryRoot">QF_REPO_ROOT: where shipped manifests are found (default: current directory).</param>
 /// <param name="GitSha">QF_GIT_SHA: recorded in run.json when set.</param>
+/// <param name="OutboundHttp">QF_HTTP_*: the limits of outbound market data HTTP.</param>
 public sealed record CliSettings(
     string LakeRoot,
     string LakeKind,
@@ -24,7 +26,8 @@ public sealed record CliSettings(
     string LakeContainer,
     int MaxParallelism,
     string RepositoryRoot,
-    string? GitSha)
+    string? GitSha,
+    OutboundHttpOptions OutboundHttp)
 {
     /// <summary>Reads and validates the settings from environment variables.</summary>
     /// <exception cref="UsageException">A variable has an invalid value.</exception>
@@ -55,8 +58,18 @@ public sealed record CliSettings(
             throw new UsageException($"QF_LAKE=blob needs a valid storage connection. {ex.Message}", ex);
         }
 
+        OutboundHttpOptions http;
+        try
+        {
+            http = OutboundHttpOptions.FromSettings(read);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
         string repoRoot = read("QF_REPO_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
-        return new CliSettings(lake.Root, lake.Kind, lake.Storage, lake.Container, parallelism, Path.GetFullPath(repoRoot), read("QF_GIT_SHA"));
+        return new CliSettings(lake.Root, lake.Kind, lake.Storage, lake.Container, parallelism, Path.GetFullPath(repoRoot), read("QF_GIT_SHA"), http);
     }
 
     /// <inheritdoc/>

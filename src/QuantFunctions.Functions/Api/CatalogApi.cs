@@ -37,14 +37,14 @@ public sealed class CatalogApi
         _logger = logger;
     }
 
-    /// <summary>Every registered stage: id, kind, description and parameter names, sorted by id.</summary>
+    /// <summary>Every registered stage: id, kind, description, parameter names and the overridable ones, sorted by id.</summary>
     [Function(FunctionNames.ListStages)]
     public IActionResult ListStages([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Stages)] HttpRequest request)
     {
         var stages = new List<StageView>();
         foreach (StageDescriptor stage in _registry.Stages.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
-            stages.Add(new StageView(stage.Id, stage.Kind.ToString().ToLowerInvariant(), stage.Description, [.. stage.ParameterNames]));
+            stages.Add(new StageView(stage.Id, stage.Kind.ToString().ToLowerInvariant(), stage.Description, [.. stage.ParameterNames], [.. stage.OverridableParameters]));
         }
 
         return new OkObjectResult(stages);

@@ -16,7 +16,7 @@ public sealed class PipelinesApi(RunStarter starter, FunctionsSettings settings)
     /// <summary>
     /// Starts a run. Body (optional, strict JSON, at most <c>QF_MAX_REQUEST_BYTES</c>): <c>as_of</c>, <c>seed</c>,
     /// <c>run_id</c>, <c>params</c>. 202 with Durable's check-status payload and <c>Location</c>; 400 for any bad input
-    /// (<see cref="ProblemCodes"/>); 409 <see cref="ProblemCodes.RunExists"/> when the run id exists.
+    /// (<see cref="ProblemCodes"/>; a query parameter is <see cref="ProblemCodes.UnexpectedInput"/>: everything goes in the body); 409 <see cref="ProblemCodes.RunExists"/> when the run id exists.
     /// </summary>
     [Function(FunctionNames.StartPipeline)]
     public async Task<IActionResult> StartPipeline(
@@ -26,6 +26,11 @@ public sealed class PipelinesApi(RunStarter starter, FunctionsSettings settings)
         FunctionContext executionContext)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RequestShape.CheckQuery(request, "POST /api/orchestrators/{pipeline}") is { } query)
+        {
+            return query.ToResult();
+        }
+
         ApiResult<StartRunRequest> body = await StartRunRequestReader.ReadAsync(request, settings.MaxRequestBytes, request.HttpContext.RequestAborted);
         if (!body.IsOk)
         {

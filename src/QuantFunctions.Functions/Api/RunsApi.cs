@@ -61,8 +61,8 @@ public sealed class RunsApi
 
     /// <summary>
     /// Terminates the run's orchestration (recursively: its sleeve sub-orchestrations stop too) and records the run
-    /// Cancelled with the reason: 202; 400 for a reason over <see cref="TerminateReason.MaxLength"/> characters; 404 unknown;
-    /// 410 when it already finished.
+    /// Cancelled with the reason: 202; 400 for a reason over <see cref="TerminateReason.MaxLength"/> characters, another query
+    /// parameter or a body (<see cref="RequestShape"/>); 404 unknown; 410 when it already finished.
     /// </summary>
     [Function(FunctionNames.TerminateRun)]
     public async Task<IActionResult> TerminateRun(
@@ -72,6 +72,14 @@ public sealed class RunsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        const string Endpoint = "POST /api/runs/{id}/terminate";
+        ApiProblem? shape = RequestShape.CheckQuery(request, Endpoint, "reason")
+            ?? await RequestShape.CheckNoBodyAsync(request, Endpoint, "the reason goes in the query: ?reason=", _settings.MaxRequestBytes, request.HttpContext.RequestAborted);
+        if (shape is not null)
+        {
+            return shape.ToResult();
+        }
+
         ApiResult<string> reason = TerminateReason.Clean(request.Query["reason"].FirstOrDefault());
         if (!reason.IsOk)
         {
@@ -107,7 +115,8 @@ public sealed class RunsApi
     /// <summary>
     /// Restarts a Failed or Cancelled (terminated) run: the same instance id is scheduled again — after its finished
     /// instance is purged — with the recorded attempt + 1, and goes on from the recorded state (succeeded nodes whose inputs
-    /// are unchanged are kept). 202 with the check-status payload; 404 unknown; 409 while running or once succeeded.
+    /// are unchanged are kept). 202 with the check-status payload; 400 for a query parameter or a body (it takes none); 404 unknown;
+    /// 409 while running or once succeeded.
     /// </summary>
     [Function(FunctionNames.RestartRun)]
     public async Task<IActionResult> RestartRun(
@@ -118,6 +127,14 @@ public sealed class RunsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        const string Endpoint = "POST /api/runs/{id}/restart";
+        ApiProblem? shape = RequestShape.CheckQuery(request, Endpoint)
+            ?? await RequestShape.CheckNoBodyAsync(request, Endpoint, "a restart reuses the run's recorded as-of, seed and params", _settings.MaxRequestBytes, request.HttpContext.RequestAborted);
+        if (shape is not null)
+        {
+            return shape.ToResult();
+        }
+
         ApiResult<RunView> found = await _locator.FindAsync(client, id, request.HttpContext.RequestAborted);
         if (!found.IsOk)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using QuantFunctions.Core.Scheduling;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Functions.Configuration;
@@ -48,6 +49,10 @@ public sealed record FunctionsSettings : IValidatableObject
 
     /// <summary><c>QF_GIT_SHA</c>: the code version recorded in <c>run.json</c>, when known.</summary>
     public string? GitSha { get; init; }
+
+    /// <summary><c>QF_HTTP_ATTEMPT_TIMEOUT</c>, <c>QF_HTTP_STAGE_DEADLINE</c>, <c>QF_HTTP_MAX_RESPONSE_BYTES</c>, <c>QF_HTTP_MAX_PAGES</c>: the limits of outbound market data HTTP.</summary>
+    /// <value>The defaults of <see cref="OutboundHttpOptions"/>.</value>
+    public OutboundHttpOptions OutboundHttp { get; init; } = new();
 
     /// <summary><c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: where traces and metrics are exported; null exports nothing.</summary>
     public Uri? OtlpEndpoint { get; init; }

@@ -15,6 +15,9 @@ public static class ProblemCodes
     /// <summary>400: <c>params</c> is malformed, or an override names an unknown stage, parameter or value.</summary>
     public const string BadParams = "bad_params";
 
+    /// <summary>400: <c>params</c> overrides a parameter the manifest fixes for remote callers (see <c>quant stage schema</c>, <c>x-overridable</c>).</summary>
+    public const string ParamNotOverridable = "param_not_overridable";
+
     /// <summary>400: a run id is not 1-128 characters of lowercase <c>[a-z0-9_-]</c>.</summary>
     public const string BadRunId = "bad_run_id";
 
@@ -23,6 +26,9 @@ public static class ProblemCodes
 
     /// <summary>400: the body is larger than <c>QF_MAX_REQUEST_BYTES</c>.</summary>
     public const string BodyTooLarge = "body_too_large";
+
+    /// <summary>400: a query parameter the endpoint does not take (or a repeated one), or a body where it takes none.</summary>
+    public const string UnexpectedInput = "unexpected_input";
 
     /// <summary>400: a terminate reason is longer than allowed.</summary>
     public const string BadReason = "bad_reason";

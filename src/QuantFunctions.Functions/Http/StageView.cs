@@ -7,8 +7,10 @@ namespace QuantFunctions.Functions.Http;
 /// <param name="Kind"><c>data</c> or <c>model</c>.</param>
 /// <param name="Description">What it does.</param>
 /// <param name="Parameters">Its parameter names (snake_case), sorted.</param>
+/// <param name="Overridable">The parameters a start request's <c>params</c> may override, sorted; the manifest fixes the others.</param>
 public sealed record StageView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("parameters")] IReadOnlyList<string> Parameters);
+    [property: JsonPropertyName("parameters")] IReadOnlyList<string> Parameters,
+    [property: JsonPropertyName("overridable")] IReadOnlyList<string> Overridable);

@@ -136,45 +136,23 @@ public sealed class RunStarter
     public static bool IsAlreadyExists(Exception exception) =>
         exception is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists };
 
-    // Parses the overrides, checks that each stage override applies to a node of this pipeline, and builds the plan with them.
+    // Parses the overrides as a remote caller's and builds the plan with them (which checks each one against the pipeline).
     private ApiProblem? CheckOverrides(PipelineManifest manifest, IReadOnlyList<string> assignments)
     {
-        ParameterOverrides overrides;
         try
         {
-            overrides = ParameterOverrides.Parse(assignments);
+            ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(assignments, OverrideAuthority.Remote));
+            return null;
         }
         catch (FormatException ex)
         {
             return ApiProblem.BadRequest(ProblemCodes.BadParams, $"params: {ex.Message}");
         }
-
-        foreach (ParameterOverride o in overrides.Stage)
-        {
-            if (!_registry.TryGet(o.StageId, out _))
-            {
-                return ApiProblem.BadRequest(ProblemCodes.BadParams,
-                    $"params: override '{o.Text}' names unknown stage '{o.StageId}' (stages of pipeline '{manifest.Id}': {string.Join(", ", StagesOf(manifest))}).");
-            }
-
-            if (!manifest.Nodes.Any(n => n.Stage == o.StageId && o.AppliesTo(manifest.Scope, manifest.Id, manifest.Version, n.Stage)))
-            {
-                return ApiProblem.BadRequest(ProblemCodes.BadParams,
-                    $"params: override '{o.Text}' applies to no node of pipeline {manifest.Scope}/{manifest.Id}@{manifest.Version} (its stages: {string.Join(", ", StagesOf(manifest))}).");
-            }
-        }
-
-        try
-        {
-            ExecutionPlan.Create(manifest, _registry, overrides);
-        }
         catch (ManifestValidationException ex)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadParams, $"params: {ex.Message}");
+            bool fixedByManifest = ex.Errors.Count > 0 && ex.Errors.All(e => e.Code == ManifestErrorCode.NotOverridable);
+            string detail = string.Join(" ", ex.Errors.Select(e => e.Node is null ? e.Message : $"node '{e.Node}': {e.Message}"));
+            return ApiProblem.BadRequest(fixedByManifest ? ProblemCodes.ParamNotOverridable : ProblemCodes.BadParams, $"params: {(detail.Length > 0 ? detail : ex.Message)}");
         }
-
-        return null;
     }
-
-    private static IEnumerable<string> StagesOf(PipelineManifest manifest) => manifest.Nodes.Select(n => n.Stage).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 }

@@ -6,6 +6,7 @@ using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Runs;
 using QuantFunctions.Functions.Timers;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Stages;
@@ -14,7 +15,7 @@ using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Functions.Startup;
 
-/// <summary>Registers the app's services: one pipeline runtime over the lake, one <see cref="RunSteps"/>, the catalog, the schedules.</summary>
+/// <summary>Registers the app's services: one pipeline runtime over the lake, one <see cref="RunSteps"/>, the catalog, the schedules, the market data HTTP clients.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
@@ -32,8 +33,10 @@ public static class FunctionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         services.AddSingleton(lake);
+        services.AddMarketDataHttp(settings.OutboundHttp);
         services.AddSingleton(sp => PipelineRuntime.Create(
-            lake, new RunnerOptions { MaxParallelism = settings.MaxParallelism }, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+            lake, new RunnerOptions { MaxParallelism = settings.MaxParallelism }, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<MarketDataHttp>()));
         services.AddSingleton(sp => sp.GetRequiredService<PipelineRuntime>().Registry);
         services.AddSingleton(sp => sp.GetRequiredService<PipelineRuntime>().Runner.Store);
         services.AddSingleton(sp => new RunSteps(sp.GetRequiredService<PipelineRuntime>().Runner));

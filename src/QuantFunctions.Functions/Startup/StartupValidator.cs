@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Timers;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Stages.Hosting;
@@ -36,8 +37,19 @@ public static class StartupValidator
             throw new StartupValidationException($"The lake settings are invalid: {ex.Message}", ex) { Setting = "QF_LAKE" };
         }
 
+        OutboundHttpOptions outboundHttp;
+        try
+        {
+            outboundHttp = OutboundHttpOptions.FromSettings(Read);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupValidationException(ex.Message, ex) { Setting = ex.ParamName ?? OutboundHttpOptions.AttemptTimeoutSetting };
+        }
+
         var settings = new FunctionsSettings
         {
+            OutboundHttp = outboundHttp,
             Lake = lake,
             ManifestsRoot = Path.GetFullPath(Read(SettingNames.ManifestsRoot) ?? Path.Combine(AppContext.BaseDirectory, "manifests")),
             MaxRequestBytes = ReadInt(Read, SettingNames.MaxRequestBytes, FunctionsSettings.DefaultMaxRequestBytes),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using QuantFunctions.Core.Discovery;
 using QuantFunctions.Core.Market;
@@ -13,7 +12,9 @@ namespace QuantFunctions.Lake.Providers;
 /// from <c>GET /api/v3/klines?symbol=&amp;interval=1d&amp;startTime=&amp;endTime=&amp;limit=</c>, paged until a
 /// short page. Each kline is an array <c>[openTime ms, "open", "high", "low", "close", "volume", closeTime, …]</c>;
 /// the bar date is the UTC date of the open time. Requests go through the bounded retry pipeline of
-/// <see cref="HttpProviderOptions"/>.
+/// <see cref="HttpProviderOptions"/>. Paging must advance: a full page whose last open time is before the page's start is
+/// <see cref="ProviderErrorCode.PagingStalled"/>, and more than <see cref="HttpProviderOptions.MaxPages"/> pages is
+/// <see cref="ProviderErrorCode.TooManyPages"/>, so a server that never sends a short page cannot keep a fetch going.
 /// </summary>
 public sealed class BinanceSpotProvider : IMarketDataProvider
 {
@@ -34,12 +35,12 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
     public async Task<IReadOnlyList<CandidateRecord>> DiscoverAsync(CancellationToken cancellationToken)
     {
         Uri uri = new(_http.Options.BaseAddress, "/api/v3/exchangeInfo");
-        (byte[] body, _) = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        (byte[] body, _) = await _http.SendAsync(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
         var records = new List<CandidateRecord>();
         using JsonDocument doc = Parse(body, uri);
         if (!doc.RootElement.TryGetProperty("symbols", out JsonElement symbols) || symbols.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException($"GET {uri.PathAndQuery}: response has no 'symbols' array");
+            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: response has no 'symbols' array") { Code = ProviderErrorCode.Malformed };
         }
 
         foreach (JsonElement s in symbols.EnumerateArray())
@@ -79,39 +80,69 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
         int limit = _http.Options.PageLimit;
         var acc = new BarAccumulator(symbol);
         var attempts = new List<ProviderAttempt>();
-        var payload = new StringBuilder("[");
+        using var payload = new MemoryStream();
+        payload.WriteByte((byte)'[');
         int pages = 0;
         while (start <= end)
         {
             Uri uri = new(_http.Options.BaseAddress, string.Create(CultureInfo.InvariantCulture,
                 $"/api/v3/klines?symbol={Uri.EscapeDataString(symbol.Ticker)}&interval=1d&startTime={start}&endTime={end}&limit={limit}"));
-            (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+            if (pages == _http.Options.MaxPages)
+            {
+                throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {OutboundUrl.Display(uri)}: {symbol} needs more than {pages} pages of {limit} klines ({OutboundHttpOptions.MaxPagesSetting}); stopped"), attempts)
+                {
+                    Code = ProviderErrorCode.TooManyPages,
+                };
+            }
+
+            (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
             attempts.AddRange(log);
-            payload.Append(pages++ == 0 ? string.Empty : ",").Append(Encoding.UTF8.GetString(body));
-            int rows = ParseKlines(body, uri, acc, out long lastOpen);
+            if (pages++ > 0)
+            {
+                payload.WriteByte((byte)',');
+            }
+
+            payload.Write(body);
+            int rows = ParseKlines(body, uri, limit, acc, out long lastOpen);
             if (rows < limit)
             {
                 break;
             }
 
+            if (lastOpen < start)
+            {
+                throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {OutboundUrl.Display(uri)}: paging does not advance: a full page of {rows} klines ends at open time {lastOpen}, before the page's start {start}"), attempts)
+                {
+                    Code = ProviderErrorCode.PagingStalled,
+                };
+            }
+
             start = lastOpen + 1;
         }
 
-        payload.Append(']');
-        return new ProviderFetch(acc.ToBars(), Encoding.UTF8.GetBytes(payload.ToString()), RawFormat.Json, attempts);
+        payload.WriteByte((byte)']');
+        return new ProviderFetch(acc.ToBars(), payload.ToArray(), RawFormat.Json, attempts);
     }
 
     private static long Millis(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private static JsonDocument Parse(byte[] body, Uri uri) => ResilientHttp.ParseJson(body, "GET " + uri.PathAndQuery);
+    private static JsonDocument Parse(byte[] body, Uri uri) => ResilientHttp.ParseJson(body, "GET " + OutboundUrl.Display(uri));
 
-    private static int ParseKlines(byte[] body, Uri uri, BarAccumulator acc, out long lastOpen)
+    private static int ParseKlines(byte[] body, Uri uri, int limit, BarAccumulator acc, out long lastOpen)
     {
         lastOpen = 0;
         using JsonDocument doc = Parse(body, uri);
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException($"GET {uri.PathAndQuery}: expected an array of klines, got {doc.RootElement.ValueKind}: {ResilientHttp.Excerpt(Encoding.UTF8.GetString(body))}");
+            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: expected an array of klines, got {ResilientHttp.Describe(doc.RootElement)}") { Code = ProviderErrorCode.Malformed };
+        }
+
+        if (doc.RootElement.GetArrayLength() > limit)
+        {
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
+                $"GET {OutboundUrl.Display(uri)}: {doc.RootElement.GetArrayLength()} klines in a page of at most {limit}")) { Code = ProviderErrorCode.Malformed };
         }
 
         int row = 0;
@@ -120,10 +151,14 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
             string origin = string.Create(CultureInfo.InvariantCulture, $"GET {uri.PathAndQuery}#{row}");
             if (k.ValueKind != JsonValueKind.Array || k.GetArrayLength() < 6 || k[0].ValueKind != JsonValueKind.Number)
             {
-                throw new ProviderException($"{origin}: a kline is [openTime, open, high, low, close, volume, …]; got {k.GetRawText()}");
+                throw new ProviderException($"{origin}: a kline is [openTime, open, high, low, close, volume, …]; got {ResilientHttp.Describe(k)}") { Code = ProviderErrorCode.Malformed };
             }
 
-            lastOpen = k[0].GetInt64();
+            if (!k[0].TryGetInt64(out lastOpen) || lastOpen < 0 || lastOpen > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+            {
+                throw new ProviderException($"{origin}: the open time is not a whole number of milliseconds") { Code = ProviderErrorCode.Malformed };
+            }
+
             DateOnly date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(lastOpen).UtcDateTime);
             acc.Add(date, Number(k[1], origin), Number(k[2], origin), Number(k[3], origin), Number(k[4], origin), Number(k[5], origin), origin);
             row++;
@@ -136,6 +171,6 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
     {
         JsonValueKind.Number => e.GetDouble(),
         JsonValueKind.String when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) => v,
-        _ => throw new ProviderException($"{origin}: '{e.GetRawText()}' is not a number"),
+        _ => throw new ProviderException($"{origin}: {ResilientHttp.Describe(e)} is not a number") { Code = ProviderErrorCode.Malformed },
     };
 }

@@ -1,6 +1,10 @@
 namespace QuantFunctions.Lake.Providers;
 
-/// <summary>A provider could not deliver: retry budget exhausted, a non-retryable status, or a malformed response.</summary>
+/// <summary>
+/// A provider could not deliver: retry budget exhausted, a non-retryable status, a malformed or oversized response, a refused
+/// URL or redirect, paging that does not advance, or the stage's deadline. The message names the request (method and URL)
+/// and the status, never the response body.
+/// </summary>
 public sealed class ProviderException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -17,4 +21,7 @@ public sealed class ProviderException : Exception
 
     /// <summary>The attempts made before giving up.</summary>
     public IReadOnlyList<ProviderAttempt> Attempts { get; }
+
+    /// <summary>Why it failed.</summary>
+    public ProviderErrorCode Code { get; init; }
 }

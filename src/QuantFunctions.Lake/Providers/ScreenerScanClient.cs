@@ -11,7 +11,8 @@ namespace QuantFunctions.Lake.Providers;
 /// A discovery scan shaped on the TradingView screener: <c>POST {base}/{market}/scan</c> with
 /// <c>{"columns":[…],"range":[from,to],"sort":{…}}</c>, answered by <c>{"totalCount":n,"data":[{"s":"BINANCE:BTCUSDT","d":[…]}]}</c>
 /// where <c>d</c> follows <c>columns</c>. Pages of <see cref="HttpProviderOptions.PageLimit"/> rows until
-/// <c>totalCount</c> rows are read.
+/// <c>totalCount</c> rows are read, at most <see cref="HttpProviderOptions.MaxPages"/> pages
+/// (<see cref="ProviderErrorCode.TooManyPages"/>); an empty page ends the scan.
 /// </summary>
 /// <remarks>
 /// Column mapping: <c>Value.Traded</c> → volume_24h; <c>Volatility.D</c> (percent) → metadata
@@ -62,13 +63,21 @@ public sealed class ScreenerScanClient
         int total = int.MaxValue;
         try
         {
-            while (records.Count < total)
+            for (int pages = 0; records.Count < total; pages++)
             {
+                if (pages == _http.Options.MaxPages)
+                {
+                    throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
+                        $"POST {OutboundUrl.Display(uri)}: the scan needs more than {pages} pages of {_http.Options.PageLimit} rows ({OutboundHttpOptions.MaxPagesSetting}); stopped"))
+                    {
+                        Code = ProviderErrorCode.TooManyPages,
+                    };
+                }
+
                 int from = records.Count, to = from + _http.Options.PageLimit;
                 byte[] request = Request(from, to);
                 (byte[] body, IReadOnlyList<ProviderAttempt> log) = await _http.SendAsync(
-                    () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } },
-                    cancellationToken).ConfigureAwait(false);
+                    HttpMethod.Post, uri, () => new ByteArrayContent(request) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, cancellationToken).ConfigureAwait(false);
                 attempts.AddRange(log);
                 if (payload.Length > 1)
                 {
@@ -85,7 +94,7 @@ public sealed class ScreenerScanClient
         catch (ProviderException ex) when (attempts.Count > 0)
         {
             // Keep the attempts of the pages already read (and of the page whose body was malformed).
-            throw new ProviderException(ex.Message, [.. attempts, .. ex.Attempts], ex);
+            throw new ProviderException(ex.Message, [.. attempts, .. ex.Attempts], ex) { Code = ex.Code };
         }
 
         payload.WriteByte((byte)']');
@@ -111,16 +120,20 @@ public sealed class ScreenerScanClient
 
     private int ParsePage(byte[] body, Uri uri, List<CandidateRecord> records, out int total)
     {
-        using (JsonDocument doc = ResilientHttp.ParseJson(body, "POST " + uri.PathAndQuery))
+        using (JsonDocument doc = ResilientHttp.ParseJson(body, "POST " + OutboundUrl.Display(uri)))
         {
             JsonElement root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("totalCount", out JsonElement count) || count.ValueKind != JsonValueKind.Number
                 || !root.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
             {
-                throw new ProviderException($"POST {uri.PathAndQuery}: expected {{totalCount, data:[…]}}, got {ResilientHttp.Excerpt(Encoding.UTF8.GetString(body))}");
+                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: expected {{totalCount, data:[…]}}, got {ResilientHttp.Describe(root)}") { Code = ProviderErrorCode.Malformed };
             }
 
-            total = count.GetInt32();
+            if (!count.TryGetInt32(out total) || total < 0)
+            {
+                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: totalCount is not a count") { Code = ProviderErrorCode.Malformed };
+            }
+
             int read = 0;
             foreach (JsonElement row in data.EnumerateArray())
             {
@@ -136,7 +149,7 @@ public sealed class ScreenerScanClient
     {
         if (!row.TryGetProperty("s", out JsonElement s) || s.ValueKind != JsonValueKind.String || !row.TryGetProperty("d", out JsonElement d) || d.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"POST {uri.PathAndQuery}: row {index} is not {{s, d:[…]}}: {row.GetRawText()}"));
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"POST {OutboundUrl.Display(uri)}: row {index} is not {{s, d:[…]}}; got {ResilientHttp.Describe(row)}")) { Code = ProviderErrorCode.Malformed };
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -158,7 +171,7 @@ public sealed class ScreenerScanClient
                 case "Volatility.D" when v.ValueKind == JsonValueKind.Number:
                     metadata[UniverseConfig.VolatilityKey] = (v.GetDouble() / 100).ToString("R", CultureInfo.InvariantCulture);
                     break;
-                case "market_cap_rank" when v.ValueKind == JsonValueKind.Number: rank = v.GetInt32(); break;
+                case "market_cap_rank" when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int r): rank = r; break;
                 case "sector" when v.ValueKind == JsonValueKind.String: sector = v.GetString(); break;
                 case "industry" when v.ValueKind == JsonValueKind.String: industry = v.GetString(); break;
                 default: metadata[_columns[i]] = v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText(); break;

@@ -44,4 +44,10 @@ public enum ManifestErrorCode
 
     /// <summary>The manifest's scope, id or version disagree with its path.</summary>
     PathMismatch,
+
+    /// <summary>A stage parameter override targets a stage, scope, pipeline or version that no node of the pipeline has.</summary>
+    UnmatchedOverride,
+
+    /// <summary>A remote caller overrides a parameter the manifest fixes (not marked overridable, or a pipeline parameter).</summary>
+    NotOverridable,
 }

@@ -59,9 +59,11 @@ public sealed class ExecutionPlan
 
     /// <summary>
     /// Validates <paramref name="manifest"/> against <paramref name="registry"/> with the run's
-    /// <paramref name="overrides"/> and expands it.
+    /// <paramref name="overrides"/> and expands it. Each stage override must apply to a node of the pipeline
+    /// (<see cref="ManifestErrorCode.UnknownStage"/>, <see cref="ManifestErrorCode.UnmatchedOverride"/>); overrides of a
+    /// remote caller may change only overridable stage parameters (<see cref="ManifestErrorCode.NotOverridable"/>).
     /// </summary>
-    /// <exception cref="ManifestValidationException">Any validation error; every error names file and node.</exception>
+    /// <exception cref="ManifestValidationException">Any validation error; every error names file and node, or the override.</exception>
     public static ExecutionPlan Create(PipelineManifest manifest, StageRegistry registry, ParameterOverrides? overrides = null)
     {
         var errors = new List<ManifestError>();

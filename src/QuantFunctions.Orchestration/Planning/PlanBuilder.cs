@@ -17,6 +17,7 @@ internal static class PlanBuilder
         ArgumentNullException.ThrowIfNull(registry);
         int errorCount = errors.Count;
         string source = manifest.Source;
+        overrides = OverrideCheck.Accepted(manifest, registry, overrides, errors);
         Dictionary<string, JsonElement> pipelineParameters = ResolvePipelineParameters(manifest, overrides, errors);
 
         var nodes = new Dictionary<string, ManifestNode>(StringComparer.Ordinal);

@@ -4,18 +4,24 @@ namespace QuantFunctions.Orchestration.Stages;
 
 /// <summary>
 /// The overrides of one run: stage parameter overrides (<see cref="ParameterOverride"/>) and pipeline
-/// parameter overrides (<c>name=value</c>, replacing a manifest <c>parameters</c> default).
+/// parameter overrides (<c>name=value</c>, replacing a manifest <c>parameters</c> default), with the
+/// <see cref="Authority"/> of whoever gave them. <see cref="Planning.ExecutionPlan.Create"/> checks them against a
+/// pipeline: each stage override must apply to one of its nodes, and a remote caller may change only overridable parameters.
 /// </summary>
 public sealed class ParameterOverrides
 {
-    private ParameterOverrides(IReadOnlyList<ParameterOverride> stage, IReadOnlyDictionary<string, JsonElement> pipeline)
+    private ParameterOverrides(IReadOnlyList<ParameterOverride> stage, IReadOnlyDictionary<string, JsonElement> pipeline, OverrideAuthority authority)
     {
         Stage = stage;
         Pipeline = pipeline;
+        Authority = authority;
     }
 
     /// <summary>No overrides.</summary>
-    public static ParameterOverrides Empty { get; } = new([], new Dictionary<string, JsonElement>(StringComparer.Ordinal));
+    public static ParameterOverrides Empty { get; } = new([], new Dictionary<string, JsonElement>(StringComparer.Ordinal), OverrideAuthority.Operator);
+
+    /// <summary>Who gave the overrides: an operator may change any parameter, a remote caller only overridable ones.</summary>
+    public OverrideAuthority Authority { get; }
 
     /// <summary>Stage parameter overrides, in the order given.</summary>
     public IReadOnlyList<ParameterOverride> Stage { get; }
@@ -29,8 +35,10 @@ public sealed class ParameterOverrides
     /// <c>scope/pipeline@version/stage:name=value</c>. Values are JSON (<c>5</c>, <c>true</c>,
     /// <c>["a","b"]</c>); anything else is a string. A later assignment of the same target wins.
     /// </summary>
+    /// <param name="assignments">The assignments, in order.</param>
+    /// <param name="authority">Who gives them (the CLI: <see cref="OverrideAuthority.Operator"/>; the HTTP API: <see cref="OverrideAuthority.Remote"/>).</param>
     /// <exception cref="FormatException">An assignment does not follow the grammar; the message quotes it.</exception>
-    public static ParameterOverrides Parse(IEnumerable<string> assignments)
+    public static ParameterOverrides Parse(IEnumerable<string> assignments, OverrideAuthority authority = OverrideAuthority.Operator)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         var stage = new List<ParameterOverride>();
@@ -80,7 +88,27 @@ public sealed class ParameterOverrides
             });
         }
 
-        return new ParameterOverrides(stage, pipeline);
+        return new ParameterOverrides(stage, pipeline, authority);
+    }
+
+    /// <summary>These overrides without the stage overrides <paramref name="excluded"/> and the pipeline overrides <paramref name="excludedPipeline"/>.</summary>
+    internal ParameterOverrides Without(IReadOnlySet<ParameterOverride> excluded, IReadOnlySet<string> excludedPipeline)
+    {
+        if (excluded.Count == 0 && excludedPipeline.Count == 0)
+        {
+            return this;
+        }
+
+        var pipeline = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach ((string name, JsonElement value) in Pipeline)
+        {
+            if (!excludedPipeline.Contains(name))
+            {
+                pipeline[name] = value;
+            }
+        }
+
+        return new ParameterOverrides([.. Stage.Where(o => !excluded.Contains(o))], pipeline, Authority);
     }
 
     /// <summary>The overrides applying to a stage in a pipeline version, least specific first (later ones win).</summary>

@@ -18,7 +18,7 @@ public sealed class StageDescriptor
         ParameterType = parameterType;
         _factory = factory;
         Binder = new StageParameterBinder(parameterType);
-        _schema = StageParameterSchema.Build(id, description, parameterType, Binder.CreateDefault());
+        _schema = StageParameterSchema.Build(id, description, parameterType, Binder.CreateDefault(), Binder.Overridable);
     }
 
     /// <summary>The stable stage id (e.g. <c>alpha.select</c>).</summary>
@@ -35,6 +35,12 @@ public sealed class StageDescriptor
 
     /// <summary>The parameter names (snake_case), sorted.</summary>
     public IEnumerable<string> ParameterNames => Binder.Names;
+
+    /// <summary>
+    /// The parameters a remote caller may override (marked <see cref="OverridableAttribute"/>), sorted; the others are fixed
+    /// by the manifest for remote callers.
+    /// </summary>
+    public IReadOnlyCollection<string> OverridableParameters => Binder.Overridable;
 
     internal StageParameterBinder Binder { get; }
 

@@ -16,6 +16,7 @@ internal sealed class StageParameterBinder
 {
     private readonly Type _type;
     private readonly SortedDictionary<string, PropertyInfo> _properties = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _overridable = new(StringComparer.Ordinal);
 
     public StageParameterBinder(Type type)
     {
@@ -24,13 +25,24 @@ internal sealed class StageParameterBinder
         {
             if (property.CanWrite && property.GetIndexParameters().Length == 0)
             {
-                _properties[ParameterJson.Options.PropertyNamingPolicy!.ConvertName(property.Name)] = property;
+                string name = ParameterJson.Options.PropertyNamingPolicy!.ConvertName(property.Name);
+                _properties[name] = property;
+                if (property.IsDefined(typeof(OverridableAttribute), inherit: true))
+                {
+                    _overridable.Add(name);
+                }
             }
         }
     }
 
     /// <summary>Parameter names (snake_case), sorted.</summary>
     public IEnumerable<string> Names => _properties.Keys;
+
+    /// <summary>The names of the parameters marked <see cref="OverridableAttribute"/>, sorted.</summary>
+    public IReadOnlyCollection<string> Overridable => _overridable;
+
+    /// <summary>True when <paramref name="name"/> is a parameter of the record.</summary>
+    public bool Has(string name) => _properties.ContainsKey(name);
 
     /// <summary>A parameter record with every default.</summary>
     public object CreateDefault() => Activator.CreateInstance(_type)!;

@@ -10,11 +10,15 @@ namespace QuantFunctions.Orchestration.Stages;
 
 /// <summary>
 /// Builds the JSON Schema (draft 2020-12) of a stage's parameter record, with descriptions, ranges and
-/// defaults taken from its attributes and its default instance (served by <c>quant stage schema</c>).
+/// defaults taken from its attributes and its default instance (served by <c>quant stage schema</c>). A parameter a remote
+/// caller may override carries <c>"x-overridable": true</c>; the root lists them all under <c>x-overridable</c>.
 /// </summary>
 internal static class StageParameterSchema
 {
-    public static JsonObject Build(string stageId, string description, Type parameterType, object defaults)
+    /// <summary>The extension keyword that marks the parameters a remote caller may override.</summary>
+    public const string OverridableKeyword = "x-overridable";
+
+    public static JsonObject Build(string stageId, string description, Type parameterType, object defaults, IReadOnlyCollection<string> overridable)
     {
         var exporterOptions = new JsonSchemaExporterOptions
         {
@@ -46,6 +50,7 @@ internal static class StageParameterSchema
         }
 
         result["additionalProperties"] = false;
+        result[OverridableKeyword] = new JsonArray([.. overridable.Select(name => (JsonNode)JsonValue.Create(name))]);
         result.Remove("required");
         if (result["properties"] is JsonObject properties)
         {
@@ -87,6 +92,9 @@ internal static class StageParameterSchema
                     break;
                 case RegularExpressionAttribute re:
                     schema["pattern"] = re.Pattern;
+                    break;
+                case OverridableAttribute:
+                    schema[OverridableKeyword] = true;
                     break;
                 default:
                     break;

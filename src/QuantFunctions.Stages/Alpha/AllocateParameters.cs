@@ -1,3 +1,5 @@
+using QuantFunctions.Orchestration.Stages;
+
 namespace QuantFunctions.Stages.Alpha;
 
 /// <summary>Parameters of <c>alpha.allocate</c>.</summary>
@@ -7,5 +9,7 @@ public sealed record AllocateParameters
     public string? Sleeve { get; init; }
 
     /// <summary>Overrides the sleeve spec's engine (e.g. <c>hrp</c>, <c>min_variance</c>); null keeps the spec's.</summary>
+    [Overridable]
+    [AllocationEngineName]
     public string? Engine { get; init; }
 }

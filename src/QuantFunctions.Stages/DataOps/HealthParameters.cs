@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
 
@@ -17,21 +18,26 @@ public sealed record HealthParameters
     public Dictionary<string, string> Calendars { get; init; } = [];
 
     /// <summary>When true, any DROPPED symbol fails the node (after the registry and summary are written).</summary>
+    [Overridable]
     public bool Strict { get; init; }
 
     /// <summary>Calendar days of history wanted; shorter is DEGRADED.</summary>
     [Range(1, 100_000)]
+    [Overridable]
     public int LookbackDays { get; init; } = 500;
 
     /// <summary>Calendar days of history below which a symbol is DROPPED.</summary>
     [Range(1, 100_000)]
+    [Overridable]
     public int MinHistoryDays { get; init; } = 90;
 
     /// <summary>|simple daily return| above which a bar is toxic (5.0 = 500%).</summary>
     [Range(0.01, 1_000)]
+    [Overridable]
     public double ToxicReturn { get; init; } = 5.0;
 
     /// <summary>Fraction of missing expected sessions above which a symbol is DROPPED.</summary>
     [Range(0.0, 0.99)]
+    [Overridable]
     public double MaxGapFraction { get; init; } = 0.10;
 }

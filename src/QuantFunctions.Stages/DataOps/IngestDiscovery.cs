@@ -25,13 +25,13 @@ internal sealed class IngestDiscovery
     private readonly IMarketDataProvider _provider;
     private readonly ScreenerScanClient? _screener;
 
-    public IngestDiscovery(IngestParameters parameters, IMarketDataProvider provider, HttpClient http)
+    public IngestDiscovery(IngestParameters parameters, IMarketDataProvider provider, MarketDataHttp http)
     {
         _parameters = parameters;
         _provider = provider;
         _screener = parameters.Discovery == "screener"
-            ? new ScreenerScanClient(http, new HttpProviderOptions { BaseAddress = new Uri(parameters.ScreenerUrl!), MaxRetries = parameters.MaxRetries },
-                parameters.ScreenerMarket, parameters.ScreenerAssetType, parameters.ScreenerColumns)
+            ? new ScreenerScanClient(http.CreateClient(MarketDataHttp.ScreenerClient), http.ProviderOptions(new Uri(parameters.ScreenerUrl!), parameters.MaxRetries),
+                parameters.ScreenerMarket, parameters.ScreenerAssetType, parameters.ScreenerColumns, http.Time)
             : null;
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Lake.Providers;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
 
@@ -43,26 +45,32 @@ public sealed record IngestParameters : IValidatableObject
     public string? End { get; init; }
 
     /// <summary>Strict: invalid candidates, rows or coverage artifacts fail the run; lenient: dropped, counted and recorded.</summary>
+    [Overridable]
     public bool Strict { get; init; } = true;
 
     /// <summary>Universe preset: <c>spot</c> (≥ $10M turnover, vol &gt; 1 %), <c>perp</c> (≥ $50M) or <c>all</c> (no floors).</summary>
     [RegularExpression("^(spot|perp|all)$")]
+    [Overridable]
     public string Universe { get; init; } = "all";
 
     /// <summary>At most this many symbols (after ranking by turnover).</summary>
     [Range(1, 100_000)]
+    [Overridable]
     public int MaxSymbols { get; init; } = 100_000;
 
     /// <summary>Fetch rounds (first + retries of failed symbols).</summary>
     [Range(1, 10)]
+    [Overridable]
     public int Rounds { get; init; } = 2;
 
     /// <summary>Freshness tolerance in days (crypto 1 = 24 h, equities 7 = 168 h).</summary>
     [Range(0, 366)]
+    [Overridable]
     public int FreshnessDays { get; init; } = 1;
 
     /// <summary>Coverage below 100 %: <c>warn</c> or <c>fail</c>.</summary>
     [RegularExpression("^(warn|fail)$")]
+    [Overridable]
     public string CoveragePolicy { get; init; } = "warn";
 
     /// <summary>files: the file or folder to import.</summary>
@@ -78,11 +86,12 @@ public sealed record IngestParameters : IValidatableObject
     /// <summary>files: the asset type of the imported symbols.</summary>
     public string AssetType { get; init; } = "equity";
 
-    /// <summary>binance: the API root.</summary>
+    /// <summary>binance: the API root (https; plain http only to a loopback host).</summary>
     public string BaseUrl { get; init; } = "https://api.binance.com";
 
     /// <summary>binance and screener: HTTP retries per request.</summary>
     [Range(0, 10)]
+    [Overridable]
     public int MaxRetries { get; init; } = 4;
 
     /// <summary>synthetic: the seed.</summary>
@@ -100,6 +109,11 @@ public sealed record IngestParameters : IValidatableObject
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Source == "binance" && UrlProblem(BaseUrl) is { } baseProblem)
+        {
+            yield return new ValidationResult(baseProblem, [nameof(BaseUrl)]);
+        }
+
         if (Discovery != "screener")
         {
             yield break;
@@ -109,9 +123,9 @@ public sealed record IngestParameters : IValidatableObject
         {
             yield return new ValidationResult("discovery 'screener' needs 'screener_url' (the screener API root, e.g. https://scanner.tradingview.com)", [nameof(ScreenerUrl)]);
         }
-        else if (!Uri.TryCreate(ScreenerUrl, UriKind.Absolute, out Uri? url) || url.Scheme is not ("http" or "https"))
+        else if (UrlProblem(ScreenerUrl) is { } screenerProblem)
         {
-            yield return new ValidationResult($"'{ScreenerUrl}' is not an absolute http(s) URL", [nameof(ScreenerUrl)]);
+            yield return new ValidationResult(screenerProblem, [nameof(ScreenerUrl)]);
         }
 
         if (ScreenerColumns is { Count: 0 })
@@ -119,4 +133,7 @@ public sealed record IngestParameters : IValidatableObject
             yield return new ValidationResult("must list at least one column when given", [nameof(ScreenerColumns)]);
         }
     }
+
+    private static string? UrlProblem(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out Uri? url) ? OutboundUrl.Problem(url) : $"'{text}' is not an absolute http(s) URL";
 }

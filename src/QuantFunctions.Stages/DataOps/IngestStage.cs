@@ -19,11 +19,22 @@ namespace QuantFunctions.Stages.DataOps;
 /// candidates file <c>raw/{market}/discovery/ingest_date=…/candidates_{hash}.json</c> → incremental,
 /// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
 /// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
+/// Outbound HTTP goes through <see cref="MarketDataHttp"/>'s configured clients and limits, all of it within the stage's
+/// deadline (<see cref="OutboundHttpOptions.StageDeadline"/>; past it the node fails with <see cref="ProviderErrorCode.DeadlineExceeded"/>).
 /// </summary>
 public sealed class IngestStage : LakeStage<IngestParameters>
 {
     /// <summary>The stage id.</summary>
     public const string Id = "dataops.ingest";
+
+    private readonly MarketDataHttp _http;
+
+    /// <summary>Creates the stage over the market data HTTP clients.</summary>
+    public IngestStage(MarketDataHttp http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+    }
 
     /// <inheritdoc/>
     protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, IngestParameters parameters, CancellationToken cancellationToken) =>
@@ -34,12 +45,24 @@ public sealed class IngestStage : LakeStage<IngestParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
+        using OutboundDeadline deadline = _http.StartDeadline(cancellationToken);
+        try
+        {
+            return await IngestAsync(context, parameters, deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsExpired)
+        {
+            throw deadline.Exceeded($"{Id} node '{context.NodeKey}'", ex);
+        }
+    }
+
+    private async Task<StageResult> IngestAsync(StageContext context, IngestParameters parameters, CancellationToken cancellationToken)
+    {
         DateOnly asOf = DateOnly.FromDateTime(context.AsOf.UtcDateTime);
         DateOnly start = Date(parameters.Start);
         DateOnly end = parameters.End is string e ? Date(e) : asOf;
-        using var http = new HttpClient();
-        IMarketDataProvider provider = await CreateProviderAsync(parameters, start, http, cancellationToken);
-        var discovery = new IngestDiscovery(parameters, provider, http);
+        IMarketDataProvider provider = await CreateProviderAsync(parameters, start, cancellationToken);
+        var discovery = new IngestDiscovery(parameters, provider, _http);
         DiscoveryOutcome found = await discovery.RunAsync(context, cancellationToken);
         CandidateSet set = found.Set;
         UniverseSelection universe = UniverseSelector.Select(found.OfMarket, Universe(parameters));
@@ -143,7 +166,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
         await context.AuditAsync("dataops.coverage", data, cancellationToken);
     }
 
-    private static async Task<IMarketDataProvider> CreateProviderAsync(IngestParameters p, DateOnly start, HttpClient http, CancellationToken cancellationToken)
+    private async Task<IMarketDataProvider> CreateProviderAsync(IngestParameters p, DateOnly start, CancellationToken cancellationToken)
     {
         switch (p.Source)
         {
@@ -166,7 +189,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
                 var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout == "long" ? OhlcvLayout.Long : OhlcvLayout.PerSymbol, Map = map, Strict = p.Strict, AssetType = p.AssetType };
                 return await FileImportProvider.OpenAsync(p.Path ?? throw new ArgumentException($"{Id}: source 'files' needs 'path'"), options, cancellationToken);
             default:
-                return new BinanceSpotProvider(http, new HttpProviderOptions { BaseAddress = new Uri(p.BaseUrl), MaxRetries = p.MaxRetries });
+                return new BinanceSpotProvider(_http.CreateClient(MarketDataHttp.BinanceClient), _http.ProviderOptions(new Uri(p.BaseUrl), p.MaxRetries), _http.Time);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
 
@@ -18,5 +19,6 @@ public sealed record ReturnsParameters
 
     /// <summary>Missing sessions in a row still bridged by one return (market-day normalisation); more is a gap with no return.</summary>
     [Range(0, 5)]
+    [Overridable]
     public int ToleratedMissingSessions { get; init; } = 1;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;
 
@@ -7,6 +8,7 @@ public sealed record SyntheticMarketParameters
 {
     /// <summary>Random seed: the same seed gives byte-identical raw and bronze files.</summary>
     [Range(0, int.MaxValue)]
+    [Overridable]
     public int Seed { get; init; } = 42;
 
     /// <summary>First calendar date (yyyy-MM-dd).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
@@ -38,12 +39,17 @@ public sealed class PipelineRuntime : IDisposable
     public OrchestrationTelemetry Telemetry { get; }
 
     /// <summary>Builds the runtime over a lake.</summary>
-    public static PipelineRuntime Create(ILakeStore lake, RunnerOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <param name="lake">The lake.</param>
+    /// <param name="options">The local runner's options.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="timeProvider">The clock of run metadata.</param>
+    /// <param name="http">The market data HTTP clients and limits; null builds defaults on <paramref name="timeProvider"/> when first needed.</param>
+    public static PipelineRuntime Create(ILakeStore lake, RunnerOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, MarketDataHttp? http = null)
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        StageRegistry registry = new StageRegistryBuilder().AddQuantStages().Build();
+        StageRegistry registry = new StageRegistryBuilder().AddQuantStages(http ?? MarketDataHttp.Create(new OutboundHttpOptions(), timeProvider)).Build();
         var telemetry = new OrchestrationTelemetry();
         var runner = new LocalRunner(registry, lake, options, telemetry, loggerFactory, timeProvider);
         return new PipelineRuntime(registry, lake, runner, telemetry);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using QuantFunctions.Stages.Validation;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Alpha;
 
 namespace QuantFunctions.Stages.Meta;
 
@@ -17,9 +19,12 @@ public sealed record AggregateParameters : WalkForwardParameters
 
     /// <summary>Engine allocating across sleeve return streams at each rebalance.</summary>
     [Required]
+    [Overridable]
+    [AllocationEngineName]
     public string Engine { get; init; } = "inverse_vol";
 
     /// <summary>Periods per year of the aligned (common-calendar) sleeve returns.</summary>
     [Range(1, 366)]
+    [Overridable]
     public int PeriodsPerYear { get; init; } = 252;
 }

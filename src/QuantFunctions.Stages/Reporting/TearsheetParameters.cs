@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.Reporting;
 
@@ -10,9 +11,11 @@ public sealed record TearsheetParameters
 
     /// <summary>Periods per year for annualisation (365 for 24×7, 252 for sessions); null: the sleeve spec's, else 252.</summary>
     [Range(1.0, 366.0)]
+    [Overridable]
     public double? PeriodsPerYear { get; init; }
 
     /// <summary>Annual risk-free rate for Sharpe and Sortino.</summary>
     [Range(-0.5, 1.0)]
+    [Overridable]
     public double RiskFreeRate { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<Harn
         Assert.Contains("source_pipeline", select["parameters"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.False(string.IsNullOrWhiteSpace(select["description"]!.GetValue<string>()));
         Assert.Equal("data", stages.Single(s => s!["id"]!.GetValue<string>() == "dataops.synthetic_market")!["kind"]!.GetValue<string>());
+        Assert.Empty(select["overridable"]!.AsArray());
+        JsonNode ingest = stages.Single(s => s!["id"]!.GetValue<string>() == "dataops.ingest")!;
+        Assert.Equal(["coverage_policy", "freshness_days", "max_retries", "max_symbols", "rounds", "strict", "universe"], ingest["overridable"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 
     [Fact]

@@ -39,6 +39,17 @@ public sealed class RunStarterTests(HarnessFixture fixture) : IClassFixture<Harn
     }
 
     [Fact]
+    public void Prepare_OverridableParametersWithinRange_Accepted()
+    {
+        string[] overrides = ["dataops.ingest:max_retries=2", "dataops.ingest:universe=spot", "crypto/dataops_crypto_spot/dataops.health:strict=true", "dataops.returns:tolerated_missing_sessions=0"];
+
+        ApiResult<PreparedRun> run = Starter.Prepare("dataops_crypto_spot", new StartRunRequest { Params = overrides });
+
+        Assert.True(run.IsOk, run.Problem?.Detail);
+        Assert.Equal(overrides, run.Value!.Start.Overrides);
+    }
+
+    [Fact]
     public void Prepare_OverrideOfAnotherPipelineScope_BadParams()
     {
         ApiResult<PreparedRun> run = Starter.Prepare("dataops", new StartRunRequest { Params = ["crypto/dataops_crypto_spot/dataops.returns:x=1"] });

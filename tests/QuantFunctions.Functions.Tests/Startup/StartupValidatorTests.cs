@@ -110,6 +110,10 @@ public sealed class StartupValidatorTests
             ["QF_LAKE"] = "blob",
             ["QF_STORAGE_CONNECTION"] = "UseDevelopmentStorage=true",
             ["QF_LAKE_CONTAINER"] = "lake2",
+            ["QF_HTTP_ATTEMPT_TIMEOUT"] = "10",
+            ["QF_HTTP_STAGE_DEADLINE"] = "600",
+            ["QF_HTTP_MAX_RESPONSE_BYTES"] = "1048576",
+            ["QF_HTTP_MAX_PAGES"] = "7",
         }));
 
         Assert.Equal("/srv/manifests", settings.ManifestsRoot);
@@ -118,6 +122,8 @@ public sealed class StartupValidatorTests
         Assert.Equal(("0 0 6 * * *", "abc123"), (settings.DataOpsSchedule, settings.GitSha));
         Assert.Equal(new Uri("http://collector:4317"), settings.OtlpEndpoint);
         Assert.Equal(("blob", "lake2", "QF_STORAGE_CONNECTION"), (settings.Lake.Kind, settings.Lake.Container, settings.Lake.Storage!.Name));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10), 1_048_576L, 7),
+            (settings.OutboundHttp.AttemptTimeout, settings.OutboundHttp.StageDeadline, settings.OutboundHttp.MaxResponseBytes, settings.OutboundHttp.MaxPages));
     }
 
     [Fact]
@@ -145,6 +151,10 @@ public sealed class StartupValidatorTests
     [InlineData("QF_DATAOPS_SCHEDULE", "00:05:00", "QF_DATAOPS_SCHEDULE must be a six-field NCRONTAB")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317/x y", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URI")]
     [InlineData("QF_LAKE", "ftp", "QF_LAKE must be 'file' or 'blob'")]
+    [InlineData("QF_HTTP_ATTEMPT_TIMEOUT", "0", "QF_HTTP_ATTEMPT_TIMEOUT is out of range")]
+    [InlineData("QF_HTTP_STAGE_DEADLINE", "soon", "QF_HTTP_STAGE_DEADLINE must be a whole number")]
+    [InlineData("QF_HTTP_MAX_RESPONSE_BYTES", "10", "QF_HTTP_MAX_RESPONSE_BYTES is out of range")]
+    [InlineData("QF_HTTP_MAX_PAGES", "-1", "QF_HTTP_MAX_PAGES must be a whole number")]
     public void ReadSettings_BadSetting_FailsNamingIt(string name, string value, string message)
     {
         var values = new Dictionary<string, string?> { ["QF_DATAOPS_TIMER"] = "0 * * * * *", [name] = value };

@@ -75,8 +75,6 @@ public sealed class ExecutionPlanTests
             "demo/test/test.work:top_n=20",
             "test.work:lookback=3.25",
             "demo/test/test.work:lookback=4.5",
-            "other/test/test.work:direction=long",
-            "demo/test@2.0.0/test.work:direction=long",
         ]);
 
         var p = (FakeParameters)PlanOf(json, overrides).Get("a").Parameters;
@@ -122,6 +120,57 @@ public sealed class ExecutionPlanTests
         var ex = Assert.Throws<ManifestValidationException>(() => PlanOf(
             Model(Node("fan", extra: "\"for_each\": \"sleeves\"")), """{"sleeves": ["a"]}""", ParameterOverrides.Parse([assignment])));
         Assert.Equal(code, Assert.Single(ex.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("other/test/test.work:direction=long", ManifestErrorCode.UnmatchedOverride, "applies to no node of pipeline demo/test@1.0.0")]
+    [InlineData("demo/test@2.0.0/test.work:direction=long", ManifestErrorCode.UnmatchedOverride, "applies to no node")]
+    [InlineData("test.model:top_n=5", ManifestErrorCode.UnmatchedOverride, "(its stages: test.work)")]
+    [InlineData("no.such:top_n=5", ManifestErrorCode.UnknownStage, "names unknown stage 'no.such'")]
+    public void Create_OverrideThatAppliesToNoNode_RejectedNamingIt(string assignment, ManifestErrorCode code, string message)
+    {
+        var ex = Assert.Throws<ManifestValidationException>(() => PlanOf(Model(Node("a")), ParameterOverrides.Parse([assignment])));
+
+        ManifestError e = Assert.Single(ex.Errors);
+        Assert.Equal(code, e.Code);
+        Assert.Contains($"override '{assignment}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_RemoteOverrideOfAnOverridableParameter_Applied()
+    {
+        var p = (FakeParameters)PlanOf(Model(Node("a")), ParameterOverrides.Parse(["test.work:top_n=30"], OverrideAuthority.Remote)).Get("a").Parameters;
+
+        Assert.Equal(30, p.TopN);
+    }
+
+    [Theory]
+    [InlineData("test.work:direction=short", ManifestErrorCode.NotOverridable, "parameter 'direction' of stage 'test.work' is fixed by the manifest for remote callers (overridable: top_n)")]
+    [InlineData("demo/test/test.work:tags=[\"x\"]", ManifestErrorCode.NotOverridable, "parameter 'tags'")]
+    [InlineData("test.work:top_n=500", ManifestErrorCode.ParameterOutOfRange, "top_n")]
+    [InlineData("test.work:top_n=\"ten\"", ManifestErrorCode.InvalidParameter, "top_n")]
+    [InlineData("test.work:colour=1", ManifestErrorCode.UnknownParameter, "colour")]
+    [InlineData("sleeves=[\"x\"]", ManifestErrorCode.NotOverridable, "pipeline parameter 'sleeves' is fixed by the manifest")]
+    public void Create_RemoteOverrideOutsideWhatTheStageDeclares_Rejected(string assignment, ManifestErrorCode code, string message)
+    {
+        var ex = Assert.Throws<ManifestValidationException>(() => PlanOf(
+            Model(Node("a", extra: "\"for_each\": \"sleeves\"")), """{"sleeves": ["a"]}""", ParameterOverrides.Parse([assignment], OverrideAuthority.Remote)));
+
+        ManifestError e = Assert.Single(ex.Errors);
+        Assert.Equal(code, e.Code);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_OperatorOverridesOfFixedParameters_Applied()
+    {
+        ExecutionPlan plan = PlanOf(
+            Model(Node("a", extra: "\"for_each\": \"sleeves\"")),
+            """{"sleeves": ["a"]}""",
+            ParameterOverrides.Parse(["test.work:direction=short", "sleeves=[\"b\"]"], OverrideAuthority.Operator));
+
+        Assert.Equal("short", ((FakeParameters)plan.Get("a[b]").Parameters).Direction);
     }
 
     [Theory]

@@ -56,6 +56,18 @@ public sealed class StageRegistryTests
     }
 
     [Fact]
+    public void GetParameterSchema_MarksOverridableParameters()
+    {
+        StageDescriptor stage = TestRegistry.Create().Get("test.work");
+        JsonObject schema = stage.GetParameterSchema();
+
+        Assert.Equal(["top_n"], stage.OverridableParameters);
+        Assert.Equal(["top_n"], schema["x-overridable"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(schema["properties"]!["top_n"]!["x-overridable"]!.GetValue<bool>());
+        Assert.Null(schema["properties"]!["direction"]!["x-overridable"]);
+    }
+
+    [Fact]
     public void BindParameters_ValidatesLikeTheManifestLoader()
     {
         StageDescriptor stage = TestRegistry.Create().Get("test.work");

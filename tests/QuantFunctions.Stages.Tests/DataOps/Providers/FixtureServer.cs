@@ -9,8 +9,13 @@ namespace QuantFunctions.Stages.Tests.DataOps.Providers;
 /// <param name="Status">HTTP status.</param>
 /// <param name="Body">Body bytes.</param>
 /// <param name="RetryAfter">A Retry-After header value (seconds), when set.</param>
-public sealed record FixtureReply(int Status, byte[] Body, string? RetryAfter = null)
+/// <param name="Location">A Location header (redirects), when set.</param>
+/// <param name="Chunked">Sent chunked, without a Content-Length.</param>
+public sealed record FixtureReply(int Status, byte[] Body, string? RetryAfter = null, string? Location = null, bool Chunked = false)
 {
+    /// <summary>A redirect to <paramref name="location"/>.</summary>
+    public static FixtureReply Redirect(string location, int status = 302) => new(status, [], Location: location);
+
     /// <summary>200 with a recorded fixture file's bytes.</summary>
     public static FixtureReply File(string name) => new(200, System.IO.File.ReadAllBytes(FixtureServer.PathOf(name)));
 
@@ -103,9 +108,30 @@ public sealed class FixtureServer : IDisposable
                 context.Response.AddHeader("Retry-After", reply.RetryAfter);
             }
 
-            context.Response.ContentLength64 = reply.Body.Length;
-            await context.Response.OutputStream.WriteAsync(reply.Body);
-            context.Response.Close();
+            if (reply.Location is not null)
+            {
+                context.Response.AddHeader("Location", reply.Location);
+            }
+
+            if (reply.Chunked)
+            {
+                context.Response.SendChunked = true;
+            }
+            else
+            {
+                context.Response.ContentLength64 = reply.Body.Length;
+            }
+
+            try
+            {
+                await context.Response.OutputStream.WriteAsync(reply.Body);
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // the client stopped reading (a body over its size limit)
+                context.Response.Abort();
+            }
         }
     }
 }

@@ -90,7 +90,8 @@ public sealed class ScreenerScanClientTests
         using var http = new HttpClient();
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
 
-        Assert.Contains("POST /crypto/scan: malformed JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"POST {server.BaseAddress.AbsoluteUri}crypto/scan: malformed JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ProviderErrorCode.Malformed, ex.Code);
         Assert.Equal(200, Assert.Single(ex.Attempts).Status);
     }
 }
