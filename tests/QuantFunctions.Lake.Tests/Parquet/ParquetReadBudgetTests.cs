@@ -73,6 +73,49 @@ public sealed class ParquetReadBudgetTests
     }
 
     [Fact]
+    public void ReadRowGroup_DeltaByteArrayOnFloat16Column_NotSupportedInsteadOfInvalidCast()
+    {
+        // Before: DELTA_BYTE_ARRAY on FLOAT16 (values in a float[]) threw InvalidCastException, and on other FIXED_LEN_BYTE_ARRAY
+        // columns returned values of any length.
+        byte[] body = DeltaEncoder.ByteArray([[0x00, 0x3C], [0x00, 0x40]]);
+        ParquetFileModel model = ParquetFileModel.Parse(HostileFiles.WithDataPage(ParquetColumn.Binary("h"), 2, encoding: 7, body, ParquetCodec.Uncompressed));
+        byte[] file = model.ToBytes(editFooter: meta =>
+        {
+            meta.Schema[1].Type = (int)ParquetPhysicalType.FixedLenByteArray;
+            meta.Schema[1].TypeLength = 2;
+            meta.Schema[1].ConvertedType = null;
+            meta.Schema[1].Logical = LogicalKind.Float16;
+            meta.RowGroups[0].Columns[0].Type = (int)ParquetPhysicalType.FixedLenByteArray;
+        });
+
+        var ex = Assert.Throws<ParquetNotSupportedException>(() =>
+        {
+            using ParquetReader reader = ParquetReader.Open(file, "float16.parquet");
+            reader.ReadRowGroup(0);
+        });
+
+        Assert.Equal("h", ex.Column);
+        Assert.Contains("DELTA_BYTE_ARRAY", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadRowGroup_DeltaByteArrayValueOfWrongFixedLength_TypedError()
+    {
+        byte[] body = DeltaEncoder.ByteArray([[1, 2], [1, 2, 3]]);
+        ParquetFileModel model = ParquetFileModel.Parse(HostileFiles.WithDataPage(ParquetColumn.Binary("h"), 2, encoding: 7, body, ParquetCodec.Uncompressed));
+        byte[] file = model.ToBytes(editFooter: meta =>
+        {
+            meta.Schema[1].Type = (int)ParquetPhysicalType.FixedLenByteArray;
+            meta.Schema[1].TypeLength = 2;
+            meta.RowGroups[0].Columns[0].Type = (int)ParquetPhysicalType.FixedLenByteArray;
+        });
+
+        (ParquetFormatException ex, _) = ReadExpectingError(file, new ParquetReaderOptions());
+
+        Assert.Contains("value 1 has 3 bytes, the FIXED_LEN_BYTE_ARRAY column 2", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadRowGroup_RowGroupDeclaring64MiRows_RefusedBeforeAllocatingColumnBuffers()
     {
         byte[] file = HostileFiles.HugeDeclaredRowCount(64 * 1024 * 1024);

@@ -126,7 +126,7 @@ internal sealed class ParquetFileModel
     {
         ParquetCodec codec = Codec(rowGroup, column);
         int levels = LevelBytes(page);
-        if (codec == ParquetCodec.Uncompressed || (page.Header.Type == ThriftPageHeader.DataPageV2 && !page.Header.IsCompressed))
+        if (codec == ParquetCodec.Uncompressed || (page.Header.Type == ThriftPageHeader.DataPageV2 && (!page.Header.IsCompressed || page.Body.Length == levels)))
         {
             return page.Body;
         }
