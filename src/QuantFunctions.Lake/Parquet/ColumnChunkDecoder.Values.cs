@@ -39,7 +39,7 @@ internal sealed partial class ColumnChunkDecoder
                 };
                 if (MaterialisesValues)
                 {
-                    _budget.Charge(ParquetReadBudget.ValueBytes(count, (long)count * width, _column.Storage == ColumnStorage.String), $"{count} BYTE_STREAM_SPLIT values");
+                    _budget.Charge(ParquetReadBudget.ValueBytes(count, (long)count * width, _column.Storage == ColumnStorage.String), "{0} BYTE_STREAM_SPLIT values", count);
                 }
 
                 DeltaDecoder.DecodeByteStreamSplit(data, width, count, values, start, offset);

@@ -121,7 +121,7 @@ internal sealed partial class ColumnChunkDecoder
             throw new ParquetFormatException($"dictionary page declares {h.NumValues} values in {page.Length} bytes", offset: offset);
         }
 
-        _budget.Charge(ParquetReadBudget.ArrayBytes(h.NumValues, ColumnBuffer.ElementSize(_column.Storage)), $"a dictionary of {h.NumValues} values");
+        _budget.Charge(ParquetReadBudget.ArrayBytes(h.NumValues, ColumnBuffer.ElementSize(_column.Storage)), "a dictionary of {0} values", h.NumValues);
         ChargePlainValues(page.Length, h.NumValues);
         Array dict = Array.CreateInstance(ColumnBuffer.ArrayType(_column.Storage).GetElementType()!, h.NumValues);
         PlainDecoder.Decode(_column, page, h.NumValues, dict, 0, offset);
@@ -262,7 +262,7 @@ internal sealed partial class ColumnChunkDecoder
         // Bounded by the page's declared size alone (no ratio): that size is charged to the read budget before the
         // buffer is rented, and the codec inflates into exactly that many bytes.
         ParquetCompression.CheckDeclaredSize(_codec, body, uncompressedSize, offset, _page);
-        _budget.ChargeScratch(ref _inflateCharged, uncompressedSize, $"page {_page}'s declared uncompressed size of {uncompressedSize} bytes");
+        _budget.ChargeScratch(ref _inflateCharged, uncompressedSize, "page {0}'s declared uncompressed size of {1} bytes", _page, uncompressedSize);
         if (_inflateBuffer is null || _inflateBuffer.Length < uncompressedSize)
         {
             if (_inflateBuffer is not null)
@@ -280,7 +280,7 @@ internal sealed partial class ColumnChunkDecoder
 
     /// <summary>Charges a per-page scratch rental of <paramref name="count"/> elements at its high-water mark.</summary>
     private void ChargeScratch(int count, int elementSize) =>
-        _budget.ChargeScratch(ref _scratchCharged, (long)count * elementSize, $"scratch for {count} values");
+        _budget.ChargeScratch(ref _scratchCharged, (long)count * elementSize, "scratch for {0} values", count);
 
     /// <summary>Charges the strings or binaries PLAIN decoding materialises from <paramref name="dataLength"/> bytes (nothing for fixed-size values, which live in the charged column buffer).</summary>
     private void ChargePlainValues(int dataLength, int count)
@@ -293,7 +293,7 @@ internal sealed partial class ColumnChunkDecoder
         long payload = _column.PhysicalType == ParquetPhysicalType.ByteArray
             ? Math.Max(0, dataLength - (4L * count))
             : Math.Min(dataLength, (long)count * (_column.PhysicalType == ParquetPhysicalType.Int96 ? 12 : _column.TypeLength));
-        _budget.Charge(ParquetReadBudget.ValueBytes(count, payload, _column.Storage == ColumnStorage.String), $"{count} PLAIN values");
+        _budget.Charge(ParquetReadBudget.ValueBytes(count, payload, _column.Storage == ColumnStorage.String), "{0} PLAIN values", count);
     }
 
     internal static string EncodingName(int encoding) => encoding switch

@@ -102,7 +102,7 @@ internal static class DeltaDecoder
     public static void DecodeByteArrays(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset, ParquetReadBudget budget, bool prefixed, int fixedLength)
     {
         string encoding = prefixed ? "DELTA_BYTE_ARRAY" : "DELTA_LENGTH_BYTE_ARRAY";
-        budget.Charge(ParquetReadBudget.ArrayBytes(count, sizeof(long)) * (prefixed ? 2 : 1), $"{encoding} lengths of {count} values");
+        budget.Charge(ParquetReadBudget.ArrayBytes(count, sizeof(long)) * (prefixed ? 2 : 1), prefixed ? "DELTA_BYTE_ARRAY lengths of {0} values" : "DELTA_LENGTH_BYTE_ARRAY lengths of {0} values", count);
         long[]? prefixes = prefixed ? new long[count] : null;
         int pos = prefixes is null ? 0 : DecodeBinaryPacked(data, prefixes, offset);
         long[] lengths = new long[count];
@@ -138,7 +138,7 @@ internal static class DeltaDecoder
 
         bool strings = destination is string[];
         budget.Charge(ParquetReadBudget.ValueBytes(count, total, strings) + (prefixes is null ? 0 : ParquetReadBudget.ArrayBytes(longest, 1)),
-            $"{encoding} values expanding to {total} bytes");
+            prefixed ? "DELTA_BYTE_ARRAY values expanding to {0} bytes" : "DELTA_LENGTH_BYTE_ARRAY values expanding to {0} bytes", total);
         if (prefixes is null)
         {
             for (int i = 0; i < count; i++)

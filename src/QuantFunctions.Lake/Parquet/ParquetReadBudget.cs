@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -26,21 +27,26 @@ internal sealed class ParquetReadBudget(long limit)
 
     /// <summary>Charges <paramref name="bytes"/>, or throws when they do not fit.</summary>
     /// <param name="bytes">What the next allocation(s) will take.</param>
-    /// <param name="what">What is being materialised, for the error message.</param>
+    /// <param name="what">
+    /// What is being materialised, for the error message: a composite format of <paramref name="arg0"/> and
+    /// <paramref name="arg1"/>, formatted only when the budget is exceeded (no string is built on the read path).
+    /// </param>
+    /// <param name="arg0">Argument {0} of <paramref name="what"/>.</param>
+    /// <param name="arg1">Argument {1} of <paramref name="what"/>.</param>
     /// <exception cref="ParquetFormatException">The budget would be exceeded (<see cref="ParquetFormatException.ReadBudget"/> set).</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Charge(long bytes, string what)
+    public void Charge(long bytes, string what, long arg0 = 0, long arg1 = 0)
     {
         if (bytes > limit - Used)
         {
-            throw Exceeded(bytes, what);
+            throw Exceeded(bytes, what, arg0, arg1);
         }
 
         Used += bytes;
     }
 
     /// <summary>Charges a scratch buffer of <paramref name="bytes"/> kept at a high-water mark <paramref name="charged"/> (charges only the growth, rounded up to the pool's power-of-two size).</summary>
-    public void ChargeScratch(ref long charged, long bytes, string what)
+    public void ChargeScratch(ref long charged, long bytes, string what, long arg0 = 0, long arg1 = 0)
     {
         if (bytes <= charged)
         {
@@ -48,7 +54,7 @@ internal sealed class ParquetReadBudget(long limit)
         }
 
         long rounded = bytes <= 1L << 30 ? (long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(bytes, 16)) : bytes;
-        Charge(rounded - charged, what);
+        Charge(rounded - charged, what, arg0, arg1);
         charged = rounded;
     }
 
@@ -59,6 +65,6 @@ internal sealed class ParquetReadBudget(long limit)
     public static long ValueBytes(long count, long payload, bool strings) => (count * ObjectOverhead) + (strings ? 2 * payload : payload);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ParquetFormatException Exceeded(long bytes, string what) =>
-        new($"read budget exceeded: {what} needs {bytes} bytes, {Used} of the {limit}-byte budget are in use (ParquetReaderOptions.MaxReadBytes)", readBudget: limit);
+    private ParquetFormatException Exceeded(long bytes, string what, long arg0, long arg1) =>
+        new($"read budget exceeded: {string.Format(CultureInfo.InvariantCulture, what, arg0, arg1)} needs {bytes} bytes, {Used} of the {limit}-byte budget are in use (ParquetReaderOptions.MaxReadBytes)", readBudget: limit);
 }

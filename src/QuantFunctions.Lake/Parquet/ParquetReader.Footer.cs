@@ -121,7 +121,7 @@ public sealed partial class ParquetReader
             ParquetColumn col = Schema.Columns[c];
             try
             {
-                budget.Charge(ColumnBuffer.AllocationBytes(col, rows), $"the column buffer for {rows} rows");
+                budget.Charge(ColumnBuffer.AllocationBytes(col, rows), "the column buffer for {0} rows", rows);
             }
             catch (ParquetFormatException ex)
             {
@@ -135,7 +135,7 @@ public sealed partial class ParquetReader
     {
         try
         {
-            budget.ChargeScratch(ref charged, length, $"the column chunk's {length} bytes");
+            budget.ChargeScratch(ref charged, length, "the column chunk's {0} bytes", length);
         }
         catch (ParquetFormatException ex)
         {
