@@ -18,7 +18,8 @@ internal sealed partial class ColumnChunkDecoder
     private int _dictionaryCount;
     private byte[]? _inflateBuffer;
     private long _inflateCharged;
-    private long _scratchCharged;
+    private long _intScratchCharged;
+    private long _longScratchCharged;
     private int _page;
 
     public ColumnChunkDecoder(ParquetColumn column, ParquetCodec codec, bool verifyChecksums, ParquetReadBudget budget)
@@ -278,9 +279,9 @@ internal sealed partial class ColumnChunkDecoder
         return dest;
     }
 
-    /// <summary>Charges a per-page scratch rental of <paramref name="count"/> elements at its high-water mark.</summary>
+    /// <summary>Charges a per-page scratch rental of <paramref name="count"/> ints or longs at its pool's high-water mark.</summary>
     private void ChargeScratch(int count, int elementSize) =>
-        _budget.ChargeScratch(ref _scratchCharged, (long)count * elementSize, "scratch for {0} values", count);
+        _budget.ChargeScratch(ref elementSize == sizeof(long) ? ref _longScratchCharged : ref _intScratchCharged, (long)count * elementSize, "scratch for {0} values", count);
 
     /// <summary>Charges the strings or binaries PLAIN decoding materialises from <paramref name="dataLength"/> bytes (nothing for fixed-size values, which live in the charged column buffer).</summary>
     private void ChargePlainValues(int dataLength, int count)
