@@ -5,17 +5,19 @@ using QuantFunctions.Lake.Storage;
 namespace QuantFunctions.Lake.Audit;
 
 /// <summary>
-/// The hash-chained <c>audit.jsonl</c> of a run, kept as one object in an <see cref="ILakeStore"/>.
+/// The hash-chained <c>audit.jsonl</c> of a run, kept as one append-only object in an <see cref="ILakeStore"/>.
 /// </summary>
 /// <remarks>
-/// <para>Appends are serialised in-process by a semaphore and across processes by optimistic concurrency:
-/// each append reads the ledger (reusing its cached copy while the ETag is unchanged), adds one line and writes
-/// with If-Match on the ETag it read (create-only for the first entry), retrying on conflict; concurrent writers
-/// therefore never fork or lose entries.</para>
-/// <para>Each append rewrites the whole object (object stores have no atomic append), so a ledger of n
-/// entries costs O(n²) bytes written in total — fine for the hundreds of decisions of a run.</para>
-/// <para>An event with an <see cref="AuditEvent.IdempotencyKey"/> already in the ledger is not appended again;
-/// the recorded entry is returned (at-least-once delivery becomes exactly-once in the ledger).</para>
+/// <para>Cost: the first use reads and verifies the chain once; each append then writes one line with a conditional
+/// append (<see cref="ILakeStore.AppendAsync"/> at the length and ETag this ledger has verified: an append blob on Blob
+/// Storage, an append to the file locally), O(entry) rather than O(ledger). When another writer appended first, the
+/// append is refused, only the new tail is read and verified, and the entry is chained after it; when the object was
+/// replaced rather than appended to (same length, new ETag), it is read and verified whole again.</para>
+/// <para>Appends are serialised in-process by a semaphore and across processes by that condition, so concurrent
+/// writers never fork or lose entries. An event with an <see cref="AuditEvent.IdempotencyKey"/> already in the ledger
+/// is not appended again; the recorded entry is returned (at-least-once delivery becomes exactly-once in the ledger).
+/// An append whose answer was lost is recognised by the store (its own bytes at the position), so it is recorded once
+/// even without a key.</para>
 /// </remarks>
 public sealed class AuditLedger : IAuditLedger, IDisposable
 {
@@ -23,10 +25,11 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
 
     private readonly ILakeStore _store;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<AuditEntry> _entries = [];
+    private readonly Dictionary<string, AuditEntry> _byKey = new(StringComparer.Ordinal);
+    private bool _loaded;
+    private long _length;
     private string? _etag;
-    private byte[] _content = [];
-    private List<AuditEntry> _entries = [];
-    private Dictionary<string, AuditEntry> _byKey = new(StringComparer.Ordinal);
 
     /// <summary>Opens the ledger object at <paramref name="path"/> (created on the first append).</summary>
     public AuditLedger(ILakeStore store, LakePath path)
@@ -39,6 +42,8 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
 
     /// <summary>The ledger object's path.</summary>
     public LakePath Path { get; }
+
+    private AuditLedgerHead Head => new(_entries.Count, _entries.Count == 0 ? AuditLine.GenesisHash : _entries[^1].Hash);
 
     /// <summary>Opens the ledger of run <paramref name="runId"/> in <paramref name="scope"/>: <c>_meta/{scope}/runs/{run_id}/audit.jsonl</c>.</summary>
     public static AuditLedger ForRun(ILakeStore store, LakeIdentifier scope, RunId runId) =>
@@ -55,9 +60,13 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!_loaded)
+            {
+                await SyncAsync(strict: false, cancellationToken).ConfigureAwait(false);
+            }
+
             for (int attempt = 1; ; attempt++)
             {
-                await RefreshAsync(cancellationToken).ConfigureAwait(false);
                 if (auditEvent.IdempotencyKey is { } key && _byKey.TryGetValue(key, out AuditEntry? recorded))
                 {
                     return recorded.Kind == auditEvent.Kind && recorded.Node == auditEvent.Node
@@ -66,30 +75,21 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
                             $"Idempotency key '{key}' is already recorded in '{Path}' as seq {recorded.Sequence} ({recorded.Kind}, node {recorded.Node ?? "-"}), not for {auditEvent.Kind} (node {auditEvent.Node ?? "-"}).");
                 }
 
-                string prev = _entries.Count == 0 ? AuditLine.GenesisHash : _entries[^1].Hash;
-                AuditEntry entry = AuditLine.Create(_entries.Count, auditEvent, prev);
+                AuditEntry entry = AuditLine.Create(_entries.Count, auditEvent, Head.LastHash);
                 byte[] line = Encoding.UTF8.GetBytes(AuditLine.Serialize(entry) + "\n");
-                byte[] content = [.. _content, .. line];
                 try
                 {
-                    LakeObjectInfo info = _etag is null
-                        ? await _store.WriteAsync(Path, content, LakeWriteMode.CreateOnly, cancellationToken).ConfigureAwait(false)
-                        : await _store.WriteIfMatchAsync(Path, content, _etag, cancellationToken).ConfigureAwait(false);
+                    LakeObjectInfo info = await _store.AppendAsync(Path, line, _length, _etag, cancellationToken).ConfigureAwait(false);
+                    _length += line.Length;
                     _etag = info.ETag;
-                    _content = content;
-                    _entries.Add(entry);
-                    if (entry.IdempotencyKey is not null)
-                    {
-                        _byKey[entry.IdempotencyKey] = entry;
-                    }
-
+                    Add(entry);
                     return entry;
                 }
                 catch (LakeConflictException) when (attempt < MaxAttempts)
                 {
-                    // Another writer appended first: reload and chain after its entry.
-                    _etag = null;
-                    await Task.Delay(Math.Min(attempt, 20), cancellationToken).ConfigureAwait(false);
+                    // Another writer appended first: read what it added and chain after its entry.
+                    await Task.Delay(Math.Min(attempt - 1, 20), cancellationToken).ConfigureAwait(false);
+                    await SyncAsync(strict: false, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -106,7 +106,7 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await SyncAsync(strict: true, cancellationToken).ConfigureAwait(false);
             return [.. _entries];
         }
         finally
@@ -126,37 +126,72 @@ public sealed class AuditLedger : IAuditLedger, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and verifies what was appended after the verified length (the whole ledger on first use). Not strict: a last
+    /// line still being written (no final newline yet) is left for later; strict: it is a corrupt ledger.
+    /// </summary>
+    private async Task SyncAsync(bool strict, CancellationToken cancellationToken)
     {
-        LakeObjectInfo? info = await _store.GetInfoAsync(Path, cancellationToken).ConfigureAwait(false);
-        if (info is not null && string.Equals(info.ETag, _etag, StringComparison.Ordinal))
+        LakeObject? tail = await _store.TryReadFromAsync(Path, _length, cancellationToken).ConfigureAwait(false);
+        _loaded = true;
+        long size = tail?.Info.Size ?? 0;
+        if (size < _length)
+        {
+            throw new AuditLedgerCorruptException(
+                $"Audit ledger '{Path}' is corrupt: it shrank from {_length} to {size} bytes after entry seq {_entries.Count - 1} was verified (entries were cut or the ledger was replaced).");
+        }
+
+        if (tail is null)
         {
             return;
         }
 
-        LakeObject? stored = info is null ? null : await _store.TryReadAsync(Path, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        if (tail.Content.IsEmpty && _etag is not null && !string.Equals(tail.Info.ETag, _etag, StringComparison.Ordinal))
         {
-            (_etag, _content, _entries, _byKey) = (null, [], [], new Dictionary<string, AuditEntry>(StringComparer.Ordinal));
+            // Same length, new version: replaced rather than appended to. Verify it whole again.
+            await ReverifyAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var entries = new List<AuditEntry>();
-        AuditVerificationResult result = AuditLedgerVerifier.Scan(Encoding.UTF8.GetString(stored.Content.Span), entries, expectedHead: null);
-        if (!result.IsValid)
+        ReadOnlySpan<byte> bytes = tail.Content.Span;
+        int complete = strict ? bytes.Length : bytes.LastIndexOf((byte)'\n') + 1;
+        if (complete > 0)
         {
-            throw new AuditLedgerCorruptException(Path, result);
-        }
-
-        var byKey = new Dictionary<string, AuditEntry>(StringComparer.Ordinal);
-        foreach (AuditEntry e in entries)
-        {
-            if (e.IdempotencyKey is not null)
+            var added = new List<AuditEntry>();
+            AuditVerificationResult result = AuditLedgerVerifier.Scan(Encoding.UTF8.GetString(bytes[..complete]), added, expectedHead: null, from: Head);
+            if (!result.IsValid)
             {
-                byKey.TryAdd(e.IdempotencyKey, e);
+                throw new AuditLedgerCorruptException(Path, result);
             }
+
+            added.ForEach(Add);
+            _length += complete;
         }
 
-        (_etag, _content, _entries, _byKey) = (stored.Info.ETag, stored.Content.ToArray(), entries, byKey);
+        _etag = complete == bytes.Length ? tail.Info.ETag : null;
+    }
+
+    /// <summary>Reads and verifies the whole ledger again; it must still begin with every entry verified before.</summary>
+    private async Task ReverifyAsync(CancellationToken cancellationToken)
+    {
+        AuditLedgerHead before = Head;
+        _entries.Clear();
+        _byKey.Clear();
+        (_length, _etag) = (0, null);
+        await SyncAsync(strict: true, cancellationToken).ConfigureAwait(false);
+        if (_entries.Count < before.Count || (before.Count > 0 && !string.Equals(_entries[(int)before.Count - 1].Hash, before.LastHash, StringComparison.Ordinal)))
+        {
+            throw new AuditLedgerCorruptException(
+                $"Audit ledger '{Path}' is corrupt: it was replaced and no longer holds the {before.Count} entries ending in {before.LastHash} verified before.");
+        }
+    }
+
+    private void Add(AuditEntry entry)
+    {
+        _entries.Add(entry);
+        if (entry.IdempotencyKey is not null)
+        {
+            _byKey.TryAdd(entry.IdempotencyKey, entry);
+        }
     }
 }

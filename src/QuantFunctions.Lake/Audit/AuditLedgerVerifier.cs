@@ -28,11 +28,15 @@ public static class AuditLedgerVerifier
     }
 
     /// <summary>Parses and verifies; fills <paramref name="entries"/> with the entries that verified.</summary>
-    internal static AuditVerificationResult Scan(string text, List<AuditEntry>? entries, AuditLedgerHead? expectedHead)
+    /// <param name="text">Whole lines of the ledger, from the start or from the entry after <paramref name="from"/>.</param>
+    /// <param name="entries">Receives the entries that verified, or null.</param>
+    /// <param name="expectedHead">The head recorded elsewhere, or null.</param>
+    /// <param name="from">The verified head <paramref name="text"/> continues (null: the text is the whole ledger).</param>
+    internal static AuditVerificationResult Scan(string text, List<AuditEntry>? entries, AuditLedgerHead? expectedHead, AuditLedgerHead? from = null)
     {
-        long count = 0;
-        string last = AuditLine.GenesisHash;
-        int lineNumber = 0;
+        long count = from?.Count ?? 0;
+        string last = from?.LastHash ?? AuditLine.GenesisHash;
+        int lineNumber = (int)count;
         int start = 0;
         while (start < text.Length)
         {

@@ -19,10 +19,13 @@ namespace QuantFunctions.Lake.Azure;
 /// blob is null/false/<see cref="LakeObjectNotFoundException"/> as <see cref="ILakeStore"/> says; 403 is a
 /// <see cref="LakeAccessDeniedException"/>; anything else (storage unreachable after the SDK's retries, a missing
 /// container, 5xx) is a <see cref="BlobLakeException"/>. Every message names the operation and the container/blob.</para>
-/// <para>Retries and timeouts are the client's (<c>BlobClientOptions.Retry</c>). The container must exist
-/// (<see cref="OpenAsync"/> creates it).</para>
+/// <para>Retries and timeouts are the client's (<c>BlobClientOptions.Retry</c>). A conditional write or append whose answer
+/// was lost is retried by the client and meets its own condition; it then recognises its own write — the write id it
+/// stored in the blob's <c>qfwriteid</c> metadata, or its own bytes at the append position — and succeeds instead of
+/// reporting a conflict.
+/// The container must exist (<see cref="OpenAsync"/> creates it).</para>
 /// </remarks>
-public sealed class BlobLakeStore : ILakeStore
+public sealed partial class BlobLakeStore : ILakeStore
 {
     private readonly BlobContainerClient _container;
     private readonly BlobLakeStoreOptions _options;
@@ -253,9 +256,11 @@ public sealed class BlobLakeStore : ILakeStore
     {
         BlobClient blob = Blob(path);
         cancellationToken.ThrowIfCancellationRequested();
+        string? writeId = conditions is null ? null : NewWriteId();
         var options = new BlobUploadOptions
         {
             Conditions = conditions,
+            Metadata = writeId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [WriteIdKey] = writeId },
             TransferOptions = new StorageTransferOptions
             {
                 InitialTransferSize = Math.Max(_options.SingleUploadThreshold, 1),
@@ -268,14 +273,17 @@ public sealed class BlobLakeStore : ILakeStore
             BlobContentInfo written = (await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false)).Value;
             return new LakeObjectInfo(path, content.Length, Tag(written.ETag));
         }
-        catch (RequestFailedException ex) when (expectedETag is not null && (BlobErrors.IsConflict(ex) || BlobErrors.IsBlobMissing(ex)))
+        catch (RequestFailedException ex) when (writeId is not null && (BlobErrors.IsConflict(ex) || (expectedETag is not null && BlobErrors.IsBlobMissing(ex))))
         {
-            throw new LakeConflictException(
-                $"Conditional write refused: '{path}' changed or was deleted (expected ETag {expectedETag}; {ex.Status} {ex.ErrorCode}).", path);
+            // The condition failed: another writer won — or this write's answer was lost and the client's retry met it.
+            LakeObjectInfo? own = await OwnWriteAsync(blob, path, writeId, cancellationToken).ConfigureAwait(false);
+            return own ?? throw (expectedETag is not null
+                ? new LakeConflictException($"Conditional write refused: '{path}' changed or was deleted (expected ETag {expectedETag}; {ex.Status} {ex.ErrorCode}).", path)
+                : Conflict(path, LakeWriteMode.CreateOnly, ex));
         }
-        catch (RequestFailedException ex) when (expectedETag is null && BlobErrors.IsConflict(ex))
+        catch (RequestFailedException ex) when (writeId is null && BlobErrors.IsConflict(ex))
         {
-            throw Conflict(path, conditions is null ? LakeWriteMode.Overwrite : LakeWriteMode.CreateOnly, ex);
+            throw Conflict(path, LakeWriteMode.Overwrite, ex);
         }
         catch (Exception ex) when (BlobErrors.IsStorageFailure(ex))
         {

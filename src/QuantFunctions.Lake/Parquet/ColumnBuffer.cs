@@ -122,6 +122,18 @@ public sealed class ColumnBuffer
         return new ColumnBuffer(column, values, validity, length);
     }
 
+    /// <summary>What <see cref="Allocate"/> takes for <paramref name="length"/> rows (values array, and validity when nullable), in bytes.</summary>
+    internal static long AllocationBytes(ParquetColumn column, long length) =>
+        ParquetReadBudget.ArrayBytes(length, ElementSize(column.Storage)) + (column.Nullable ? ParquetReadBudget.ArrayBytes(length, 1) : 0);
+
+    /// <summary>Bytes per element of the values array (references for strings and binaries).</summary>
+    internal static int ElementSize(ColumnStorage storage) => storage switch
+    {
+        ColumnStorage.Boolean => 1,
+        ColumnStorage.Int32 or ColumnStorage.Float => 4,
+        _ => 8,
+    };
+
     internal static Type ArrayType(ColumnStorage storage) => storage switch
     {
         ColumnStorage.Boolean => typeof(bool[]),

@@ -11,6 +11,7 @@ internal sealed partial class ColumnChunkDecoder
         switch (encoding)
         {
             case 0:
+                ChargePlainValues(data.Length, count);
                 PlainDecoder.Decode(_column, data, count, values, start, offset);
                 return;
             case 2 or 8:
@@ -22,11 +23,12 @@ internal sealed partial class ColumnChunkDecoder
             case 5 when _column.Storage is ColumnStorage.Int32 or ColumnStorage.Int64 && _column.PhysicalType != ParquetPhysicalType.Int96:
                 DecodeDeltaIntegers(data, count, values, start, offset);
                 return;
-            case 6 when _column.PhysicalType == ParquetPhysicalType.ByteArray:
-                DeltaDecoder.DecodeLengthByteArray(data, count, values, start, offset);
+            case 6 when _column.PhysicalType == ParquetPhysicalType.ByteArray && MaterialisesValues:
+                DeltaDecoder.DecodeByteArrays(data, count, values, start, offset, _budget, prefixed: false, fixedLength: 0);
                 return;
-            case 7 when _column.PhysicalType is ParquetPhysicalType.ByteArray or ParquetPhysicalType.FixedLenByteArray:
-                DeltaDecoder.DecodeByteArray(data, count, values, start, offset);
+            case 7 when _column.PhysicalType is ParquetPhysicalType.ByteArray or ParquetPhysicalType.FixedLenByteArray && MaterialisesValues:
+                DeltaDecoder.DecodeByteArrays(data, count, values, start, offset, _budget, prefixed: true,
+                    fixedLength: _column.PhysicalType == ParquetPhysicalType.FixedLenByteArray ? _column.TypeLength : 0);
                 return;
             case 9 when _column.Kind != ParquetValueKind.Float16 && _column.PhysicalType is not (ParquetPhysicalType.Boolean or ParquetPhysicalType.ByteArray or ParquetPhysicalType.Int96):
                 int width = _column.PhysicalType switch
@@ -35,6 +37,11 @@ internal sealed partial class ColumnChunkDecoder
                     ParquetPhysicalType.Int64 or ParquetPhysicalType.Double => 8,
                     _ => _column.TypeLength,
                 };
+                if (MaterialisesValues)
+                {
+                    _budget.Charge(ParquetReadBudget.ValueBytes(count, (long)count * width, _column.Storage == ColumnStorage.String), "{0} BYTE_STREAM_SPLIT values", count);
+                }
+
                 DeltaDecoder.DecodeByteStreamSplit(data, width, count, values, start, offset);
                 return;
             default:
@@ -59,6 +66,7 @@ internal sealed partial class ColumnChunkDecoder
             throw new ParquetFormatException("dictionary-encoded page without its bit width byte", offset: offset);
         }
 
+        ChargeScratch(count, sizeof(int));
         int[] idx = ArrayPool<int>.Shared.Rent(count);
         try
         {
@@ -98,7 +106,7 @@ internal sealed partial class ColumnChunkDecoder
         }
     }
 
-    private static void DecodeRleBooleans(ReadOnlySpan<byte> data, int count, bool[] values, int start, long offset)
+    private void DecodeRleBooleans(ReadOnlySpan<byte> data, int count, bool[] values, int start, long offset)
     {
         if (data.Length < 4)
         {
@@ -114,7 +122,7 @@ internal sealed partial class ColumnChunkDecoder
         DecodeBits(data.Slice(4, len), count, values, start, offset + 4);
     }
 
-    private static void DecodeDeltaIntegers(ReadOnlySpan<byte> data, int count, Array values, int start, long offset)
+    private void DecodeDeltaIntegers(ReadOnlySpan<byte> data, int count, Array values, int start, long offset)
     {
         if (values is long[] longs)
         {
@@ -122,6 +130,7 @@ internal sealed partial class ColumnChunkDecoder
             return;
         }
 
+        ChargeScratch(count, sizeof(long));
         long[] tmp = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
         try
         {

@@ -5,27 +5,37 @@ namespace QuantFunctions.Lake.Parquet;
 
 /// <summary>
 /// Decodes the pages of one column chunk (FORMAT-NOTES §1, §5): optional dictionary page, data pages V1/V2,
-/// unknown page types skipped. Every size is checked against the chunk before it is used.
+/// unknown page types skipped. Every size is checked against the chunk before it is used, and every allocation a
+/// declared size causes is charged to the read's <see cref="ParquetReadBudget"/> first.
 /// </summary>
 internal sealed partial class ColumnChunkDecoder
 {
-    private const int MaxPageBytes = 1 << 30;
     private readonly ParquetColumn _column;
     private readonly ParquetCodec _codec;
     private readonly bool _verifyChecksums;
+    private readonly ParquetReadBudget _budget;
     private Array? _dictionary;
     private int _dictionaryCount;
     private byte[]? _inflateBuffer;
+    private long _inflateCharged;
+    private long _intScratchCharged;
+    private long _longScratchCharged;
     private int _page;
 
-    public ColumnChunkDecoder(ParquetColumn column, ParquetCodec codec, bool verifyChecksums)
+    public ColumnChunkDecoder(ParquetColumn column, ParquetCodec codec, bool verifyChecksums, ParquetReadBudget budget)
     {
         _column = column;
         _codec = codec;
         _verifyChecksums = verifyChecksums;
+        _budget = budget;
     }
 
-    /// <summary>Decodes <paramref name="numRows"/> rows from the chunk bytes that start at absolute <paramref name="chunkOffset"/>.</summary>
+    private bool MaterialisesValues => _column.Storage is ColumnStorage.String or ColumnStorage.Binary;
+
+    /// <summary>
+    /// Decodes <paramref name="numRows"/> rows from the chunk bytes that start at absolute <paramref name="chunkOffset"/>.
+    /// The result buffer is allocated here; the caller has charged it (<see cref="ColumnBuffer.AllocationBytes"/>).
+    /// </summary>
     public ColumnBuffer Decode(ReadOnlySpan<byte> chunk, long chunkOffset, int numRows)
     {
         if (!ParquetCompression.IsSupported(_codec))
@@ -112,6 +122,8 @@ internal sealed partial class ColumnChunkDecoder
             throw new ParquetFormatException($"dictionary page declares {h.NumValues} values in {page.Length} bytes", offset: offset);
         }
 
+        _budget.Charge(ParquetReadBudget.ArrayBytes(h.NumValues, ColumnBuffer.ElementSize(_column.Storage)), "a dictionary of {0} values", h.NumValues);
+        ChargePlainValues(page.Length, h.NumValues);
         Array dict = Array.CreateInstance(ColumnBuffer.ArrayType(_column.Storage).GetElementType()!, h.NumValues);
         PlainDecoder.Decode(_column, page, h.NumValues, dict, 0, offset);
         _dictionary = dict;
@@ -211,8 +223,9 @@ internal sealed partial class ColumnChunkDecoder
     /// Decodes n RLE/bit-packed values of bit width 1 into <paramref name="flags"/> from <paramref name="start"/>
     /// (definition levels into validity, RLE booleans into values); returns their sum, the non-null count for levels.
     /// </summary>
-    private static int DecodeBits(ReadOnlySpan<byte> data, int n, bool[] flags, int start, long offset)
+    private int DecodeBits(ReadOnlySpan<byte> data, int n, bool[] flags, int start, long offset)
     {
+        ChargeScratch(n, sizeof(int));
         int[] levels = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         try
         {
@@ -247,11 +260,10 @@ internal sealed partial class ColumnChunkDecoder
             return body;
         }
 
-        if (uncompressedSize < 0 || uncompressedSize > MaxPageBytes || uncompressedSize > (body.Length * 2048L) + 65536)
-        {
-            throw new ParquetFormatException($"page {_page}: declares an implausible uncompressed size {uncompressedSize} for {body.Length} compressed bytes", offset: offset);
-        }
-
+        // Bounded by the page's declared size alone (no ratio): that size is charged to the read budget before the
+        // buffer is rented, and the codec inflates into exactly that many bytes.
+        ParquetCompression.CheckDeclaredSize(_codec, body, uncompressedSize, offset, _page);
+        _budget.ChargeScratch(ref _inflateCharged, uncompressedSize, "page {0}'s declared uncompressed size of {1} bytes", _page, uncompressedSize);
         if (_inflateBuffer is null || _inflateBuffer.Length < uncompressedSize)
         {
             if (_inflateBuffer is not null)
@@ -265,6 +277,24 @@ internal sealed partial class ColumnChunkDecoder
         Span<byte> dest = _inflateBuffer.AsSpan(0, uncompressedSize);
         ParquetCompression.Decompress(_codec, body, dest, offset, _page);
         return dest;
+    }
+
+    /// <summary>Charges a per-page scratch rental of <paramref name="count"/> ints or longs at its pool's high-water mark.</summary>
+    private void ChargeScratch(int count, int elementSize) =>
+        _budget.ChargeScratch(ref elementSize == sizeof(long) ? ref _longScratchCharged : ref _intScratchCharged, (long)count * elementSize, "scratch for {0} values", count);
+
+    /// <summary>Charges the strings or binaries PLAIN decoding materialises from <paramref name="dataLength"/> bytes (nothing for fixed-size values, which live in the charged column buffer).</summary>
+    private void ChargePlainValues(int dataLength, int count)
+    {
+        if (!MaterialisesValues)
+        {
+            return;
+        }
+
+        long payload = _column.PhysicalType == ParquetPhysicalType.ByteArray
+            ? Math.Max(0, dataLength - (4L * count))
+            : Math.Min(dataLength, (long)count * (_column.PhysicalType == ParquetPhysicalType.Int96 ? 12 : _column.TypeLength));
+        _budget.Charge(ParquetReadBudget.ValueBytes(count, payload, _column.Storage == ColumnStorage.String), "{0} PLAIN values", count);
     }
 
     internal static string EncodingName(int encoding) => encoding switch

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace QuantFunctions.Lake.Parquet;
 
 /// <summary>
@@ -80,47 +82,90 @@ internal static class DeltaDecoder
         return pos;
     }
 
-    /// <summary>DELTA_LENGTH_BYTE_ARRAY: lengths (DELTA_BINARY_PACKED) then the concatenated bytes.</summary>
-    public static int DecodeLengthByteArray(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
+    /// <summary>
+    /// DELTA_LENGTH_BYTE_ARRAY (<paramref name="prefixed"/> false: lengths, then the concatenated bytes) or DELTA_BYTE_ARRAY
+    /// (true: prefix lengths first; value i is the first prefix[i] bytes of value i − 1 followed by its suffix).
+    /// </summary>
+    /// <remarks>
+    /// Every length is validated and the total the values expand to is charged to <paramref name="budget"/> before any
+    /// value is materialised: a page reusing the whole previous value as its prefix expands quadratically (65k one-byte
+    /// suffixes in 70 KB → 2 GB), which the budget refuses up front.
+    /// </remarks>
+    /// <param name="data">The page's value section.</param>
+    /// <param name="count">Values to decode.</param>
+    /// <param name="destination">string[] or byte[][].</param>
+    /// <param name="start">First index to fill.</param>
+    /// <param name="offset">Absolute offset of <paramref name="data"/>, for errors.</param>
+    /// <param name="budget">The read's budget.</param>
+    /// <param name="prefixed">DELTA_BYTE_ARRAY (true) or DELTA_LENGTH_BYTE_ARRAY (false).</param>
+    /// <param name="fixedLength">The FIXED_LEN_BYTE_ARRAY width every value must have, or 0 for BYTE_ARRAY.</param>
+    public static void DecodeByteArrays(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset, ParquetReadBudget budget, bool prefixed, int fixedLength)
     {
+        string encoding = prefixed ? "DELTA_BYTE_ARRAY" : "DELTA_LENGTH_BYTE_ARRAY";
+        budget.Charge(ParquetReadBudget.ArrayBytes(count, sizeof(long)) * (prefixed ? 2 : 1), prefixed ? "DELTA_BYTE_ARRAY lengths of {0} values" : "DELTA_LENGTH_BYTE_ARRAY lengths of {0} values", count);
+        long[]? prefixes = prefixed ? new long[count] : null;
+        int pos = prefixes is null ? 0 : DecodeBinaryPacked(data, prefixes, offset);
         long[] lengths = new long[count];
-        int pos = DecodeBinaryPacked(data, lengths, offset);
+        pos += DecodeBinaryPacked(data[pos..], lengths, offset + pos);
+
+        // Validate and total every length before materialising anything.
+        long previous = 0, suffixes = 0, total = 0, longest = 0;
         for (int i = 0; i < count; i++)
         {
-            long len = lengths[i];
-            if (len < 0 || len > data.Length - pos)
+            long p = prefixes is null ? 0 : prefixes[i];
+            long s = lengths[i];
+            if (p < 0 || p > previous)
             {
-                throw new ParquetFormatException($"DELTA_LENGTH_BYTE_ARRAY value {i} length {len} past the end of the data", offset: offset + pos);
+                throw new ParquetFormatException($"{encoding} value {i} prefix length {p} exceeds the previous value ({previous} bytes)", offset: offset);
             }
 
-            Store(destination, start + i, data.Slice(pos, (int)len), offset + pos);
-            pos += (int)len;
+            if (s < 0 || s > data.Length - pos - suffixes)
+            {
+                throw new ParquetFormatException($"{encoding} value {i} length {s} past the end of the data", offset: offset + pos + suffixes);
+            }
+
+            long length = p + s;
+            if (fixedLength > 0 && length != fixedLength)
+            {
+                throw new ParquetFormatException($"{encoding} value {i} has {length} bytes, the FIXED_LEN_BYTE_ARRAY column {fixedLength}", offset: offset);
+            }
+
+            suffixes += s;
+            total += length;
+            longest = Math.Max(longest, length);
+            previous = length;
         }
 
-        return pos;
-    }
-
-    /// <summary>DELTA_BYTE_ARRAY: prefix lengths, then suffixes as DELTA_LENGTH_BYTE_ARRAY.</summary>
-    public static void DecodeByteArray(ReadOnlySpan<byte> data, int count, Array destination, int start, long offset)
-    {
-        long[] prefixes = new long[count];
-        int pos = DecodeBinaryPacked(data, prefixes, offset);
-        var suffixes = new byte[count][];
-        DecodeLengthByteArray(data[pos..], count, suffixes, 0, offset + pos);
-        byte[] previous = [];
-        for (int i = 0; i < count; i++)
+        bool strings = destination is string[];
+        budget.Charge(ParquetReadBudget.ValueBytes(count, total, strings) + (prefixes is null ? 0 : ParquetReadBudget.ArrayBytes(longest, 1)),
+            prefixed ? "DELTA_BYTE_ARRAY values expanding to {0} bytes" : "DELTA_LENGTH_BYTE_ARRAY values expanding to {0} bytes", total);
+        if (prefixes is null)
         {
-            long p = prefixes[i];
-            if (p < 0 || p > previous.Length)
+            for (int i = 0; i < count; i++)
             {
-                throw new ParquetFormatException($"DELTA_BYTE_ARRAY prefix length {p} exceeds the previous value ({previous.Length} bytes)", offset: offset);
+                int len = (int)lengths[i];
+                Store(destination, start + i, data.Slice(pos, len), offset + pos);
+                pos += len;
             }
 
-            byte[] v = new byte[p + suffixes[i].Length];
-            previous.AsSpan(0, (int)p).CopyTo(v);
-            suffixes[i].CopyTo(v, (int)p);
-            Store(destination, start + i, v, offset);
-            previous = v;
+            return;
+        }
+
+        // Value i keeps value i − 1's first prefix[i] bytes in place and appends its suffix.
+        byte[] value = ArrayPool<byte>.Shared.Rent((int)Math.Max(longest, 1));
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                int p = (int)prefixes[i], len = (int)lengths[i];
+                data.Slice(pos, len).CopyTo(value.AsSpan(p));
+                Store(destination, start + i, value.AsSpan(0, p + len), offset + pos);
+                pos += len;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(value);
         }
     }
 

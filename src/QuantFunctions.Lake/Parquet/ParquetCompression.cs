@@ -37,6 +37,34 @@ internal static class ParquetCompression
         _ => $"codec #{codec}",
     };
 
+    /// <summary>
+    /// Checks a size the compressed data itself states against the page's declared size before a buffer of that size is
+    /// allocated (SNAPPY's preamble); codecs without a cheap, reliable statement are bounded by the declared size alone.
+    /// </summary>
+    /// <exception cref="ParquetFormatException">The sizes differ, or the preamble is corrupt.</exception>
+    public static void CheckDeclaredSize(ParquetCodec codec, ReadOnlySpan<byte> source, int declared, long offset, int page)
+    {
+        if (codec != ParquetCodec.Snappy)
+        {
+            return;
+        }
+
+        int stated;
+        try
+        {
+            stated = Snappier.Snappy.GetUncompressedLength(source);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ParquetFormatException($"page {page}: bad SNAPPY compressed data ({ex.Message})", offset: offset, inner: ex);
+        }
+
+        if (stated != declared)
+        {
+            throw new ParquetFormatException($"page {page}: SNAPPY data decompresses to {stated} bytes, the page header declares {declared}", offset: offset);
+        }
+    }
+
     /// <summary>Decompresses <paramref name="source"/> into exactly <paramref name="destination"/>.Length bytes.</summary>
     /// <exception cref="ParquetFormatException">corrupt data, or data that does not inflate to exactly the declared size.</exception>
     public static void Decompress(ParquetCodec codec, ReadOnlySpan<byte> source, Span<byte> destination, long offset, int page)
@@ -129,12 +157,8 @@ internal static class ParquetCompression
         return t_zstdCompressor;
     }
 
-    private static int Snappy(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        // Check the preamble first: Snappier only reports "output too small", not the size the block claims.
-        int declared = Snappier.Snappy.GetUncompressedLength(source);
-        return declared != destination.Length ? declared : Snappier.Snappy.Decompress(source, destination);
-    }
+    /// <summary>The preamble's size was checked against the destination by <see cref="CheckDeclaredSize"/>.</summary>
+    private static int Snappy(ReadOnlySpan<byte> source, Span<byte> destination) => Snappier.Snappy.Decompress(source, destination);
 
     private static int Zstd(ReadOnlySpan<byte> source, Span<byte> destination)
     {

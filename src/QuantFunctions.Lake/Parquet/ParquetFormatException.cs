@@ -5,13 +5,14 @@ namespace QuantFunctions.Lake.Parquet;
 
 /// <summary>
 /// A Parquet file is malformed (truncated, wrong magic, corrupt footer or Thrift, page sizes past the
-/// end, dictionary index out of range, bad compressed data, checksum mismatch). Names the file, row
+/// end, dictionary index out of range, bad compressed data, checksum mismatch), or declares sizes that would exceed the
+/// read budget (<see cref="ReadBudget"/>). Names the file, row
 /// group, column and byte offset where known.
 /// </summary>
 public sealed class ParquetFormatException : Exception
 {
     /// <summary>Creates the error.</summary>
-    public ParquetFormatException(string reason, string? file = null, int? rowGroup = null, string? column = null, long? offset = null, Exception? inner = null)
+    public ParquetFormatException(string reason, string? file = null, int? rowGroup = null, string? column = null, long? offset = null, Exception? inner = null, long? readBudget = null)
         : base(Compose(reason, file, rowGroup, column, offset), inner)
     {
         Reason = reason;
@@ -19,6 +20,7 @@ public sealed class ParquetFormatException : Exception
         RowGroup = rowGroup;
         Column = column;
         Offset = offset;
+        ReadBudget = readBudget;
     }
 
     /// <summary>Creates the error.</summary>
@@ -45,10 +47,16 @@ public sealed class ParquetFormatException : Exception
     /// <summary>The absolute byte offset in the file, when known.</summary>
     public long? Offset { get; }
 
+    /// <summary>
+    /// The read budget in bytes (<see cref="ParquetReaderOptions.MaxReadBytes"/>) when this error is a read refused because
+    /// the file's declared sizes would exceed it; null for every other malformation.
+    /// </summary>
+    public long? ReadBudget { get; }
+
     /// <summary>Returns this error with the missing location parts filled in.</summary>
     internal ParquetFormatException WithContext(string? file, int? rowGroup = null, string? column = null, long? offset = null) =>
         (File is null && file is not null) || (RowGroup is null && rowGroup is not null) || (Column is null && column is not null) || (Offset is null && offset is not null)
-            ? new ParquetFormatException(Reason, File ?? file, RowGroup ?? rowGroup, Column ?? column, Offset ?? offset, InnerException)
+            ? new ParquetFormatException(Reason, File ?? file, RowGroup ?? rowGroup, Column ?? column, Offset ?? offset, InnerException, ReadBudget)
             : this;
 
     private static string Compose(string reason, string? file, int? rowGroup, string? column, long? offset)

@@ -109,13 +109,47 @@ public sealed partial class ParquetReader
         return (start, (int)size);
     }
 
-    private ColumnBuffer DecodeChunk(int rowGroup, int column, ReadOnlySpan<byte> bytes, long start)
+    /// <summary>
+    /// Charges the result buffers of every projected column (values and validity for the declared row count) before
+    /// any is allocated or any page read: a row group declaring millions of rows fails here, not after allocating.
+    /// </summary>
+    private void ChargeColumnBuffers(int rowGroup, int[] projection, ParquetReadBudget budget)
+    {
+        long rows = _meta.RowGroups[rowGroup].NumRows;
+        foreach (int c in projection)
+        {
+            ParquetColumn col = Schema.Columns[c];
+            try
+            {
+                budget.Charge(ColumnBuffer.AllocationBytes(col, rows), "the column buffer for {0} rows", rows);
+            }
+            catch (ParquetFormatException ex)
+            {
+                throw ex.WithContext(FileName, rowGroup, col.Name);
+            }
+        }
+    }
+
+    /// <summary>Charges the growth of the buffer that holds one column chunk's bytes read from a stream.</summary>
+    private void ChargeChunkBytes(int rowGroup, int column, int length, ParquetReadBudget budget, ref long charged)
+    {
+        try
+        {
+            budget.ChargeScratch(ref charged, length, "the column chunk's {0} bytes", length);
+        }
+        catch (ParquetFormatException ex)
+        {
+            throw ex.WithContext(FileName, rowGroup, Schema.Columns[column].Name);
+        }
+    }
+
+    private ColumnBuffer DecodeChunk(int rowGroup, int column, ReadOnlySpan<byte> bytes, long start, ParquetReadBudget budget)
     {
         ThriftColumnChunk chunk = _meta.RowGroups[rowGroup].Columns[column];
         ParquetColumn col = Schema.Columns[column];
         try
         {
-            return new ColumnChunkDecoder(col, (ParquetCodec)chunk.Codec, _options.VerifyChecksums).Decode(bytes, start, (int)_meta.RowGroups[rowGroup].NumRows);
+            return new ColumnChunkDecoder(col, (ParquetCodec)chunk.Codec, _options.VerifyChecksums, budget).Decode(bytes, start, (int)_meta.RowGroups[rowGroup].NumRows);
         }
         catch (ParquetFormatException ex)
         {

@@ -161,7 +161,10 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
     {
         int[] projection = Project(columns);
         ThriftRowGroup g = _meta.RowGroups[CheckIndex(rowGroup)];
+        var budget = new ParquetReadBudget(_options.MaxReadBytes);
+        ChargeColumnBuffers(rowGroup, projection, budget);
         var buffers = new ColumnBuffer[projection.Length];
+        long chunkCharged = 0;
         for (int k = 0; k < projection.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -174,10 +177,11 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
             (long start, int length) = ChunkRange(rowGroup, projection[k]);
             if (_stream is null)
             {
-                buffers[k] = DecodeChunk(rowGroup, projection[k], _memory.Span.Slice((int)start, length), start);
+                buffers[k] = DecodeChunk(rowGroup, projection[k], _memory.Span.Slice((int)start, length), start, budget);
                 continue;
             }
 
+            ChargeChunkBytes(rowGroup, projection[k], length, budget, ref chunkCharged);
             byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
             try
             {
@@ -190,7 +194,7 @@ public sealed partial class ParquetReader : IDisposable, IAsyncDisposable
                     ReadAt(_stream, start, rented.AsSpan(0, length));
                 }
 
-                buffers[k] = DecodeChunk(rowGroup, projection[k], rented.AsSpan(0, length), start);
+                buffers[k] = DecodeChunk(rowGroup, projection[k], rented.AsSpan(0, length), start, budget);
             }
             finally
             {

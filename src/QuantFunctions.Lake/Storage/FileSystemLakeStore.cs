@@ -52,27 +52,7 @@ public sealed class FileSystemLakeStore : ILakeStore
     public string GetFullPath(LakePath path) => path.IsRoot ? _root : Path.Combine(_root, path.Value.Replace('/', Path.DirectorySeparatorChar));
 
     /// <inheritdoc/>
-    public async Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default)
-    {
-        FileStream? stream = TryOpen(path);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            var info = Info(path, stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
-            if (stream.Length > Array.MaxLength)
-            {
-                throw new LakeException($"'{path}' is {stream.Length} bytes, too large to read whole; use OpenReadAsync.", path);
-            }
-
-            byte[] content = new byte[stream.Length];
-            await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
-            return new LakeObject(info, content);
-        }
-    }
+    public Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default) => TryReadFromAsync(path, 0, cancellationToken);
 
     /// <inheritdoc/>
     public Task<Stream> OpenReadAsync(LakePath path, CancellationToken cancellationToken = default)
@@ -104,6 +84,69 @@ public sealed class FileSystemLakeStore : ILakeStore
     {
         ArgumentNullException.ThrowIfNull(expectedETag);
         return CommitAsync(path, (s, ct) => s.WriteAsync(content, ct).AsTask(), LakeWriteMode.Overwrite, expectedETag, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Under the folder lock: checks the length, writes the bytes at <paramref name="expectedLength"/> (creating the file
+    /// for 0), flushes them to disk and moves the modification time past the previous ETag, so the ETag changes.
+    /// Readers may read while an append is written; a crash mid-append can leave a partial tail.
+    /// </remarks>
+    public async Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default)
+    {
+        EnsureWritable(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedLength);
+        cancellationToken.ThrowIfCancellationRequested();
+        string full = GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using FolderLock held = await LockAsync(path, full, cancellationToken).ConfigureAwait(false);
+        LakeObjectInfo? current = Stat(path);
+        if (!LakeStoreGuards.MeetsAppend(current, expectedLength, expectedETag))
+        {
+            LakeObject? stored = current is null || current.Size < expectedLength ? null : await TryReadFromAsync(path, expectedLength, cancellationToken).ConfigureAwait(false);
+            return stored is not null && !stored.Content.IsEmpty && LakeStoreGuards.HoldsAppend(stored.Content.Span, content.Span)
+                ? stored.Info
+                : throw LakeStoreGuards.AppendConflict(path, current, expectedLength, expectedETag);
+        }
+
+        var stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous);
+        await using (stream.ConfigureAwait(false))
+        {
+            stream.Position = expectedLength;
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+        }
+
+        MakeLaterThan(full, Math.Max(current is null ? 0 : ParseTicks(current.ETag), held.HighWaterMark));
+        LakeObjectInfo committed = Stat(path) ?? throw new LakeException($"'{path}' vanished right after it was appended to.", path);
+        held.RaiseHighWaterMark(ParseTicks(committed.ETag));
+        return committed;
+    }
+
+    /// <inheritdoc/>
+    public async Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        FileStream? stream = TryOpen(path);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            long length = stream.Length;
+            var info = Info(path, length, File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+            if (length - offset > Array.MaxLength)
+            {
+                throw new LakeException($"'{path}' is {length} bytes, too large to read whole; use OpenReadAsync.", path);
+            }
+
+            byte[] content = new byte[Math.Max(0, length - offset)];
+            stream.Position = Math.Min(offset, length);
+            await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            return new LakeObject(info, content);
+        }
     }
 
     /// <inheritdoc/>

@@ -73,6 +73,38 @@ public sealed class InMemoryLakeStore : ILakeStore
     }
 
     /// <inheritdoc/>
+    public Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default)
+    {
+        LakeStoreGuards.EnsureAppend(path, expectedLength);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            byte[] current = _objects.TryGetValue(path.Value, out Entry? e) ? e.Content : [];
+            if (!LakeStoreGuards.MeetsAppend(e?.Info, expectedLength, expectedETag))
+            {
+                return current.Length >= expectedLength && LakeStoreGuards.HoldsAppend(current.AsSpan((int)expectedLength), content.Span)
+                    ? Task.FromResult(e!.Info)
+                    : throw LakeStoreGuards.AppendConflict(path, e?.Info, expectedLength, expectedETag);
+            }
+
+            return Task.FromResult(Store(path, [.. current, .. content.Span]));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_objects.TryGetValue(path.Value, out Entry? e)
+                ? new LakeObject(e.Info, e.Content.AsMemory((int)Math.Min(offset, e.Content.Length)))
+                : null);
+        }
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         List<LakeObjectInfo> snapshot = [];
@@ -122,11 +154,17 @@ public sealed class InMemoryLakeStore : ILakeStore
                 throw LakeStoreGuards.ETagMismatch(path, expectedETag, current?.Info.ETag);
             }
 
-            string etag = "\"m" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"";
-            var info = new LakeObjectInfo(path, content.Length, etag);
-            _objects[path.Value] = new Entry(info, content);
-            return info;
+            return Store(path, content);
         }
+    }
+
+    /// <summary>Stores <paramref name="content"/> under a new ETag; the caller holds the lock.</summary>
+    private LakeObjectInfo Store(LakePath path, byte[] content)
+    {
+        string etag = "\"m" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"";
+        var info = new LakeObjectInfo(path, content.Length, etag);
+        _objects[path.Value] = new Entry(info, content);
+        return info;
     }
 
     private sealed record Entry(LakeObjectInfo Info, byte[] Content);

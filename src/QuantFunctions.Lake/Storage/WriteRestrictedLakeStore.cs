@@ -74,6 +74,17 @@ public sealed class WriteRestrictedLakeStore : ILakeStore
     }
 
     /// <inheritdoc/>
+    /// <exception cref="LakeAccessDeniedException">The path is outside the allowed roots.</exception>
+    public Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default)
+    {
+        EnsureAllowed(path, "append to");
+        return _inner.AppendAsync(path, content, expectedLength, expectedETag, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default) => _inner.TryReadFromAsync(path, offset, cancellationToken);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, CancellationToken cancellationToken = default) => _inner.ListAsync(prefix, cancellationToken);
 
     /// <inheritdoc/>

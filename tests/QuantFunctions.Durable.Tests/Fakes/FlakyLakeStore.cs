@@ -39,6 +39,14 @@ public sealed class FlakyLakeStore(ILakeStore inner) : ILakeStore
         return inner.WriteIfMatchAsync(path, content, expectedETag, cancellationToken);
     }
 
+    public Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default)
+    {
+        Stutter(path);
+        return inner.AppendAsync(path, content, expectedLength, expectedETag, cancellationToken);
+    }
+
+    public Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default) => inner.TryReadFromAsync(path, offset, cancellationToken);
+
     public IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
     public Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);

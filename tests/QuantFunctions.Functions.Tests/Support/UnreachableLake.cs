@@ -17,6 +17,10 @@ internal sealed class UnreachableLake : ILakeStore
 
     public Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default) => throw Down();
 
+    public Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default) => throw Down();
+
+    public Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default) => throw Down();
+
     public IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, CancellationToken cancellationToken = default) => throw Down();
 
     public Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default) => throw Down();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Lake.Tests.Storage;
 
 namespace QuantFunctions.Lake.Tests.Audit;
 
@@ -189,6 +190,71 @@ public sealed class AuditLedgerTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => ledger.AppendAsync(new AuditEvent("alpha.weights", null, Trace, new JsonObject { ["w"] = double.NaN })));
 
         Assert.Null(await store.GetInfoAsync(LedgerPath));
+    }
+
+    [Fact]
+    public async Task AppendAsync_ManyEntries_WritesEachLineOnceAndReadsNothingBack()
+    {
+        // Before: each append rewrote the whole ledger and re-read it: O(n²) bytes for n entries.
+        var store = new CountingLakeStore(new InMemoryLakeStore());
+        using var ledger = new AuditLedger(store, LedgerPath);
+
+        for (int i = 0; i < 200; i++)
+        {
+            await ledger.AppendAsync(Event("alpha.weights", i, key: $"k{i}"));
+        }
+
+        long size = (await store.GetInfoAsync(LedgerPath))!.Size;
+        Assert.Equal(size, store.BytesWritten);
+        Assert.Equal(0, store.BytesRead);
+    }
+
+    [Fact]
+    public async Task AppendAsync_OpenedOnExistingLedger_ReadsAndVerifiesTheChainOnceThenWritesOneLine()
+    {
+        var store = new CountingLakeStore(new InMemoryLakeStore());
+        using (var first = new AuditLedger(store, LedgerPath))
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                await first.AppendAsync(Event("alpha.weights", i));
+            }
+        }
+
+        long before = (await store.GetInfoAsync(LedgerPath))!.Size;
+        (long written, long read) = (store.BytesWritten, store.BytesRead);
+        using var second = new AuditLedger(store, LedgerPath);
+        AuditEntry entry = await second.AppendAsync(Event("alpha.weights", 50));
+        await second.AppendAsync(Event("alpha.weights", 51));
+        IReadOnlyList<AuditEntry> all = await second.ReadAllAsync();
+
+        long after = (await store.GetInfoAsync(LedgerPath))!.Size;
+        Assert.Equal(50, entry.Sequence);
+        Assert.Equal(52, all.Count);
+        Assert.Equal(before, store.BytesRead - read);
+        Assert.Equal(after - before, store.BytesWritten - written);
+    }
+
+    [Fact]
+    public async Task AppendAsync_AnotherWriterAppendedMeanwhile_ReadsOnlyItsEntries()
+    {
+        var store = new CountingLakeStore(new InMemoryLakeStore());
+        using var mine = new AuditLedger(store, LedgerPath);
+        using var theirs = new AuditLedger(store, LedgerPath);
+        for (int i = 0; i < 40; i++)
+        {
+            await mine.AppendAsync(Event("alpha.weights", i));
+        }
+
+        long mineOnly = (await store.GetInfoAsync(LedgerPath))!.Size;
+        await theirs.AppendAsync(Event("gate.completeness", 0));   // opens: reads the 40 entries once
+        long theirLine = (await store.GetInfoAsync(LedgerPath))!.Size - mineOnly;
+        long read = store.BytesRead;
+
+        AuditEntry entry = await mine.AppendAsync(Event("alpha.weights", 40));
+
+        Assert.Equal(41, entry.Sequence);
+        Assert.Equal(theirLine, store.BytesRead - read);
     }
 
     [Fact]

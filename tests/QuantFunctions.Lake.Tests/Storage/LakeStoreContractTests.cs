@@ -8,7 +8,7 @@ namespace QuantFunctions.Lake.Tests.Storage;
 /// (and <see cref="DisposeStoreAsync"/> to clean up), and xunit runs every test against your store. Each test
 /// gets a fresh store; tests only touch paths below <see cref="Root"/>, so a shared container works too.
 /// </summary>
-public abstract class LakeStoreContractTests : IAsyncLifetime
+public abstract partial class LakeStoreContractTests : IAsyncLifetime
 {
     private ILakeStore? _store;
 

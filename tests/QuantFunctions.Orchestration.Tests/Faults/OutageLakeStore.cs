@@ -40,6 +40,11 @@ internal sealed class OutageLakeStore(ILakeStore inner) : ILakeStore
     public Task<LakeObjectInfo> WriteIfMatchAsync(LakePath path, ReadOnlyMemory<byte> content, string expectedETag, CancellationToken cancellationToken = default) =>
         HookAsync(path, () => inner.WriteIfMatchAsync(path, content, expectedETag, cancellationToken));
 
+    public Task<LakeObjectInfo> AppendAsync(LakePath path, ReadOnlyMemory<byte> content, long expectedLength, string? expectedETag = null, CancellationToken cancellationToken = default) =>
+        HookAsync(path, () => inner.AppendAsync(path, content, expectedLength, expectedETag, cancellationToken));
+
+    public Task<LakeObject?> TryReadFromAsync(LakePath path, long offset, CancellationToken cancellationToken = default) => inner.TryReadFromAsync(path, offset, cancellationToken);
+
     public IAsyncEnumerable<LakeObjectInfo> ListAsync(LakePath prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
     public Task<bool> DeleteAsync(LakePath path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
