@@ -63,7 +63,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             }
         }
 
-        DateOnly[] sessions = bars.Count == 0 ? [] : ExchangeCalendars.Resolve(universe.CalendarId, first.Year, last.Year).Sessions(first, last);
+        DateOnly[] sessions = bars.Count == 0 ? [] : ExchangeCalendars.Resolve(universe.CalendarId).Sessions(first, last);
         IReadOnlyList<SymbolHealth> results = auditor.AuditMany(bars, universe.IsCrypto ? AssetClass.Crypto : AssetClass.Equity, sessions, context.AsOf);
 
         LakePath folder = universe.HealthRun(context);

@@ -46,7 +46,7 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
             last = s.Dates[^1] > last ? s.Dates[^1] : last;
         }
 
-        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId, first.Year, last.Year);
+        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId);
         ReturnPanel panel = CloseToCloseReturns.ComputePanel(series, _ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions);
 
         TimeSpan knownAt = target.CloseOffset;
