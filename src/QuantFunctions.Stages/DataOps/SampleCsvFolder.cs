@@ -40,6 +40,7 @@ public static class SampleCsvFolder
             GapsPerMarket = 0,
             ToxicPrintsPerMarket = 0,
             StaleSymbolsPerMarket = 0,
+            StaleDays = 1,
             CrisisStartDay = Math.Max(0, (last.DayNumber - first.DayNumber) / 2),
         };
         SyntheticMarket market = SyntheticMarketGenerator.Generate(options);
