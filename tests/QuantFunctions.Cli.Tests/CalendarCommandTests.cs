@@ -80,7 +80,7 @@ public sealed class CalendarCommandTests : IDisposable
         CliOutcome json = (await RunAsync("calendar", "check", _dir.Combine("in"), "--json")).AssertExit(ExitCodes.RunFailed);
 
         string symbol = "XNYS:" + Path.GetFileNameWithoutExtension(files[0].File);
-        Assert.Contains($"2012-10-29  Hurricane Sandy: 1 symbols ({symbol})", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains($"2012-10-29  Hurricane Sandy: 1 symbol ({symbol})", outcome.Output, StringComparison.Ordinal);
         Assert.Contains("  2012-11-05 (Monday)", outcome.Output, StringComparison.Ordinal);
         JsonObject result = JsonNode.Parse(json.Output)!.AsArray()[0]!.AsObject();
         Assert.Equal("2012-10-29", (string)result["closed_days"]![0]!["date"]!);
@@ -92,20 +92,6 @@ public sealed class CalendarCommandTests : IDisposable
     {
         CliOutcome outcome = (await RunAsync("calendar", "check")).AssertExit(ExitCodes.UsageError);
         Assert.Contains("give a FOLDER or --run RUN", outcome.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Check_Run_ComparesTheRunsBronzeWithItsCalendar()
-    {
-        await SampleCsvFolder.WriteAsync(_dir.Combine("in"), "XNYS", new DateOnly(2016, 1, 4), new DateOnly(2018, 4, 11), 4, seed: 3);
-        (await RunAsync(
-            "pipeline", "run", CliHarness.ShippedManifest("manifests/equity/dataops_us_equity/version=1.0.0/manifest.json"), "--run-id", "csv-import", "--as-of", "2018-04-12T00:00:00Z",
-            "--param", "dataops.ingest:source=files", "--param", "dataops.ingest:path=" + _dir.Combine("in"), "--param", "dataops.ingest:start=2016-01-04")).AssertExit(ExitCodes.Success);
-
-        CliOutcome outcome = (await RunAsync("calendar", "check", "--run", "csv-import")).AssertExit(ExitCodes.Success);
-
-        Assert.Contains("us_equity (bronze xnys, run csv-import): calendar XNYS, 4 symbols", outcome.Output, StringComparison.Ordinal);
-        Assert.Contains("bars on closed days: 0 dates", outcome.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,11 +130,11 @@ internal sealed class CalendarCheckCommand : CommandBase
     {
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{source}: calendar {r.CalendarId}, {r.Symbols} symbols, {r.Bars:N0} bars, {CalendarCli.Date(r.First)}..{CalendarCli.Date(r.Last)} ({r.Sessions:N0} sessions)"));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bars on closed days: {r.ClosedDays.Count} dates"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bars on closed days: {Count(r.ClosedDays.Count, "date")}"));
         foreach (ClosedDayBars day in r.ClosedDays.Take(limit))
         {
             string symbols = string.Join(", ", day.Symbols.Take(5)) + (day.Symbols.Count > 5 ? $" … {day.Symbols.Count - 5} more" : string.Empty);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {CalendarCli.Date(day.Date)}  {day.Reason}: {day.Symbols.Count} symbols ({symbols})"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {CalendarCli.Date(day.Date)}  {day.Reason}: {Count(day.Symbols.Count, "symbol")} ({symbols})"));
         }
 
         await More(output, r.ClosedDays.Count, limit);
@@ -147,6 +147,8 @@ internal sealed class CalendarCheckCommand : CommandBase
         await More(output, r.EmptySessions.Count, limit);
         await output.WriteLineAsync(r.IsClean ? "the data and the calendar agree" : "the data and the calendar disagree (see above)");
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
     private static async Task More(TextWriter output, int count, int limit)
     {
