@@ -175,6 +175,23 @@ public sealed class HealthAuditorTests
     }
 
     [Fact]
+    public void Audit_WeekendBarWithStrictCalendar_IsDroppedWithTheDate()
+    {
+        DateOnly[] sessions = HealthFixtures.WeekdaySessions(450);
+        var dates = sessions.ToList();
+        dates.Insert(5, sessions[4].AddDays(1)); // Saturday after the first Friday
+        SymbolBars bars = HealthFixtures.OnDates("NYSE:SPY", dates);
+        var auditor = new HealthAuditor(new HealthOptions { StrictCalendar = true });
+
+        SymbolHealth health = auditor.Audit(bars, AssetClass.Equity, sessions, HealthFixtures.JustAfter(bars));
+
+        Assert.Equal(HealthStatus.Dropped, health.Status);
+        HealthReason reason = Assert.Single(health.Reasons);
+        Assert.Equal((HealthRule.OffCalendar, HealthStatus.Dropped), (reason.Rule, reason.Severity));
+        Assert.Contains($"bar on {sessions[4].AddDays(1):yyyy-MM-dd}, which is not an expected session", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Audit_StrictModeDroppedSymbol_ThrowsNamingSymbolAndRule()
     {
         var strict = new HealthAuditor(new HealthOptions { Strict = true });
