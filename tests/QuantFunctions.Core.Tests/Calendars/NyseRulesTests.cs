@@ -112,40 +112,32 @@ public sealed class NyseRulesTests
     }
 
     // Early closes (R ≤ 2022, P after): 14:00 New York before 1993, 13:00 since; each rule at its first and last year.
+    // Then full days where an early close might be expected (R): no day-after-Thanksgiving early close before 1992, no
+    // July 3 early close before 1995, December 26 2008 and 2014, July 2 before an observed Friday July 3.
     [Theory]
-    [InlineData("1990-12-24", "1990-12-24T19:00:00Z")] // Christmas Eve, 14:00 EST
-    [InlineData("1992-11-27", "1992-11-27T19:00:00Z")] // first day-after-Thanksgiving early close, 14:00
-    [InlineData("1993-11-26", "1993-11-26T18:00:00Z")] // 13:00 from 1993
-    [InlineData("1995-07-03", "1995-07-03T17:00:00Z")] // first July 3 early close, 13:00 EDT
-    [InlineData("1996-07-05", "1996-07-05T17:00:00Z")] // Friday after a Thursday July 4 (1995–2012)
-    [InlineData("2002-07-05", "2002-07-05T17:00:00Z")]
-    [InlineData("2013-07-03", "2013-07-03T17:00:00Z")] // Wednesday before a Thursday July 4 (from 2013)
-    [InlineData("1997-12-26", "1997-12-26T18:00:00Z")] // ad hoc
-    [InlineData("1999-12-31", "1999-12-31T18:00:00Z")] // ad hoc
-    [InlineData("2003-12-26", "2003-12-26T18:00:00Z")] // ad hoc
-    [InlineData("2025-07-03", "2025-07-03T17:00:00Z")]
-    [InlineData("2025-12-24", "2025-12-24T18:00:00Z")]
-    [InlineData("2027-11-26", "2027-11-26T18:00:00Z")]
-    public void TryGetSession_EarlyClose_ClosesEarlyInUtc(string date, string closeUtc)
+    [InlineData("1990-12-24", "1990-12-24T19:00:00Z", true)] // Christmas Eve, 14:00 EST
+    [InlineData("1992-11-27", "1992-11-27T19:00:00Z", true)] // first day-after-Thanksgiving early close, 14:00
+    [InlineData("1993-11-26", "1993-11-26T18:00:00Z", true)] // 13:00 from 1993
+    [InlineData("1995-07-03", "1995-07-03T17:00:00Z", true)] // first July 3 early close, 13:00 EDT
+    [InlineData("1996-07-05", "1996-07-05T17:00:00Z", true)] // Friday after a Thursday July 4 (1995–2012)
+    [InlineData("2002-07-05", "2002-07-05T17:00:00Z", true)]
+    [InlineData("2013-07-03", "2013-07-03T17:00:00Z", true)] // Wednesday before a Thursday July 4 (from 2013)
+    [InlineData("1997-12-26", "1997-12-26T18:00:00Z", true)] // ad hoc
+    [InlineData("1999-12-31", "1999-12-31T18:00:00Z", true)] // ad hoc
+    [InlineData("2003-12-26", "2003-12-26T18:00:00Z", true)] // ad hoc
+    [InlineData("2025-07-03", "2025-07-03T17:00:00Z", true)]
+    [InlineData("2025-12-24", "2025-12-24T18:00:00Z", true)]
+    [InlineData("2027-11-26", "2027-11-26T18:00:00Z", true)]
+    [InlineData("1991-11-29", "1991-11-29T21:00:00Z", false)]
+    [InlineData("1991-07-03", "1991-07-03T20:00:00Z", false)]
+    [InlineData("2008-12-26", "2008-12-26T21:00:00Z", false)]
+    [InlineData("2014-12-26", "2014-12-26T21:00:00Z", false)]
+    [InlineData("2020-07-02", "2020-07-02T20:00:00Z", false)]
+    [InlineData("2026-07-02", "2026-07-02T20:00:00Z", false)]
+    public void TryGetSession_EarlyCloseOrNot_ClosesAtTheUtcTime(string date, string closeUtc, bool early)
     {
         Assert.True(Nyse.TryGetSession(DateOnly.Parse(date), out TradingSession s));
-        Assert.True(s.EarlyClose);
-        Assert.Equal(DateTimeOffset.Parse(closeUtc), s.CloseUtc);
-    }
-
-    // Full days where an early close might be expected (R): no day-after-Thanksgiving early close before 1992, no July 3
-    // early close before 1995, December 26 2008 and 2014, July 2 before an observed Friday July 3.
-    [Theory]
-    [InlineData("1991-11-29", "1991-11-29T21:00:00Z")]
-    [InlineData("1991-07-03", "1991-07-03T20:00:00Z")]
-    [InlineData("2008-12-26", "2008-12-26T21:00:00Z")]
-    [InlineData("2014-12-26", "2014-12-26T21:00:00Z")]
-    [InlineData("2020-07-02", "2020-07-02T20:00:00Z")]
-    [InlineData("2026-07-02", "2026-07-02T20:00:00Z")]
-    public void TryGetSession_RegularDay_ClosesAt1600NewYork(string date, string closeUtc)
-    {
-        Assert.True(Nyse.TryGetSession(DateOnly.Parse(date), out TradingSession s));
-        Assert.False(s.EarlyClose);
+        Assert.Equal(early, s.EarlyClose);
         Assert.Equal(DateTimeOffset.Parse(closeUtc), s.CloseUtc);
     }
 
