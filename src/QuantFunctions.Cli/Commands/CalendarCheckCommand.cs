@@ -9,6 +9,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
+using QuantFunctions.Stages.Calendars;
 using QuantFunctions.Stages.Datasets;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Hosting;
@@ -112,7 +113,7 @@ internal sealed class CalendarCheckCommand : CommandBase
         var results = new List<(string, CalendarCheckResult)>();
         foreach ((string universe, (string market, string calendarId)) in universes)
         {
-            TradingCalendar calendar = await Stages.Calendars.CalendarCatalog.ResolveAsync(runtime.Lake, calendarId, cancellationToken);
+            TradingCalendar calendar = await CalendarCatalog.ResolveAsync(runtime.Lake, calendarId, cancellationToken);
             (LakeTable bars, _) = await LakeTableStore.ReadDatasetAsync(runtime.Lake, BronzeIngestor.DatasetOf(LakeIdentifier.Parse(market, "market")), cancellationToken: cancellationToken);
             var dates = new Dictionary<string, DateOnly[]>(StringComparer.Ordinal);
             foreach (BarSeries s in BarsTable.ToSeries(bars))

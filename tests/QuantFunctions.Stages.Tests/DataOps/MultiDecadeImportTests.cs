@@ -21,14 +21,16 @@ public sealed class MultiDecadeImportTests : IDisposable
 {
     private static readonly DateOnly First = new(1990, 1, 2), Last = new(2018, 4, 11);
     private static readonly DateTimeOffset AsOf = new(2018, 4, 12, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qf-multidecade-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _dir = new("qf-multidecade");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private string Folder => _dir.Combine("prices");
+
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Run_ThirtyYearsOfPerSymbolCsv_ImportsEndToEndWithReturnsOnlyBetweenSessions()
     {
-        IReadOnlyList<(string File, int Rows)> files = await SampleCsvFolder.WriteAsync(_folder, "XNYS", First, Last, symbols: 6, seed: 7);
+        IReadOnlyList<(string File, int Rows)> files = await SampleCsvFolder.WriteAsync(Folder, "XNYS", First, Last, symbols: 6, seed: 7);
         // 7,125 XNYS sessions in 1990-01-02..2018-04-11 (exchange_calendars reference sessions, counted).
         Assert.All(files, f => Assert.Equal(7_125, f.Rows));
         Assert.Contains("1990-01-15,", await File.ReadAllTextAsync(files[0].File), StringComparison.Ordinal); // MLK 1990: traded
@@ -59,7 +61,7 @@ public sealed class MultiDecadeImportTests : IDisposable
     [InlineData("strict", "DROPPED", 0)]
     public async Task Run_BarOnAClosedDay_IsAHealthFindingNotACrash(string policy, string status, int returnsOfThatSymbol)
     {
-        IReadOnlyList<(string File, int Rows)> files = await SampleCsvFolder.WriteAsync(_folder, "XNYS", First, Last, symbols: 3, seed: 7);
+        IReadOnlyList<(string File, int Rows)> files = await SampleCsvFolder.WriteAsync(Folder, "XNYS", First, Last, symbols: 3, seed: 7);
         // A vendor's bad row: a bar on 2001-09-12, when the NYSE was closed after the September 11 attacks.
         string path = files[0].File;
         List<string> lines = [.. await File.ReadAllLinesAsync(path)];
@@ -94,6 +96,6 @@ public sealed class MultiDecadeImportTests : IDisposable
     private async Task<RunRecord> RunAsync(DagTestHost host, string runId, params string[] extra)
     {
         string json = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "manifests", "equity", "dataops_us_equity", "version=1.0.0", "manifest.json"));
-        return await host.RunAsync(json, runId, ["dataops.ingest:source=files", "dataops.ingest:path=" + _folder, "dataops.ingest:start=1990-01-02", .. extra], asOf: AsOf);
+        return await host.RunAsync(json, runId, ["dataops.ingest:source=files", "dataops.ingest:path=" + Folder, "dataops.ingest:start=1990-01-02", .. extra], asOf: AsOf);
     }
 }
