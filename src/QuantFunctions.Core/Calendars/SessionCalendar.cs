@@ -14,6 +14,7 @@ public sealed partial class SessionCalendar : TradingCalendar
     private readonly TradingSession[] _sessions;
     private readonly int[] _sessionsBefore;
     private readonly Dictionary<DateOnly, string> _closures;
+    private readonly bool _listedSessions;
 
     /// <summary>Builds the calendar and checks the definition.</summary>
     /// <param name="definition">The definition.</param>
@@ -42,6 +43,7 @@ public sealed partial class SessionCalendar : TradingCalendar
         }
 
         HashSet<DateOnly>? listed = definition.Sessions is null ? null : [.. definition.Sessions];
+        _listedSessions = listed is not null;
         int days = _last.DayNumber - _first.DayNumber + 1;
         _sessionsBefore = new int[days + 1];
         var sessions = new List<TradingSession>(days);
@@ -148,8 +150,16 @@ public sealed partial class SessionCalendar : TradingCalendar
     }
 
     /// <inheritdoc />
-    public override string? ClosureReason(DateOnly date) =>
-        date >= _first && date <= _last && _closures.TryGetValue(date, out string? reason) ? reason : base.ClosureReason(date);
+    public override string? ClosureReason(DateOnly date)
+    {
+        if (date >= _first && date <= _last && _closures.TryGetValue(date, out string? reason))
+        {
+            return reason;
+        }
+
+        string? outside = base.ClosureReason(date);
+        return outside is null || !_listedSessions || date < _first || date > _last ? outside : "not a listed session";
+    }
 
     private static void Validate(SessionCalendarDefinition definition)
     {

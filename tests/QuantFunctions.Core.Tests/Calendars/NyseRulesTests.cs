@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
 
@@ -174,21 +176,29 @@ public sealed class NyseRulesTests
         }
     }
 
+    /// <summary>Property: for any range, the sessions are strictly increasing weekdays, and the O(1) counts equal a day-by-day count.</summary>
     [Fact]
-    public void CountSessionsBetween_RandomPairs_MatchesADayByDayCount()
+    public void Sessions_AnyRange_StrictlyIncreasingWeekdaysCountedExactly()
     {
-        var random = new Random(17);
-        for (int trial = 0; trial < 2_000; trial++)
+        Gen<(DateOnly, DateOnly)> ranges =
+            from start in Gen.Choose(-30, 14_000)
+            from length in Gen.Choose(0, 400)
+            select (Nyse.FirstDate.AddDays(start), Nyse.FirstDate.AddDays(start + length));
+        Prop.ForAll(ranges.ToArbitrary(), range =>
         {
-            DateOnly a = Nyse.FirstDate.AddDays(random.Next(-30, 14_000)), b = a.AddDays(random.Next(0, 400));
-            int naive = 0;
+            (DateOnly a, DateOnly b) = range;
+            DateOnly[] sessions = Nyse.Sessions(a, b);
+            int naiveBetween = 0;
             for (DateOnly d = a.AddDays(1); d < b; d = d.AddDays(1))
             {
-                naive += Nyse.IsSession(d) ? 1 : 0;
+                naiveBetween += Nyse.IsSession(d) ? 1 : 0;
             }
 
-            Assert.Equal(naive, Nyse.CountSessionsBetween(a, b));
-        }
+            bool increasing = sessions.Zip(sessions.Skip(1)).All(p => p.First < p.Second);
+            bool weekdays = sessions.All(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+            return increasing && weekdays && sessions.All(Nyse.IsSession)
+                && Nyse.CountSessionsBetween(a, b) == naiveBetween && Nyse.CountSessions(a, b) == sessions.Length;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]

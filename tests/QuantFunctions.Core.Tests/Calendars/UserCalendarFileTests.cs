@@ -41,6 +41,7 @@ public sealed class UserCalendarFileTests
         Assert.Equal(new DateOnly(2024, 1, 2), cal.FirstDate);
         Assert.Equal(new DateOnly(2024, 1, 6), cal.LastDate);
         Assert.Equal(1, cal.CountSessionsBetween(new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 6)));
+        Assert.Equal("not a listed session", cal.ClosureReason(new DateOnly(2024, 1, 4)));
     }
 
     [Theory]
