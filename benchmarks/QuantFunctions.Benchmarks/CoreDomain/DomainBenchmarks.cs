@@ -38,8 +38,8 @@ public class DomainBenchmarks
     [Benchmark(Description = "calendar-safe returns panel, 120 assets")]
     public ReturnPanel Panel()
     {
-        TradingCalendar crypto = ExchangeCalendars.Crypto();
-        TradingCalendar nyse = ExchangeCalendars.NyseLike(_options.Start.Year, _options.End.Year);
+        TradingCalendar crypto = ExchangeCalendars.Crypto;
+        TradingCalendar nyse = ExchangeCalendars.Nyse;
         return CloseToCloseReturns.ComputePanel(_market.Bars, s => s.Exchange == "XNYS" ? nyse : crypto, ReturnKind.Simple);
     }
 

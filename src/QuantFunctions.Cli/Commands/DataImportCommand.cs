@@ -17,8 +17,8 @@ internal sealed class DataImportCommand : CommandBase
 {
     private readonly Argument<string> _path = new("path") { Description = "A CSV/Parquet file or a folder of them." };
     private readonly Option<string> _market = new("--market") { Description = "Exchange code prefixed to bare tickers; bronze market = its lower case (e.g. XNYS, BINANCE).", Required = true };
-    private readonly Option<string> _layout = new("--layout") { Description = "per-symbol (file name = ticker) or long (a symbol column).", DefaultValueFactory = _ => "per-symbol" };
-    private readonly Option<string[]> _map = new("--map") { Description = "Header mapping field=Header (fields: date, symbol, open, high, low, close, volume), repeatable.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string> _layout = DataOptions.Layout();
+    private readonly Option<string[]> _map = DataOptions.Map();
     private readonly Option<bool> _lenient = new("--lenient") { Description = "Drop and record invalid rows instead of failing." };
     private readonly Option<string> _assetType = new("--asset-type") { Description = "Asset type of the imported symbols.", DefaultValueFactory = _ => "equity" };
     private readonly Option<int> _freshness = new("--freshness-days") { Description = "A symbol ending more than this many days before the newest bar is reported stale.", DefaultValueFactory = _ => 7 };
@@ -38,18 +38,7 @@ internal sealed class DataImportCommand : CommandBase
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         string market = parseResult.GetValue(_market)!.ToUpperInvariant();
-        OhlcvLayout layout = parseResult.GetValue(_layout) switch
-        {
-            "per-symbol" => OhlcvLayout.PerSymbol,
-            "long" => OhlcvLayout.Long,
-            string other => throw new UsageException($"--layout '{other}': expected per-symbol or long"),
-            null => OhlcvLayout.PerSymbol,
-        };
-        OhlcvColumnMap map = new();
-        foreach (string assignment in parseResult.GetValue(_map) ?? [])
-        {
-            map = map.With(assignment);
-        }
+        (OhlcvLayout layout, OhlcvColumnMap map) = DataOptions.ParseFiles(parseResult.GetValue(_layout), parseResult.GetValue(_map));
 
         bool strict = !parseResult.GetValue(_lenient);
         var options = new OhlcvImportOptions { Market = market, Layout = layout, Map = map, Strict = strict, AssetType = parseResult.GetValue(_assetType)! };

@@ -20,6 +20,7 @@ internal static class CliErrorClassifier
         DatasetSchemaException or
         QuantFunctions.Core.Allocation.AllocationException { Code: not QuantFunctions.Core.Allocation.AllocationErrorCode.NotSymmetric } or
         ParquetFormatException or
+        QuantFunctions.Core.Market.DomainValidationException { Code: QuantFunctions.Core.Market.DomainErrorCodes.UnknownCalendar or QuantFunctions.Core.Market.DomainErrorCodes.InvalidCalendar or QuantFunctions.Core.Market.DomainErrorCodes.UnknownTimeZone or QuantFunctions.Core.Market.DomainErrorCodes.OutsideCoverage } or
         KeyNotFoundException or
         FormatException or
         System.Text.Json.JsonException;

@@ -17,7 +17,8 @@ public static class CliRoot
         root.Subcommands.Add(Group("stage", "List stages, show their parameters, run one node alone.", new StageListCommand(context), new StageSchemaCommand(context), new StageRunCommand(context)));
         root.Subcommands.Add(Group("lake", "Browse the lake.", new LakeListCommand(context)));
         root.Subcommands.Add(Group("ledger", "Audit ledgers.", new LedgerVerifyCommand(context)));
-        root.Subcommands.Add(Group("data", "DataOps: import market data, data health, the point-in-time feature store.", new DataImportCommand(context), new DataHealthCommand(context), new DataFeaturesCommand(context)));
+        root.Subcommands.Add(Group("data", "DataOps: import market data, data health, the point-in-time feature store.", new DataImportCommand(context), new DataSampleCommand(context), new DataHealthCommand(context), new DataFeaturesCommand(context)));
+        root.Subcommands.Add(Group("calendar", "Trading calendars: sessions, checking data against a calendar, user calendars.", new CalendarSessionsCommand(context), new CalendarCheckCommand(context), new CalendarAddCommand(context)));
         root.Subcommands.Add(Group("parquet", "Inspect and print Parquet files.", new ParquetInspectCommand(context), new ParquetCatCommand(context)));
         root.Subcommands.Add(new SqlCommand(context));
         return root;

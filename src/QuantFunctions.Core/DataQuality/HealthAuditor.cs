@@ -18,7 +18,8 @@ namespace QuantFunctions.Core.DataQuality;
 /// 90: DROPPED; below 500: DEGRADED.</item>
 /// <item><see cref="HealthRule.Freshness"/> — as-of time minus the last bar's known_at above 24 h (crypto) or
 /// 168 h (equity): DEGRADED.</item>
-/// <item><see cref="HealthRule.OffCalendar"/> — a bar on a date outside the expected sessions: DEGRADED.</item>
+/// <item><see cref="HealthRule.OffCalendar"/> — a bar on a date outside the expected sessions (a closed day): DEGRADED, or
+/// DROPPED with <see cref="HealthOptions.StrictCalendar"/>.</item>
 /// <item><see cref="HealthRule.Gaps"/> — the audit window is the expected sessions from the later of the first bar's
 /// date and (as-of date − look-back) through the last bar's date; a run of consecutive missing sessions longer than
 /// the tolerated run (1) is DEGRADED, one reason per run, stamped with its first missing session.</item>
@@ -247,7 +248,11 @@ public sealed class HealthAuditor
             }
             else if (i == 0 || d > DateOf(bars.Timestamps[i - 1]))
             {
-                reasons.Add(HealthRule.OffCalendar, HealthStatus.Degraded, Invariant($"bar on {d:yyyy-MM-dd}, which is not an expected session"), bars.Timestamps[i]);
+                reasons.Add(
+                    HealthRule.OffCalendar,
+                    _options.StrictCalendar ? HealthStatus.Dropped : HealthStatus.Degraded,
+                    Invariant($"bar on {d:yyyy-MM-dd}, which is not an expected session"),
+                    bars.Timestamps[i]);
             }
         }
 

@@ -38,6 +38,13 @@ public sealed record HealthOptions
     /// <value>20.</value>
     public int MaxReasonsPerRule { get; init; } = 20;
 
+    /// <summary>
+    /// When true, a bar on a date that is not an expected session (a closed day) makes the symbol DROPPED; otherwise
+    /// DEGRADED, and the downstream stages drop the off-calendar rows and count them.
+    /// </summary>
+    /// <value>false.</value>
+    public bool StrictCalendar { get; init; }
+
     /// <summary>When true, a DROPPED symbol throws <see cref="HealthCheckException"/>.</summary>
     /// <value>false.</value>
     public bool Strict { get; init; }

@@ -9,7 +9,7 @@ public enum HealthRule
     /// <summary>A run of missing expected sessions longer than the tolerated run (degraded).</summary>
     Gaps,
 
-    /// <summary>A bar on a date that is not an expected session (degraded).</summary>
+    /// <summary>A bar on a date that is not an expected session (degraded; dropped with a strict calendar policy).</summary>
     OffCalendar,
 
     /// <summary>The last bar is older than the staleness threshold (degraded).</summary>

@@ -24,6 +24,15 @@ public static class DomainErrorCodes
     /// <summary>An unknown calendar identifier.</summary>
     public const string UnknownCalendar = "calendar.unknown";
 
+    /// <summary>A date outside the years a calendar covers.</summary>
+    public const string OutsideCoverage = "calendar.outside_coverage";
+
+    /// <summary>A calendar definition (e.g. a user calendar file) is malformed or inconsistent.</summary>
+    public const string InvalidCalendar = "calendar.invalid";
+
+    /// <summary>An unknown IANA time zone.</summary>
+    public const string UnknownTimeZone = "calendar.unknown_time_zone";
+
     /// <summary>A value that must be finite is NaN or infinite.</summary>
     public const string NonFiniteValue = "numeric.non_finite";
 

@@ -43,7 +43,7 @@ public static class SyntheticMarketGenerator
 
     private static void GenerateMarket(SyntheticMarketOptions options, SyntheticMarketSpec spec, int seed, List<AssetInfo> assets, List<BarSeries> bars, List<SyntheticEvent> events)
     {
-        TradingCalendar calendar = ExchangeCalendars.Resolve(spec.CalendarId, options.Start.Year, options.End.Year);
+        TradingCalendar calendar = ExchangeCalendars.Resolve(spec.CalendarId);
         DateOnly[] sessions = calendar.Sessions(options.Start, options.End);
         int n = sessions.Length;
         double sqrtP = Math.Sqrt(spec.PeriodsPerYear);

@@ -107,7 +107,12 @@ public sealed record SyntheticMarketOptions
             string at = $"market {m.Exchange}";
             Require(exchanges.Add(m.Exchange), $"{at}: the exchange appears twice.");
             Require(Symbol.TryParse(m.Exchange + ":" + m.TickerPrefix + "000" + m.TickerSuffix, out _), $"{at}: exchange, prefix or suffix make invalid symbols.");
-            Require(m.CalendarId is ExchangeCalendars.CryptoId or ExchangeCalendars.NyseId, $"{at}: unknown calendar '{m.CalendarId}'.");
+            Require(ExchangeCalendars.IsBuiltIn(m.CalendarId), $"{at}: unknown calendar '{m.CalendarId}' (built-in: {string.Join(", ", ExchangeCalendars.BuiltInIds)}).");
+            if (ExchangeCalendars.IsBuiltIn(m.CalendarId))
+            {
+                TradingCalendar calendar = ExchangeCalendars.Resolve(m.CalendarId);
+                Require(Start >= calendar.FirstDate && End <= calendar.LastDate, $"{at}: {Start:yyyy-MM-dd}..{End:yyyy-MM-dd} is outside the coverage of calendar {calendar.Id} ({calendar.FirstDate:yyyy-MM-dd}..{calendar.LastDate:yyyy-MM-dd}).");
+            }
             Require(m.AssetCount is >= 1 and <= 999, $"{at}: AssetCount must be in 1..999 (got {m.AssetCount}).");
             Require(m.Sectors is { Count: > 0 }, $"{at}: at least one sector is required.");
             Require(m.PeriodsPerYear > 0 && m.MarketVolatility >= 0 && m.SectorVolatility >= 0 && m.IdiosyncraticVolatility > 0 && m.BaseVolume > 0,

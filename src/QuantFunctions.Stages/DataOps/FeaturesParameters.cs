@@ -12,7 +12,7 @@ public sealed record FeaturesParameters
     [Required]
     public Dictionary<string, string> Markets { get; init; } = [];
 
-    /// <summary>Universe → trading calendar id (XCRY or XNYS): sets the close time (known_at) and annualisation (365 or 252).</summary>
+    /// <summary>Universe → trading calendar id (XNYS, XNAS, XCRY, FX or a user calendar in the lake, docs/calendars.md).</summary>
     [Required]
     public Dictionary<string, string> Calendars { get; init; } = [];
 

@@ -13,7 +13,8 @@ namespace QuantFunctions.Stages.DataOps;
 /// <c>dataops.features</c>: computes the whole <see cref="FeatureSet"/> per symbol from the bronze bars known at the
 /// run's as-of time and writes the silver point-in-time feature store (<see cref="FeaturesTable"/>), year-partitioned,
 /// one file per block of symbols and year. With <c>symbols</c> set, only those candidates are (re)computed; other
-/// symbols' files are never touched. Symbols the same run's health registry marks DROPPED are skipped and recorded.
+/// symbols' files are never touched. Symbols the same run's health registry marks DROPPED are skipped and recorded; bars on
+/// days the calendar says were closed are dropped and counted per symbol.
 /// </summary>
 public sealed class FeaturesStage : LakeStage<FeaturesParameters>
 {
@@ -21,10 +22,11 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     public const string Id = "dataops.features";
 
     /// <inheritdoc/>
-    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, FeaturesParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, FeaturesParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars).BronzeAndHealthInputsAsync(context, cancellationToken);
+        DataOpsUniverse universe = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
+        return await universe.BronzeAndHealthInputsAsync(context, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -32,10 +34,11 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
         (IReadOnlyList<BarSeries> series, long rowsRead, int parts) = await universe.ReadBarsAsync(context.Lake, cancellationToken);
         IReadOnlySet<string>? dropped = await universe.TryReadDroppedAsync(context, cancellationToken);
-        (List<BarSeries> scoped, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(Scope(series, parameters.Symbols, universe.Market, context.NodeKey), dropped);
+        (List<BarSeries> healthy, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(Scope(series, parameters.Symbols, universe.Market, context.NodeKey), dropped);
+        (List<BarSeries> scoped, long offCalendarRows, JsonObject offCalendar) = universe.DropOffCalendar(healthy);
 
         var notYetKnown = new JsonArray();
         var bars = new List<SymbolBars>();
@@ -53,7 +56,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         }
 
         var featureSet = new FeatureSet(
-            new FeatureOptions { PeriodsPerYear = universe.IsCrypto ? 365 : 252, MaxDegreeOfParallelism = parameters.MaxDegreeOfParallelism },
+            new FeatureOptions { PeriodsPerYear = universe.Calendar.PeriodsPerYear, MaxDegreeOfParallelism = parameters.MaxDegreeOfParallelism },
             universe.KnownAt);
         var symbols = bars.ConvertAll(b => b.Symbol);
         string batchKey = FeaturesTable.BatchKey(context.AsOf, symbols);
@@ -90,6 +93,8 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
             ["files_written"] = outputs.Count,
             ["batch"] = batchKey,
             ["excluded_dropped"] = excluded,
+            ["off_calendar_rows_dropped"] = offCalendarRows,
+            ["off_calendar"] = offCalendar,
             ["not_yet_known"] = notYetKnown,
         };
         await context.AuditAsync("dataops.features", summary.DeepClone().AsObject(), cancellationToken);

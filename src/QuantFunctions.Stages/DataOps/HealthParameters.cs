@@ -13,9 +13,16 @@ public sealed record HealthParameters
     [Required]
     public Dictionary<string, string> Markets { get; init; } = [];
 
-    /// <summary>Universe → trading calendar id (XCRY or XNYS): the expected sessions.</summary>
+    /// <summary>Universe → trading calendar id (XNYS, XNAS, XCRY, FX or a user calendar): the expected sessions.</summary>
     [Required]
     public Dictionary<string, string> Calendars { get; init; } = [];
+
+    /// <summary>
+    /// Bars on closed days: <c>lenient</c> (the symbol is DEGRADED; <c>dataops.returns</c> and <c>dataops.features</c> drop those
+    /// rows and count them) or <c>strict</c> (the symbol is DROPPED with the reason).
+    /// </summary>
+    [RegularExpression("^(lenient|strict)$", ErrorMessage = "calendar_policy must be 'lenient' or 'strict'")]
+    public string CalendarPolicy { get; init; } = "lenient";
 
     /// <summary>When true, any DROPPED symbol fails the node (after the registry and summary are written).</summary>
     [Overridable]

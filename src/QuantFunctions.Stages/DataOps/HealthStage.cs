@@ -14,8 +14,10 @@ namespace QuantFunctions.Stages.DataOps;
 /// <c>dataops.health</c>: audits a market's bronze bars known at the run's as-of time with <see cref="HealthAuditor"/>
 /// against the universe calendar's expected sessions (first to last known bar of the market), and writes the health
 /// registry (<see cref="HealthRegistryTable"/>) and a Markdown summary under
-/// <c>silver/{universe}/{pipeline}/version={v}/health/run={run_id}/</c>. Every drop is counted in the audit entry;
-/// in strict mode a DROPPED symbol then fails the node with <see cref="HealthCheckException"/>.
+/// <c>silver/{universe}/{pipeline}/version={v}/health/run={run_id}/</c>. Every drop is counted in the audit entry, with
+/// each symbol's bars on closed days and missing sessions (<see cref="CalendarFindings"/>); a bar on a closed day is a
+/// finding (DEGRADED, or DROPPED with <c>calendar_policy: strict</c>), never a crash. In strict mode a DROPPED symbol then
+/// fails the node with <see cref="HealthCheckException"/>.
 /// </summary>
 public sealed class HealthStage : LakeStage<HealthParameters>
 {
@@ -23,11 +25,11 @@ public sealed class HealthStage : LakeStage<HealthParameters>
     public const string Id = "dataops.health";
 
     /// <inheritdoc/>
-    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, HealthParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, HealthParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
-        return Task.FromResult<IReadOnlyList<StageInput>>([universe.BronzeInput(context)]);
+        DataOpsUniverse universe = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
+        return universe.BronzeAndCalendarInputs(context);
     }
 
     /// <inheritdoc/>
@@ -35,7 +37,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse universe = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse universe = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
         (IReadOnlyList<BarSeries> series, long rowsRead, int parts) = await universe.ReadBarsAsync(context.Lake, cancellationToken);
         var options = new HealthOptions
         {
@@ -43,7 +45,8 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             MinHistoryDays = parameters.MinHistoryDays,
             ToxicReturn = parameters.ToxicReturn,
             MaxGapFraction = parameters.MaxGapFraction,
-            KnownAt = new KnownAtPolicy { CloseOffset = universe.CloseOffset },
+            KnownAt = universe.KnownAt,
+            StrictCalendar = parameters.CalendarPolicy == "strict",
         };
         var auditor = new HealthAuditor(options);
 
@@ -51,6 +54,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
         var bars = new List<SymbolBars>(series.Count);
         long later = 0;
+        var findings = new CalendarFindings(universe.Calendar);
         foreach (BarSeries s in series)
         {
             int known = universe.KnownCount(s, context.AsOf);
@@ -60,10 +64,11 @@ public sealed class HealthStage : LakeStage<HealthParameters>
                 first = s.Dates[0] < first ? s.Dates[0] : first;
                 last = s.Dates[known - 1] > last ? s.Dates[known - 1] : last;
                 bars.Add(DataOpsUniverse.ToSymbolBars(s, known));
+                findings.Add(s, known);
             }
         }
 
-        DateOnly[] sessions = bars.Count == 0 ? [] : ExchangeCalendars.Resolve(universe.CalendarId, first.Year, last.Year).Sessions(first, last);
+        DateOnly[] sessions = bars.Count == 0 ? [] : universe.Calendar.Sessions(first, last);
         IReadOnlyList<SymbolHealth> results = auditor.AuditMany(bars, universe.IsCrypto ? AssetClass.Crypto : AssetClass.Equity, sessions, context.AsOf);
 
         LakePath folder = universe.HealthRun(context);
@@ -74,6 +79,8 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         await LakeWrites.WriteBytesOnceAsync(context.Lake, summaryPath, Encoding.UTF8.GetBytes(markdown), cancellationToken);
 
         JsonObject summary = Summarise(universe, results, rowsRead, parts);
+        summary["calendar_policy"] = parameters.CalendarPolicy;
+        findings.WriteTo(summary);
         summary["bars_known_after_as_of"] = later;
         summary["symbols_not_yet_known"] = series.Count - bars.Count;
         summary["registry"] = registry.Value;

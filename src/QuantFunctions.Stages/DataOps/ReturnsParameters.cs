@@ -13,7 +13,7 @@ public sealed record ReturnsParameters
     [Required]
     public Dictionary<string, string> Markets { get; init; } = [];
 
-    /// <summary>Universe → trading calendar id (XCRY for 24×7, XNYS for NYSE-like sessions).</summary>
+    /// <summary>Universe → trading calendar id (XNYS, XNAS, XCRY, FX or a user calendar in the lake, docs/calendars.md).</summary>
     [Required]
     public Dictionary<string, string> Calendars { get; init; } = [];
 

@@ -15,6 +15,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// market's calendar (one missing session tolerated); across a longer gap there is no return — never a
 /// padded or zero-filled one. Every row carries <c>known_at</c> for point-in-time reads. When the same run wrote a
 /// health registry for the universe (<c>dataops.health</c>), its DROPPED symbols are excluded and listed in the audit entry.
+/// Bars on days the calendar says were closed are dropped and counted per symbol (<c>off_calendar</c>), never a failure.
 /// </summary>
 public sealed class ReturnsStage : LakeStage<ReturnsParameters>
 {
@@ -22,10 +23,11 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
     public const string Id = "dataops.returns";
 
     /// <inheritdoc/>
-    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, ReturnsParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars).BronzeAndHealthInputsAsync(context, cancellationToken);
+        DataOpsUniverse universe = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
+        return await universe.BronzeAndHealthInputsAsync(context, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -33,11 +35,12 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        DataOpsUniverse target = DataOpsUniverse.Resolve(context, parameters.Universe, parameters.Markets, parameters.Calendars);
+        DataOpsUniverse target = await DataOpsUniverse.ResolveAsync(context, parameters.Universe, parameters.Markets, parameters.Calendars, cancellationToken);
         (string universe, string market, string calendarId) = (target.Universe, target.Market, target.CalendarId);
         (IReadOnlyList<BarSeries> bronzeSeries, long barsRead, int parts) = await target.ReadBarsAsync(context.Lake, cancellationToken);
         IReadOnlySet<string>? dropped = await target.TryReadDroppedAsync(context, cancellationToken);
-        (List<BarSeries> series, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(bronzeSeries, dropped);
+        (List<BarSeries> healthy, JsonArray excluded) = DataOpsUniverse.ExcludeDropped(bronzeSeries, dropped);
+        (List<BarSeries> series, long offCalendarRows, JsonObject offCalendar) = target.DropOffCalendar(healthy);
 
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
         foreach (BarSeries s in series)
@@ -46,7 +49,7 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
             last = s.Dates[^1] > last ? s.Dates[^1] : last;
         }
 
-        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId, first.Year, last.Year);
+        TradingCalendar calendar = target.Calendar;
         ReturnPanel panel = CloseToCloseReturns.ComputePanel(series, _ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions);
 
         TimeSpan knownAt = target.CloseOffset;
@@ -85,6 +88,8 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
             ["returns_not_formed_across_gaps"] = possible - rows,
             ["health_registry"] = dropped is null ? "none" : "applied",
             ["excluded_dropped"] = excluded,
+            ["off_calendar_rows_dropped"] = offCalendarRows,
+            ["off_calendar"] = offCalendar,
         };
         await context.AuditAsync("dataops.returns", summary.DeepClone().AsObject(), cancellationToken);
         return new StageResult { RowsRead = barsRead, RowsWritten = rows, Outputs = outputs.ConvertAll(p => Output(p.Value, p)), Summary = summary };

@@ -44,7 +44,7 @@ public sealed class DomainPipelineTests
             }
         }
 
-        TradingCalendar xcry = ExchangeCalendars.Crypto();
+        TradingCalendar xcry = ExchangeCalendars.Crypto;
         ReturnPanel returns = CloseToCloseReturns.ComputePanel(crypto, _ => xcry, ReturnKind.Simple);
         SelectionResult selection = MomentumSelector.Select(returns, 120, new MomentumOptions { Lookback = 90, Skip = 5, TopN = 5, BottomN = 5 });
         var atoms = new List<StrategyAtom>();

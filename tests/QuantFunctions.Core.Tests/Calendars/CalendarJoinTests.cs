@@ -8,8 +8,8 @@ public sealed class CalendarJoinTests
     [Fact]
     public void Inner_CryptoWeekAndEquityWeek_KeepsCommonDatesAndReportsDrops()
     {
-        TradingCalendar crypto = ExchangeCalendars.Crypto();
-        SessionCalendar nyse = ExchangeCalendars.NyseLike(2024, 2024);
+        TradingCalendar crypto = ExchangeCalendars.Crypto;
+        SessionCalendar nyse = ExchangeCalendars.Nyse;
         DateOnly first = new(2024, 3, 25), last = new(2024, 3, 31);
         DateOnly[] cd = crypto.Sessions(first, last);
         DateOnly[] ed = nyse.Sessions(first, last);

@@ -162,16 +162,23 @@ public sealed class HealthAuditorTests
         Assert.Contains("10 more", nan[^1].Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Audit_WeekendBarOnEquityCalendar_IsOffCalendar()
+    [Theory]
+    [InlineData(false, HealthStatus.Degraded)]
+    [InlineData(true, HealthStatus.Dropped)]
+    public void Audit_WeekendBarOnEquityCalendar_IsOffCalendarDroppedOnlyWithStrictCalendar(bool strictCalendar, HealthStatus expected)
     {
         DateOnly[] sessions = HealthFixtures.WeekdaySessions(450);
         var dates = sessions.ToList();
         dates.Insert(5, sessions[4].AddDays(1)); // Saturday after the first Friday
         SymbolBars bars = HealthFixtures.OnDates("NYSE:SPY", dates);
-        SymbolHealth health = Auditor.Audit(bars, AssetClass.Equity, sessions, HealthFixtures.JustAfter(bars));
-        Assert.Equal(HealthStatus.Degraded, health.Status);
-        Assert.Equal(HealthRule.OffCalendar, Assert.Single(health.Reasons).Rule);
+        var auditor = new HealthAuditor(new HealthOptions { StrictCalendar = strictCalendar });
+
+        SymbolHealth health = auditor.Audit(bars, AssetClass.Equity, sessions, HealthFixtures.JustAfter(bars));
+
+        Assert.Equal(expected, health.Status);
+        HealthReason reason = Assert.Single(health.Reasons);
+        Assert.Equal((HealthRule.OffCalendar, expected), (reason.Rule, reason.Severity));
+        Assert.Contains($"bar on {sessions[4].AddDays(1):yyyy-MM-dd}, which is not an expected session", reason.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

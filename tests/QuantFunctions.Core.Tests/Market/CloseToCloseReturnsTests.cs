@@ -5,7 +5,7 @@ namespace QuantFunctions.Core.Tests.Market;
 
 public sealed class CloseToCloseReturnsTests
 {
-    private static readonly TradingCalendar Nyse = ExchangeCalendars.NyseLike(2024, 2024);
+    private static readonly TradingCalendar Nyse = ExchangeCalendars.Nyse;
 
     private static BarSeries Bars(DateOnly[] dates, double[] close) =>
         new(Symbol.Parse("XNYS:TEST"), dates, close, close, close, close, Ones(close.Length));
@@ -55,7 +55,7 @@ public sealed class CloseToCloseReturnsTests
         // On XCRY Saturday and Sunday are sessions: Fri → Mon misses 2 sessions, more than the 1 tolerated.
         DateOnly[] dates = [new(2024, 3, 22), new(2024, 3, 25)];
         var bars = new BarSeries(Symbol.Parse("BINANCE:BTCUSDT"), dates, [1, 1], [1, 1], [1, 1], [100, 120], [1, 1]);
-        Assert.Equal(0, CloseToCloseReturns.Compute(bars, ExchangeCalendars.Crypto(), ReturnKind.Simple).Count);
+        Assert.Equal(0, CloseToCloseReturns.Compute(bars, ExchangeCalendars.Crypto, ReturnKind.Simple).Count);
     }
 
     [Fact]

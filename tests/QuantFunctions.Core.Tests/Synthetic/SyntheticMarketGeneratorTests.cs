@@ -39,7 +39,7 @@ public sealed class SyntheticMarketGeneratorTests
         Assert.True(Default.Assets.Count >= 100);
         Assert.Equal(Default.Assets.Count, Default.Bars.Count);
         var opts = new SyntheticMarketOptions();
-        TradingCalendar nyse = ExchangeCalendars.NyseLike(opts.Start.Year, opts.End.Year);
+        TradingCalendar nyse = ExchangeCalendars.Nyse;
         bool cryptoWeekend = false;
         for (int i = 0; i < Default.Assets.Count; i++)
         {
@@ -97,7 +97,7 @@ public sealed class SyntheticMarketGeneratorTests
             int i = bySymbol[e.Subject];
             AssetInfo asset = Default.Assets[i];
             BarSeries bars = Default.Bars[i];
-            TradingCalendar cal = ExchangeCalendars.Resolve(asset.CalendarId, opts.Start.Year, opts.End.Year);
+            TradingCalendar cal = ExchangeCalendars.Resolve(asset.CalendarId);
             switch (e.Kind)
             {
                 case SyntheticEventKind.Listing:

@@ -21,7 +21,7 @@ public sealed class SyntheticMarketStatisticsTests
             AssetInfo a = Market.Assets[i];
             if (a.AssetType == type)
             {
-                TradingCalendar cal = ExchangeCalendars.Resolve(a.CalendarId, Options.Start.Year, Options.End.Year);
+                TradingCalendar cal = ExchangeCalendars.Resolve(a.CalendarId);
                 list.Add((a, CloseToCloseReturns.Compute(Market.Bars[i], cal, ReturnKind.Log).Values));
             }
         }

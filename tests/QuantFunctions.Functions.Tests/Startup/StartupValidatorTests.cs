@@ -76,7 +76,7 @@ public sealed class StartupValidatorTests
     {
         PipelineCatalog catalog = ShippedCatalog.Load();
 
-        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "meta", "sleeve"], catalog.Ids);
+        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "meta", "sleeve", "sleeve_us_equity"], catalog.Ids);
         Assert.Equal(Path.GetFullPath(ShippedCatalog.ManifestsRoot), catalog.Root);
     }
 

@@ -79,7 +79,7 @@ public sealed class HealthStageTests(HealthFeaturesLake market) : IClassFixture<
         bool crypto = marketId == "binance";
         var symbols = bars.Select(s => DataOpsUniverse.ToSymbolBars(s, s.Count)).ToList();
         DateOnly first = bars.Min(s => s.Dates[0]), last = bars.Max(s => s.Dates[^1]);
-        DateOnly[] sessions = Core.Calendars.ExchangeCalendars.Resolve(crypto ? "XCRY" : "XNYS", first.Year, last.Year).Sessions(first, last);
+        DateOnly[] sessions = Core.Calendars.ExchangeCalendars.Resolve(crypto ? "XCRY" : "XNYS").Sessions(first, last);
         var auditor = new HealthAuditor(new HealthOptions { LookbackDays = 150, KnownAt = new() { CloseOffset = TimeSpan.FromHours(crypto ? 24 : 21) } });
         IReadOnlyList<SymbolHealth> expected = auditor.AuditMany(symbols, crypto ? AssetClass.Crypto : AssetClass.Equity, sessions, HealthFeaturesLake.AsOf);
 

@@ -31,7 +31,7 @@ public sealed class ReturnsStageTests(SmallMarketLake market) : IClassFixture<Sm
         (LakeTable bronze, _) = await LakeTableStore.ReadDatasetAsync(lake, LakePath.Parse($"bronze/{marketId}/spot/ohlcv/schema=v1/interval=1d"));
         (LakeTable silver, _) = await LakeTableStore.ReadDatasetAsync(lake, LakePath.Parse($"silver/{universe}/dataops/version=1.0.0/returns"));
         IReadOnlyList<BarSeries> bars = BarsTable.ToSeries(bronze);
-        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId, 2023, 2024);
+        TradingCalendar calendar = ExchangeCalendars.Resolve(calendarId);
 
         var expected = new Dictionary<(string Symbol, int Day), double>();
         int pairs = 0;
