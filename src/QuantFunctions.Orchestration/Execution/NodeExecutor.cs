@@ -128,8 +128,11 @@ public sealed class NodeExecutor
         tags.Add("qf.status", record.Status.ToString().ToLowerInvariant());
         _telemetry.NodeDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
         CancellationToken recordToken = cancelled ? CancellationToken.None : cancellationToken;
-        await _store.Records.WriteStageAsync(record, cancellationToken: recordToken).ConfigureAwait(false);
+        // The audit event first, then the node's terminal stage.json: a process killed in between leaves the node Running,
+        // so the retry or resume runs it again (its outputs are create-only, its keyed events not repeated), and never a
+        // node recorded done whose event is missing from the ledger.
         await AuditAsync(record, result, traceId, ledger, recordToken).ConfigureAwait(false);
+        await _store.Records.WriteStageAsync(record, cancellationToken: recordToken).ConfigureAwait(false);
         if (cancelled)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -35,4 +35,26 @@ public sealed class RunStepsTests
         Assert.Equal(1, events["run.started "]);
         Assert.Equal(1, events["node.succeeded s.select[a]"]);
     }
+
+    [Fact]
+    public async Task ExecuteNode_StoppedBetweenItsEventAndItsRecord_RetryRecordsExactlyOneEvent()
+    {
+        // The step dies writing the node's terminal audit event (a worker killed at that instant): the node must not be
+        // left recorded Succeeded without its event. The redelivered step runs it again and the ledger holds one
+        // node.succeeded (before the fix, stage.json said Succeeded first and the retry returned with no event at all).
+        var stage = new ScriptedStage();
+        var lake = new FlakyLakeStore(new InMemoryLakeStore());
+        await using DurableHarness durable = await DurableHarness.StartAsync(lake, SleeveManifest.Registry(stage));
+        await durable.Steps.StartAsync(DurableHarness.NewRun(durable.Load(SleeveManifest.Json), "killed"));
+        lake.Matches = path => path.Value.EndsWith("audit.jsonl", StringComparison.Ordinal);
+        lake.FailuresLeft = 1;
+
+        await Assert.ThrowsAsync<IOException>(() => durable.Steps.ExecuteNodeAsync(new NodeWork("demo", "killed", 1, "s.select[a]")));
+        NodeOutcome retried = await durable.Steps.ExecuteNodeAsync(new NodeWork("demo", "killed", 1, "s.select[a]"));
+
+        Assert.Equal(NodeStatus.Succeeded, retried.Status);
+        Assert.Equal(2, stage.CountOf("s.select[a]"));
+        Dictionary<string, int> events = DurableHarness.EventCounts(await durable.LedgerAsync("demo", "killed"));
+        Assert.Equal(1, events["node.succeeded s.select[a]"]);
+    }
 }
