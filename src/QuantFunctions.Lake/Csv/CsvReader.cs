@@ -47,7 +47,7 @@ internal sealed class CsvReader : IDisposable
                 continue;
             }
 
-            Validate(row, source, _nextLine);
+            Validate(row, source);
             _nextLine = row.LineNumberToExcl;
             HeaderLine = row.LineNumberFrom;
             HeaderText = row.Span.ToString();
@@ -138,49 +138,12 @@ internal sealed class CsvReader : IDisposable
                 continue;
             }
 
-            Validate(row, Source, _nextLine);
+            Validate(row, Source);
             _nextLine = row.LineNumberToExcl;
             return true;
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Applies <paramref name="select"/> to every remaining non-blank row, rows split and selected in parallel (Sep's
-    /// parallel enumeration), results in file order. Quoting is validated as <see cref="Read"/> does; a row whose quoting
-    /// is bad, or for which <paramref name="select"/> throws <see cref="DatasetSchemaException"/>, yields that error in its
-    /// place, so that the caller can raise the first one in file order (a sequential read's error).
-    /// </summary>
-    /// <param name="select">Turns one row into a value; may run on several threads at once.</param>
-    public IEnumerable<CsvRowResult<T>> SelectRows<T>(CsvRowSelector<T> select)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(select);
-        string source = Source;
-        foreach (CsvRowResult<T>? result in _sep.ParallelEnumerate(row =>
-        {
-            if (IsBlank(row))
-            {
-                return null;
-            }
-
-            try
-            {
-                Validate(row, source, row.LineNumberFrom);
-                return new CsvRowResult<T>(select(new CsvRow(row)), null);
-            }
-            catch (DatasetSchemaException ex)
-            {
-                return new CsvRowResult<T>(null, ex);
-            }
-        }))
-        {
-            if (result is not null)
-            {
-                yield return result;
-            }
-        }
     }
 
     /// <inheritdoc />
@@ -206,7 +169,7 @@ internal sealed class CsvReader : IDisposable
     /// Sep splits quoted fields across line ends and treats an unclosed quote as running to the end of the
     /// file; this project's CSVs never hold line breaks in fields, so either is reported where the quote opened.
     /// </summary>
-    private static void Validate(SepReader.Row row, string source, int firstLine)
+    private void Validate(SepReader.Row row, string source)
     {
         ReadOnlySpan<char> text = row.Span;
         if (!text.Contains('"'))
@@ -225,12 +188,12 @@ internal sealed class CsvReader : IDisposable
 
             if (cell.ContainsAny('\n', '\r') || (cell[0] == '"' && !IsClosed(cell, out _)))
             {
-                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, quote, firstLine)}:{c + 1}: unterminated quote (fields may not span lines)"));
+                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, quote)}:{c + 1}: unterminated quote (fields may not span lines)"));
             }
 
             if (cell[0] == '"' && IsClosed(cell, out int close) && close != cell.Length - 1)
             {
-                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, close, firstLine)}:{c + 1}: text after the closing quote: {cell.ToString()}"));
+                throw new DatasetSchemaException(string.Create(CultureInfo.InvariantCulture, $"{source}:{LineOf(row, cell, close)}:{c + 1}: text after the closing quote: {cell.ToString()}"));
             }
         }
     }
@@ -260,10 +223,10 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    private static int LineOf(SepReader.Row row, ReadOnlySpan<char> cell, int index, int firstLine)
+    private int LineOf(SepReader.Row row, ReadOnlySpan<char> cell, int index)
     {
         ReadOnlySpan<char> text = row.Span;
         int offset = text.Overlaps(cell, out int at) ? at + index : 0;
-        return firstLine + text[..Math.Min(offset, text.Length)].Count('\n');
+        return _nextLine + text[..Math.Min(offset, text.Length)].Count('\n');
     }
 }

@@ -68,9 +68,8 @@ public static class ReturnsFileReader
     }
 
     /// <summary>
-    /// Parses the rows (in parallel, one array per row, no allocation per cell) into a row-major buffer sized from the file
-    /// length and the first data row's length (grown by doubling if short), then transposes it to the column-major layout
-    /// of <see cref="ReturnsFile"/>.
+    /// Parses the rows into a row-major buffer sized from the file length and the first data row's length
+    /// (grown by doubling if short), then transposes it to the column-major layout of <see cref="ReturnsFile"/>. No allocation per cell.
     /// </summary>
     private static ReturnsFile ReadCsv(CsvReader csv, long length, CancellationToken cancellationToken)
     {
@@ -86,98 +85,66 @@ public static class ReturnsFileReader
             header[c] = csv.Header[c].Trim();
         }
 
+        bool? hasIndex = IsIndexName(header[0]) ? true : null;
         int width = header.Length;
-        var index = new List<string>();
         double[] values = [];
+        var index = new List<string>();
         int rows = 0, at = 0;
-        bool indexed = IsIndexName(header[0]);
-        if (csv.Read())
+        while (csv.Read())
         {
-            // The first data row decides whether an unnamed first column is a date index; the rest are split and parsed
-            // in parallel, appended in file order (the first error in the file is the one raised).
-            CsvRow first = csv.Row;
-            indexed = indexed || (width > 1 && first.Count == width && LooksLikeDate(first.Cell(0)));
-            ReturnsRow parsed = ParseRow(first, header, indexed, source);
-            long estimate = (length / (first.RawText.Length + 1)) + 16;
-            values = GC.AllocateUninitializedArray<double>(checked((int)Math.Min(estimate, int.MaxValue / width) * width));
-            Append(parsed);
-            bool hasIndex = indexed;
-            foreach (CsvRowResult<ReturnsRow> result in csv.SelectRows(row => ParseRow(row, header, hasIndex, source)))
+            CsvRow row = csv.Row;
+            if (row.Count != width)
             {
-                Append(result.Value ?? throw result.Error!);
-                if ((rows & 1023) == 0)
+                throw new DatasetSchemaException($"{source}:{row.Line}: the row has {row.Count} fields but the header has {width}");
+            }
+
+            hasIndex ??= width > 1 && LooksLikeDate(row.Cell(0));
+            int first = hasIndex.Value ? 1 : 0;
+
+            if (hasIndex.Value)
+            {
+                ReadOnlySpan<char> label = row.Cell(0);
+                if (label.IsEmpty)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new DatasetSchemaException($"{source}:{row.Line}:1: the {IndexLabel(header[0])} cell is empty");
                 }
-            }
-        }
 
-        void Append(ReturnsRow row)
-        {
-            if (at + row.Values.Length > values.Length)
-            {
-                values = Grow(values, at, checked((int)Math.Min(2L * values.Length, int.MaxValue)));
+                index.Add(label.ToString());
             }
 
-            row.Values.CopyTo(values.AsSpan(at));
-            at += row.Values.Length;
-            if (row.Label is not null)
+            if (at + width > values.Length)
             {
-                index.Add(row.Label);
+                cancellationToken.ThrowIfCancellationRequested();
+                // First row: the file length over this row's length (rows are alike), plus a margin; then doubling.
+                long estimate = values.Length == 0 ? (length / (row.RawText.Length + 1)) + 16 : 2L * values.Length / width;
+                values = Grow(values, at, checked((int)Math.Min(estimate, int.MaxValue / width) * width));
+            }
+
+            for (int c = first; c < width; c++)
+            {
+                if (!row.TryNumber(c, out double v))
+                {
+                    throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is not a number (invariant culture, e.g. 0.0123; leave missing values empty)");
+                }
+
+                if (double.IsInfinity(v))
+                {
+                    throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is infinite; values must be finite (leave missing values empty)");
+                }
+
+                values[at++] = v;
             }
 
             rows++;
         }
 
+        bool indexed = hasIndex ?? IsIndexName(header[0]);
         int offset = indexed ? 1 : 0;
         string[] assets = header[offset..];
         int n = assets.Length;
         double[] columnMajor = GC.AllocateUninitializedArray<double>(rows * n);
         Transpose(values.AsSpan(0, rows * n), rows, n, columnMajor);
         return Build(source, assets, offset, rows, columnMajor, indexed ? header[0] : null, indexed ? [.. index] : null);
-    }
-
-    /// <summary>One data row: its index label (when the file has an index column) and its asset values.</summary>
-    private sealed record ReturnsRow(string? Label, double[] Values);
-
-    private static ReturnsRow ParseRow(CsvRow row, string[] header, bool indexed, string source)
-    {
-        int width = header.Length;
-        if (row.Count != width)
-        {
-            throw new DatasetSchemaException($"{source}:{row.Line}: the row has {row.Count} fields but the header has {width}");
-        }
-
-        string? label = null;
-        if (indexed)
-        {
-            ReadOnlySpan<char> cell = row.Cell(0);
-            if (cell.IsEmpty)
-            {
-                throw new DatasetSchemaException($"{source}:{row.Line}:1: the {IndexLabel(header[0])} cell is empty");
-            }
-
-            label = cell.ToString();
-        }
-
-        int first = indexed ? 1 : 0;
-        double[] values = GC.AllocateUninitializedArray<double>(width - first);
-        for (int c = first; c < width; c++)
-        {
-            if (!row.TryNumber(c, out double v))
-            {
-                throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is not a number (invariant culture, e.g. 0.0123; leave missing values empty)");
-            }
-
-            if (double.IsInfinity(v))
-            {
-                throw new DatasetSchemaException($"{source}:{row.Line}:{c + 1}: '{row.Cell(c)}' in column '{header[c]}' is infinite; values must be finite (leave missing values empty)");
-            }
-
-            values[c - first] = v;
-        }
-
-        return new ReturnsRow(label, values);
     }
 
     private static double[] Grow(double[] values, int used, int length)

@@ -70,34 +70,6 @@ public sealed class ReturnsFileReaderTests
     }
 
     [Fact]
-    public async Task ReadCsvAsync_LargeFileParsedInParallel_ValuesInFileOrderAndFirstErrorWins()
-    {
-        // 5,000 rows are split and parsed on several threads: every value lands in its row, and with two bad rows
-        // (a non-number on line 3,001, a ragged row on line 4,501) the error raised is always line 3,001's.
-        var text = new System.Text.StringBuilder("date,A,B\n");
-        for (int t = 0; t < 5000; t++)
-        {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"d{t},{t},{-t * 0.5}\n");
-        }
-
-        ReturnsFile file = await Csv(text.ToString());
-        Assert.Equal(5000, file.Periods);
-        for (int t = 0; t < 5000; t += 499)
-        {
-            Assert.Equal($"d{t}", file.Index![t]);
-            Assert.Equal(t, file.ToReturns().Column(0)[t]);
-            Assert.Equal(-t * 0.5, file.ToReturns().Column(1)[t]);
-        }
-
-        string bad = text.ToString().Replace("d2999,2999,", "d2999,x,", StringComparison.Ordinal).Replace("d4499,4499,-2249.5", "d4499,4499", StringComparison.Ordinal);
-        for (int attempt = 0; attempt < 5; attempt++)
-        {
-            var ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => Csv(bad));
-            Assert.Contains("r.csv:3001:2: 'x' in column 'A' is not a number", ex.Message, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public async Task ReadAsync_CsvFileWithUtf8BomAndCrLf_BomIgnoredAndValuesExact()
     {
         using var dir = new TempDirectory();
