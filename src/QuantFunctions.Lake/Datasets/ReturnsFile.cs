@@ -10,6 +10,7 @@ public sealed class ReturnsFile
 {
     private readonly double[] _values;
 
+    /// <summary>Wraps what a reader parsed; <paramref name="values"/> holds at least periods × assets values, column-major, and only those are used (a reader may hand over a larger buffer).</summary>
     internal ReturnsFile(string source, string[] assets, int periods, double[] values, string? indexColumn, string[]? index)
     {
         Source = source;
@@ -30,7 +31,7 @@ public sealed class ReturnsFile
     public int Periods { get; }
 
     /// <summary>The values, column-major <see cref="Periods"/> × N; NaN marks a missing cell.</summary>
-    public ReadOnlySpan<double> Values => _values;
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, Periods * Assets.Count);
 
     /// <summary>The name of the index (date/timestamp) column, or null when the file has none.</summary>
     public string? IndexColumn { get; }
@@ -40,9 +41,9 @@ public sealed class ReturnsFile
 
     /// <summary>The values as returns (NaN = missing).</summary>
     /// <exception cref="Core.Allocation.AllocationException">See <see cref="ReturnsMatrix.CreateWithMissing"/>.</exception>
-    public ReturnsMatrix ToReturns() => ReturnsMatrix.CreateWithMissing(Assets, Periods, _values);
+    public ReturnsMatrix ToReturns() => ReturnsMatrix.CreateWithMissing(Assets, Periods, Values);
 
     /// <summary>The values as prices, converted to simple returns by <see cref="PriceReturns.FromPrices"/>.</summary>
     /// <exception cref="Core.Allocation.AllocationException">Non-positive prices or fewer than two rows.</exception>
-    public ReturnsMatrix ToReturnsFromPrices() => PriceReturns.FromPrices(Assets, Periods, _values);
+    public ReturnsMatrix ToReturnsFromPrices() => PriceReturns.FromPrices(Assets, Periods, Values);
 }

@@ -69,6 +69,33 @@ public sealed class ReturnsFileReaderTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(40)]
+    [InlineData(3000)]
+    public async Task ReadCsvAsync_RowCapacityGrownAndCompacted_EveryValueInItsCell(int rows)
+    {
+        // The capacity is estimated from the first row's length: a long first row and short later rows make the file
+        // hold far more rows than estimated (the buffer doubles, perhaps several times); the margin leaves it larger than
+        // needed (the columns are compacted). Either way value (t, j) must be t·10 + j, and NaN where a cell is empty.
+        var text = new System.Text.StringBuilder("date,A,B,C\n");
+        text.Append("day0,0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,1,\n");
+        for (int t = 1; t < rows; t++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"day{t},{t * 10},{(t * 10) + 1},{(t * 10) + 2}\n");
+        }
+
+        ReturnsFile file = await Csv(text.ToString());
+        Assert.Equal(rows, file.Periods);
+        Assert.Equal(rows * 3, file.Values.Length);
+        for (int t = 0; t < rows; t++)
+        {
+            Assert.Equal(t * 10, file.Values[t]);
+            Assert.Equal((t * 10) + 1, file.Values[rows + t]);
+            Assert.Equal(t == 0 ? double.NaN : (t * 10) + 2, file.Values[(2 * rows) + t]);
+        }
+    }
+
     [Fact]
     public async Task ReadAsync_CsvFileWithUtf8BomAndCrLf_BomIgnoredAndValuesExact()
     {
