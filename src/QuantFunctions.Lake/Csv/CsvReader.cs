@@ -38,30 +38,22 @@ internal sealed class CsvReader : IDisposable
     {
         _sep = sep;
         Source = source;
-        while (_sep.MoveNext())
+        if (!Read())
         {
-            SepReader.Row row = _sep.Current;
-            if (IsBlank(row))
-            {
-                _nextLine = row.LineNumberToExcl;
-                continue;
-            }
-
-            Validate(row, source);
-            _nextLine = row.LineNumberToExcl;
-            HeaderLine = row.LineNumberFrom;
-            HeaderText = row.Span.ToString();
-            Header = new string[row.ColCount];
-            for (int c = 0; c < Header.Length; c++)
-            {
-                Header[c] = new CsvRow(row).Text(c);
-            }
-
+            Header = [];
+            HeaderText = string.Empty;
             return;
         }
 
-        Header = [];
-        HeaderText = string.Empty;
+        // The header is the first non-blank row, skipped and validated as any row is.
+        SepReader.Row row = _sep.Current;
+        HeaderLine = row.LineNumberFrom;
+        HeaderText = row.Span.ToString();
+        Header = new string[row.ColCount];
+        for (int c = 0; c < Header.Length; c++)
+        {
+            Header[c] = new CsvRow(row).Text(c);
+        }
     }
 
     /// <summary>The file name used in messages.</summary>

@@ -23,19 +23,18 @@ public static class LakeWrites
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentException.ThrowIfNullOrEmpty(contentFingerprint);
-        string expected = contentFingerprint;
         try
         {
-            var options = new ParquetWriterOptions { Codec = LakeTableStore.DefaultCodec, ContentFingerprint = expected };
+            var options = new ParquetWriterOptions { Codec = LakeTableStore.DefaultCodec, ContentFingerprint = contentFingerprint };
             return await LakeTableStore.WriteAsync(lake, path, table, LakeWriteMode.CreateOnly, options, cancellationToken);
         }
         catch (LakeConflictException)
         {
             LakeObject existing = await lake.TryReadAsync(path, cancellationToken) ?? throw new LakeObjectNotFoundException(path);
             using ParquetReader reader = ParquetReader.Open(existing.Content, path.Value);
-            if (!string.Equals(reader.ContentFingerprint, expected, StringComparison.Ordinal))
+            if (!string.Equals(reader.ContentFingerprint, contentFingerprint, StringComparison.Ordinal))
             {
-                throw new LakeConflictException($"{path} already exists with different content (fingerprint {reader.ContentFingerprint}, this run computed {expected}); outputs are never overwritten", path);
+                throw new LakeConflictException($"{path} already exists with different content (fingerprint {reader.ContentFingerprint}, this run computed {contentFingerprint}); outputs are never overwritten", path);
             }
 
             return existing.Info;

@@ -56,14 +56,7 @@ public sealed partial class DurableWorkerTests : IClassFixture<LocalDemoReferenc
     [Fact]
     public async Task ModelPipeline_WorkerKilledMidRun_OtherWorkerFinishesWithTheLocalRunnersGold()
     {
-        string container = _azurite.UniqueName("workers-kill");
-        string hub = TaskHub();
-        Dictionary<string, string> environment = DemoRuns.Environment(_azurite, container);
-        ILakeStore lake = await DemoRuns.OpenBlobLakeAsync(_azurite, container);
-        using (PipelineRuntime runtime = DemoRuns.Runtime(lake))
-        {
-            Assert.Equal(RunStatus.Succeeded, (await DemoRuns.RunLocallyAsync(runtime, DemoRuns.DataOpsManifest, DemoRuns.DataOpsRunId)).Status);
-        }
+        (string hub, Dictionary<string, string> environment, ILakeStore lake) = await AfterLocalDataOpsAsync("workers-kill");
 
         using QuantProcess victim = Worker("worker-killed", environment, hub);
         using QuantProcess survivor = Worker("worker-survivor", environment, hub);
@@ -89,14 +82,7 @@ public sealed partial class DurableWorkerTests : IClassFixture<LocalDemoReferenc
     [Fact]
     public async Task ModelPipeline_CancelledThenResumedDurably_FinishesWithTheLocalRunnersGold()
     {
-        string container = _azurite.UniqueName("workers-cancel");
-        string hub = TaskHub();
-        Dictionary<string, string> environment = DemoRuns.Environment(_azurite, container);
-        ILakeStore lake = await DemoRuns.OpenBlobLakeAsync(_azurite, container);
-        using (PipelineRuntime runtime = DemoRuns.Runtime(lake))
-        {
-            Assert.Equal(RunStatus.Succeeded, (await DemoRuns.RunLocallyAsync(runtime, DemoRuns.DataOpsManifest, DemoRuns.DataOpsRunId)).Status);
-        }
+        (string hub, Dictionary<string, string> environment, ILakeStore lake) = await AfterLocalDataOpsAsync("workers-cancel");
 
         using QuantProcess worker = Worker("worker", environment, hub);
         using QuantProcess client = Client(environment, hub, DemoRuns.MetaManifest, DemoRuns.MetaRunId);
@@ -126,6 +112,19 @@ public sealed partial class DurableWorkerTests : IClassFixture<LocalDemoReferenc
         RunRecord resumed = (await new Orchestration.Execution.RunStore(lake).TryLoadAsync("demo", DemoRuns.MetaRunId))!;
         Assert.Equal(2, resumed.Attempt);
         await AssertGoldAndLedgersAsync(lake, environment, DemoRuns.MetaRunId);
+    }
+
+    // A fresh container and task hub whose lake already holds the DataOps run, made by the local runner.
+    private async Task<(string Hub, Dictionary<string, string> Environment, ILakeStore Lake)> AfterLocalDataOpsAsync(string name)
+    {
+        string container = _azurite.UniqueName(name);
+        ILakeStore lake = await DemoRuns.OpenBlobLakeAsync(_azurite, container);
+        using (PipelineRuntime runtime = DemoRuns.Runtime(lake))
+        {
+            Assert.Equal(RunStatus.Succeeded, (await DemoRuns.RunLocallyAsync(runtime, DemoRuns.DataOpsManifest, DemoRuns.DataOpsRunId)).Status);
+        }
+
+        return (TaskHub(), DemoRuns.Environment(_azurite, container), lake);
     }
 
     private async Task RunDurableAsync(Dictionary<string, string> environment, string hub, string manifest, string runId, params QuantProcess[] workers)
