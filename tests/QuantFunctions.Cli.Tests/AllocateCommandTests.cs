@@ -50,6 +50,26 @@ public sealed class AllocateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Allocate_SingularCovarianceJson_ConditionAsNamedLiteralAndNullsWritten()
+    {
+        // Three assets over two periods: rank 1 covariance, smallest eigenvalue 0, so κ before the ridge is +∞ — the JSON
+        // contract writes it as the string "Infinity"; no date column, so "index" is null; no shrinkage, so null.
+        double[][] columns = [[0.01, -0.02], [0.02, 0.01], [-0.01, 0.03]];
+        string file = WriteCsv("singular.csv", ["X", "Y", "Z"], null, columns);
+        (int code, string stdout, string stderr) = await RunAsync(file, "--engine", "min_variance", "--json");
+        Assert.True(code == ExitCodes.Success, stderr);
+        using JsonDocument json = JsonDocument.Parse(stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("index").ValueKind);
+        JsonElement riskModel = root.GetProperty("risk_model");
+        Assert.Equal(JsonValueKind.Null, riskModel.GetProperty("shrinkage").ValueKind);
+        Assert.Equal("Infinity", riskModel.GetProperty("ridge").GetProperty("condition_before").GetString());
+        Assert.True(riskModel.GetProperty("ridge").GetProperty("lambda").GetDouble() > 0);
+        Assert.Equal(5000, riskModel.GetProperty("ridge").GetProperty("condition_after").GetDouble(), 1e-6);
+        Assert.Equal(2, root.GetProperty("periods").GetInt32());
+    }
+
+    [Fact]
     public async Task Allocate_InverseVolCsv_MatchesNormalisedInverseSigma()
     {
         string file = WriteCsv("three.csv", ["X", "Y", "Z"], null, Three);

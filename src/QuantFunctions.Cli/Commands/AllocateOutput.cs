@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Risk;
 using Spectre.Console;
@@ -8,52 +9,142 @@ using Spectre.Console;
 namespace QuantFunctions.Cli.Commands;
 
 /// <summary>Prints an <see cref="AllocateRun"/> as tables or as one JSON document.</summary>
-internal static partial class AllocateOutput
+internal static class AllocateOutput
 {
     /// <summary>One JSON document: input, risk model, weights (by asset), diagnostics, constraint report, fallback steps.</summary>
+    /// <remarks>
+    /// Written with <see cref="Utf8JsonWriter"/> directly (snake_case names, indented, non-finite numbers as the strings
+    /// "NaN", "Infinity", "-Infinity"): a short-lived process then compiles no serializer metadata (issue 11 measured 139
+    /// System.Text.Json methods compiled at start-up for the generated contract this replaced).
+    /// </remarks>
     public static string Json(AllocateRun run)
     {
         AllocationResult r = run.Result;
-        var weights = new Dictionary<string, double>(r.Assets.Count, StringComparer.Ordinal);
-        for (int i = 0; i < r.Assets.Count; i++)
+        var buffer = new ArrayBufferWriter<byte>(4096 + (r.Assets.Count * 48));
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            weights[r.Assets[i]] = r.Weights[i];
+            json.WriteStartObject();
+            json.WriteString("file", run.Data.Source);
+            json.WriteString("input", run.FromPrices ? "prices" : "returns");
+            json.WriteNumber("assets", run.Returns.AssetCount);
+            json.WriteNumber("periods", run.Returns.Periods);
+            if (run.Data.Index is { } index)
+            {
+                json.WriteStartObject("index");
+                json.WriteString("column", run.Data.IndexColumn);
+                json.WriteString("first", index[0]);
+                json.WriteString("last", index[^1]);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("index");
+            }
+
+            WriteRiskModel(json, run);
+            json.WriteString("requested_engine", r.RequestedEngine);
+            json.WriteString("engine", r.Engine);
+            json.WriteBoolean("success", r.Success);
+            json.WriteString("failure_reason", r.FailureReason);
+            json.WriteStartObject("weights");
+            for (int i = 0; i < r.Assets.Count; i++)
+            {
+                WriteNumber(json, r.Assets[i], r.Weights[i]);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("diagnostics");
+            foreach (KeyValuePair<string, double> d in r.Diagnostics)
+            {
+                WriteNumber(json, d.Key, d.Value);
+            }
+
+            json.WriteEndObject();
+            WriteReport(json, r.ConstraintReport);
+            WriteSteps(json, r.FallbackSteps);
+            json.WriteEndObject();
         }
 
-        var checks = new List<CheckDocument>(r.ConstraintReport.Checks.Count);
-        foreach (ConstraintCheck c in r.ConstraintReport.Checks)
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteRiskModel(Utf8JsonWriter json, AllocateRun run)
+    {
+        json.WriteStartObject("risk_model");
+        json.WriteString("kind", AllocateCommand.RiskModelName(run.RiskModel.Kind));
+        json.WriteString("expected_returns", run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant());
+        json.WriteNumber("periods_per_year", run.RiskModel.PeriodsPerYear);
+        WriteNumber(json, "shrinkage", run.Estimate?.Shrinkage);
+        if (run.Estimate?.Ridge is { } ridge)
         {
-            checks.Add(new CheckDocument(c.Name, c.Value, c.Lower, c.Upper, c.Slack, c.Passed));
+            json.WriteStartObject("ridge");
+            WriteNumber(json, "lambda", ridge.Lambda);
+            WriteNumber(json, "condition_before", ridge.ConditionBefore);
+            WriteNumber(json, "condition_after", ridge.ConditionAfter);
+            WriteNumber(json, "bound", ridge.Bound);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("ridge");
         }
 
-        var steps = new List<StepDocument>(r.FallbackSteps.Count);
-        foreach (FallbackStep s in r.FallbackSteps)
+        json.WriteEndObject();
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, ConstraintReport report)
+    {
+        json.WriteStartObject("constraint_report");
+        WriteNumber(json, "tolerance", report.Tolerance);
+        json.WriteBoolean("all_passed", report.AllPassed);
+        json.WriteStartArray("checks");
+        foreach (ConstraintCheck c in report.Checks)
         {
-            steps.Add(new StepDocument(s.Engine, s.NeutralityTolerance, s.Succeeded, s.Reason));
+            json.WriteStartObject();
+            json.WriteString("name", c.Name);
+            WriteNumber(json, "value", c.Value);
+            WriteNumber(json, "lower", c.Lower);
+            WriteNumber(json, "upper", c.Upper);
+            WriteNumber(json, "slack", c.Slack);
+            json.WriteBoolean("passed", c.Passed);
+            json.WriteEndObject();
         }
 
-        IReadOnlyList<string>? index = run.Data.Index;
-        var document = new Document(
-            run.Data.Source,
-            run.FromPrices ? "prices" : "returns",
-            run.Returns.AssetCount,
-            run.Returns.Periods,
-            index is null ? null : new IndexDocument(run.Data.IndexColumn!, index[0], index[^1]),
-            new RiskModelDocument(
-                AllocateCommand.RiskModelName(run.RiskModel.Kind),
-                run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant(),
-                run.RiskModel.PeriodsPerYear,
-                run.Estimate?.Shrinkage,
-                run.Estimate?.Ridge is { } ridge ? new RidgeDocument(ridge.Lambda, ridge.ConditionBefore, ridge.ConditionAfter, ridge.Bound) : null),
-            r.RequestedEngine,
-            r.Engine,
-            r.Success,
-            r.FailureReason,
-            weights,
-            r.Diagnostics,
-            new ReportDocument(r.ConstraintReport.Tolerance, r.ConstraintReport.AllPassed, checks),
-            steps);
-        return JsonSerializer.Serialize(document, AllocateJson.Default.Document);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSteps(Utf8JsonWriter json, IReadOnlyList<FallbackStep> steps)
+    {
+        json.WriteStartArray("fallback_steps");
+        foreach (FallbackStep s in steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("engine", s.Engine);
+            WriteNumber(json, "neutrality_tolerance", s.NeutralityTolerance);
+            json.WriteBoolean("succeeded", s.Succeeded);
+            json.WriteString("reason", s.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A number, null, or a non-finite value as its named literal string (NaN, Infinity, -Infinity).</summary>
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is not double v)
+        {
+            json.WriteNull(name);
+        }
+        else if (double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteString(name, double.IsNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+        }
     }
 
     /// <summary>Tables: weights, diagnostics and risk model, constraint report, fallback steps; then the outcome.</summary>
@@ -147,40 +238,4 @@ internal static partial class AllocateOutput
 
     private static string Number(double value, string format) =>
         double.IsPositiveInfinity(value) ? "+∞" : double.IsNegativeInfinity(value) ? "−∞" : value.ToString(format, CultureInfo.InvariantCulture);
-
-    /// <summary>The JSON contract, generated at compile time (no reflection-based serializer to warm up in a short-lived process).</summary>
-    [JsonSourceGenerationOptions(
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-    [JsonSerializable(typeof(Document))]
-    private sealed partial class AllocateJson : JsonSerializerContext;
-
-    private sealed record Document(
-        string File,
-        string Input,
-        int Assets,
-        int Periods,
-        IndexDocument? Index,
-        RiskModelDocument RiskModel,
-        string RequestedEngine,
-        string Engine,
-        bool Success,
-        string? FailureReason,
-        IReadOnlyDictionary<string, double> Weights,
-        IReadOnlyDictionary<string, double> Diagnostics,
-        ReportDocument ConstraintReport,
-        IReadOnlyList<StepDocument> FallbackSteps);
-
-    private sealed record IndexDocument(string Column, string First, string Last);
-
-    private sealed record RiskModelDocument(string Kind, string ExpectedReturns, int PeriodsPerYear, double? Shrinkage, RidgeDocument? Ridge);
-
-    private sealed record RidgeDocument(double Lambda, double ConditionBefore, double ConditionAfter, double Bound);
-
-    private sealed record ReportDocument(double Tolerance, bool AllPassed, IReadOnlyList<CheckDocument> Checks);
-
-    private sealed record CheckDocument(string Name, double Value, double Lower, double Upper, double Slack, bool Passed);
-
-    private sealed record StepDocument(string Engine, double? NeutralityTolerance, bool Succeeded, string Reason);
 }
