@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Risk;
 using Spectre.Console;
 
@@ -32,13 +33,13 @@ internal static partial class AllocateOutput
             steps.Add(new StepDocument(s.Engine, s.NeutralityTolerance, s.Succeeded, s.Reason));
         }
 
-        IReadOnlyList<string>? index = run.Data.Index;
+        RowLabels? index = run.Data.RowLabels;
         var document = new Document(
-            run.Data.Source,
+            run.Source,
             run.FromPrices ? "prices" : "returns",
-            run.Returns.AssetCount,
-            run.Returns.Periods,
-            index is null ? null : new IndexDocument(run.Data.IndexColumn!, index[0], index[^1]),
+            run.Returns.ColumnCount,
+            run.Returns.RowCount,
+            index is null ? null : new IndexDocument(index.Name, index.Labels[0], index.Labels[^1]),
             new RiskModelDocument(
                 AllocateCommand.RiskModelName(run.RiskModel.Kind),
                 run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant(),
@@ -60,9 +61,9 @@ internal static partial class AllocateOutput
     public static void Print(IAnsiConsole console, AllocateRun run)
     {
         AllocationResult r = run.Result;
-        string span = run.Data.Index is { } index ? $", {index[0]} … {index[^1]}" : string.Empty;
+        string span = run.Data.RowLabels is { } index ? $", {index.Labels[0]} … {index.Labels[^1]}" : string.Empty;
         console.WriteLine(
-            $"{run.Data.Source}: {run.Returns.AssetCount} assets × {run.Returns.Periods} periods of returns{(run.FromPrices ? " (from prices)" : string.Empty)}{span}");
+            $"{run.Source}: {run.Returns.ColumnCount} assets × {run.Returns.RowCount} periods of returns{(run.FromPrices ? " (from prices)" : string.Empty)}{span}");
         console.WriteLine(
             $"risk model {AllocateCommand.RiskModelName(run.RiskModel.Kind)}, {run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant()} μ, {run.RiskModel.PeriodsPerYear.ToString(CultureInfo.InvariantCulture)} periods/year · engine {r.RequestedEngine}{(r.Engine == r.RequestedEngine ? string.Empty : " → " + r.Engine)}");
 
