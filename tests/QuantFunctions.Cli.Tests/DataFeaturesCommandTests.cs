@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Tests.Infrastructure;
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Storage;
 
@@ -49,8 +50,8 @@ public sealed class DataFeaturesCommandTests(DemoLake demo)
         int last = new DateOnly(2023, 3, 14).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
         var rows = Enumerable.Range(0, bronze.RowCount).Where(i => symbols[i] == symbol && dates[i] <= last).OrderBy(i => dates[i]).ToArray();
         double[] Pick(string column) => rows.Select(i => bronze.Doubles(column)[i]).ToArray();
-        var bars = new SymbolBars(
-            symbol, rows.Select(i => DateTimeOffset.UnixEpoch.AddDays(dates[i])).ToArray(), Pick("open"), Pick("high"), Pick("low"), Pick("close"), Pick("volume"));
+        var bars = new BarSeries(
+            Symbol.Parse(symbol), rows.Select(i => new DateOnly(1970, 1, 1).AddDays(dates[i])).ToArray(), Pick("open"), Pick("high"), Pick("low"), Pick("close"), Pick("volume"));
         FeatureBlock expected = new FeatureSet(new FeatureOptions { PeriodsPerYear = 365 }).Compute(bars);
 
         JsonObject features = JsonNode.Parse(outcome.Output)!["features"]!.AsObject();

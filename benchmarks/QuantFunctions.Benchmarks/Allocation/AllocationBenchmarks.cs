@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 
@@ -15,7 +16,7 @@ namespace QuantFunctions.Benchmarks.Allocation;
 [MemoryDiagnoser]
 public class AllocationBenchmarks
 {
-    private ReturnsMatrix _returns = null!;
+    private ReturnPanel _returns = null!;
     private CovarianceMatrix _covariance = null!;
     private double[] _mu = null!;
     private AllocationProblem _problem = null!;

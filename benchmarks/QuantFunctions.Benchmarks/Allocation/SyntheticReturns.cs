@@ -1,5 +1,5 @@
 using System.Globalization;
-using QuantFunctions.Core.Returns;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Benchmarks.Allocation;
 
@@ -10,13 +10,13 @@ namespace QuantFunctions.Benchmarks.Allocation;
 /// </summary>
 public static class SyntheticReturns
 {
-    public static ReturnsMatrix Load(int assets = 500, int days = 2000, int seed = 42)
+    public static ReturnPanel Load(int assets = 500, int days = 2000, int seed = 42)
     {
         string? file = Environment.GetEnvironmentVariable("QF_ALLOC_RETURNS");
         return string.IsNullOrEmpty(file) ? Generate(assets, days, seed) : ReadCsv(file);
     }
 
-    public static ReturnsMatrix Generate(int assets, int days, int seed)
+    public static ReturnPanel Generate(int assets, int days, int seed)
     {
         const int factors = 5;
         var rng = new Random(seed);
@@ -54,10 +54,10 @@ public static class SyntheticReturns
             names[j] = "A" + j.ToString("D3", CultureInfo.InvariantCulture);
         }
 
-        return ReturnsMatrix.Create(names, days, r);
+        return ReturnPanel.Undated(names, days, r);
     }
 
-    public static ReturnsMatrix ReadCsv(string path)
+    public static ReturnPanel ReadCsv(string path)
     {
         string[] lines = File.ReadAllLines(path);
         string[] names = lines[0].Split(',')[1..];
@@ -72,7 +72,7 @@ public static class SyntheticReturns
             }
         }
 
-        return ReturnsMatrix.Create(names, rows, v);
+        return ReturnPanel.Undated(names, rows, v);
     }
 
     private static double Normal(Random rng) =>

@@ -3,6 +3,7 @@ using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
+using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Synthetic;
 
 namespace QuantFunctions.Benchmarks.CoreDomain;
@@ -40,7 +41,7 @@ public class DomainBenchmarks
     {
         TradingCalendar crypto = ExchangeCalendars.Crypto;
         TradingCalendar nyse = ExchangeCalendars.Nyse;
-        return CloseToCloseReturns.ComputePanel(_market.Bars, s => s.Exchange == "XNYS" ? nyse : crypto, ReturnKind.Simple);
+        return ReturnCalculator.FromBars(_market.Bars, ReturnOptions.CalendarAware(s => s.Exchange == "XNYS" ? nyse : crypto, ReturnKind.Simple));
     }
 
     [Benchmark(Description = "walk-forward 60/20/20, 120 streams, equal weight")]

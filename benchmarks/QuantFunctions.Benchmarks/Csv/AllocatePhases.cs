@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using QuantFunctions.Core.Allocation;
-using QuantFunctions.Core.Returns;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Lake.Datasets;
 
@@ -20,10 +20,8 @@ public static class AllocatePhases
         for (int pass = 0; pass < 4; pass++)
         {
             var sw = new CpuWatch();
-            ReturnsFile data = ReturnsFileReader.ReadAsync(file).GetAwaiter().GetResult();
+            ReturnPanel returns = ReturnsFileReader.ReadAsync(file).GetAwaiter().GetResult();
             double read = Lap(sw);
-            ReturnsMatrix returns = data.ToReturns();
-            double matrix = Lap(sw);
             AllocationProblem problem = AllocationProblem.FromReturns(returns, new RiskModelOptions(), new PortfolioConstraints());
             double estimate = Lap(sw);
             AllocationResult result = AllocationEngineRegistry.CreateWithFallback("min_variance", new Dictionary<string, string>()).Allocate(problem);
@@ -57,7 +55,7 @@ public static class AllocatePhases
             double parse = Lap(sw);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  split only {split:F0} ms ({cells} cells), split + TryNumber {parse:F0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(pass == 0 ? "cold" : "warm")}: read CSV {read:F0} ms ({bytes / 1e6 / (read / 1e3):F0} MB/s) | to matrix {matrix:F0} | risk model {estimate:F0} | min variance {allocate:F0} ms (success {result.Success})"));
+                $"{(pass == 0 ? "cold" : "warm")}: read CSV {read:F0} ms ({bytes / 1e6 / (read / 1e3):F0} MB/s) | risk model {estimate:F0} | min variance {allocate:F0} ms (success {result.Success})"));
         }
     }
 

@@ -34,9 +34,9 @@ public class CsvReadBenchmarks
         Console.WriteLine($"// returns CSV {_path}: {_bytes.Length / 1e6:F1} MB");
     }
 
-    /// <summary>The whole <c>quant allocate</c> read: file → <see cref="ReturnsFile"/> (column-major doubles).</summary>
+    /// <summary>The whole <c>quant allocate</c> read: file → <see cref="Core.Market.ReturnPanel"/> (column-major doubles).</summary>
     [Benchmark(Baseline = true)]
-    public async Task<int> ReturnsFileFromDisk() => (await ReturnsFileReader.ReadAsync(_path)).Periods;
+    public async Task<int> ReturnsFileFromDisk() => (await ReturnsFileReader.ReadAsync(_path)).RowCount;
 
     /// <summary>Parse only: bytes already in memory, every cell parsed as a double, nothing kept.</summary>
     [Benchmark]

@@ -49,7 +49,7 @@ public static class ImportPhases
         var fresh = new List<BarSeries>(set.Fetches.Count);
         foreach (ProviderFetch f in set.Fetches)
         {
-            fresh.Add(IngestValidator.Validate(f.Bars, true, issues));
+            fresh.Add(IngestValidator.Validate(f.Bars, f.Origins, true, issues));
         }
 
         double validate = Lap(sw);

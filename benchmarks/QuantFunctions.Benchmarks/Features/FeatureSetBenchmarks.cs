@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Benchmarks.Features;
 
@@ -12,7 +13,7 @@ public class FeatureSetBenchmarks
 {
     private const int Symbols = 500;
     private const int Bars = 3650;
-    private SymbolBars[] _universe = [];
+    private BarSeries[] _universe = [];
     private FeatureSet _sequential = null!;
     private FeatureSet _parallel = null!;
     private readonly double[] _buffer = new double[Bars * FeatureColumns.All.Count];
@@ -20,7 +21,7 @@ public class FeatureSetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _universe = new SymbolBars[Symbols];
+        _universe = new BarSeries[Symbols];
         for (int s = 0; s < Symbols; s++)
         {
             _universe[s] = RandomWalk($"BENCH:S{s:D3}", Bars, seed: 1000 + s);
@@ -38,9 +39,9 @@ public class FeatureSetBenchmarks
     {
         // What a stage writing one symbol at a time pays: the compute without the 670 KB result block per symbol.
         double checksum = 0;
-        foreach (SymbolBars bars in _universe)
+        foreach (BarSeries bars in _universe)
         {
-            _sequential.ComputeInto(bars.Close, bars.High, bars.Low, bars.Volume, _buffer, bars.Symbol);
+            _sequential.ComputeInto(bars.Close, bars.High, bars.Low, bars.Volume, _buffer, bars.Symbol.Value);
             checksum += _buffer[^1];
         }
 
@@ -50,16 +51,16 @@ public class FeatureSetBenchmarks
     [Benchmark(Description = "500 symbols x 3650 bars, parallel over symbols")]
     public int Parallel() => _parallel.ComputeMany(_universe).Count;
 
-    private static SymbolBars RandomWalk(string symbol, int count, int seed)
+    private static BarSeries RandomWalk(string symbol, int count, int seed)
     {
         var random = new Random(seed);
-        var start = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var ts = new DateTimeOffset[count];
+        var start = new DateOnly(2015, 1, 1);
+        var dates = new DateOnly[count];
         double[] open = new double[count], high = new double[count], low = new double[count], close = new double[count], volume = new double[count];
         double price = 100;
         for (int i = 0; i < count; i++)
         {
-            ts[i] = start.AddDays(i);
+            dates[i] = start.AddDays(i);
             open[i] = price;
             double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
             price *= Math.Exp(0.02 * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
@@ -69,6 +70,6 @@ public class FeatureSetBenchmarks
             volume[i] = 1000 * (0.5 + random.NextDouble());
         }
 
-        return new SymbolBars(symbol, ts, open, high, low, close, volume);
+        return new BarSeries(Symbol.Parse(symbol), dates, open, high, low, close, volume);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Lake.Datasets;
@@ -77,13 +78,13 @@ internal sealed class AllocateCommand : CommandBase
         };
         PortfolioConstraints constraints = ParseBounds(parseResult.GetValue(_bounds));
 
-        ReturnsFile data = await ReturnsFileReader.ReadAsync(file, cancellationToken);
-        ReturnsMatrix returns = parseResult.GetValue(_prices) ? data.ToReturnsFromPrices() : data.ToReturns();
+        ReturnPanel data = await ReturnsFileReader.ReadAsync(file, cancellationToken);
+        ReturnPanel returns = parseResult.GetValue(_prices) ? ReturnCalculator.FromPrices(data, ReturnOptions.Pandas) : data;
         AllocationProblem problem = AllocationProblem.FromReturns(returns, riskModel, constraints);
         AllocationResult result = engine.Allocate(problem);
         result = result with { Diagnostics = ReportedDiagnostics(result.Diagnostics, rf ?? 0) };
 
-        var run = new AllocateRun(data, returns, riskModel, problem.Estimate, result, parseResult.GetValue(_prices));
+        var run = new AllocateRun(file, data, returns, riskModel, problem.Estimate, result, parseResult.GetValue(_prices));
         if (parseResult.GetValue(_json))
         {
             TextWriter output = Context.Console.Profile.Out.Writer;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Risk;
 using Spectre.Console;
 
@@ -24,16 +25,16 @@ internal static class AllocateOutput
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("file", run.Data.Source);
+            json.WriteString("file", run.Source);
             json.WriteString("input", run.FromPrices ? "prices" : "returns");
-            json.WriteNumber("assets", run.Returns.AssetCount);
-            json.WriteNumber("periods", run.Returns.Periods);
-            if (run.Data.Index is { } index)
+            json.WriteNumber("assets", run.Returns.ColumnCount);
+            json.WriteNumber("periods", run.Returns.RowCount);
+            if (run.Data.RowLabels is { } index)
             {
                 json.WriteStartObject("index");
-                json.WriteString("column", run.Data.IndexColumn);
-                json.WriteString("first", index[0]);
-                json.WriteString("last", index[^1]);
+                json.WriteString("column", index.Name);
+                json.WriteString("first", index.Labels[0]);
+                json.WriteString("last", index.Labels[^1]);
                 json.WriteEndObject();
             }
             else
@@ -151,9 +152,9 @@ internal static class AllocateOutput
     public static void Print(IAnsiConsole console, AllocateRun run)
     {
         AllocationResult r = run.Result;
-        string span = run.Data.Index is { } index ? $", {index[0]} … {index[^1]}" : string.Empty;
+        string span = run.Data.RowLabels is { } index ? $", {index.Labels[0]} … {index.Labels[^1]}" : string.Empty;
         console.WriteLine(
-            $"{run.Data.Source}: {run.Returns.AssetCount} assets × {run.Returns.Periods} periods of returns{(run.FromPrices ? " (from prices)" : string.Empty)}{span}");
+            $"{run.Source}: {run.Returns.ColumnCount} assets × {run.Returns.RowCount} periods of returns{(run.FromPrices ? " (from prices)" : string.Empty)}{span}");
         console.WriteLine(
             $"risk model {AllocateCommand.RiskModelName(run.RiskModel.Kind)}, {run.RiskModel.ExpectedReturnMethod.ToString().ToLowerInvariant()} μ, {run.RiskModel.PeriodsPerYear.ToString(CultureInfo.InvariantCulture)} periods/year · engine {r.RequestedEngine}{(r.Engine == r.RequestedEngine ? string.Empty : " → " + r.Engine)}");
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 
@@ -13,7 +14,7 @@ public sealed class AllocationProblem
 {
     private readonly ConcurrentDictionary<LinkageMethod, Dendrogram> _dendrograms = new();
 
-    private AllocationProblem(CovarianceMatrix covariance, double[]? mu, PortfolioConstraints constraints, ReturnsMatrix? returns, RiskEstimate? estimate, double[]? correlation)
+    private AllocationProblem(CovarianceMatrix covariance, double[]? mu, PortfolioConstraints constraints, ReturnPanel? returns, RiskEstimate? estimate, double[]? correlation)
     {
         CorrelationOverride = correlation;
         Covariance = covariance;
@@ -44,7 +45,7 @@ public sealed class AllocationProblem
     public IReadOnlyList<double>? ExpectedReturns { get; }
 
     /// <summary>The returns the estimates came from, when given (used by score-based engines).</summary>
-    public ReturnsMatrix? Returns { get; }
+    public ReturnPanel? Returns { get; }
 
     /// <summary>The constraints.</summary>
     public PortfolioConstraints Constraints { get; }
@@ -72,7 +73,7 @@ public sealed class AllocationProblem
         CovarianceMatrix covariance,
         IReadOnlyList<double>? expectedReturns = null,
         PortfolioConstraints? constraints = null,
-        ReturnsMatrix? returns = null,
+        ReturnPanel? returns = null,
         IReadOnlyList<double>? correlation = null) =>
         Create(covariance, expectedReturns, constraints, returns, null, correlation);
 
@@ -80,9 +81,9 @@ public sealed class AllocationProblem
     /// <param name="returns">Periodic returns.</param>
     /// <param name="riskModel">Estimators (defaults when null).</param>
     /// <param name="constraints">Constraints (long-only, fully invested when null).</param>
-    public static AllocationProblem FromReturns(ReturnsMatrix returns, RiskModelOptions? riskModel = null, PortfolioConstraints? constraints = null)
+    public static AllocationProblem FromReturns(ReturnPanel returns, RiskModelOptions? riskModel = null, PortfolioConstraints? constraints = null)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         RiskEstimate estimate = RiskModel.Estimate(returns, riskModel);
         double[]? correlation = returns.HasMissing && riskModel?.Kind == RiskModelKind.SamplePairwise ? Correlation.Pairwise(returns) : null;
         return Create(estimate.Covariance, estimate.ExpectedReturns, constraints, returns, estimate, correlation);
@@ -123,7 +124,7 @@ public sealed class AllocationProblem
         return Dendrogram(caps.Linkage ?? engineLinkage ?? LinkageMethod.Single).Cut(caps.MaxClusters);
     }
 
-    private static AllocationProblem Create(CovarianceMatrix covariance, IReadOnlyList<double>? mu, PortfolioConstraints? constraints, ReturnsMatrix? returns, RiskEstimate? estimate, IReadOnlyList<double>? correlation)
+    private static AllocationProblem Create(CovarianceMatrix covariance, IReadOnlyList<double>? mu, PortfolioConstraints? constraints, ReturnPanel? returns, RiskEstimate? estimate, IReadOnlyList<double>? correlation)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         constraints ??= PortfolioConstraints.LongOnly;
@@ -137,16 +138,17 @@ public sealed class AllocationProblem
 
         if (returns is not null)
         {
-            if (returns.AssetCount != n)
+            ReturnsInput.Validate(returns);
+            if (returns.ColumnCount != n)
             {
-                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns have {returns.AssetCount} assets, covariance has {n}");
+                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns have {returns.ColumnCount} assets, covariance has {n}");
             }
 
             for (int i = 0; i < n; i++)
             {
-                if (!string.Equals(returns.Assets[i], covariance.Assets[i], StringComparison.Ordinal))
+                if (!string.Equals(returns.Columns[i], covariance.Assets[i], StringComparison.Ordinal))
                 {
-                    throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns column {i} is '{returns.Assets[i]}' but covariance row {i} is '{covariance.Assets[i]}'", returns.Assets[i]);
+                    throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns column {i} is '{returns.Columns[i]}' but covariance row {i} is '{covariance.Assets[i]}'", returns.Columns[i]);
                 }
             }
         }

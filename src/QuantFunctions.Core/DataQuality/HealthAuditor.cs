@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.DataQuality;
 
@@ -51,7 +52,7 @@ public sealed class HealthAuditor
     /// <exception cref="HealthCheckException">Strict mode and a symbol is dropped.</exception>
     /// <exception cref="ArgumentException">The sessions are not strictly increasing.</exception>
     public IReadOnlyList<SymbolHealth> AuditMany(
-        IReadOnlyList<SymbolBars> symbols, AssetClass assetClass, ReadOnlySpan<DateOnly> expectedSessions, DateTimeOffset asOf)
+        IReadOnlyList<BarSeries> symbols, AssetClass assetClass, ReadOnlySpan<DateOnly> expectedSessions, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         var result = new SymbolHealth[symbols.Count];
@@ -71,7 +72,7 @@ public sealed class HealthAuditor
     /// <returns>The status and reasons.</returns>
     /// <exception cref="HealthCheckException">Strict mode and the symbol is dropped.</exception>
     /// <exception cref="ArgumentException">The sessions are not strictly increasing.</exception>
-    public SymbolHealth Audit(SymbolBars bars, AssetClass assetClass, ReadOnlySpan<DateOnly> expectedSessions, DateTimeOffset asOf)
+    public SymbolHealth Audit(BarSeries bars, AssetClass assetClass, ReadOnlySpan<DateOnly> expectedSessions, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(bars);
         for (int i = 1; i < expectedSessions.Length; i++)
@@ -99,14 +100,14 @@ public sealed class HealthAuditor
             CheckCalendar(bars, expectedSessions, asOf, reasons);
         }
 
-        var health = new SymbolHealth(bars.Symbol, reasons.Status, reasons.Build());
+        var health = new SymbolHealth(bars.Symbol.Value, reasons.Status, reasons.Build());
         if (_options.Strict && health.Status == HealthStatus.Dropped)
         {
             foreach (HealthReason reason in health.Reasons)
             {
                 if (reason.Severity == HealthStatus.Dropped)
                 {
-                    throw new HealthCheckException(bars.Symbol, reason);
+                    throw new HealthCheckException(bars.Symbol.Value, reason);
                 }
             }
         }
@@ -114,32 +115,32 @@ public sealed class HealthAuditor
         return health;
     }
 
-    private void CheckTimestamps(SymbolBars bars, DateTimeOffset asOf, ReasonCollector reasons)
+    private void CheckTimestamps(BarSeries bars, DateTimeOffset asOf, ReasonCollector reasons)
     {
-        DateTimeOffset[] ts = bars.Timestamps;
-        for (int i = 1; i < ts.Length; i++)
+        DateOnly[] dates = bars.Dates;
+        for (int i = 1; i < dates.Length; i++)
         {
-            if (ts[i] <= ts[i - 1])
+            if (dates[i] <= dates[i - 1])
             {
-                string kind = ts[i] == ts[i - 1] ? "duplicate" : "non-increasing";
-                reasons.Add(HealthRule.Timestamps, HealthStatus.Dropped, Invariant($"{kind} timestamp at row {i} (previous {ts[i - 1]:O})"), ts[i]);
+                string kind = dates[i] == dates[i - 1] ? "duplicate" : "non-increasing";
+                reasons.Add(HealthRule.Timestamps, HealthStatus.Dropped, Invariant($"{kind} timestamp at row {i} (previous {bars.OpenTime(i - 1):O})"), bars.OpenTime(i));
             }
         }
 
-        DateTimeOffset lastKnown = _options.KnownAt.KnownAt(ts[^1]);
+        DateTimeOffset lastKnown = _options.KnownAt.KnownAt(bars.OpenTime(dates.Length - 1));
         if (lastKnown > asOf)
         {
             reasons.Add(
-                HealthRule.Timestamps, HealthStatus.Dropped, Invariant($"last bar known at {lastKnown:O}, after the as-of time {asOf:O} (look-ahead)"), ts[^1]);
+                HealthRule.Timestamps, HealthStatus.Dropped, Invariant($"last bar known at {lastKnown:O}, after the as-of time {asOf:O} (look-ahead)"), bars.OpenTime(dates.Length - 1));
         }
     }
 
-    private static void CheckValues(SymbolBars bars, ReasonCollector reasons)
+    private static void CheckValues(BarSeries bars, ReasonCollector reasons)
     {
         for (int i = 0; i < bars.Count; i++)
         {
             double o = bars.Open[i], h = bars.High[i], l = bars.Low[i], c = bars.Close[i], v = bars.Volume[i];
-            DateTimeOffset ts = bars.Timestamps[i];
+            DateTimeOffset ts = bars.OpenTime(i);
             if (!(double.IsFinite(o) && double.IsFinite(h) && double.IsFinite(l) && double.IsFinite(c) && double.IsFinite(v)))
             {
                 reasons.Add(HealthRule.MissingValues, HealthStatus.Dropped, Invariant($"row {i}: non-finite value (O={o}, H={h}, L={l}, C={c}, V={v})"), ts);
@@ -162,7 +163,7 @@ public sealed class HealthAuditor
         }
     }
 
-    private void CheckToxicity(SymbolBars bars, ReasonCollector reasons)
+    private void CheckToxicity(BarSeries bars, ReasonCollector reasons)
     {
         double[] close = bars.Close;
         for (int i = 1; i < close.Length; i++)
@@ -179,41 +180,41 @@ public sealed class HealthAuditor
                     HealthRule.Toxicity,
                     HealthStatus.Dropped,
                     Invariant($"daily return {r:P0} ({close[i - 1]} -> {close[i]}) exceeds ±{_options.ToxicReturn:P0}"),
-                    bars.Timestamps[i]);
+                    bars.OpenTime(i));
             }
         }
     }
 
-    private void CheckHistory(SymbolBars bars, ReasonCollector reasons)
+    private void CheckHistory(BarSeries bars, ReasonCollector reasons)
     {
-        int days = DateOf(bars.Timestamps[^1]).DayNumber - DateOf(bars.Timestamps[0]).DayNumber + 1;
+        int days = bars.Dates[^1].DayNumber - bars.Dates[0].DayNumber + 1;
         if (days < _options.MinHistoryDays)
         {
-            reasons.Add(HealthRule.SecularHistory, HealthStatus.Dropped, Invariant($"{days} days of history, below the {_options.MinHistoryDays}-day floor"), bars.Timestamps[0]);
+            reasons.Add(HealthRule.SecularHistory, HealthStatus.Dropped, Invariant($"{days} days of history, below the {_options.MinHistoryDays}-day floor"), bars.OpenTime(0));
         }
         else if (days < _options.LookbackDays)
         {
-            reasons.Add(HealthRule.SecularHistory, HealthStatus.Degraded, Invariant($"{days} days of history, below the {_options.LookbackDays}-day look-back"), bars.Timestamps[0]);
+            reasons.Add(HealthRule.SecularHistory, HealthStatus.Degraded, Invariant($"{days} days of history, below the {_options.LookbackDays}-day look-back"), bars.OpenTime(0));
         }
     }
 
-    private void CheckFreshness(SymbolBars bars, AssetClass assetClass, DateTimeOffset asOf, ReasonCollector reasons)
+    private void CheckFreshness(BarSeries bars, AssetClass assetClass, DateTimeOffset asOf, ReasonCollector reasons)
     {
         TimeSpan limit = assetClass == AssetClass.Crypto ? _options.CryptoMaxStaleness : _options.EquityMaxStaleness;
-        TimeSpan age = asOf - _options.KnownAt.KnownAt(bars.Timestamps[^1]);
+        TimeSpan age = asOf - _options.KnownAt.KnownAt(bars.OpenTime(bars.Count - 1));
         if (age > limit)
         {
             reasons.Add(
                 HealthRule.Freshness,
                 HealthStatus.Degraded,
                 Invariant($"last bar is {age.TotalHours:F1} h old at {asOf:O}, above the {assetClass} limit of {limit.TotalHours:F0} h"),
-                bars.Timestamps[^1]);
+                bars.OpenTime(bars.Count - 1));
         }
     }
 
-    private void CheckCalendar(SymbolBars bars, ReadOnlySpan<DateOnly> sessions, DateTimeOffset asOf, ReasonCollector reasons)
+    private void CheckCalendar(BarSeries bars, ReadOnlySpan<DateOnly> sessions, DateTimeOffset asOf, ReasonCollector reasons)
     {
-        DateOnly first = DateOf(bars.Timestamps[0]), last = DateOf(bars.Timestamps[^1]);
+        DateOnly first = bars.Dates[0], last = bars.Dates[^1];
         DateOnly lookbackStart = DateOf(asOf).AddDays(-_options.LookbackDays);
         DateOnly windowStart = first > lookbackStart ? first : lookbackStart;
 
@@ -222,7 +223,7 @@ public sealed class HealthAuditor
         DateOnly runStart = default;
         for (int i = 0; i < bars.Count; i++)
         {
-            DateOnly d = DateOf(bars.Timestamps[i]);
+            DateOnly d = bars.Dates[i];
             while (s < sessions.Length && sessions[s] < d)
             {
                 if (sessions[s] >= windowStart)
@@ -246,13 +247,13 @@ public sealed class HealthAuditor
 
                 s++;
             }
-            else if (i == 0 || d > DateOf(bars.Timestamps[i - 1]))
+            else if (i == 0 || d > bars.Dates[i - 1])
             {
                 reasons.Add(
                     HealthRule.OffCalendar,
                     _options.StrictCalendar ? HealthStatus.Dropped : HealthStatus.Degraded,
                     Invariant($"bar on {d:yyyy-MM-dd}, which is not an expected session"),
-                    bars.Timestamps[i]);
+                    bars.OpenTime(i));
             }
         }
 

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Market;
+
 namespace QuantFunctions.Core.Features;
 
 /// <summary>Computes the whole feature catalogue (<see cref="FeatureColumns.All"/>) for one or many symbols.</summary>
@@ -35,21 +37,27 @@ public sealed class FeatureSet
     /// <param name="bars">The symbol's bars.</param>
     /// <returns>The feature block with ts and known_at.</returns>
     /// <exception cref="FeatureInputException">A value is not finite, a price is not positive or a volume is negative.</exception>
-    public FeatureBlock Compute(SymbolBars bars)
+    public FeatureBlock Compute(BarSeries bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var values = new double[bars.Count * FeatureColumns.All.Count];
-        ComputeInto(bars.Close, bars.High, bars.Low, bars.Volume, values, bars.Symbol);
+        ComputeInto(bars.Close, bars.High, bars.Low, bars.Volume, values, bars.Symbol.Value);
+        var timestamps = new DateTimeOffset[bars.Count];
+        for (int i = 0; i < timestamps.Length; i++)
+        {
+            timestamps[i] = bars.OpenTime(i);
+        }
+
         var knownAt = new DateTimeOffset[bars.Count];
-        _knownAt.KnownAt(bars.Timestamps, knownAt);
-        return new FeatureBlock(bars.Symbol, bars.Timestamps, knownAt, values);
+        _knownAt.KnownAt(timestamps, knownAt);
+        return new FeatureBlock(bars.Symbol.Value, timestamps, knownAt, values);
     }
 
     /// <summary>Computes every feature of many symbols, in input order.</summary>
     /// <param name="symbols">The symbols' bars.</param>
     /// <returns>One block per input, same order. Results do not depend on <see cref="FeatureOptions.MaxDegreeOfParallelism"/>.</returns>
     /// <exception cref="FeatureInputException">The first invalid input, in input order.</exception>
-    public IReadOnlyList<FeatureBlock> ComputeMany(IReadOnlyList<SymbolBars> symbols)
+    public IReadOnlyList<FeatureBlock> ComputeMany(IReadOnlyList<BarSeries> symbols)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         var result = new FeatureBlock[symbols.Count];
@@ -67,7 +75,7 @@ public sealed class FeatureSet
         for (int i = 0; i < symbols.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(symbols[i], nameof(symbols));
-            ValidateInput(symbols[i].Close, symbols[i].High, symbols[i].Low, symbols[i].Volume, symbols[i].Symbol);
+            ValidateInput(symbols[i].Close, symbols[i].High, symbols[i].Low, symbols[i].Volume, symbols[i].Symbol.Value);
         }
 
         Parallel.For(

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Returns;
 
@@ -19,28 +20,28 @@ public static class ExpectedReturns
     /// <param name="returns">Periodic simple returns.</param>
     /// <param name="periodsPerYear">P, e.g. 252 (equities) or 365 (crypto); 1 keeps the periodic mean.</param>
     /// <exception cref="AllocationException">An asset with no observed return.</exception>
-    public static double[] ArithmeticMean(ReturnsMatrix returns, int periodsPerYear = EquityPeriodsPerYear) =>
+    public static double[] ArithmeticMean(ReturnPanel returns, int periodsPerYear = EquityPeriodsPerYear) =>
         Estimate(returns, periodsPerYear, geometric: false);
 
     /// <summary>Annualised geometric (compounded) mean μᵢ = (Πₜ (1 + rᵢₜ))^(P/nᵢ) − 1.</summary>
     /// <param name="returns">Periodic simple returns.</param>
     /// <param name="periodsPerYear">P, e.g. 252 (equities) or 365 (crypto).</param>
     /// <exception cref="AllocationException">An asset with no observed return.</exception>
-    public static double[] Geometric(ReturnsMatrix returns, int periodsPerYear = EquityPeriodsPerYear) =>
+    public static double[] Geometric(ReturnPanel returns, int periodsPerYear = EquityPeriodsPerYear) =>
         Estimate(returns, periodsPerYear, geometric: true);
 
     /// <summary>Dispatches on <paramref name="method"/>.</summary>
     /// <param name="returns">Periodic simple returns.</param>
     /// <param name="method">Arithmetic or geometric.</param>
     /// <param name="periodsPerYear">P.</param>
-    public static double[] Estimate(ReturnsMatrix returns, ExpectedReturnMethod method, int periodsPerYear = EquityPeriodsPerYear) =>
+    public static double[] Estimate(ReturnPanel returns, ExpectedReturnMethod method, int periodsPerYear = EquityPeriodsPerYear) =>
         Estimate(returns, periodsPerYear, method == ExpectedReturnMethod.Geometric);
 
-    private static double[] Estimate(ReturnsMatrix returns, int periodsPerYear, bool geometric)
+    private static double[] Estimate(ReturnPanel returns, int periodsPerYear, bool geometric)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         CheckPeriodsPerYear(periodsPerYear);
-        double[] mu = new double[returns.AssetCount];
+        double[] mu = new double[returns.ColumnCount];
         for (int j = 0; j < mu.Length; j++)
         {
             ReadOnlySpan<double> col = returns.Column(j);
@@ -60,7 +61,7 @@ public static class ExpectedReturns
 
             if (count == 0)
             {
-                throw new AllocationException(AllocationErrorCode.TooFewObservations, $"asset '{returns.Assets[j]}' has no observed return", returns.Assets[j]);
+                throw new AllocationException(AllocationErrorCode.TooFewObservations, $"asset '{returns.Columns[j]}' has no observed return", returns.Columns[j]);
             }
 
             mu[j] = geometric

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Market;
+
 namespace QuantFunctions.Core.Risk;
 
 /// <summary>Correlation and correlation distance derived from a covariance matrix.</summary>
@@ -35,10 +37,10 @@ public static class Correlation
     /// </summary>
     /// <param name="returns">Returns, NaN marking missing values.</param>
     /// <exception cref="Allocation.AllocationException">A pair with fewer than 2 common rows or a constant series on them.</exception>
-    public static double[] Pairwise(Returns.ReturnsMatrix returns)
+    public static double[] Pairwise(ReturnPanel returns)
     {
-        ArgumentNullException.ThrowIfNull(returns);
-        int n = returns.AssetCount;
+        Returns.ReturnsInput.Validate(returns);
+        int n = returns.ColumnCount;
         double[] r = new double[n * n];
         for (int j = 0; j < n; j++)
         {
@@ -51,8 +53,8 @@ public static class Correlation
                 {
                     throw new Allocation.AllocationException(
                         Allocation.AllocationErrorCode.TooFewObservations,
-                        $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' have no correlation: {count} common rows",
-                        returns.Assets[i]);
+                        $"assets '{returns.Columns[i]}' and '{returns.Columns[j]}' have no correlation: {count} common rows",
+                        returns.Columns[i]);
                 }
 
                 double c = sxy / Math.Sqrt(sxx * syy);

@@ -123,7 +123,8 @@ public sealed class CovarianceMatrix
             }
         }
 
-        return new CovarianceMatrix(assets, values);
+        // The names are copied: an estimator's are a panel's columns, which the panel does not own exclusively.
+        return new CovarianceMatrix(ToArray(assets), values);
     }
 
     /// <summary>A matrix with the same assets and new entries (trusted: produced from this one).</summary>

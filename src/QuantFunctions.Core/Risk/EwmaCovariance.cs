@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.LinearAlgebra;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Risk;
@@ -22,17 +23,17 @@ public static class EwmaCovariance
     /// <param name="decay">λ ∈ (0, 1).</param>
     /// <param name="periodsPerYear">Annualisation factor P.</param>
     /// <exception cref="AllocationException">λ outside (0, 1); too few rows; zero variance.</exception>
-    public static CovarianceMatrix Compute(ReturnsMatrix returns, double decay, int periodsPerYear = 1)
+    public static CovarianceMatrix Compute(ReturnPanel returns, double decay, int periodsPerYear = 1)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         if (!(decay > 0 && decay < 1))
         {
             throw new AllocationException(AllocationErrorCode.InvalidOption, $"EWMA decay must lie in (0, 1) (got {decay})", "decay");
         }
 
-        int n = returns.AssetCount;
-        double[] x = ArrayPool<double>.Shared.Rent(returns.Periods * n);
+        int n = returns.ColumnCount;
+        double[] x = ArrayPool<double>.Shared.Rent(returns.RowCount * n);
         try
         {
             int t = SampleCovariance.CentreCompleteRows(returns, x, out _);
@@ -59,7 +60,7 @@ public static class EwmaCovariance
             MatrixProducts.Gram(x.AsSpan(0, t * n), t, n, cov);
             double correction = 1.0 / (1.0 - TensorPrimitives.SumOfSquares(w));
             TensorPrimitives.Multiply(cov, correction * periodsPerYear, cov);
-            return CovarianceMatrix.FromEstimator(returns.Assets, cov);
+            return CovarianceMatrix.FromEstimator(returns.Columns, cov);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.LinearAlgebra;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Risk;
@@ -21,12 +22,12 @@ public static class LedoitWolf
     /// <param name="target">The shrinkage target.</param>
     /// <param name="periodsPerYear">Annualisation factor applied to the result.</param>
     /// <exception cref="Allocation.AllocationException">Fewer than 2 complete rows; zero-variance asset.</exception>
-    public static ShrinkageEstimate Estimate(ReturnsMatrix returns, ShrinkageTarget target = ShrinkageTarget.ScaledIdentity, int periodsPerYear = 1)
+    public static ShrinkageEstimate Estimate(ReturnPanel returns, ShrinkageTarget target = ShrinkageTarget.ScaledIdentity, int periodsPerYear = 1)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
-        int n = returns.AssetCount;
-        double[] x = ArrayPool<double>.Shared.Rent(returns.Periods * n);
+        int n = returns.ColumnCount;
+        double[] x = ArrayPool<double>.Shared.Rent(returns.RowCount * n);
         try
         {
             int t = SampleCovariance.CentreCompleteRows(returns, x, out _);
@@ -43,9 +44,9 @@ public static class LedoitWolf
         }
     }
 
-    private static ShrinkageEstimate ScaledIdentity(ReturnsMatrix returns, ReadOnlySpan<double> xc, int t, double[] s, int periodsPerYear)
+    private static ShrinkageEstimate ScaledIdentity(ReturnPanel returns, ReadOnlySpan<double> xc, int t, double[] s, int periodsPerYear)
     {
-        int n = returns.AssetCount;
+        int n = returns.ColumnCount;
         TensorPrimitives.Multiply(s, 1.0 / t, s);
         double trace = 0;
         for (int i = 0; i < n; i++)
@@ -79,12 +80,12 @@ public static class LedoitWolf
             s[(i * n) + i] += shrinkage * mu * periodsPerYear;
         }
 
-        return new ShrinkageEstimate(CovarianceMatrix.FromEstimator(returns.Assets, s), shrinkage, ShrinkageTarget.ScaledIdentity);
+        return new ShrinkageEstimate(CovarianceMatrix.FromEstimator(returns.Columns, s), shrinkage, ShrinkageTarget.ScaledIdentity);
     }
 
-    private static ShrinkageEstimate ConstantCorrelation(ReturnsMatrix returns, ReadOnlySpan<double> xc, int t, double[] gram, int periodsPerYear)
+    private static ShrinkageEstimate ConstantCorrelation(ReturnPanel returns, ReadOnlySpan<double> xc, int t, double[] gram, int periodsPerYear)
     {
-        int n = returns.AssetCount;
+        int n = returns.ColumnCount;
         double[] s = new double[n * n];
         TensorPrimitives.Multiply(gram, 1.0 / (t - 1), s);
         double[] sd = new double[n];
@@ -154,6 +155,6 @@ public static class LedoitWolf
             }
         }
 
-        return new ShrinkageEstimate(CovarianceMatrix.FromEstimator(returns.Assets, result), shrinkage, ShrinkageTarget.ConstantCorrelation);
+        return new ShrinkageEstimate(CovarianceMatrix.FromEstimator(returns.Columns, result), shrinkage, ShrinkageTarget.ConstantCorrelation);
     }
 }

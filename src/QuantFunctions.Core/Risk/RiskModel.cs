@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Risk;
@@ -9,9 +10,9 @@ public static class RiskModel
     /// <param name="returns">Periodic returns.</param>
     /// <param name="options">Estimator choices (defaults when null).</param>
     /// <exception cref="Allocation.AllocationException">Bad returns (see the estimators).</exception>
-    public static RiskEstimate Estimate(ReturnsMatrix returns, RiskModelOptions? options = null)
+    public static RiskEstimate Estimate(ReturnPanel returns, RiskModelOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         options ??= new RiskModelOptions();
         int ppy = options.PeriodsPerYear;
         double[] mu = Returns.ExpectedReturns.Estimate(returns, options.ExpectedReturnMethod, ppy);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.LinearAlgebra;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Risk;
@@ -17,19 +18,19 @@ public static class SampleCovariance
     /// <param name="returns">Periodic returns.</param>
     /// <param name="periodsPerYear">Annualisation factor P (1 keeps the periodic covariance).</param>
     /// <exception cref="AllocationException">Fewer than 2 complete rows; a zero-variance asset.</exception>
-    public static CovarianceMatrix Compute(ReturnsMatrix returns, int periodsPerYear = 1)
+    public static CovarianceMatrix Compute(ReturnPanel returns, int periodsPerYear = 1)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
-        int n = returns.AssetCount;
-        double[] centred = ArrayPool<double>.Shared.Rent(returns.Periods * n);
+        int n = returns.ColumnCount;
+        double[] centred = ArrayPool<double>.Shared.Rent(returns.RowCount * n);
         try
         {
             int rows = CentreCompleteRows(returns, centred, out _);
             double[] cov = new double[n * n];
             MatrixProducts.Gram(centred.AsSpan(0, rows * n), rows, n, cov);
             TensorPrimitives.Multiply(cov, (double)periodsPerYear / (rows - 1), cov);
-            return CovarianceMatrix.FromEstimator(returns.Assets, cov);
+            return CovarianceMatrix.FromEstimator(returns.Columns, cov);
         }
         finally
         {
@@ -48,16 +49,16 @@ public static class SampleCovariance
     /// <param name="returns">Periodic returns, NaN marking missing values.</param>
     /// <param name="periodsPerYear">Annualisation factor P.</param>
     /// <exception cref="AllocationException">A pair with fewer than 2 common rows; zero variance; not PSD.</exception>
-    public static CovarianceMatrix ComputePairwise(ReturnsMatrix returns, int periodsPerYear = 1)
+    public static CovarianceMatrix ComputePairwise(ReturnPanel returns, int periodsPerYear = 1)
     {
-        ArgumentNullException.ThrowIfNull(returns);
+        ReturnsInput.Validate(returns);
         ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         if (!returns.HasMissing)
         {
             return Compute(returns, periodsPerYear);
         }
 
-        int n = returns.AssetCount;
+        int n = returns.ColumnCount;
         double[] cov = new double[n * n];
         for (int j = 0; j < n; j++)
         {
@@ -69,8 +70,8 @@ public static class SampleCovariance
                 {
                     throw new AllocationException(
                         AllocationErrorCode.TooFewObservations,
-                        $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' share {count} observed rows; covariance needs at least 2",
-                        returns.Assets[i]);
+                        $"assets '{returns.Columns[i]}' and '{returns.Columns[j]}' share {count} observed rows; covariance needs at least 2",
+                        returns.Columns[i]);
                 }
 
                 double c = sxy / (count - 1) * periodsPerYear;
@@ -79,35 +80,17 @@ public static class SampleCovariance
             }
         }
 
-        return CovarianceMatrix.Create(returns.Assets, cov);
+        return CovarianceMatrix.Create(returns.Columns, cov);
     }
 
     /// <summary>
     /// Copies the complete rows of <paramref name="returns"/> into <paramref name="destination"/>
     /// (column-major rows × N), de-meaned per asset; returns the row count.
     /// </summary>
-    internal static int CentreCompleteRows(ReturnsMatrix returns, Span<double> destination, out double[] means)
+    internal static int CentreCompleteRows(ReturnPanel returns, Span<double> destination, out double[] means)
     {
-        int n = returns.AssetCount, t = returns.Periods;
-        int rows = t;
-        bool[]? keep = null;
-        if (returns.HasMissing)
-        {
-            keep = new bool[t];
-            rows = 0;
-            for (int k = 0; k < t; k++)
-            {
-                bool complete = true;
-                for (int j = 0; j < n && complete; j++)
-                {
-                    complete = !double.IsNaN(returns.Column(j)[k]);
-                }
-
-                keep[k] = complete;
-                rows += complete ? 1 : 0;
-            }
-        }
-
+        int n = returns.ColumnCount;
+        int rows = returns.CopyCompleteRows(destination);
         if (rows < 2)
         {
             throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {rows} complete rows; covariance needs at least 2");
@@ -116,27 +99,10 @@ public static class SampleCovariance
         means = new double[n];
         for (int j = 0; j < n; j++)
         {
-            ReadOnlySpan<double> col = returns.Column(j);
-            Span<double> dst = destination.Slice(j * rows, rows);
-            if (keep is null)
-            {
-                col.CopyTo(dst);
-            }
-            else
-            {
-                int r = 0;
-                for (int k = 0; k < t; k++)
-                {
-                    if (keep[k])
-                    {
-                        dst[r++] = col[k];
-                    }
-                }
-            }
-
-            double mean = TensorPrimitives.Sum(dst) / rows;
+            Span<double> column = destination.Slice(j * rows, rows);
+            double mean = TensorPrimitives.Sum(column) / rows;
             means[j] = mean;
-            TensorPrimitives.Subtract(dst, mean, dst);
+            TensorPrimitives.Subtract(column, mean, column);
         }
 
         return rows;

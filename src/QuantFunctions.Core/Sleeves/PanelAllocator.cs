@@ -1,6 +1,5 @@
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Market;
-using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Sleeves;
 
@@ -8,7 +7,7 @@ namespace QuantFunctions.Core.Sleeves;
 public static class PanelAllocator
 {
     /// <summary>
-    /// Allocates on the panel's rows where every column has a return (other rows are dropped and counted).
+    /// Allocates on the panel's complete rows (<see cref="ReturnPanel.CompleteRows"/>: every column has a return; the other rows are dropped and counted).
     /// </summary>
     /// <param name="panel">Returns, dates × assets (or sleeves).</param>
     /// <param name="engine">Engine name from the allocation engine registry.</param>
@@ -19,43 +18,17 @@ public static class PanelAllocator
     public static (AllocationResult Result, int RowsUsed, int RowsDropped) Allocate(ReturnPanel panel, string engine, int periodsPerYear, int minimumRows = 10)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        int n = panel.ColumnCount;
-        var complete = new List<int>(panel.RowCount);
-        for (int r = 0; r < panel.RowCount; r++)
-        {
-            bool ok = true;
-            for (int c = 0; c < n && ok; c++)
-            {
-                ok = !double.IsNaN(panel[r, c]);
-            }
-
-            if (ok)
-            {
-                complete.Add(r);
-            }
-        }
-
-        if (complete.Count < minimumRows)
+        ReturnPanel complete = panel.CompleteRows();
+        if (complete.RowCount < minimumRows)
         {
             throw new DomainValidationException(
                 DomainErrorCodes.InsufficientData,
-                $"Allocation: only {complete.Count} of {panel.RowCount} sessions have a return for every column (need {minimumRows}).");
+                $"Allocation: only {complete.RowCount} of {panel.RowCount} sessions have a return for every column (need {minimumRows}).");
         }
 
-        double[] values = new double[complete.Count * n];
-        for (int c = 0; c < n; c++)
-        {
-            ReadOnlySpan<double> column = panel.Column(c);
-            for (int k = 0; k < complete.Count; k++)
-            {
-                values[(c * complete.Count) + k] = column[complete[k]];
-            }
-        }
-
-        ReturnsMatrix matrix = ReturnsMatrix.Create(panel.Columns, complete.Count, values);
-        AllocationProblem problem = AllocationProblem.FromReturns(matrix, new Risk.RiskModelOptions { PeriodsPerYear = periodsPerYear });
+        AllocationProblem problem = AllocationProblem.FromReturns(complete, new Risk.RiskModelOptions { PeriodsPerYear = periodsPerYear });
         AllocationResult result = AllocationEngineRegistry.CreateWithFallback(engine).Allocate(problem);
-        return (result, complete.Count, panel.RowCount - complete.Count);
+        return (result, complete.RowCount, panel.RowCount - complete.RowCount);
     }
 
     /// <summary>The weights of <see cref="Allocate"/> as an array in column order.</summary>

@@ -1,13 +1,15 @@
 using System.Globalization;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Csv;
 using QuantFunctions.Lake.Parquet;
 
 namespace QuantFunctions.Lake.Datasets;
 
 /// <summary>
-/// Reads a user's returns (or prices) file — CSV or Parquet — into a <see cref="ReturnsFile"/>:
-/// columns = assets, rows = periods, an optional date/timestamp index column. Missing cells become
-/// NaN (never zero); anything else that is not a finite number is an error naming the file and cell.
+/// Reads a user's returns (or prices) file — CSV or Parquet — into an undated <see cref="ReturnPanel"/>:
+/// columns = assets, rows = periods, the optional date/timestamp index column as the panel's
+/// <see cref="ReturnPanel.RowLabels"/> (as written). Missing cells become NaN (never zero); anything else that is
+/// not a finite number is an error naming the file and cell. The values are returns or prices; the caller says which.
 /// </summary>
 /// <remarks>
 /// <para><b>CSV</b> (read by <see cref="Csv.CsvReader"/> on Sep): a header row of column names,
@@ -30,7 +32,7 @@ public static class ReturnsFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DatasetSchemaException">Unknown extension, malformed or unusable content (names file, line, column).</exception>
-    public static async Task<ReturnsFile> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<ReturnPanel> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string extension = Path.GetExtension(path);
@@ -58,7 +60,7 @@ public static class ReturnsFileReader
     /// <param name="source">The file name used in messages.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="DatasetSchemaException">Malformed or unusable content; the message names <c>source:line:column</c>.</exception>
-    public static async Task<ReturnsFile> ReadCsvAsync(TextReader reader, string source, CancellationToken cancellationToken = default)
+    public static async Task<ReturnPanel> ReadCsvAsync(TextReader reader, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
@@ -68,11 +70,11 @@ public static class ReturnsFileReader
     }
 
     /// <summary>
-    /// Parses the rows straight into the column-major layout of <see cref="ReturnsFile"/>: one buffer of an estimated row
+    /// Parses the rows straight into the column-major layout of <see cref="ReturnPanel"/>: one buffer of an estimated row
     /// capacity per column (the file length over the first data row's length, grown by doubling if short), its gaps
     /// closed in place at the end. One large array per read, no transpose, no allocation per cell.
     /// </summary>
-    private static ReturnsFile ReadCsv(CsvReader csv, long length, CancellationToken cancellationToken)
+    private static ReturnPanel ReadCsv(CsvReader csv, long length, CancellationToken cancellationToken)
     {
         string source = csv.Source;
         if (csv.Header.Length == 0)
@@ -160,7 +162,7 @@ public static class ReturnsFileReader
             values.AsSpan(j * capacity, rows).CopyTo(values.AsSpan(j * rows, rows));
         }
 
-        return Build(source, assets, offset, rows, values, indexed ? header[0] : null, indexed ? [.. index] : null);
+        return Build(source, assets, offset, rows, values, indexed ? new RowLabels(header[0], [.. index]) : null);
     }
 
     /// <summary>A column-major buffer of <paramref name="capacity"/> rows per column, re-laid at <paramref name="grown"/> rows per column.</summary>
@@ -181,7 +183,7 @@ public static class ReturnsFileReader
     /// <param name="source">The file name used in messages.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="DatasetSchemaException">Not a Parquet file, unsupported columns, infinite values, unusable content.</exception>
-    public static async Task<ReturnsFile> ReadParquetAsync(Stream stream, string source, CancellationToken cancellationToken = default)
+    public static async Task<ReturnPanel> ReadParquetAsync(Stream stream, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
@@ -249,7 +251,7 @@ public static class ReturnsFileReader
                 assets[j] = schema[assetColumns[j]].Name;
             }
 
-            return Build(source, assets, 0, rows, values, indexColumn < 0 ? null : schema[indexColumn].Name, index);
+            return Build(source, assets, 0, rows, values, index is null ? null : new RowLabels(schema[indexColumn].Name, index));
         }
         catch (ParquetFormatException ex)
         {
@@ -271,7 +273,8 @@ public static class ReturnsFileReader
         }
     }
 
-    private static ReturnsFile Build(string source, string[] assets, int firstColumn, int rows, double[] values, string? indexColumn, string[]? index)
+    /// <summary>Checks what a parse produced and wraps it, without a copy: <paramref name="values"/> holds at least rows × assets values, column-major.</summary>
+    private static ReturnPanel Build(string source, string[] assets, int firstColumn, int rows, double[] values, RowLabels? index)
     {
         if (assets.Length == 0)
         {
@@ -312,7 +315,7 @@ public static class ReturnsFileReader
             }
         }
 
-        return new ReturnsFile(source, assets, rows, values, indexColumn, index);
+        return ReturnPanel.Undated(assets, rows, values, index);
     }
 
     private static bool IsIndexName(string name)

@@ -1,8 +1,12 @@
 using QuantFunctions.Core.Market;
+using QuantFunctions.Lake.Paths;
 
 namespace QuantFunctions.Lake.Providers;
 
-/// <summary>Growable column arrays for one symbol's rows while a file or response is parsed.</summary>
+/// <summary>
+/// Builds one symbol's <see cref="ProviderFetch"/> while a file or response is parsed: growable column arrays and row
+/// origins, handed over as a <see cref="BarSeries.AsDelivered"/> series (no validation).
+/// </summary>
 internal sealed class BarAccumulator(Symbol symbol, int capacity = 256, string? source = null)
 {
     private DateOnly[] _dates = new DateOnly[capacity];
@@ -30,9 +34,13 @@ internal sealed class BarAccumulator(Symbol symbol, int capacity = 256, string? 
         Set(date, open, high, low, close, volume);
     }
 
-    public RawBars ToBars() =>
-        new(Symbol, _dates[..Count], _open[..Count], _high[..Count], _low[..Count], _close[..Count], _volume[..Count],
-            source is null ? RowOrigins.Of(_origins[..Count]) : RowOrigins.Lines(source, _lines[..Count]));
+    /// <summary>The rows so far, with the payload they were parsed from.</summary>
+    public ProviderFetch ToFetch(ReadOnlyMemory<byte> payload, RawFormat format, IReadOnlyList<ProviderAttempt> attempts) =>
+        new(BarSeries.AsDelivered(Symbol, _dates[..Count], _open[..Count], _high[..Count], _low[..Count], _close[..Count], _volume[..Count]),
+            source is null ? RowOrigins.Of(_origins[..Count]) : RowOrigins.Lines(source, _lines[..Count]),
+            payload,
+            format,
+            attempts);
 
     private void Set(DateOnly date, double open, double high, double low, double close, double volume)
     {

@@ -123,7 +123,7 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
         }
 
         payload.WriteByte((byte)']');
-        return new ProviderFetch(acc.ToBars(), payload.ToArray(), RawFormat.Json, attempts);
+        return acc.ToFetch(payload.ToArray(), RawFormat.Json, attempts);
     }
 
     private static long Millis(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -59,7 +59,7 @@ public sealed class FileImportProvider : IMarketDataProvider
             throw new ProviderException($"file import: no file holds symbol '{symbol}'");
         }
 
-        RawBars all = fetch.Bars;
+        BarSeries all = fetch.Bars;
         int n = 0;
         for (int i = 0; i < all.Count; i++)
         {
@@ -76,10 +76,10 @@ public sealed class FileImportProvider : IMarketDataProvider
         {
             if (all.Dates[i] >= first && all.Dates[i] <= last)
             {
-                acc.Add(all.Dates[i], all.Open[i], all.High[i], all.Low[i], all.Close[i], all.Volume[i], all.Origins[i]);
+                acc.Add(all.Dates[i], all.Open[i], all.High[i], all.Low[i], all.Close[i], all.Volume[i], fetch.Origins[i]);
             }
         }
 
-        return Task.FromResult(fetch with { Bars = acc.ToBars() });
+        return Task.FromResult(acc.ToFetch(fetch.Payload, fetch.Format, fetch.Attempts));
     }
 }

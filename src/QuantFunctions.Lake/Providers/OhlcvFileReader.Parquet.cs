@@ -104,13 +104,13 @@ public static partial class OhlcvFileReader
 
             if (single is not null)
             {
-                return [new ProviderFetch(single.ToBars(), ReadOnlyMemory<byte>.Empty, RawFormat.Csv, [])];
+                return [single.ToFetch(ReadOnlyMemory<byte>.Empty, RawFormat.Csv, [])];
             }
 
             var result = new List<ProviderFetch>(bySymbol.Count);
             foreach (BarAccumulator bars in bySymbol.Values)
             {
-                result.Add(new ProviderFetch(bars.ToBars(), ReadOnlyMemory<byte>.Empty, RawFormat.Csv, []));
+                result.Add(bars.ToFetch(ReadOnlyMemory<byte>.Empty, RawFormat.Csv, []));
             }
 
             return result;

@@ -171,13 +171,13 @@ public static partial class OhlcvFileReader
 
         if (single is not null)
         {
-            return [new ProviderFetch(single.ToBars(), bytes, RawFormat.Csv, [])];
+            return [single.ToFetch(bytes, RawFormat.Csv, [])];
         }
 
         var result = new List<ProviderFetch>(bySymbol.Count);
         foreach ((BarAccumulator bars, StringBuilder lines) in bySymbol.Values)
         {
-            result.Add(new ProviderFetch(bars.ToBars(), Encoding.UTF8.GetBytes(lines.ToString()), RawFormat.Csv, []));
+            result.Add(bars.ToFetch(Encoding.UTF8.GetBytes(lines.ToString()), RawFormat.Csv, []));
         }
 
         return result;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QuantFunctions.Lake.Providers;
 
 /// <summary>
-/// Where each row of a <see cref="RawBars"/> came from, for error messages: either explicit texts or, for
+/// Where each row of a provider's bars (<see cref="ProviderFetch.Bars"/>) came from, for error messages: either explicit texts or, for
 /// files, a source name and 1-based line numbers (formatted <c>{source}:{line}</c> only when asked, so a
 /// million-row import allocates no origin strings).
 /// </summary>

@@ -107,8 +107,8 @@ public sealed class SyntheticMarketProvider : IMarketDataProvider
             csv.Append(CultureInfo.InvariantCulture, $"{s.Dates[i]:yyyy-MM-dd},{s.Open[i]:R},{s.High[i]:R},{s.Low[i]:R},{s.Close[i]:R},{s.Volume[i]:R}\n");
         }
 
-        var bars = new RawBars(symbol, s.Dates[lo..(lo + n)], s.Open[lo..(lo + n)], s.High[lo..(lo + n)], s.Low[lo..(lo + n)], s.Close[lo..(lo + n)], s.Volume[lo..(lo + n)], RowOrigins.Of(origins));
-        return Task.FromResult(new ProviderFetch(bars, Encoding.UTF8.GetBytes(csv.ToString()), RawFormat.Csv, []));
+        var bars = BarSeries.AsDelivered(symbol, s.Dates[lo..(lo + n)], s.Open[lo..(lo + n)], s.High[lo..(lo + n)], s.Low[lo..(lo + n)], s.Close[lo..(lo + n)], s.Volume[lo..(lo + n)]);
+        return Task.FromResult(new ProviderFetch(bars, RowOrigins.Of(origins), Encoding.UTF8.GetBytes(csv.ToString()), RawFormat.Csv, []));
     }
 
     private static int LowerBound(DateOnly[] dates, DateOnly value)

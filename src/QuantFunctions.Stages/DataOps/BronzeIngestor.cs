@@ -310,7 +310,7 @@ public sealed class BronzeIngestor
             var issues = new List<RowIssue>();
             try
             {
-                validated[p] = new Validated(IngestValidator.Validate(fetch.Bars, strict, issues), issues, null);
+                validated[p] = new Validated(IngestValidator.Validate(fetch.Bars, fetch.Origins, strict, issues), issues, null);
             }
             catch (IngestException ex)
             {

@@ -156,19 +156,6 @@ internal sealed record DataOpsUniverse(string Universe, string Market, TradingCa
         return (kept, excluded);
     }
 
-    /// <summary>The first <paramref name="count"/> bars of a series as <see cref="SymbolBars"/> stamped at 00:00 UTC of each date (arrays copied).</summary>
-    public static SymbolBars ToSymbolBars(BarSeries series, int count)
-    {
-        ArgumentNullException.ThrowIfNull(series);
-        var ts = new DateTimeOffset[count];
-        for (int i = 0; i < count; i++)
-        {
-            ts[i] = new DateTimeOffset(series.Dates[i].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-
-        return new SymbolBars(series.Symbol.Value, ts, series.Open[..count], series.High[..count], series.Low[..count], series.Close[..count], series.Volume[..count]);
-    }
-
     /// <summary>Number of leading bars of <paramref name="series"/> known at <paramref name="asOf"/> (date + close offset ≤ as-of).</summary>
     public int KnownCount(BarSeries series, DateTimeOffset asOf)
     {

@@ -41,7 +41,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
         (List<BarSeries> scoped, long offCalendarRows, JsonObject offCalendar) = universe.DropOffCalendar(healthy);
 
         var notYetKnown = new JsonArray();
-        var bars = new List<SymbolBars>();
+        var bars = new List<BarSeries>();
         foreach (BarSeries s in scoped)
         {
             int known = universe.KnownCount(s, context.AsOf);
@@ -51,14 +51,14 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
             }
             else
             {
-                bars.Add(DataOpsUniverse.ToSymbolBars(s, known));
+                bars.Add(s.Take(known));
             }
         }
 
         var featureSet = new FeatureSet(
             new FeatureOptions { PeriodsPerYear = universe.Calendar.PeriodsPerYear, MaxDegreeOfParallelism = parameters.MaxDegreeOfParallelism },
             universe.KnownAt);
-        var symbols = bars.ConvertAll(b => b.Symbol);
+        var symbols = bars.ConvertAll(b => b.Symbol.Value);
         string batchKey = FeaturesTable.BatchKey(context.AsOf, symbols);
         var outputs = new List<OutputLocation>();
         long rows = 0;

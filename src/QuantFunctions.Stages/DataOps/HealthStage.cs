@@ -52,7 +52,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
 
         // The audit judges the data as it stood at the as-of time: bars known later (a re-run of history) are counted, not audited.
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
-        var bars = new List<SymbolBars>(series.Count);
+        var bars = new List<BarSeries>(series.Count);
         long later = 0;
         var findings = new CalendarFindings(universe.Calendar);
         foreach (BarSeries s in series)
@@ -63,7 +63,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             {
                 first = s.Dates[0] < first ? s.Dates[0] : first;
                 last = s.Dates[known - 1] > last ? s.Dates[known - 1] : last;
-                bars.Add(DataOpsUniverse.ToSymbolBars(s, known));
+                bars.Add(s.Take(known));
                 findings.Add(s, known);
             }
         }

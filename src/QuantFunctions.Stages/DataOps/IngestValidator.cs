@@ -17,11 +17,16 @@ namespace QuantFunctions.Stages.DataOps;
 /// </remarks>
 public static class IngestValidator
 {
-    /// <summary>Validates <paramref name="bars"/>; returns the kept rows as a series (possibly empty).</summary>
+    /// <summary>Validates <paramref name="bars"/> as delivered; returns the kept rows as a series (possibly empty).</summary>
+    /// <param name="bars">The bars as the provider delivered them.</param>
+    /// <param name="origins">Where each row came from, named in issues and errors.</param>
+    /// <param name="strict">Throw at the first bad row rather than drop it.</param>
+    /// <param name="issues">Receives the dropped rows (lenient mode).</param>
     /// <exception cref="IngestException">A bad row in strict mode.</exception>
-    public static BarSeries Validate(RawBars bars, bool strict, List<RowIssue> issues)
+    public static BarSeries Validate(BarSeries bars, RowOrigins origins, bool strict, List<RowIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(origins);
         ArgumentNullException.ThrowIfNull(issues);
         int n = bars.Count;
         bool[] keep = new bool[n];
@@ -49,10 +54,10 @@ public static class IngestValidator
 
             if (strict)
             {
-                throw new IngestException($"{bars.Origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
+                throw new IngestException($"{origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
             }
 
-            issues.Add(new RowIssue(bars.Symbol.Value, bars.Origins[i], reason));
+            issues.Add(new RowIssue(bars.Symbol.Value, origins[i], reason));
         }
 
         var d = new DateOnly[kept];
@@ -70,7 +75,7 @@ public static class IngestValidator
         return new BarSeries(bars.Symbol, d, o, h, l, c, v);
     }
 
-    private static string? Rule(RawBars b, int i)
+    private static string? Rule(BarSeries b, int i)
     {
         double o = b.Open[i], h = b.High[i], l = b.Low[i], c = b.Close[i], v = b.Volume[i];
         if (!(double.IsFinite(o) && double.IsFinite(h) && double.IsFinite(l) && double.IsFinite(c) && double.IsFinite(v)))

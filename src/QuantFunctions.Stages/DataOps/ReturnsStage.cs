@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Returns;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
@@ -50,7 +51,7 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
         }
 
         TradingCalendar calendar = target.Calendar;
-        ReturnPanel panel = CloseToCloseReturns.ComputePanel(series, _ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions);
+        ReturnPanel panel = ReturnCalculator.FromBars(series, ReturnOptions.CalendarAware(_ => calendar, ReturnKind.Simple, parameters.ToleratedMissingSessions));
 
         TimeSpan knownAt = target.CloseOffset;
         var outputs = new List<LakePath>();

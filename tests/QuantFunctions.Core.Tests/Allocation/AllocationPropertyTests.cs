@@ -4,6 +4,7 @@ using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
 using QuantFunctions.Core.LinearAlgebra;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Core.Tests.Risk;
@@ -43,7 +44,7 @@ public sealed class AllocationPropertyTests
         // Sample, EWMA and Ledoit-Wolf estimates are PSD: Cholesky of Σ + 1e-12·tr(Σ)/N·I succeeds.
         Check.QuickThrowOnFailure(Prop.ForAll(Universes, u =>
         {
-            ReturnsMatrix r = CovarianceTests.RandomReturns(u.Assets, 3 + (u.Seed % 40), u.Seed);
+            ReturnPanel r = CovarianceTests.RandomReturns(u.Assets, 3 + (u.Seed % 40), u.Seed);
             CovarianceMatrix[] all =
             [
                 SampleCovariance.Compute(r), EwmaCovariance.Compute(r, 0.94), LedoitWolf.Estimate(r).Covariance,
@@ -110,7 +111,7 @@ public sealed class AllocationPropertyTests
 
     private static AllocationProblem Problem(int seed, int n)
     {
-        ReturnsMatrix r = CovarianceTests.RandomReturns(n, 120, seed);
+        ReturnPanel r = CovarianceTests.RandomReturns(n, 120, seed);
         double[] mu = ExpectedReturns.ArithmeticMean(r, 252);
         mu[0] = Math.Abs(mu[0]) + 0.05;
         return AllocationProblem.Create(SampleCovariance.Compute(r, 252), mu);

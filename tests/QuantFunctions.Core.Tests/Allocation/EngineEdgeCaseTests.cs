@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Core.Tests.Risk;
@@ -14,7 +15,7 @@ public sealed class EngineEdgeCaseTests
     {
         // Unconstrained HRP on the PyPortfolioOpt universe gives XOM 0.1118 (refcase); with max weight 0.08
         // every weight stays ≤ 0.08 and the budget still sums to 1 (tolerance 1e-12).
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         var c = new PortfolioConstraints { MaxWeight = 0.08 };
         AllocationProblem p = AllocationProblem.Create(SampleCovariance.ComputePairwise(r), constraints: c, correlation: Correlation.Pairwise(r));
         AllocationResult result = new HrpEngine().Allocate(p);
@@ -37,14 +38,14 @@ public sealed class EngineEdgeCaseTests
     public void Barbell_SkewnessFromReturns_PutsSatelliteOnMostSkewedAsset()
     {
         // Asset "skew" has rare large gains (positive skew); the top-1 satellite must be it: its weight exceeds the core share alone.
-        ReturnsMatrix baseReturns = CovarianceTests.RandomReturns(4, 200, 21);
+        ReturnPanel baseReturns = CovarianceTests.RandomReturns(4, 200, 21);
         double[] v = baseReturns.Values.ToArray();
         for (int t = 0; t < 200; t += 25)
         {
             v[(3 * 200) + t] += 0.15;
         }
 
-        ReturnsMatrix returns = ReturnsMatrix.Create(["a", "b", "c", "skew"], 200, v);
+        ReturnPanel returns = ReturnPanel.Undated(["a", "b", "c", "skew"], 200, v);
         AllocationProblem p = AllocationProblem.FromReturns(returns);
         var engine = new BarbellEngine(new BarbellOptions { CoreFraction = 0.9, SatelliteCount = 1 });
         AllocationResult r = engine.Allocate(p);
@@ -57,14 +58,14 @@ public sealed class EngineEdgeCaseTests
     public void FromReturns_IllConditionedCovariance_ReportsRidge()
     {
         // Two nearly identical assets make κ(Σ) huge; the default guard (bound 5,000) adds a ridge and reports it.
-        ReturnsMatrix r0 = CovarianceTests.RandomReturns(3, 300, 4);
+        ReturnPanel r0 = CovarianceTests.RandomReturns(3, 300, 4);
         double[] v = r0.Values.ToArray();
         for (int t = 0; t < 300; t++)
         {
             v[300 + t] = v[t] + (1e-6 * Math.Sin(t));
         }
 
-        AllocationProblem p = AllocationProblem.FromReturns(ReturnsMatrix.Create(["a", "b", "c"], 300, v));
+        AllocationProblem p = AllocationProblem.FromReturns(ReturnPanel.Undated(["a", "b", "c"], 300, v));
         RidgeResult ridge = p.Estimate!.Ridge!;
         Assert.True(ridge.ConditionBefore > 5000);
         Assert.Equal(5000, ridge.ConditionAfter, 1e-6 * 5000);

@@ -1,6 +1,7 @@
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Testing;
@@ -14,16 +15,16 @@ public sealed class PeerReferenceTests
     public void Hrp_SingleLinkage_MatchesPypfoptWeightsAndOrder()
     {
         // pypfopt.hrp.single: daily pairwise covariance, single linkage; suggested abs 1e-12 on weights.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         // Clustering on pandas' pairwise-complete correlation, as the peer does.
         AllocationProblem p = AllocationProblem.Create(SampleCovariance.ComputePairwise(r), correlation: Correlation.Pairwise(r));
         AllocationResult result = new HrpEngine(LinkageMethod.Single).Allocate(p);
         Assert.True(result.Success, result.FailureReason);
         var expected = RefCases.Expected("pypfopt.hrp.single");
-        double[] w = RefCases.ByAsset(expected.GetProperty("weights"), r.Assets);
+        double[] w = RefCases.ByAsset(expected.GetProperty("weights"), r.Columns);
         RefCases.AssertClose(w, result.Weights, 1e-12);
 
-        string[] order = p.Dendrogram(LinkageMethod.Single).LeafOrder().Select(i => r.Assets[i]).ToArray();
+        string[] order = p.Dendrogram(LinkageMethod.Single).LeafOrder().Select(i => r.Columns[i]).ToArray();
         Assert.Equal(expected.GetProperty("quasi_diag_order_tickers").EnumerateArray().Select(e => e.GetString()!), order);
     }
 
@@ -31,7 +32,7 @@ public sealed class PeerReferenceTests
     public void Hrp_Performance_MatchesPypfoptTuple()
     {
         // pypfopt.hrp.single performance_rf0.02_test: μ = arithmetic mean × 252, Σ = pairwise cov × 252; peer rtol 1e-7.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         CovarianceMatrix cov = SampleCovariance.ComputePairwise(r, 252);
         AllocationProblem p = AllocationProblem.Create(cov, ExpectedReturns.ArithmeticMean(r, 252), correlation: Correlation.Pairwise(r));
         AllocationResult result = new HrpEngine().Allocate(p);
@@ -46,10 +47,10 @@ public sealed class PeerReferenceTests
     public void ClusterVariance_PypfoptTickers_MatchesPeer()
     {
         // pypfopt.hrp.cluster_var: inverse-variance weights within the cluster, w'Cw on the daily pairwise covariance; decimal 7 (we use 1e-15 abs on a 1e-4 value).
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         CovarianceMatrix cov = SampleCovariance.ComputePairwise(r);
         int[] members = RefCases.Case("pypfopt.hrp.cluster_var").GetProperty("params").GetProperty("tickers").EnumerateArray()
-            .Select(e => r.Assets.ToList().IndexOf(e.GetString()!)).ToArray();
+            .Select(e => r.Columns.ToList().IndexOf(e.GetString()!)).ToArray();
         double expected = RefCases.Expected("pypfopt.hrp.cluster_var").GetProperty("value_peer_run").GetDouble();
         Assert.Equal(expected, HrpBisection.ClusterVariance(cov, members), 1e-15);
     }
@@ -92,8 +93,8 @@ public sealed class PeerReferenceTests
         (string[] names, int rows, double[] prices) = RefCases.ReadTable(SharedData.PathOf("data", "refcases", "data", "riskfolio_stock_prices.csv"));
         string[] assets = ["AMZN", "APA", "CMCSA", "CPB", "JCI", "JPM", "MMC", "MO", "TGT", "ZION"];
         int[] cols = assets.Select(a => Array.IndexOf(names, a)).ToArray();
-        ReturnsMatrix all = PriceReturns.FromPrices(assets, rows, RefCases.Slice(prices, rows, cols, 0, rows));
-        ReturnsMatrix last = ReturnsMatrix.Create(assets, 200, RefCases.Slice(all.Values.ToArray(), all.Periods, Enumerable.Range(0, 10).ToArray(), all.Periods - 200, all.Periods));
+        ReturnPanel all = ReturnCalculator.FromPrices(ReturnPanel.Undated(assets, rows, RefCases.Slice(prices, rows, cols, 0, rows)));
+        ReturnPanel last = ReturnPanel.Undated(assets, 200, RefCases.Slice(all.Values.ToArray(), all.RowCount, Enumerable.Range(0, 10).ToArray(), all.RowCount - 200, all.RowCount));
         AllocationProblem p = AllocationProblem.Create(SampleCovariance.Compute(last));
         AllocationResult result = new RiskBudgetEngine().Allocate(p);
         Assert.True(result.Success, result.FailureReason);
@@ -103,9 +104,9 @@ public sealed class PeerReferenceTests
 
     internal static (AllocationProblem Problem, IReadOnlyList<string> Assets) PypfoptMeanVariance()
     {
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         CovarianceMatrix cov = SampleCovariance.ComputePairwise(r, 252);
-        return (AllocationProblem.Create(cov, ExpectedReturns.Geometric(r, 252)), r.Assets);
+        return (AllocationProblem.Create(cov, ExpectedReturns.Geometric(r, 252)), r.Columns);
     }
 
     private static void AssertPerformance(AllocationResult result, double[] expected, double rtol)

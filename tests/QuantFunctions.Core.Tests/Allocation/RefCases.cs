@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Testing;
 
@@ -11,10 +12,10 @@ internal static class RefCases
     private static readonly Lazy<JsonDocument> Cases = new(() =>
         JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("data", "refcases", "cases.json"))));
 
-    private static readonly Lazy<ReturnsMatrix> PypfoptReturnsLazy = new(() =>
+    private static readonly Lazy<ReturnPanel> PypfoptReturnsLazy = new(() =>
     {
         (string[] names, int rows, double[] values) = ReadTable(SharedData.PathOf("data", "refcases", "data", "pypfopt_stock_prices.csv"));
-        return PriceReturns.FromPrices(names, rows, values);
+        return ReturnCalculator.FromPrices(ReturnPanel.Undated(names, rows, values));
     });
 
     /// <summary>The "expected" object of a case.</summary>
@@ -34,7 +35,7 @@ internal static class RefCases
     }
 
     /// <summary>PyPortfolioOpt's stock prices as returns: pct_change(fill_method=None).dropna(how="all").</summary>
-    public static ReturnsMatrix PypfoptReturns => PypfoptReturnsLazy.Value;
+    public static ReturnPanel PypfoptReturns => PypfoptReturnsLazy.Value;
 
     /// <summary>A named vector in asset order (from a JSON object keyed by ticker).</summary>
     public static double[] ByAsset(JsonElement obj, IReadOnlyList<string> assets)

@@ -3,6 +3,7 @@ using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
 using QuantFunctions.Core.Reporting;
+using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Strategies;
 using QuantFunctions.Core.Synthetic;
@@ -45,7 +46,7 @@ public sealed class DomainPipelineTests
         }
 
         TradingCalendar xcry = ExchangeCalendars.Crypto;
-        ReturnPanel returns = CloseToCloseReturns.ComputePanel(crypto, _ => xcry, ReturnKind.Simple);
+        ReturnPanel returns = ReturnCalculator.FromBars(crypto, ReturnOptions.CalendarAware(_ => xcry, ReturnKind.Simple));
         SelectionResult selection = MomentumSelector.Select(returns, 120, new MomentumOptions { Lookback = 90, Skip = 5, TopN = 5, BottomN = 5 });
         var atoms = new List<StrategyAtom>();
         foreach (string s in selection.Long)

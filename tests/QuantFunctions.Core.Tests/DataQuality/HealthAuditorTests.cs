@@ -1,5 +1,6 @@
 using QuantFunctions.Core.DataQuality;
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.DataQuality;
 
@@ -11,7 +12,7 @@ public sealed class HealthAuditorTests
     public void Audit_CleanLongHistory_IsHealthy()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:BTCUSDT", sessions);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:BTCUSDT", sessions);
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Healthy, health.Status);
         Assert.Empty(health.Reasons);
@@ -24,7 +25,7 @@ public sealed class HealthAuditorTests
     public void Audit_ShortHistory_AppliesFloorAndLookback(int days, HealthStatus expected)
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(days);
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:NEWUSDT", sessions);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:NEWUSDT", sessions);
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(expected, health.Status);
         Assert.All(health.Reasons, r => Assert.Equal(HealthRule.SecularHistory, r.Rule));
@@ -37,7 +38,7 @@ public sealed class HealthAuditorTests
         var dates = sessions.ToList();
         dates.RemoveRange(300, 3); // sessions 300, 301, 302 missing: one run of 3 > tolerated 1
         dates.RemoveAt(400);       // an isolated missing session: tolerated (market-day normalisation)
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:ETHUSDT", dates);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:ETHUSDT", dates);
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Degraded, health.Status);
         HealthReason gap = Assert.Single(health.Reasons);
@@ -60,7 +61,7 @@ public sealed class HealthAuditorTests
             }
         }
 
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:SPARSEUSDT", dates);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:SPARSEUSDT", dates);
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Dropped, health.Status);
         HealthReason density = Assert.Single(health.Reasons);
@@ -75,8 +76,8 @@ public sealed class HealthAuditorTests
     public void Audit_StaleLastBar_AppliesFreshnessByAssetClass(AssetClass assetClass, int hoursAfterClose, HealthStatus expected)
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("X:STALE", sessions);
-        DateTimeOffset asOf = bars.Timestamps[^1].AddDays(1).AddHours(hoursAfterClose);
+        BarSeries bars = HealthFixtures.OnDates("X:STALE", sessions);
+        DateTimeOffset asOf = bars.OpenTime(bars.Count - 1).AddDays(1).AddHours(hoursAfterClose);
         SymbolHealth health = Auditor.Audit(bars, assetClass, sessions, asOf);
         Assert.Equal(expected, health.Status);
         if (expected == HealthStatus.Degraded)
@@ -89,7 +90,7 @@ public sealed class HealthAuditorTests
     public void Audit_ToxicPrint_IsDroppedWithTimestampedReason()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:SCAMUSDT", sessions);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:SCAMUSDT", sessions);
         bars.Close[250] = bars.Close[249] * 7; // +600%
         bars.High[250] = bars.Close[250];
         bars.Open[251] = bars.Close[250];
@@ -97,7 +98,7 @@ public sealed class HealthAuditorTests
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Dropped, health.Status);
         HealthReason toxic = Assert.Single(health.Reasons, r => r.Rule == HealthRule.Toxicity);
-        Assert.Equal(bars.Timestamps[250], toxic.Timestamp);
+        Assert.Equal(bars.OpenTime(250), toxic.Timestamp);
         Assert.Equal(HealthStatus.Dropped, toxic.Severity);
     }
 
@@ -105,19 +106,19 @@ public sealed class HealthAuditorTests
     public void Audit_OhlcViolations_AreDropped()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("X:BADOHLC", sessions);
+        BarSeries bars = HealthFixtures.OnDates("X:BADOHLC", sessions);
         bars.High[10] = bars.Close[10] - 0.1;  // high below close
         bars.Low[20] = bars.Open[20] + 0.1;    // low above open
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Dropped, health.Status);
-        Assert.Equal([bars.Timestamps[10], bars.Timestamps[20]], health.Reasons.Where(r => r.Rule == HealthRule.OhlcSanity).Select(r => r.Timestamp!.Value));
+        Assert.Equal([bars.OpenTime(10), bars.OpenTime(20)], health.Reasons.Where(r => r.Rule == HealthRule.OhlcSanity).Select(r => r.Timestamp!.Value));
     }
 
     [Fact]
     public void Audit_NonPositivePrice_IsDropped()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("X:NEG", sessions);
+        BarSeries bars = HealthFixtures.OnDates("X:NEG", sessions);
         bars.Low[30] = -1;
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Contains(health.Reasons, r => r.Rule == HealthRule.OhlcSanity && r.Detail.Contains("non-positive", StringComparison.Ordinal));
@@ -129,7 +130,7 @@ public sealed class HealthAuditorTests
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
         var dates = sessions.ToList();
         dates.Insert(100, dates[100]);
-        SymbolBars bars = HealthFixtures.OnDates("X:DUP", dates);
+        BarSeries bars = HealthFixtures.OnDates("X:DUP", dates);
         SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars));
         Assert.Equal(HealthStatus.Dropped, health.Status);
         HealthReason dup = Assert.Single(health.Reasons, r => r.Rule == HealthRule.Timestamps);
@@ -140,8 +141,8 @@ public sealed class HealthAuditorTests
     public void Audit_BarKnownAfterAsOf_IsDroppedAsLookAhead()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("X:FUTURE", sessions);
-        SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, bars.Timestamps[^1].AddHours(12));
+        BarSeries bars = HealthFixtures.OnDates("X:FUTURE", sessions);
+        SymbolHealth health = Auditor.Audit(bars, AssetClass.Crypto, sessions, bars.OpenTime(bars.Count - 1).AddHours(12));
         Assert.Contains(health.Reasons, r => r.Rule == HealthRule.Timestamps && r.Detail.Contains("look-ahead", StringComparison.Ordinal));
     }
 
@@ -149,7 +150,7 @@ public sealed class HealthAuditorTests
     public void Audit_ManyNaNs_CapsReasonsAndSummarises()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("X:NAN", sessions);
+        BarSeries bars = HealthFixtures.OnDates("X:NAN", sessions);
         for (int i = 100; i < 130; i++)
         {
             bars.Volume[i] = double.NaN;
@@ -170,7 +171,7 @@ public sealed class HealthAuditorTests
         DateOnly[] sessions = HealthFixtures.WeekdaySessions(450);
         var dates = sessions.ToList();
         dates.Insert(5, sessions[4].AddDays(1)); // Saturday after the first Friday
-        SymbolBars bars = HealthFixtures.OnDates("NYSE:SPY", dates);
+        BarSeries bars = HealthFixtures.OnDates("NYSE:SPY", dates);
         var auditor = new HealthAuditor(new HealthOptions { StrictCalendar = strictCalendar });
 
         SymbolHealth health = auditor.Audit(bars, AssetClass.Equity, sessions, HealthFixtures.JustAfter(bars));
@@ -186,7 +187,7 @@ public sealed class HealthAuditorTests
     {
         var strict = new HealthAuditor(new HealthOptions { Strict = true });
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars bars = HealthFixtures.OnDates("BINANCE:SCAMUSDT", sessions);
+        BarSeries bars = HealthFixtures.OnDates("BINANCE:SCAMUSDT", sessions);
         bars.Close[250] = bars.Close[249] * 0.1 / 100; // −99.9%: not toxic (|r| ≤ 5) but close below low
         var ex = Assert.Throws<HealthCheckException>(() => strict.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars)));
         Assert.Equal("BINANCE:SCAMUSDT", ex.Symbol);
@@ -199,7 +200,7 @@ public sealed class HealthAuditorTests
     {
         var strict = new HealthAuditor(new HealthOptions { Strict = true });
         DateOnly[] sessions = HealthFixtures.DailySessions(200);
-        SymbolBars bars = HealthFixtures.OnDates("X:YOUNG", sessions);
+        BarSeries bars = HealthFixtures.OnDates("X:YOUNG", sessions);
         Assert.Equal(HealthStatus.Degraded, strict.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars)).Status);
     }
 
@@ -207,7 +208,7 @@ public sealed class HealthAuditorTests
     public void AuditMany_MixedUniverse_KeepsInputOrder()
     {
         DateOnly[] sessions = HealthFixtures.DailySessions(600);
-        SymbolBars good = HealthFixtures.OnDates("X:GOOD", sessions), young = HealthFixtures.OnDates("X:YOUNG", sessions[400..]);
+        BarSeries good = HealthFixtures.OnDates("X:GOOD", sessions), young = HealthFixtures.OnDates("X:YOUNG", sessions[400..]);
         IReadOnlyList<SymbolHealth> results = Auditor.AuditMany([young, good], AssetClass.Crypto, sessions, HealthFixtures.JustAfter(good));
         Assert.Equal(["X:YOUNG", "X:GOOD"], results.Select(r => r.Symbol));
         Assert.Equal([HealthStatus.Degraded, HealthStatus.Healthy], results.Select(r => r.Status));
@@ -224,7 +225,7 @@ public sealed class HealthAuditorTests
     [Fact]
     public void Audit_UnsortedSessions_Throws()
     {
-        SymbolBars bars = HealthFixtures.OnDates("X:Y", HealthFixtures.DailySessions(10));
+        BarSeries bars = HealthFixtures.OnDates("X:Y", HealthFixtures.DailySessions(10));
         DateOnly[] sessions = [.. HealthFixtures.DailySessions(10).Reverse()];
         Assert.Throws<ArgumentException>(() => Auditor.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars)));
     }

@@ -1,4 +1,4 @@
-using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.DataQuality;
 
@@ -34,15 +34,15 @@ internal static class HealthFixtures
         return [.. sessions];
     }
 
-    /// <summary>Flat-ish valid bars (close drifting by ±1%) on the given dates.</summary>
-    public static SymbolBars OnDates(string symbol, IReadOnlyList<DateOnly> dates)
+    /// <summary>Flat-ish valid bars (close drifting by ±1%) on the given dates, as data under audit (dates taken as they come).</summary>
+    public static BarSeries OnDates(string symbol, IReadOnlyList<DateOnly> dates)
     {
         int n = dates.Count;
-        var ts = new DateTimeOffset[n];
+        var days = new DateOnly[n];
         double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n], volume = new double[n];
         for (int i = 0; i < n; i++)
         {
-            ts[i] = new DateTimeOffset(dates[i].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            days[i] = dates[i];
             close[i] = 100 * (1 + (0.01 * (i % 2)));
             open[i] = i == 0 ? close[i] : close[i - 1];
             high[i] = Math.Max(open[i], close[i]) + 0.5;
@@ -50,9 +50,9 @@ internal static class HealthFixtures
             volume[i] = 1000;
         }
 
-        return new SymbolBars(symbol, ts, open, high, low, close, volume);
+        return BarSeries.AsDelivered(Symbol.Parse(symbol), days, open, high, low, close, volume);
     }
 
     /// <summary>The as-of time just after the last bar became known (daily close + 1 hour).</summary>
-    public static DateTimeOffset JustAfter(SymbolBars bars) => bars.Timestamps[^1].AddDays(1).AddHours(1);
+    public static DateTimeOffset JustAfter(BarSeries bars) => bars.OpenTime(bars.Count - 1).AddDays(1).AddHours(1);
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Features;
 
@@ -22,7 +23,7 @@ public sealed class ChannelAndEfficiencyTests
     public void Donchian_RandomWalk_MatchesBruteForce()
     {
         // Reference: brute-force max/min over each window (exact).
-        SymbolBars bars = TestBars.RandomWalk("TEST:X", 400, seed: 3);
+        BarSeries bars = TestBars.RandomWalk("TEST:X", 400, seed: 3);
         double[] upper = new double[400], lower = new double[400], mid = new double[400];
         Donchian.Compute(bars.High, bars.Low, 20, upper, lower, mid);
         for (int t = 19; t < 400; t++)

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Features;
 
@@ -35,7 +36,7 @@ public sealed class DirectionalMovementTests
     public void Compute_RandomWalk_StaysInZeroToHundred()
     {
         // Invariant (Wilder): DI and ADX are percentages.
-        SymbolBars bars = TestBars.RandomWalk("TEST:X", 500, seed: 7);
+        BarSeries bars = TestBars.RandomWalk("TEST:X", 500, seed: 7);
         double[] plus = new double[500], minus = new double[500], adx = new double[500];
         DirectionalMovement.Compute(bars.High, bars.Low, bars.Close, 14, plus, minus, adx);
         for (int t = 27; t < 500; t++)

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Features;
 
@@ -7,7 +8,7 @@ public sealed class FeatureSetTests
     [Fact]
     public void Compute_RandomWalk_FillsEveryColumnAfterWarmUp()
     {
-        SymbolBars bars = TestBars.RandomWalk("BINANCE:BTCUSDT", 800, seed: 1);
+        BarSeries bars = TestBars.RandomWalk("BINANCE:BTCUSDT", 800, seed: 1);
         FeatureBlock block = new FeatureSet().Compute(bars);
         Assert.Equal(800, block.RowCount);
         Assert.Equal(23, FeatureBlock.ColumnNames.Count);
@@ -22,14 +23,14 @@ public sealed class FeatureSetTests
         Assert.True(double.IsNaN(block.Column(FeatureColumns.Hurst)[255]));
         Assert.True(double.IsFinite(block.Column(FeatureColumns.Hurst)[256]));
         Assert.InRange(block.Column(FeatureColumns.RatingAll)[^1], -1, 1);
-        Assert.Equal(bars.Timestamps[10].AddDays(1), block.KnownAt[10]);
+        Assert.Equal(bars.OpenTime(10).AddDays(1), block.KnownAt[10]);
     }
 
     [Fact]
     public void Compute_ColumnsEqualTheKernels()
     {
         // The block is the kernels' output, placed by name.
-        SymbolBars bars = TestBars.RandomWalk("TEST:X", 300, seed: 2);
+        BarSeries bars = TestBars.RandomWalk("TEST:X", 300, seed: 2);
         FeatureBlock block = new FeatureSet(new FeatureOptions { RsiPeriod = 9 }).Compute(bars);
         var rsi = TestBars.Run(300, d => Rsi.Compute(bars.Close, 9, d));
         Assert.Equal(rsi, block.Column(FeatureColumns.Rsi).ToArray());
@@ -51,7 +52,7 @@ public sealed class FeatureSetTests
     [Fact]
     public void Compute_NonPositiveClose_ThrowsNamingSymbolColumnRow()
     {
-        SymbolBars bars = TestBars.RandomWalk("NASDAQ:AAPL", 50, seed: 3);
+        BarSeries bars = TestBars.RandomWalk("NASDAQ:AAPL", 50, seed: 3);
         bars.Close[17] = -1;
         var ex = Assert.Throws<FeatureInputException>(() => new FeatureSet().Compute(bars));
         Assert.Equal(("NASDAQ:AAPL", "close", 17), (ex.Symbol, ex.Column, ex.Row));
@@ -61,7 +62,7 @@ public sealed class FeatureSetTests
     [Fact]
     public void ComputeMany_ParallelAndSequential_AreIdentical()
     {
-        var symbols = new List<SymbolBars>();
+        var symbols = new List<BarSeries>();
         for (int i = 0; i < 12; i++)
         {
             symbols.Add(TestBars.RandomWalk($"TEST:S{i}", 400, seed: 100 + i));
@@ -71,7 +72,7 @@ public sealed class FeatureSetTests
         IReadOnlyList<FeatureBlock> parallel = new FeatureSet(new FeatureOptions { MaxDegreeOfParallelism = 4 }).ComputeMany(symbols);
         for (int i = 0; i < symbols.Count; i++)
         {
-            Assert.Equal(symbols[i].Symbol, parallel[i].Symbol);
+            Assert.Equal(symbols[i].Symbol.Value, parallel[i].Symbol);
             Assert.Equal(sequential[i].Values, parallel[i].Values);
         }
     }
@@ -79,7 +80,7 @@ public sealed class FeatureSetTests
     [Fact]
     public void ComputeMany_SecondSymbolInvalid_ReportsItDeterministically()
     {
-        SymbolBars good = TestBars.RandomWalk("TEST:A", 60, seed: 1), bad = TestBars.RandomWalk("TEST:B", 60, seed: 2);
+        BarSeries good = TestBars.RandomWalk("TEST:A", 60, seed: 1), bad = TestBars.RandomWalk("TEST:B", 60, seed: 2);
         bad.Volume[5] = double.NaN;
         var ex = Assert.Throws<FeatureInputException>(
             () => new FeatureSet(new FeatureOptions { MaxDegreeOfParallelism = 2 }).ComputeMany([good, bad]));
@@ -101,15 +102,6 @@ public sealed class FeatureSetTests
                 Assert.True(double.IsNaN(v), FeatureColumns.All[j]);
             }
         }
-    }
-
-    [Fact]
-    public void SymbolBars_ColumnLengthDiffers_ThrowsNamingSymbolAndColumn()
-    {
-        var ex = Assert.Throws<ArgumentException>(() => new SymbolBars(
-            "TEST:X", new DateTimeOffset[3], new double[3], new double[3], new double[2], new double[3], new double[3]));
-        Assert.Equal("low", ex.ParamName);
-        Assert.Contains("TEST:X", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

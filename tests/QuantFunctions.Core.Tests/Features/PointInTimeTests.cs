@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Features;
 
@@ -49,7 +50,7 @@ public sealed class PointInTimeTests
             select (seed, length, cut);
         Prop.ForAll(Arb.From(cases), c =>
         {
-            SymbolBars full = TestBars.RandomWalk("TEST:PIT", c.Length, c.Seed);
+            BarSeries full = TestBars.RandomWalk("TEST:PIT", c.Length, c.Seed);
             FeatureBlock all = featureSet.Compute(full), truncated = featureSet.Compute(full.Take(c.Cut));
             for (int j = 0; j < FeatureColumns.All.Count; j++)
             {

@@ -1,4 +1,4 @@
-using QuantFunctions.Core.Features;
+using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Features;
 
@@ -8,15 +8,15 @@ internal static class TestBars
     public static readonly DateTimeOffset Start = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>A geometric random walk with consistent OHLC, one bar per calendar day.</summary>
-    public static SymbolBars RandomWalk(string symbol, int count, int seed, double dailyVol = 0.02)
+    public static BarSeries RandomWalk(string symbol, int count, int seed, double dailyVol = 0.02)
     {
         var random = new Random(seed);
-        var ts = new DateTimeOffset[count];
+        var dates = new DateOnly[count];
         double[] open = new double[count], high = new double[count], low = new double[count], close = new double[count], volume = new double[count];
         double price = 100;
         for (int i = 0; i < count; i++)
         {
-            ts[i] = Start.AddDays(i);
+            dates[i] = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(i);
             open[i] = price;
             price *= Math.Exp(dailyVol * Normal(random));
             close[i] = price;
@@ -25,21 +25,21 @@ internal static class TestBars
             volume[i] = 1000 * (0.5 + random.NextDouble());
         }
 
-        return new SymbolBars(symbol, ts, open, high, low, close, volume);
+        return new BarSeries(Symbol.Parse(symbol), dates, open, high, low, close, volume);
     }
 
     /// <summary>Bars whose open, high, low and close all equal the given closes.</summary>
-    public static SymbolBars FromCloses(string symbol, double[] close)
+    public static BarSeries FromCloses(string symbol, double[] close)
     {
-        var ts = new DateTimeOffset[close.Length];
+        var dates = new DateOnly[close.Length];
         var volume = new double[close.Length];
         for (int i = 0; i < close.Length; i++)
         {
-            ts[i] = Start.AddDays(i);
+            dates[i] = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(i);
             volume[i] = 1;
         }
 
-        return new SymbolBars(symbol, ts, (double[])close.Clone(), (double[])close.Clone(), (double[])close.Clone(), close, volume);
+        return new BarSeries(Symbol.Parse(symbol), dates, (double[])close.Clone(), (double[])close.Clone(), (double[])close.Clone(), close, volume);
     }
 
     /// <summary>Standard normal draws (Box–Muller).</summary>

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Testing;
@@ -11,8 +12,8 @@ public sealed class ExpectedReturnsTests
     public void Geometric_PypfoptStockPrices_MatchesPeerToFullPrecision()
     {
         // pypfopt.mean_historical_return.real: full-precision peer run; suggested tolerance abs 1e-12.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
-        double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("full_precision_from_peer_run"), r.Assets);
+        ReturnPanel r = RefCases.PypfoptReturns;
+        double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("full_precision_from_peer_run"), r.Columns);
         RefCases.AssertClose(expected, ExpectedReturns.Geometric(r, 252), 1e-12);
     }
 
@@ -20,8 +21,8 @@ public sealed class ExpectedReturnsTests
     public void ArithmeticMean_PypfoptStockPrices_MatchesPeer()
     {
         // Same case, compounding=False column; abs 1e-12.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
-        double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("arithmetic_compounding_false_from_peer_run"), r.Assets);
+        ReturnPanel r = RefCases.PypfoptReturns;
+        double[] expected = RefCases.ByAsset(RefCases.Expected("pypfopt.mean_historical_return.real").GetProperty("arithmetic_compounding_false_from_peer_run"), r.Columns);
         RefCases.AssertClose(expected, ExpectedReturns.ArithmeticMean(r, 252), 1e-12);
     }
 
@@ -29,7 +30,7 @@ public sealed class ExpectedReturnsTests
     public void Geometric_DummyPrices_MatchesPeerTest()
     {
         // pypfopt.mean_historical_return.dummy (frequency 1): values given to 7 decimals; abs 5e-8.
-        ReturnsMatrix r = DummyReturns(4);
+        ReturnPanel r = DummyReturns(4);
         JsonExpect(ExpectedReturns.Geometric(r, 1), "compounding_true");
         JsonExpect(ExpectedReturns.ArithmeticMean(r, 1), "compounding_false");
     }
@@ -37,7 +38,7 @@ public sealed class ExpectedReturnsTests
     [Fact]
     public void ArithmeticMean_BadPeriodsPerYear_Throws()
     {
-        ReturnsMatrix r = ReturnsMatrix.Create(["A"], 2, [0.01, 0.02]);
+        ReturnPanel r = ReturnPanel.Undated(["A"], 2, [0.01, 0.02]);
         var ex = Assert.Throws<AllocationException>(() => ExpectedReturns.ArithmeticMean(r, 0));
         Assert.Equal(AllocationErrorCode.InvalidOption, ex.Code);
     }
@@ -46,12 +47,12 @@ public sealed class ExpectedReturnsTests
     public void Geometric_HandCalculation_Compounds()
     {
         // (1.1 · 0.9)^(2/2) − 1 = −0.01 with P = 2 periods per year over 2 periods.
-        ReturnsMatrix r = ReturnsMatrix.Create(["A"], 2, [0.1, -0.1]);
+        ReturnPanel r = ReturnPanel.Undated(["A"], 2, [0.1, -0.1]);
         Assert.Equal(-0.01, ExpectedReturns.Geometric(r, 2)[0], 1e-15);
         Assert.Equal(0.0, ExpectedReturns.ArithmeticMean(r, 2)[0], 1e-15);
     }
 
-    internal static ReturnsMatrix DummyReturns(int columns)
+    internal static ReturnPanel DummyReturns(int columns)
     {
         var rows = new List<double[]>();
         foreach (System.Text.Json.JsonElement row in RefCases.Case("pypfopt.mean_historical_return.dummy").GetProperty("inputs").GetProperty("prices_rows").EnumerateArray())
@@ -73,7 +74,7 @@ public sealed class ExpectedReturnsTests
         return PriceReturnsAllowNegative(names[..columns], t, prices);
     }
 
-    private static ReturnsMatrix PriceReturnsAllowNegative(string[] names, int t, double[] prices)
+    private static ReturnPanel PriceReturnsAllowNegative(string[] names, int t, double[] prices)
     {
         // The peer's dummy data holds a negative "price" column; simple returns are still p_t/p_{t-1} − 1.
         double[] r = new double[(t - 1) * names.Length];
@@ -85,7 +86,7 @@ public sealed class ExpectedReturnsTests
             }
         }
 
-        return ReturnsMatrix.Create(names, t - 1, r);
+        return ReturnPanel.Undated(names, t - 1, r);
     }
 
     private static void JsonExpect(double[] actual, string key)

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
@@ -13,7 +14,7 @@ public sealed class CovarianceTests
     public void Compute_PypfoptDummy_MatchesPeerDailyCovariance()
     {
         // pypfopt.sample_cov.dummy: daily ddof-1 covariance given at full precision; rel 1e-13.
-        ReturnsMatrix r = ExpectedReturnsTests.DummyReturns(3);
+        ReturnPanel r = ExpectedReturnsTests.DummyReturns(3);
         CovarianceMatrix cov = SampleCovariance.Compute(r);
         var expected = RefCases.Expected("pypfopt.sample_cov.dummy").GetProperty("daily_cov");
         int i = 0;
@@ -33,10 +34,10 @@ public sealed class CovarianceTests
     public void ComputePairwise_PypfoptStockPrices_MatchesPeerMatrix()
     {
         // pypfopt.sample_cov.real: pandas pairwise-complete covariance × 252; suggested rel 1e-12.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         CovarianceMatrix cov = SampleCovariance.ComputePairwise(r, 252);
         (string[] names, int rows, double[] values) = RefCases.ReadTable(SharedData.PathOf("data", "refcases", "expected", "pypfopt_sample_cov.csv"));
-        Assert.Equal(r.Assets, names);
+        Assert.Equal(r.Columns, names);
         for (int k = 0; k < values.Length; k++)
         {
             Assert.Equal(values[k], cov.Values[k], Math.Abs(values[k]) * 1e-12);
@@ -50,14 +51,14 @@ public sealed class CovarianceTests
     {
         // pypfopt.ledoit_wolf.constant_variance: NaN returns replaced by 0 (peer preprocessing),
         // sklearn ledoit_wolf; δ abs 1e-12, matrix rel 1e-10.
-        ReturnsMatrix r = RefCases.PypfoptReturns;
+        ReturnPanel r = RefCases.PypfoptReturns;
         double[] filled = r.Values.ToArray();
         for (int k = 0; k < filled.Length; k++)
         {
             filled[k] = double.IsNaN(filled[k]) ? 0 : filled[k];
         }
 
-        ShrinkageEstimate s = LedoitWolf.Estimate(ReturnsMatrix.Create(r.Assets, r.Periods, filled), ShrinkageTarget.ScaledIdentity, 252);
+        ShrinkageEstimate s = LedoitWolf.Estimate(ReturnPanel.Undated(r.Columns, r.RowCount, filled), ShrinkageTarget.ScaledIdentity, 252);
         Assert.Equal(RefCases.Expected("pypfopt.ledoit_wolf.constant_variance").GetProperty("delta").GetDouble(), s.Shrinkage, 1e-12);
         (_, _, double[] values) = RefCases.ReadTable(SharedData.PathOf("data", "refcases", "expected", "pypfopt_ledoit_wolf_constant_variance.csv"));
         for (int k = 0; k < values.Length; k++)
@@ -70,7 +71,7 @@ public sealed class CovarianceTests
     public void Compute_HandCalculation_DividesByTMinusOne()
     {
         // x = [1,2,3,4], y = [2,4,6,9]: var x = 5/3, cov = (−1.5·−3.25 + −0.5·−1.25 + 0.5·0.75 + 1.5·3.75)/3 = 11.5/3.
-        ReturnsMatrix r = ReturnsMatrix.Create(["x", "y"], 4, [1, 2, 3, 4, 2, 4, 6, 9]);
+        ReturnPanel r = ReturnPanel.Undated(["x", "y"], 4, [1, 2, 3, 4, 2, 4, 6, 9]);
         CovarianceMatrix c = SampleCovariance.Compute(r);
         Assert.Equal(5.0 / 3.0, c[0, 0], 1e-14);
         Assert.Equal(11.5 / 3, c[0, 1], 1e-14);
@@ -90,7 +91,7 @@ public sealed class CovarianceTests
         }
 
         string[] names = Enumerable.Range(0, n).Select(i => "A" + i).ToArray();
-        CovarianceMatrix c = SampleCovariance.Compute(ReturnsMatrix.Create(names, t, v), 252);
+        CovarianceMatrix c = SampleCovariance.Compute(ReturnPanel.Undated(names, t, v), 252);
         for (int i = 0; i < n; i++)
         {
             double mi = v.Skip(i * t).Take(t).Average();
@@ -111,7 +112,7 @@ public sealed class CovarianceTests
     public void Ewma_DecayNearOne_ApproachesSampleCovariance()
     {
         // With λ → 1 the weights become equal and the bias correction gives ddof 1; rel 1e-6 at λ = 1 − 1e-9.
-        ReturnsMatrix r = ReturnsMatrix.Create(["x", "y"], 4, [1, 2, 3, 4, 2, 4, 6, 9]);
+        ReturnPanel r = ReturnPanel.Undated(["x", "y"], 4, [1, 2, 3, 4, 2, 4, 6, 9]);
         CovarianceMatrix e = EwmaCovariance.Compute(r, 1 - 1e-9);
         Assert.Equal(11.5 / 3, e[0, 1], 1e-6);
         Assert.Equal(5.0 / 3.0, e[0, 0], 1e-6);
@@ -120,7 +121,7 @@ public sealed class CovarianceTests
     [Fact]
     public void LedoitWolfConstantCorrelation_RandomData_ShrinksWithinUnitIntervalAndKeepsVariances()
     {
-        ReturnsMatrix r = RandomReturns(8, 60, 11);
+        ReturnPanel r = RandomReturns(8, 60, 11);
         ShrinkageEstimate s = LedoitWolf.Estimate(r, ShrinkageTarget.ConstantCorrelation);
         CovarianceMatrix sample = SampleCovariance.Compute(r);
         Assert.InRange(s.Shrinkage, 0, 1);
@@ -179,17 +180,17 @@ public sealed class CovarianceTests
     [Fact]
     public void ReturnsAndEstimators_BadInput_ThrowBeforeWork()
     {
-        var nan = Assert.Throws<AllocationException>(() => ReturnsMatrix.Create(["a", "b"], 2, [0.1, 0.2, double.PositiveInfinity, 0.1]));
+        var nan = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a", "b"], 2, [0.1, 0.2, double.PositiveInfinity, 0.1])));
         Assert.Equal(AllocationErrorCode.NonFiniteValue, nan.Code);
         Assert.Equal("b", nan.Subject);
-        var few = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnsMatrix.Create(["a"], 1, [0.1])));
+        var few = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a"], 1, [0.1])));
         Assert.Equal(AllocationErrorCode.TooFewObservations, few.Code);
-        var flat = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnsMatrix.Create(["a", "flat"], 3, [0.1, 0.2, 0.0, 0.01, 0.01, 0.01])));
+        var flat = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a", "flat"], 3, [0.1, 0.2, 0.0, 0.01, 0.01, 0.01])));
         Assert.Equal(AllocationErrorCode.ZeroVariance, flat.Code);
         Assert.Equal("flat", flat.Subject);
     }
 
-    internal static ReturnsMatrix RandomReturns(int n, int t, int seed)
+    internal static ReturnPanel RandomReturns(int n, int t, int seed)
     {
         var rng = new Random(seed);
         double[] v = new double[n * t];
@@ -208,7 +209,7 @@ public sealed class CovarianceTests
             }
         }
 
-        return ReturnsMatrix.Create(Enumerable.Range(0, n).Select(i => "A" + i).ToArray(), t, v);
+        return ReturnPanel.Undated(Enumerable.Range(0, n).Select(i => "A" + i).ToArray(), t, v);
     }
 
     internal static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

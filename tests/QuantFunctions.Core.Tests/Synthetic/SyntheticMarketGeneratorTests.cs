@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Synthetic;
 
 namespace QuantFunctions.Core.Tests.Synthetic;
@@ -117,9 +118,9 @@ public sealed class SyntheticMarketGeneratorTests
                     Assert.Equal(e.Sessions == 1, gap.Tolerated);
                     break;
                 case SyntheticEventKind.ToxicPrint:
-                    DatedSeries r = CloseToCloseReturns.Compute(bars, cal, ReturnKind.Simple);
+                    ReturnPanel r = ReturnCalculator.FromBars([bars], ReturnOptions.CalendarAware(_ => cal, ReturnKind.Simple));
                     int row = Array.IndexOf(r.Dates, e.Date);
-                    Assert.True(r.Values[row] > 5.0, $"{e.Subject}: toxic print return {r.Values[row]} should exceed +500%");
+                    Assert.True(r[row, 0] > 5.0, $"{e.Subject}: toxic print return {r[row, 0]} should exceed +500%");
                     break;
                 default:
                     break;

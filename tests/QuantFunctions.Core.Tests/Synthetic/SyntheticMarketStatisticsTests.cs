@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Synthetic;
 
 namespace QuantFunctions.Core.Tests.Synthetic;
@@ -22,7 +23,7 @@ public sealed class SyntheticMarketStatisticsTests
             if (a.AssetType == type)
             {
                 TradingCalendar cal = ExchangeCalendars.Resolve(a.CalendarId);
-                list.Add((a, CloseToCloseReturns.Compute(Market.Bars[i], cal, ReturnKind.Log).Values));
+                list.Add((a, ReturnCalculator.FromBars([Market.Bars[i]], ReturnOptions.CalendarAware(_ => cal, ReturnKind.Log)).Column(0).ToArray()));
             }
         }
 

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Testing;
@@ -6,16 +7,16 @@ namespace QuantFunctions.Lake.Tests.Datasets;
 
 public sealed class ReturnsFileReaderTests
 {
-    private static Task<ReturnsFile> Csv(string text) => ReturnsFileReader.ReadCsvAsync(new StringReader(text), "r.csv");
+    private static Task<ReturnPanel> Csv(string text) => ReturnsFileReader.ReadCsvAsync(new StringReader(text), "r.csv");
 
     [Fact]
     public async Task ReadCsvAsync_DateIndexAndEmptyCells_IndexSeparatedAndMissingIsNaN()
     {
-        ReturnsFile f = await Csv("date,A,B\n2024-01-01,0.01,\n2024-01-02,-0.02,0.5\n");
-        Assert.Equal(["A", "B"], f.Assets);
-        Assert.Equal("date", f.IndexColumn);
-        Assert.Equal(["2024-01-01", "2024-01-02"], f.Index);
-        Assert.Equal(2, f.Periods);
+        ReturnPanel f = await Csv("date,A,B\n2024-01-01,0.01,\n2024-01-02,-0.02,0.5\n");
+        Assert.Equal(["A", "B"], f.Columns);
+        Assert.Equal("date", f.RowLabels!.Name);
+        Assert.Equal(["2024-01-01", "2024-01-02"], f.RowLabels!.Labels);
+        Assert.Equal(2, f.RowCount);
         // Column-major: A = [0.01, -0.02], B = [NaN, 0.5] — the empty cell is missing, never zero.
         double[] v = f.Values.ToArray();
         Assert.Equal(0.01, v[0]);
@@ -27,18 +28,18 @@ public sealed class ReturnsFileReaderTests
     [Fact]
     public async Task ReadCsvAsync_UnnamedFirstColumnOfDates_DetectedAsIndexByParse()
     {
-        ReturnsFile f = await Csv("when,A\n2024-01-01T00:00:00Z,1e-3\n2024-01-02T00:00:00Z,2e-3\n");
-        Assert.Equal("when", f.IndexColumn);
-        Assert.Equal(["A"], f.Assets);
+        ReturnPanel f = await Csv("when,A\n2024-01-01T00:00:00Z,1e-3\n2024-01-02T00:00:00Z,2e-3\n");
+        Assert.Equal("when", f.RowLabels!.Name);
+        Assert.Equal(["A"], f.Columns);
         Assert.Equal([1e-3, 2e-3], f.Values.ToArray());
     }
 
     [Fact]
     public async Task ReadCsvAsync_NoIndexAndQuotedHeader_AllColumnsAreAssets()
     {
-        ReturnsFile f = await Csv("\"A, Inc.\",B\n0.1,0.2\n\"0.3\",0.4\n");
-        Assert.Null(f.Index);
-        Assert.Equal(["A, Inc.", "B"], f.Assets);
+        ReturnPanel f = await Csv("\"A, Inc.\",B\n0.1,0.2\n\"0.3\",0.4\n");
+        Assert.Null(f.RowLabels);
+        Assert.Equal(["A, Inc.", "B"], f.Columns);
         Assert.Equal([0.1, 0.3, 0.2, 0.4], f.Values.ToArray());
     }
 
@@ -85,8 +86,8 @@ public sealed class ReturnsFileReaderTests
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"day{t},{t * 10},{(t * 10) + 1},{(t * 10) + 2}\n");
         }
 
-        ReturnsFile file = await Csv(text.ToString());
-        Assert.Equal(rows, file.Periods);
+        ReturnPanel file = await Csv(text.ToString());
+        Assert.Equal(rows, file.RowCount);
         Assert.Equal(rows * 3, file.Values.Length);
         for (int t = 0; t < rows; t++)
         {
@@ -103,10 +104,10 @@ public sealed class ReturnsFileReaderTests
         string path = dir.Combine("bom.csv");
         await File.WriteAllBytesAsync(path, [.. "\uFEFF"u8, .. "date,A,B\r\n2024-01-01,0.1,-2.5e-3\r\n2024-01-02,,0.3\r\n"u8]);
 
-        ReturnsFile f = await ReturnsFileReader.ReadAsync(path);
+        ReturnPanel f = await ReturnsFileReader.ReadAsync(path);
 
-        Assert.Equal("date", f.IndexColumn); // not "\uFEFFdate": the BOM is not part of the first name
-        Assert.Equal(["A", "B"], f.Assets);
+        Assert.Equal("date", f.RowLabels!.Name); // not "\uFEFFdate": the BOM is not part of the first name
+        Assert.Equal(["A", "B"], f.Columns);
         double[] v = f.Values.ToArray();
         Assert.Equal(0.1, v[0]);
         Assert.True(double.IsNaN(v[1]));
@@ -135,9 +136,9 @@ public sealed class ReturnsFileReaderTests
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{t},{t + 0.5},{-t}\n");
         }
 
-        ReturnsFile f = await Csv(sb.ToString());
+        ReturnPanel f = await Csv(sb.ToString());
 
-        Assert.Equal(1000, f.Periods);
+        Assert.Equal(1000, f.RowCount);
         double[] v = f.Values.ToArray();
         Assert.Equal(999.0, v[999]);
         Assert.Equal(0.5, v[1000]);
@@ -162,9 +163,9 @@ public sealed class ReturnsFileReaderTests
             await writer.CompleteAsync();
         }
 
-        ReturnsFile f = await ReturnsFileReader.ReadAsync(path);
-        Assert.Equal(["A", "B"], f.Assets);
-        Assert.Equal(["2024-01-01", "2024-01-02"], f.Index);
+        ReturnPanel f = await ReturnsFileReader.ReadAsync(path);
+        Assert.Equal(["A", "B"], f.Columns);
+        Assert.Equal(["2024-01-01", "2024-01-02"], f.RowLabels!.Labels);
         double[] v = f.Values.ToArray();
         Assert.Equal([0.01, -0.02], v[..2]);
         Assert.True(double.IsNaN(v[2]));

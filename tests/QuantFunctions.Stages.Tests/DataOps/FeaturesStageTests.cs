@@ -49,7 +49,7 @@ public sealed class FeaturesStageTests(HealthFeaturesLake market) : IClassFixtur
                 continue;
             }
 
-            FeatureBlock expected = featureSet.Compute(DataOpsUniverse.ToSymbolBars(s, s.Count));
+            FeatureBlock expected = featureSet.Compute(s.Take(s.Count));
             for (int i = 0; i < expected.RowCount; i++, row++)
             {
                 Assert.Equal(s.Symbol.Value, symbols[row]);

@@ -77,7 +77,7 @@ public sealed class HealthStageTests(HealthFeaturesLake market) : IClassFixture<
     {
         IReadOnlyList<BarSeries> bars = await BronzeAsync(marketId);
         bool crypto = marketId == "binance";
-        var symbols = bars.Select(s => DataOpsUniverse.ToSymbolBars(s, s.Count)).ToList();
+        var symbols = bars.Select(s => s.Take(s.Count)).ToList();
         DateOnly first = bars.Min(s => s.Dates[0]), last = bars.Max(s => s.Dates[^1]);
         DateOnly[] sessions = Core.Calendars.ExchangeCalendars.Resolve(crypto ? "XCRY" : "XNYS").Sessions(first, last);
         var auditor = new HealthAuditor(new HealthOptions { LookbackDays = 150, KnownAt = new() { CloseOffset = TimeSpan.FromHours(crypto ? 24 : 21) } });

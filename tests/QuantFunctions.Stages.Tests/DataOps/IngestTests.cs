@@ -38,9 +38,9 @@ public sealed class IngestTests
             }
 
             var rows = Bars[symbol.Value].Where(b => b.Date >= first && b.Date <= last).ToList();
-            var bars = new RawBars(symbol, [.. rows.Select(r => r.Date)], [.. rows.Select(r => r.Close)], [.. rows.Select(r => r.Close * 1.01)],
-                [.. rows.Select(r => r.Close * 0.99)], [.. rows.Select(r => r.Close)], [.. rows.Select(_ => 1000d)], RowOrigins.Of([.. rows.Select((_, i) => $"scripted#{i}")]));
-            return Task.FromResult(new ProviderFetch(bars, System.Text.Encoding.UTF8.GetBytes($"{symbol}:{first}:{last}:{rows.Count}"), RawFormat.Csv, []));
+            var bars = BarSeries.AsDelivered(symbol, [.. rows.Select(r => r.Date)], [.. rows.Select(r => r.Close)], [.. rows.Select(r => r.Close * 1.01)],
+                [.. rows.Select(r => r.Close * 0.99)], [.. rows.Select(r => r.Close)], [.. rows.Select(_ => 1000d)]);
+            return Task.FromResult(new ProviderFetch(bars, RowOrigins.Of([.. rows.Select((_, i) => $"scripted#{i}")]), System.Text.Encoding.UTF8.GetBytes($"{symbol}:{first}:{last}:{rows.Count}"), RawFormat.Csv, []));
         }
 
         public void Add(Symbol symbol, int days, int from = 0)

@@ -1,5 +1,5 @@
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Optimization;
-using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Allocation.Engines;
 
@@ -94,7 +94,7 @@ public sealed class BarbellEngine : AllocationEngine
             return [.. Options.Scores!];
         }
 
-        ReturnsMatrix returns = problem.Returns
+        ReturnPanel returns = problem.Returns
             ?? throw new AllocationException(AllocationErrorCode.InvalidOption, $"barbell score '{Options.Score}' needs the returns; create the problem with returns", "returns");
         double[] s = new double[n];
         for (int j = 0; j < n; j++)

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Providers;
@@ -23,13 +24,14 @@ public sealed class OhlcvFileReaderTests
         OhlcvFileSet plain = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None);
         OhlcvFileSet adjusted = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS", Map = new OhlcvColumnMap().With("close=Adj Close") }, CancellationToken.None);
 
-        RawBars bars = Assert.Single(plain.Fetches).Bars;
+        ProviderFetch fetch = Assert.Single(plain.Fetches);
+        BarSeries bars = fetch.Bars;
         Assert.Equal("XNYS:AAPL", bars.Symbol.Value);
         Assert.Equal([new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 3)], bars.Dates);
         Assert.Equal([185.64, 184.25], bars.Close);
         Assert.Equal([82488700d, 58414500d], bars.Volume);
         Assert.Equal([184.94, 183.55], Assert.Single(adjusted.Fetches).Bars.Close);
-        Assert.EndsWith("aapl.csv:3", bars.Origins[1], StringComparison.Ordinal);
+        Assert.EndsWith("aapl.csv:3", fetch.Origins[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class OhlcvFileReaderTests
         using var dir = new TempDirectory();
         await File.WriteAllBytesAsync(dir.Combine("msft.csv"), [.. "\uFEFF"u8, .. "Date,Open,High,Low,Close,Volume\r\n\"2024-01-02\",\"370.5\",371,365.25, 370.87 ,25258600\r\n"u8]);
 
-        RawBars bars = Assert.Single((await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None)).Fetches).Bars;
+        BarSeries bars = Assert.Single((await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None)).Fetches).Bars;
 
         Assert.Equal([new DateOnly(2024, 1, 2)], bars.Dates);
         Assert.Equal([370.5], bars.Open);

@@ -59,7 +59,7 @@ public sealed class SyntheticMarketProviderTests
         OhlcvFileSet set = await OhlcvFileReader.ReadAsync(file, new OhlcvImportOptions { Market = "BINANCE", Layout = OhlcvLayout.Long }, CancellationToken.None);
 
         Assert.Equal(series.Select(s => s.Symbol.Value).Order(StringComparer.Ordinal), set.Fetches.Select(f => f.Bars.Symbol.Value));
-        RawBars first = set.Fetches.Single(f => f.Bars.Symbol == series[0].Symbol).Bars;
+        BarSeries first = set.Fetches.Single(f => f.Bars.Symbol == series[0].Symbol).Bars;
         Assert.Equal(series[0].Dates, first.Dates);
         Assert.Equal(series[0].High, first.High);
         Assert.Empty(set.Issues);
