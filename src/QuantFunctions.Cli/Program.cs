@@ -20,8 +20,8 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync("quant: " + ex.Message);
-            return ExitCodes.UsageError;
+            await Console.Error.WriteLineAsync($"quant: {ex.Code}: {ex.Message}");
+            return ex.Code.ExitCode;
         }
 
         // Spans and metrics of runs go to OTLP when an endpoint is configured (the SDK reads the OTEL_* variables);
@@ -33,8 +33,8 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync("quant: " + ex.Message);
-            return ExitCodes.UsageError;
+            await Console.Error.WriteLineAsync($"quant: {ex.Code}: {ex.Message}");
+            return ex.Code.ExitCode;
         }
 
         using OpenTelemetry.OpenTelemetrySdk? sdk = telemetry;

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Market;
 
@@ -36,7 +37,7 @@ public static class CloseToCloseReturns
             if (!(double.IsFinite(close[i]) && close[i] > 0))
             {
                 throw new DomainValidationException(
-                    DomainErrorCodes.NonFiniteValue, $"{what}: close at row {i} ({bars.Dates[i]:yyyy-MM-dd}) is {close[i]}; closes must be finite and positive.");
+                    ErrorCodes.NonFiniteValue, $"{what}: close at row {i} ({bars.Dates[i]:yyyy-MM-dd}) is {close[i]}; closes must be finite and positive.");
             }
         }
 

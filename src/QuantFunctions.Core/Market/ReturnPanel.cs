@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Market;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class ReturnPanel
         {
             if (!_columnIndex.TryAdd(columns[j], j))
             {
-                throw new DomainValidationException(DomainErrorCodes.DuplicateColumn, $"return panel: column '{columns[j]}' appears twice.");
+                throw new DomainValidationException(ErrorCodes.DuplicateColumn, $"return panel: column '{columns[j]}' appears twice.");
             }
         }
 

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Returns;
 
@@ -60,7 +61,7 @@ public static class ExpectedReturns
 
             if (count == 0)
             {
-                throw new AllocationException(AllocationErrorCode.TooFewObservations, $"asset '{returns.Assets[j]}' has no observed return", returns.Assets[j]);
+                throw new AllocationException(ErrorCodes.InsufficientData, $"asset '{returns.Assets[j]}' has no observed return", returns.Assets[j]);
             }
 
             mu[j] = geometric
@@ -76,7 +77,7 @@ public static class ExpectedReturns
     {
         if (periodsPerYear < 1)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
         }
     }
 }

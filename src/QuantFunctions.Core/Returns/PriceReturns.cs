@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Returns;
 
@@ -20,12 +21,12 @@ public static class PriceReturns
         int n = assets.Count;
         if (prices.Length != periods * n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"prices hold {prices.Length} values, expected {periods} × {n}");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"prices hold {prices.Length} values, expected {periods} × {n}");
         }
 
         if (periods < 2)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"{periods} price rows give no returns; at least 2 are required");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"{periods} price rows give no returns; at least 2 are required");
         }
 
         for (int j = 0; j < n; j++)
@@ -35,7 +36,7 @@ public static class PriceReturns
                 double p = prices[(j * periods) + t];
                 if (!double.IsNaN(p) && !(p > 0 && double.IsFinite(p)))
                 {
-                    throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"price of asset '{assets[j]}' at row {t} is {p}; prices must be positive and finite", assets[j]);
+                    throw new AllocationException(ErrorCodes.NonFiniteValue, $"price of asset '{assets[j]}' at row {t} is {p}; prices must be positive and finite", assets[j]);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Returns;
 
@@ -62,13 +63,13 @@ public sealed class ReturnsMatrix
         AssetNames.Validate(assets);
         if (periods < 1)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {periods} periods; at least 1 is required");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"returns have {periods} periods; at least 1 is required");
         }
 
         if (values.Length != periods * assets.Count)
         {
             throw new AllocationException(
-                AllocationErrorCode.DimensionMismatch,
+                ErrorCodes.ShapeMismatch,
                 $"returns hold {values.Length} values but {periods} periods × {assets.Count} assets = {periods * assets.Count} are required");
         }
 
@@ -91,7 +92,7 @@ public sealed class ReturnsMatrix
                 }
 
                 throw new AllocationException(
-                    AllocationErrorCode.NonFiniteValue,
+                    ErrorCodes.NonFiniteValue,
                     $"return of asset '{assets[j]}' at row {t} is {v}; returns must be finite",
                     assets[j]);
             }

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Risk;
 
 /// <summary>Correlation and correlation distance derived from a covariance matrix.</summary>
@@ -50,7 +52,7 @@ public static class Correlation
                 if (count < 2 || !(sxx > 0) || !(syy > 0))
                 {
                     throw new Allocation.AllocationException(
-                        Allocation.AllocationErrorCode.TooFewObservations,
+                        ErrorCodes.InsufficientData,
                         $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' have no correlation: {count} common rows",
                         returns.Assets[i]);
                 }

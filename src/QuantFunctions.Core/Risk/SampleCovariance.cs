@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 using QuantFunctions.Core.Returns;
 
@@ -68,7 +69,7 @@ public static class SampleCovariance
                 if (count < 2)
                 {
                     throw new AllocationException(
-                        AllocationErrorCode.TooFewObservations,
+                        ErrorCodes.InsufficientData,
                         $"assets '{returns.Assets[i]}' and '{returns.Assets[j]}' share {count} observed rows; covariance needs at least 2",
                         returns.Assets[i]);
                 }
@@ -110,7 +111,7 @@ public static class SampleCovariance
 
         if (rows < 2)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {rows} complete rows; covariance needs at least 2");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"returns have {rows} complete rows; covariance needs at least 2");
         }
 
         means = new double[n];

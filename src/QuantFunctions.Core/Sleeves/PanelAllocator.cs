@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 
@@ -38,7 +39,7 @@ public static class PanelAllocator
         if (complete.Count < minimumRows)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InsufficientData,
+                ErrorCodes.InsufficientData,
                 $"Allocation: only {complete.Count} of {panel.RowCount} sessions have a return for every column (need {minimumRows}).");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Providers;
 
@@ -49,7 +50,7 @@ public static class IngestValidator
 
             if (strict)
             {
-                throw new IngestException($"{bars.Origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
+                throw new IngestException(ErrorCodes.IngestInvalidBars, $"{bars.Origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
             }
 
             issues.Add(new RowIssue(bars.Symbol.Value, bars.Origins[i], reason));

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Market;
@@ -63,7 +64,7 @@ public sealed class CloseToCloseReturnsTests
     {
         DateOnly[] dates = [new(2024, 3, 28), new(2024, 3, 29)];
         var ex = Assert.Throws<DomainValidationException>(() => CloseToCloseReturns.Compute(Bars(dates, [1, 2]), Nyse, ReturnKind.Simple));
-        Assert.Equal(DomainErrorCodes.NotASession, ex.Code);
+        Assert.Equal(ErrorCodes.NotASession, ex.Code);
         Assert.Contains("2024-03-29", ex.Message, StringComparison.Ordinal);
     }
 
@@ -72,7 +73,7 @@ public sealed class CloseToCloseReturnsTests
     {
         DateOnly[] dates = [new(2024, 3, 27), new(2024, 3, 28)];
         var ex = Assert.Throws<DomainValidationException>(() => CloseToCloseReturns.Compute(Bars(dates, [1, 0]), Nyse, ReturnKind.Simple));
-        Assert.Equal(DomainErrorCodes.NonFiniteValue, ex.Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, ex.Code);
         Assert.Contains("row 1", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Market;
@@ -21,7 +22,7 @@ public sealed class ReturnPanelTests
     public void Constructor_DuplicateColumn_ThrowsDuplicateColumn()
     {
         var ex = Assert.Throws<DomainValidationException>(() => new ReturnPanel([D1], ["A", "A"], [1, 2]));
-        Assert.Equal(DomainErrorCodes.DuplicateColumn, ex.Code);
+        Assert.Equal(ErrorCodes.DuplicateColumn, ex.Code);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Providers;
 
 namespace QuantFunctions.Stages.Tests.DataOps.Providers;
@@ -91,7 +92,7 @@ public sealed class ScreenerScanClientTests
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
 
         Assert.Contains($"POST {server.BaseAddress.AbsoluteUri}crypto/scan: malformed JSON", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ProviderErrorCode.Malformed, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderMalformed, ex.Code);
         Assert.Equal(200, Assert.Single(ex.Attempts).Status);
     }
 }
