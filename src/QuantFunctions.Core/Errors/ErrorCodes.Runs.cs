@@ -9,7 +9,7 @@ public static partial class ErrorCodes
     /// <summary>A stage failure that may succeed when tried again (the runner retries it).</summary>
     public static readonly ErrorCode StageTransient = new("stage.transient", ErrorCategory.Unavailable);
 
-    /// <summary>A stage's input does not match what its source published (the DataOps hand-off: version, run, files).</summary>
+    /// <summary>A model node's DataOps hand-off is not published, is of another version or run, or no longer matches the silver it reads.</summary>
     public static readonly ErrorCode HandoffMismatch = new("handoff.mismatch", ErrorCategory.DataQuality);
 
     /// <summary>A run.json or stage.json does not parse or fails validation.</summary>

@@ -134,6 +134,7 @@ public sealed class WalkForwardBacktesterTests
     {
         ReturnPanel p = Panel(3, ["A"], [0, 0, 0]);
         var ex = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, EqualWeight, new WalkForwardOptions { StepDays = 10 }));
+        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
         Assert.Contains("StepDays", ex.Message, StringComparison.Ordinal);
     }
 

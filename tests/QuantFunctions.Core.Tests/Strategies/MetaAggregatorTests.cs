@@ -31,7 +31,7 @@ public sealed class MetaAggregatorTests
         var ex = Assert.Throws<SleeveIncompleteException>(() => MetaAggregator.Combine(["crypto_long", "crypto_short"], [crypto], [0.5, 0.5]));
         Assert.Equal("crypto_short", ex.Sleeve);
         Assert.Equal(ErrorCodes.SleeveIncomplete, ex.Code);
-        Assert.Contains("missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("it is missing", ex.Reason);
     }
 
     [Fact]
