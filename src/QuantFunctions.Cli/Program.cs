@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Commands;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Core.Errors;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli;
@@ -75,7 +76,7 @@ public static class Program
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync("quant: " + error.Message);
+                await context.Error.WriteLineAsync($"quant: {ErrorCodes.Usage}: {error.Message}");
             }
 
             await context.Error.WriteLineAsync("Run 'quant --help' for usage.");

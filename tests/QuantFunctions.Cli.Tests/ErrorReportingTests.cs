@@ -1,5 +1,7 @@
 using System.Text;
+using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Cli.Tests.Infrastructure;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Testing;
 
@@ -62,6 +64,10 @@ public sealed class ErrorReportingTests(DemoLake demo)
         outcome.AssertExit(2);
         Assert.StartsWith("quant ls: input.invalid_argument: ", AssertOneLine(outcome), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryRegistryCode_ExitsWithAUsageOrAFailureCode() =>
+        Assert.All(ErrorCodes.All, c => Assert.Contains(c.ExitCode, (int[])[ExitCodes.UsageError, ExitCodes.RunFailed]));
 
     private static string AssertOneLine(CliOutcome outcome)
     {

@@ -20,6 +20,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "frobnicate");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant: cli.usage: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("frobnicate", outcome.Error, StringComparison.Ordinal);
     }
 
