@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Commands;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Core.Errors;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli;
@@ -20,8 +21,8 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync("quant: " + ex.Message);
-            return ExitCodes.UsageError;
+            await Console.Error.WriteLineAsync($"quant: {ex.Code}: {ex.Message}");
+            return ex.Code.ExitCode;
         }
 
         // Spans and metrics of runs go to OTLP when an endpoint is configured (the SDK reads the OTEL_* variables);
@@ -33,8 +34,8 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync("quant: " + ex.Message);
-            return ExitCodes.UsageError;
+            await Console.Error.WriteLineAsync($"quant: {ex.Code}: {ex.Message}");
+            return ex.Code.ExitCode;
         }
 
         using OpenTelemetry.OpenTelemetrySdk? sdk = telemetry;
@@ -75,7 +76,7 @@ public static class Program
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync("quant: " + error.Message);
+                await context.Error.WriteLineAsync($"quant: {ErrorCodes.Usage}: {error.Message}");
             }
 
             await context.Error.WriteLineAsync("Run 'quant --help' for usage.");

@@ -20,6 +20,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "frobnicate");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant: cli.usage: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("frobnicate", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -32,6 +33,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(temp.Path, "pipeline", "run", missing);
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant run: input.file_not_found: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("manifest.json", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -47,6 +49,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(temp.Path, "pipeline", "run", manifest);
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant run: manifest.invalid: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(manifest, outcome.Error, StringComparison.Ordinal);
         Assert.Contains($"node '{node}'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(problem, outcome.Error, StringComparison.OrdinalIgnoreCase);
@@ -62,6 +65,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, args);
 
         outcome.AssertExit(2);
+        Assert.Contains(": run_not_found: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("no run 'nope'", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -92,6 +96,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "schema", "nope");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant schema: cli.usage: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("unknown stage 'nope'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("alpha.select", outcome.Error, StringComparison.Ordinal);
     }
@@ -117,6 +122,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "stage", "run", "alpha.allocate[nope]", "--run-id", "demo-meta");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant run: input.not_found: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("alpha.allocate[nope]", outcome.Error, StringComparison.Ordinal);
     }
 
@@ -174,6 +180,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         Assert.Equal("failed", run["status"]!.GetValue<string>());
         JsonNode aggregate = Node(run, "meta.aggregate");
         Assert.Equal("failed", aggregate["status"]!.GetValue<string>());
+        Assert.Equal("meta.sleeve_incomplete", aggregate["error"]!["code"]!.GetValue<string>());
         Assert.Contains("ghost_short", aggregate["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("skipped", Node(run, "report.meta")["status"]!.GetValue<string>());
         Assert.Equal("succeeded", Node(run, "validate.backtest[crypto_long]")["status"]!.GetValue<string>());
@@ -192,7 +199,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         Assert.Contains("_meta/demo/pipelines/dataops/latest.json publishes version 1.0.0 but source_version is 9.9.9", outcome.Output, StringComparison.Ordinal);
         JsonNode run = await StatusJsonAsync(copy.Path, "bad-source");
         Assert.Equal("failed", run["status"]!.GetValue<string>());
-        Assert.Contains(run["nodes"]!.AsArray(), n => n!["status"]!.GetValue<string>() == "failed");
+        Assert.Contains(run["nodes"]!.AsArray(), n => n!["status"]!.GetValue<string>() == "failed" && n["error"]!["code"]!.GetValue<string>() == "handoff.mismatch");
         foreach (string dependent in (string[])["meta.aggregate", "report.meta", "meta.orders"])
         {
             Assert.Equal("skipped", Node(run, dependent)["status"]!.GetValue<string>());
@@ -208,6 +215,7 @@ public sealed class ExitCodeTests(DemoLake demo)
             "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--as-of", "2024-01-02", "--param", "meta.orders:capital=lots");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant run: manifest.invalid: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("capital", outcome.All, StringComparison.Ordinal);
     }
 
@@ -223,6 +231,7 @@ public sealed class ExitCodeTests(DemoLake demo)
             "pipeline", "run", CliHarness.ShippedManifest(MetaManifest), "--as-of", "2024-01-02", "--param", assignment);
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant run: manifest.invalid: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
         Assert.Contains(assignment, outcome.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "lake", "_meta", "demo", "runs")), "nothing ran");
@@ -280,6 +289,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "cat", demo.PathOf(MetaBacktest), "--columns", "nope");
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant cat: cli.usage: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("no column 'nope'", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("net_ret", outcome.Error, StringComparison.Ordinal);
     }
@@ -290,6 +300,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", demo.PathOf("gold/nope.parquet"));
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant inspect: input.file_not_found: ", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,6 +309,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         CliOutcome outcome = await CliHarness.RunAsync(demo.Root, "parquet", "inspect", demo.PathOf("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json"));
 
         outcome.AssertExit(2);
+        Assert.StartsWith("quant inspect: parquet.malformed: ", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("Invalid Parquet data in 'orders.json'", outcome.Error, StringComparison.Ordinal);
     }
 

@@ -82,8 +82,8 @@ internal sealed class DataImportCommand : CommandBase
         }
         catch (IngestException ex)
         {
-            await Context.Error.WriteLineAsync($"quant data import: {ex.Message}");
-            return ExitCodes.RunFailed;
+            await Context.Error.WriteLineAsync($"quant data import: {ex.Code}: {ex.Message}");
+            return ex.Code.ExitCode;
         }
 
         TextWriter output = Context.Console.Profile.Out.Writer;

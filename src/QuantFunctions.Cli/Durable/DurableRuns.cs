@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Runs;
@@ -35,7 +36,7 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
     /// the same inputs — a restart of it; when its orchestration is active, nothing is scheduled (it is followed).
     /// </summary>
     /// <returns>What was done, for the user.</returns>
-    /// <exception cref="UsageException">The run id is recorded with other inputs, or recorded unfinished without an orchestration on this task hub.</exception>
+    /// <exception cref="RunStateException">The run id is recorded with other inputs (<see cref="ErrorCodes.RunExists"/>), or recorded unfinished without an orchestration on this task hub (<see cref="ErrorCodes.RunRunning"/>).</exception>
     public async Task<string> StartAsync(PipelineManifest manifest, RunStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -47,7 +48,8 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
             var requested = new RunSettings { AsOf = start.AsOf, Seed = start.Seed, Overrides = start.Overrides };
             if (recorded.ManifestHash != DatasetFingerprinter.HashManifest(Encoding.UTF8.GetBytes(manifest.Json)) || !settings.SameAs(requested))
             {
-                throw new UsageException(
+                throw new RunStateException(
+                    ErrorCodes.RunExists,
                     $"run '{start.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another --run-id.");
             }
 
@@ -75,7 +77,7 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
     /// whose inputs are unchanged are kept); when its orchestration is active, nothing is scheduled (it is followed).
     /// </summary>
     /// <returns>What was done, for the user.</returns>
-    /// <exception cref="UsageException">The run is recorded unfinished but has no active orchestration on this task hub.</exception>
+    /// <exception cref="RunStateException">The run is recorded unfinished but has no active orchestration on this task hub (<see cref="ErrorCodes.RunRunning"/>).</exception>
     public async Task<string> RestartAsync(RunRecord recorded, string? gitSha, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recorded);
@@ -88,7 +90,8 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
 
         if (!recorded.Status.IsFinished())
         {
-            throw new UsageException(
+            throw new RunStateException(
+                ErrorCodes.RunRunning,
                 $"run '{runId}' is recorded {recorded.Status} but has no active orchestration on task hub '{taskHub}' (another engine or task hub may be running it, " +
                 $"or its process was killed): cancel it first with 'quant pipeline cancel {runId}', or pass the --task-hub it runs on.");
         }
@@ -140,19 +143,19 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
     /// Cancelled with <paramref name="reason"/> (nodes not yet started are then never started). Returns the recorded run,
     /// or null when the run had not recorded anything yet.
     /// </summary>
-    /// <exception cref="UsageException">No such run on the lake or the task hub, or it already finished.</exception>
+    /// <exception cref="RunStateException">No such run on the lake or the task hub (<see cref="ErrorCodes.RunNotFound"/>), or it already finished (<see cref="ErrorCodes.RunFinished"/>).</exception>
     public async Task<RunRecord?> CancelAsync(string runId, string reason, CancellationToken cancellationToken)
     {
         RunRecord? recorded = await runtime.Runner.Store.FindAsync(runId, cancellationToken);
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
         if (recorded is null && instance is null)
         {
-            throw new UsageException($"no run '{runId}' in the lake or on task hub '{taskHub}'");
+            throw new RunStateException(ErrorCodes.RunNotFound, $"no run '{runId}' in the lake or on task hub '{taskHub}'");
         }
 
         if (!IsActive(instance) && (recorded is null || recorded.Status.IsFinished()))
         {
-            throw new UsageException($"run '{runId}' already finished ({recorded?.Status.ToString() ?? instance!.RuntimeStatus.ToString()}); there is nothing to cancel");
+            throw new RunStateException(ErrorCodes.RunFinished, $"run '{runId}' already finished ({recorded?.Status.ToString() ?? instance!.RuntimeStatus.ToString()}); there is nothing to cancel");
         }
 
         // Past this point the cancel is carried through even if the user presses Ctrl+C again.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
@@ -30,10 +31,10 @@ internal static class CliRuntime
     public static MarketDataHttp MarketDataHttpOf(CliContext context) => MarketDataHttp.Create(context.Settings.OutboundHttp, context.Time);
 
     /// <summary>The run with id <paramref name="runId"/> in any scope of the runtime's lake.</summary>
-    /// <exception cref="UsageException">No such run (exit 2), naming the lake.</exception>
+    /// <exception cref="RunStateException">No such run (<see cref="ErrorCodes.RunNotFound"/>, exit 2), naming the lake.</exception>
     public static async Task<RunRecord> FindRunAsync(CliContext context, PipelineRuntime runtime, string runId, CancellationToken cancellationToken) =>
         await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new UsageException($"no run '{runId}' in the lake ({LakeSettingsOf(context.Settings)})");
+            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"no run '{runId}' in the lake ({LakeSettingsOf(context.Settings)})");
 
     /// <summary>Warnings and errors of the runtime to standard error.</summary>
     private static ILoggerFactory LoggerFactory { get; } = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

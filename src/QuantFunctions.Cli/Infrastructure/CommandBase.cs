@@ -1,10 +1,13 @@
 using System.CommandLine;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
 /// <summary>
-/// Base of every <c>quant</c> command: runs <see cref="ExecuteAsync"/> and maps the errors a user can
-/// act on to a clear message and an exit code (2 for usage and validation, 1 for a failed run).
+/// Base of every <c>quant</c> command: runs <see cref="ExecuteAsync"/> and reports an error that carries a code
+/// (<see cref="ErrorCodes.Of"/>) as one line, <c>quant &lt;command&gt;: &lt;code&gt;: &lt;message&gt;</c>, exiting
+/// with the code's <see cref="ErrorCode.ExitCode"/> (2 for usage and validation, 1 for a failure). Anything else is a
+/// fault and keeps its stack trace.
 /// </summary>
 internal abstract class CommandBase : Command
 {
@@ -27,15 +30,15 @@ internal abstract class CommandBase : Command
         {
             return await ExecuteAsync(parseResult, cancellationToken);
         }
-        catch (Exception ex) when (CliErrorClassifier.IsUsageError(ex))
-        {
-            await Context.Error.WriteLineAsync($"quant {Name}: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Context.Error.WriteLineAsync($"quant {Name}: cancelled");
             return ExitCodes.RunFailed;
+        }
+        catch (Exception ex) when (ErrorCodes.Of(ex) is { } code)
+        {
+            await Context.Error.WriteLineAsync($"quant {Name}: {code}: {ex.Message}");
+            return code.ExitCode;
         }
     }
 }

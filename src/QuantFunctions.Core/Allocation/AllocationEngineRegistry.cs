@@ -1,6 +1,7 @@
 using System.Globalization;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Allocation;
 
@@ -56,7 +57,7 @@ public static class AllocationEngineRegistry
                     Score = p.Enum("score", BarbellScore.Skewness),
                 },
                 p.Solver([.. QpKeys, "core_fraction", "satellite_count", "score"])),
-            _ => throw new AllocationException(AllocationErrorCode.InvalidOption, $"unknown allocation engine '{name}'; known: {string.Join(", ", Names)}", name),
+            _ => throw new AllocationException(ErrorCodes.InvalidOption, $"unknown allocation engine '{name}'; known: {string.Join(", ", Names)}", name),
         };
         p.RejectUnknown();
         return engine;
@@ -90,18 +91,18 @@ public static class AllocationEngineRegistry
 
             return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
                 ? v
-                : throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}': parameter {key} = '{s}' is not a finite number", key);
+                : throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}': parameter {key} = '{s}' is not a finite number", key);
         }
 
         public double Required(string key) =>
-            Has(key) ? Number(key, double.NaN) : throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}' requires parameter {key}", key);
+            Has(key) ? Number(key, double.NaN) : throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}' requires parameter {key}", key);
 
         public double[] List(string key)
         {
             Consumed.Add(key);
             if (!_values.TryGetValue(key, out string? s))
             {
-                throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}' requires parameter {key}", key);
+                throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}' requires parameter {key}", key);
             }
 
             string[] parts = s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -110,7 +111,7 @@ public static class AllocationEngineRegistry
             {
                 if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out r[i]))
                 {
-                    throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}': {key} entry {i} = '{parts[i]}' is not a number", key);
+                    throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}': {key} entry {i} = '{parts[i]}' is not a number", key);
                 }
             }
 
@@ -128,7 +129,7 @@ public static class AllocationEngineRegistry
 
             return System.Enum.TryParse(s, ignoreCase: true, out TEnum v) && System.Enum.IsDefined(v)
                 ? v
-                : throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}': {key} = '{s}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>()).ToLowerInvariant()}", key);
+                : throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}': {key} = '{s}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>()).ToLowerInvariant()}", key);
         }
 
         public Optimization.QpSolverOptions? Solver(string[] allowed)
@@ -161,7 +162,7 @@ public static class AllocationEngineRegistry
                 if (!known)
                 {
                     string list = Consumed.Count == 0 ? "none" : string.Join(", ", Consumed);
-                    throw new AllocationException(AllocationErrorCode.InvalidOption, $"engine '{engine}' has no parameter '{key}' (accepted: {list})", key);
+                    throw new AllocationException(ErrorCodes.InvalidOption, $"engine '{engine}' has no parameter '{key}' (accepted: {list})", key);
                 }
             }
         }

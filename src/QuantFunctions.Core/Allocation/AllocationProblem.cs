@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
@@ -141,14 +142,14 @@ public sealed class AllocationProblem
             ReturnsInput.Validate(returns);
             if (returns.ColumnCount != n)
             {
-                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns have {returns.ColumnCount} assets, covariance has {n}");
+                throw new AllocationException(ErrorCodes.ShapeMismatch, $"returns have {returns.ColumnCount} assets, covariance has {n}");
             }
 
             for (int i = 0; i < n; i++)
             {
                 if (!string.Equals(returns.Columns[i], covariance.Assets[i], StringComparison.Ordinal))
                 {
-                    throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"returns column {i} is '{returns.Columns[i]}' but covariance row {i} is '{covariance.Assets[i]}'", returns.Columns[i]);
+                    throw new AllocationException(ErrorCodes.ShapeMismatch, $"returns column {i} is '{returns.Columns[i]}' but covariance row {i} is '{covariance.Assets[i]}'", returns.Columns[i]);
                 }
             }
         }
@@ -158,7 +159,7 @@ public sealed class AllocationProblem
         {
             if (correlation.Count != n * n)
             {
-                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"correlation has {correlation.Count} entries; {n} assets need {n * n}", "correlation");
+                throw new AllocationException(ErrorCodes.ShapeMismatch, $"correlation has {correlation.Count} entries; {n} assets need {n * n}", "correlation");
             }
 
             corr = [.. correlation];
@@ -166,7 +167,7 @@ public sealed class AllocationProblem
             {
                 if (!(v >= -1 - 1e-12 && v <= 1 + 1e-12))
                 {
-                    throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"correlation entry {v} lies outside [-1, 1]", "correlation");
+                    throw new AllocationException(ErrorCodes.NonFiniteValue, $"correlation entry {v} lies outside [-1, 1]", "correlation");
                 }
             }
         }
@@ -179,14 +180,14 @@ public sealed class AllocationProblem
     {
         if (v.Count != n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"{what} have {v.Count} entries for {n} assets", what);
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"{what} have {v.Count} entries for {n} assets", what);
         }
 
         for (int i = 0; i < n; i++)
         {
             if (!double.IsFinite(v[i]))
             {
-                throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"{what} of asset '{assets[i]}' is {v[i]}", assets[i]);
+                throw new AllocationException(ErrorCodes.NonFiniteValue, $"{what} of asset '{assets[i]}' is {v[i]}", assets[i]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Allocation;
 
@@ -20,7 +21,7 @@ internal static class ConstraintValidation
 
         if (!double.IsFinite(c.MinWeight) || !double.IsFinite(c.MaxWeight) || !double.IsFinite(c.NetExposure))
         {
-            throw new AllocationException(AllocationErrorCode.NonFiniteValue, "min_weight, max_weight and net exposure must be finite", "bounds");
+            throw new AllocationException(ErrorCodes.NonFiniteValue, "min_weight, max_weight and net exposure must be finite", "bounds");
         }
 
         double sumLo = 0, sumHi = 0;
@@ -29,7 +30,7 @@ internal static class ConstraintValidation
             double lo = c.LowerOf(i), hi = c.UpperOf(i);
             if (lo > hi)
             {
-                throw new AllocationException(AllocationErrorCode.InfeasibleConstraints, $"asset '{assets[i]}': min weight {F(lo)} exceeds max weight {F(hi)}", assets[i]);
+                throw new AllocationException(ErrorCodes.InfeasibleConstraints, $"asset '{assets[i]}': min weight {F(lo)} exceeds max weight {F(hi)}", assets[i]);
             }
 
             sumLo += lo;
@@ -40,17 +41,17 @@ internal static class ConstraintValidation
         if (sumHi < c.NetExposure - eps)
         {
             string detail = c.MaxWeights is null ? $"max weight {F(c.MaxWeight)} × {n} assets = {F(sumHi)}" : $"the max weights sum to {F(sumHi)}";
-            throw new AllocationException(AllocationErrorCode.InfeasibleConstraints, $"infeasible bounds: {detail} < budget {F(c.NetExposure)}", "max_weight");
+            throw new AllocationException(ErrorCodes.InfeasibleConstraints, $"infeasible bounds: {detail} < budget {F(c.NetExposure)}", "max_weight");
         }
 
         if (sumLo > c.NetExposure + eps)
         {
-            throw new AllocationException(AllocationErrorCode.InfeasibleConstraints, $"infeasible bounds: the min weights sum to {F(sumLo)} > budget {F(c.NetExposure)}", "min_weight");
+            throw new AllocationException(ErrorCodes.InfeasibleConstraints, $"infeasible bounds: the min weights sum to {F(sumLo)} > budget {F(c.NetExposure)}", "min_weight");
         }
 
         if (c.GrossExposure is double gross && (!(gross > 0) || gross < Math.Abs(c.NetExposure) - eps || !double.IsFinite(gross)))
         {
-            throw new AllocationException(AllocationErrorCode.InfeasibleConstraints, $"gross exposure {F(gross)} must be positive and at least |net exposure| {F(Math.Abs(c.NetExposure))}", "gross_exposure");
+            throw new AllocationException(ErrorCodes.InfeasibleConstraints, $"gross exposure {F(gross)} must be positive and at least |net exposure| {F(Math.Abs(c.NetExposure))}", "gross_exposure");
         }
 
         if (c.Beta is { } beta)
@@ -58,7 +59,7 @@ internal static class ConstraintValidation
             AllocationProblem.CheckVector(beta.Betas, n, "betas", assets);
             if (!(beta.Tolerance >= 0) || !double.IsFinite(beta.Tolerance))
             {
-                throw new AllocationException(AllocationErrorCode.InvalidOption, $"neutrality tolerance must be finite and non-negative (got {F(beta.Tolerance)})", "beta_neutrality");
+                throw new AllocationException(ErrorCodes.InvalidOption, $"neutrality tolerance must be finite and non-negative (got {F(beta.Tolerance)})", "beta_neutrality");
             }
         }
 
@@ -72,12 +73,12 @@ internal static class ConstraintValidation
     {
         if (!(caps.MaxWeight > 0 && caps.MaxWeight <= 1))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"cluster cap must lie in (0, 1] (got {F(caps.MaxWeight)})", "cluster_cap");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"cluster cap must lie in (0, 1] (got {F(caps.MaxWeight)})", "cluster_cap");
         }
 
         if (caps.MaxClusters < 1)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"cluster count must be at least 1 (got {caps.MaxClusters})", "max_clusters");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"cluster count must be at least 1 (got {caps.MaxClusters})", "max_clusters");
         }
 
         int clusters = Math.Min(caps.MaxClusters, n);
@@ -85,7 +86,7 @@ internal static class ConstraintValidation
         {
             if (caps.Labels.Count != n)
             {
-                throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"cluster labels have {caps.Labels.Count} entries for {n} assets", "cluster_labels");
+                throw new AllocationException(ErrorCodes.ShapeMismatch, $"cluster labels have {caps.Labels.Count} entries for {n} assets", "cluster_labels");
             }
 
             var distinct = new HashSet<int>();
@@ -100,7 +101,7 @@ internal static class ConstraintValidation
         if (clusters * caps.MaxWeight < c.NetExposure - 1e-12 && c.IsLongOnly(n))
         {
             throw new AllocationException(
-                AllocationErrorCode.InfeasibleConstraints,
+                ErrorCodes.InfeasibleConstraints,
                 $"infeasible cluster caps: {clusters} clusters × cap {F(caps.MaxWeight)} = {F(clusters * caps.MaxWeight)} < budget {F(c.NetExposure)}",
                 "cluster_cap");
         }

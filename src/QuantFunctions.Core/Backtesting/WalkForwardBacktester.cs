@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Backtesting;
@@ -37,7 +38,7 @@ public static class WalkForwardBacktester
         if (rows <= options.TrainDays)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InsufficientData, $"Walk-forward: the panel has {rows} rows; at least TrainDays + 1 = {options.TrainDays + 1} are needed.");
+                ErrorCodes.InsufficientData, $"Walk-forward: the panel has {rows} rows; at least TrainDays + 1 = {options.TrainDays + 1} are needed.");
         }
 
         int days = rows - options.TrainDays;
@@ -84,7 +85,7 @@ public static class WalkForwardBacktester
                 double growth = (1 - c) * (1 + r);
                 if (!(growth > 0))
                 {
-                    throw new DomainValidationException(DomainErrorCodes.InvalidInput, $"Walk-forward: the portfolio is wiped out on {panel.Dates[t]:yyyy-MM-dd} (gross return {r}, cost {c}).");
+                    throw new DomainValidationException(ErrorCodes.InvalidInput, $"Walk-forward: the portfolio is wiped out on {panel.Dates[t]:yyyy-MM-dd} (gross return {r}, cost {c}).");
                 }
 
                 value *= growth;
@@ -110,7 +111,7 @@ public static class WalkForwardBacktester
         if (weights is null || weights.Length != columns)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InvalidWeights, $"Walk-forward: the allocator returned {weights?.Length ?? 0} weights for {columns} columns at the rebalance of {date:yyyy-MM-dd}.");
+                ErrorCodes.InvalidWeights, $"Walk-forward: the allocator returned {weights?.Length ?? 0} weights for {columns} columns at the rebalance of {date:yyyy-MM-dd}.");
         }
 
         Guard.AllFinite(weights, $"allocator weights at the rebalance of {date:yyyy-MM-dd}");

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Backtesting;
@@ -30,7 +31,7 @@ public sealed record WalkForwardOptions
         if (TrainDays < 1 || TestDays < 1 || StepDays != TestDays || !(SlippageBps >= 0) || !(CommissionBps >= 0) || double.IsInfinity(SlippageBps + CommissionBps))
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InvalidInput,
+                ErrorCodes.InvalidInput,
                 $"Walk-forward options: need TrainDays ≥ 1 (got {TrainDays}), TestDays ≥ 1 (got {TestDays}), StepDays = TestDays (got {StepDays}; overlapping or gapped test windows would not give one equity curve), finite slippage and commission ≥ 0 (got {SlippageBps}, {CommissionBps} bps).");
         }
     }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -12,7 +13,7 @@ public static class CalendarTimeZones
     /// <param name="ianaId">The IANA id, e.g. <c>America/New_York</c>.</param>
     /// <param name="where">What asked for it, for the message (e.g. a calendar file).</param>
     /// <returns>The time zone.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.UnknownTimeZone"/>.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.UnknownTimeZone"/>.</exception>
     public static TimeZoneInfo Find(string ianaId, string where)
     {
         ArgumentException.ThrowIfNullOrEmpty(ianaId);
@@ -22,7 +23,7 @@ public static class CalendarTimeZones
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new DomainValidationException(DomainErrorCodes.UnknownTimeZone, $"{where}: time zone '{ianaId}' is not a known IANA time zone ({ex.Message}).");
+            throw new DomainValidationException(ErrorCodes.UnknownTimeZone, $"{where}: time zone '{ianaId}' is not a known IANA time zone ({ex.Message}).");
         }
     }
 
@@ -39,7 +40,7 @@ public static class CalendarTimeZones
         if (zone.IsInvalidTime(local))
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InvalidCalendar, $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (skipped by a daylight-saving change).");
+                ErrorCodes.InvalidCalendar, $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id} (skipped by a daylight-saving change).");
         }
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -25,7 +26,7 @@ public static class CompoundedAlignment
             {
                 if (s.Dates[i] <= s.Dates[i - 1])
                 {
-                    throw new DomainValidationException(DomainErrorCodes.NonMonotonicDates, $"Series '{s.Name}': dates must be strictly increasing ({s.Dates[i - 1]:yyyy-MM-dd} then {s.Dates[i]:yyyy-MM-dd}).");
+                    throw new DomainValidationException(ErrorCodes.NonMonotonicDates, $"Series '{s.Name}': dates must be strictly increasing ({s.Dates[i - 1]:yyyy-MM-dd} then {s.Dates[i]:yyyy-MM-dd}).");
                 }
             }
         }
@@ -33,7 +34,7 @@ public static class CompoundedAlignment
         DateOnly[] dates = CalendarJoin.CommonObservedDates(series);
         if (dates.Length == 0)
         {
-            throw new DomainValidationException(DomainErrorCodes.InsufficientData, "The series share no common date.");
+            throw new DomainValidationException(ErrorCodes.InsufficientData, "The series share no common date.");
         }
 
         double[] values = new double[dates.Length * series.Count];

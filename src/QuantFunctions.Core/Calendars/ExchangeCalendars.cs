@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -50,13 +51,13 @@ public static class ExchangeCalendars
     /// <summary>Resolves a built-in calendar by id.</summary>
     /// <param name="id"><c>XNYS</c>, <c>XNAS</c>, <c>XCRY</c> or <c>FX</c>.</param>
     /// <returns>The calendar.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.UnknownCalendar"/>.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.UnknownCalendar"/>.</exception>
     public static TradingCalendar Resolve(string id) => id switch
     {
         NyseId => Nyse,
         NasdaqId => Nasdaq,
         CryptoId => Crypto,
         ForexId => Forex,
-        _ => throw new DomainValidationException(DomainErrorCodes.UnknownCalendar, $"Unknown calendar '{id}' (built-in: {string.Join(", ", BuiltInIds)})."),
+        _ => throw new DomainValidationException(ErrorCodes.UnknownCalendar, $"Unknown calendar '{id}' (built-in: {string.Join(", ", BuiltInIds)})."),
     };
 }

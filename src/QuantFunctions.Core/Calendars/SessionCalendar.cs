@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -18,7 +19,7 @@ public sealed partial class SessionCalendar : TradingCalendar
 
     /// <summary>Builds the calendar and checks the definition.</summary>
     /// <param name="definition">The definition.</param>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.InvalidCalendar"/>, naming the calendar and what is wrong.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.InvalidCalendar"/>, naming the calendar and what is wrong.</exception>
     public SessionCalendar(SessionCalendarDefinition definition)
         : base(definition?.Id ?? throw new ArgumentNullException(nameof(definition)))
     {
@@ -194,7 +195,7 @@ public sealed partial class SessionCalendar : TradingCalendar
     {
         if (!condition)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidCalendar, $"Calendar {definition.Id}: {problem}.");
+            throw new DomainValidationException(ErrorCodes.InvalidCalendar, $"Calendar {definition.Id}: {problem}.");
         }
     }
 

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -128,7 +129,7 @@ public abstract class TradingCalendar
     /// <summary>The first session strictly after a date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The next session.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.OutsideCoverage"/>: no session after the date within the coverage.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.OutsideCoverage"/>: no session after the date within the coverage.</exception>
     public DateOnly NextSession(DateOnly date)
     {
         DateOnly d = date < FirstDate ? FirstDate : date.AddDays(1);
@@ -143,13 +144,13 @@ public abstract class TradingCalendar
         }
 
         throw new DomainValidationException(
-            DomainErrorCodes.OutsideCoverage, FormattableString.Invariant($"Calendar {Id} has no session after {date:yyyy-MM-dd} within its coverage ({FirstDate:yyyy-MM-dd}..{LastDate:yyyy-MM-dd})."));
+            ErrorCodes.OutsideCoverage, FormattableString.Invariant($"Calendar {Id} has no session after {date:yyyy-MM-dd} within its coverage ({FirstDate:yyyy-MM-dd}..{LastDate:yyyy-MM-dd})."));
     }
 
     /// <summary>Throws when a date of a series is not a session of this calendar.</summary>
     /// <param name="dates">The series' dates.</param>
     /// <param name="what">The series name, for the message.</param>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.NotASession"/>.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.NotASession"/>.</exception>
     public void EnsureSessions(ReadOnlySpan<DateOnly> dates, string what)
     {
         for (int i = 0; i < dates.Length; i++)
@@ -157,7 +158,7 @@ public abstract class TradingCalendar
             if (!IsSession(dates[i]))
             {
                 throw new DomainValidationException(
-                    DomainErrorCodes.NotASession,
+                    ErrorCodes.NotASession,
                     $"{what}: row {i} is dated {dates[i]:yyyy-MM-dd}, which is not a session of calendar {Id} ({ClosureReason(dates[i])}).");
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Calendars;
@@ -25,7 +26,7 @@ public static class UserCalendarFile
     /// <param name="json">The file's text.</param>
     /// <param name="source">Where it came from (a path), for messages.</param>
     /// <returns>The calendar.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.InvalidCalendar"/> (or <see cref="DomainErrorCodes.UnknownTimeZone"/>), naming the source and the field.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.InvalidCalendar"/> (or <see cref="ErrorCodes.UnknownTimeZone"/>), naming the source and the field.</exception>
     public static SessionCalendar Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -34,9 +35,9 @@ public static class UserCalendarFile
         {
             return new SessionCalendar(ParseDefinition(json, source));
         }
-        catch (DomainValidationException ex) when (ex.Code == DomainErrorCodes.InvalidCalendar && !ex.Message.StartsWith(source, StringComparison.Ordinal))
+        catch (DomainValidationException ex) when (ex.Code == ErrorCodes.InvalidCalendar && !ex.Message.StartsWith(source, StringComparison.Ordinal))
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidCalendar, $"{source}: {ex.Message}");
+            throw new DomainValidationException(ErrorCodes.InvalidCalendar, $"{source}: {ex.Message}");
         }
     }
 
@@ -44,7 +45,7 @@ public static class UserCalendarFile
     /// <param name="json">The file's text.</param>
     /// <param name="source">Where it came from, for messages.</param>
     /// <returns>The definition.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.InvalidCalendar"/>, naming the source and the field.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.InvalidCalendar"/>, naming the source and the field.</exception>
     public static SessionCalendarDefinition ParseDefinition(string json, string source)
     {
         JsonDocument document;
@@ -143,5 +144,5 @@ public static class UserCalendarFile
             : throw Invalid(source, $"field '{field}': '{e}' is not a day name (Monday … Sunday)");
 
     private static DomainValidationException Invalid(string source, string problem) =>
-        new(DomainErrorCodes.InvalidCalendar, $"{source}: {problem}.");
+        new(ErrorCodes.InvalidCalendar, $"{source}: {problem}.");
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Clustering;
 
@@ -24,14 +25,14 @@ public static class HierarchicalClustering
     {
         if (n < 1 || distance.Length != n * n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"distance matrix has {distance.Length} entries; {n} items need {n * n}");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"distance matrix has {distance.Length} entries; {n} items need {n * n}");
         }
 
         foreach (double d in distance)
         {
             if (!(d >= 0) || double.IsInfinity(d))
             {
-                throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"distances must be finite and non-negative (found {d})", "distance");
+                throw new AllocationException(ErrorCodes.NonFiniteValue, $"distances must be finite and non-negative (found {d})", "distance");
             }
         }
 

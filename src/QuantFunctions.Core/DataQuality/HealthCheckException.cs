@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.DataQuality;
 
 /// <summary>Thrown in strict mode when a symbol would be dropped; names the symbol and the rule.</summary>
-public sealed class HealthCheckException : Exception
+public sealed class HealthCheckException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public HealthCheckException()
@@ -47,4 +49,7 @@ public sealed class HealthCheckException : Exception
 
     /// <summary>The full reason.</summary>
     public HealthReason? Reason { get; }
+
+    /// <summary>Always <see cref="ErrorCodes.HealthCheckFailed"/>; <see cref="Rule"/> says which rule.</summary>
+    public ErrorCode Code => ErrorCodes.HealthCheckFailed;
 }

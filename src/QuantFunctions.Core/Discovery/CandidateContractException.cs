@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Discovery;
 
 /// <summary>A discovery record breaks the candidate contract, or discovery produced no candidate.</summary>
-public sealed class CandidateContractException : Exception
+public sealed class CandidateContractException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public CandidateContractException(string message) : base(message) { }
@@ -11,4 +13,7 @@ public sealed class CandidateContractException : Exception
 
     /// <summary>Creates the exception with a default message.</summary>
     public CandidateContractException() : base("candidate contract violated") { }
+
+    /// <summary>Always <see cref="ErrorCodes.CandidateContract"/>.</summary>
+    public ErrorCode Code => ErrorCodes.CandidateContract;
 }

@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Features;
 
 /// <summary>Bars that cannot be turned into features: names the symbol, column and row.</summary>
-public sealed class FeatureInputException : Exception
+public sealed class FeatureInputException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public FeatureInputException()
@@ -52,4 +54,7 @@ public sealed class FeatureInputException : Exception
 
     /// <summary>The zero-based row, or −1.</summary>
     public int Row { get; }
+
+    /// <summary>Always <see cref="ErrorCodes.InvalidFeatureInput"/>.</summary>
+    public ErrorCode Code => ErrorCodes.InvalidFeatureInput;
 }

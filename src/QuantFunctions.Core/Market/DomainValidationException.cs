@@ -1,28 +1,37 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Market;
 
 /// <summary>
 /// Raised when domain input breaks a rule (a malformed symbol, misaligned arrays, an unsorted
-/// calendar, a missing sleeve). <see cref="Code"/> is a stable machine-readable code from
-/// <see cref="DomainErrorCodes"/>; the message names what and where.
+/// calendar, a missing sleeve). <see cref="Code"/> is a stable code from <see cref="ErrorCodes"/>;
+/// the message names what and where.
 /// </summary>
-public class DomainValidationException : Exception
+public class DomainValidationException : Exception, ICodedError
 {
     /// <summary>Creates the exception with a code and a message.</summary>
-    /// <param name="code">A stable code from <see cref="DomainErrorCodes"/>.</param>
+    /// <param name="code">A stable code from <see cref="ErrorCodes"/>.</param>
     /// <param name="message">What is wrong and where.</param>
-    public DomainValidationException(string code, string message)
+    public DomainValidationException(ErrorCode code, string message)
         : base(message) => Code = code;
+
+    /// <summary>Creates the exception with a code, a message and the cause.</summary>
+    /// <param name="code">A stable code from <see cref="ErrorCodes"/>.</param>
+    /// <param name="message">What is wrong and where.</param>
+    /// <param name="innerException">The cause.</param>
+    public DomainValidationException(ErrorCode code, string message, Exception innerException)
+        : base(message, innerException) => Code = code;
 
     /// <summary>Creates the exception with a default code.</summary>
     public DomainValidationException()
-        : this(DomainErrorCodes.InvalidInput, "Invalid domain input.")
+        : this(ErrorCodes.InvalidInput, "Invalid domain input.")
     {
     }
 
     /// <summary>Creates the exception with a default code and a message.</summary>
     /// <param name="message">What is wrong and where.</param>
     public DomainValidationException(string message)
-        : this(DomainErrorCodes.InvalidInput, message)
+        : this(ErrorCodes.InvalidInput, message)
     {
     }
 
@@ -30,8 +39,10 @@ public class DomainValidationException : Exception
     /// <param name="message">What is wrong and where.</param>
     /// <param name="innerException">The cause.</param>
     public DomainValidationException(string message, Exception innerException)
-        : base(message, innerException) => Code = DomainErrorCodes.InvalidInput;
+        : this(ErrorCodes.InvalidInput, message, innerException)
+    {
+    }
 
-    /// <summary>The stable error code (see <see cref="DomainErrorCodes"/>).</summary>
-    public string Code { get; }
+    /// <summary>The stable error code (see <see cref="ErrorCodes"/>).</summary>
+    public ErrorCode Code { get; }
 }

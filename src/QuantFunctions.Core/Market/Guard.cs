@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Market;
 
 /// <summary>Shared shape and ordering checks that raise <see cref="DomainValidationException"/>.</summary>
@@ -10,7 +12,7 @@ internal static class Guard
             if (dates[i] <= dates[i - 1])
             {
                 throw new DomainValidationException(
-                    DomainErrorCodes.NonMonotonicDates,
+                    ErrorCodes.NonMonotonicDates,
                     $"{what}: dates must be strictly increasing, but row {i} ({dates[i]:yyyy-MM-dd}) follows {dates[i - 1]:yyyy-MM-dd}.");
             }
         }
@@ -21,7 +23,7 @@ internal static class Guard
         if (expected != actual)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.ShapeMismatch,
+                ErrorCodes.ShapeMismatch,
                 $"{what}: column '{column}' has {actual} rows, expected {expected}.");
         }
     }
@@ -33,7 +35,7 @@ internal static class Guard
             if (!double.IsFinite(values[i]))
             {
                 throw new DomainValidationException(
-                    DomainErrorCodes.NonFiniteValue, $"{what}: value at index {i} is {values[i]}; a finite number is required.");
+                    ErrorCodes.NonFiniteValue, $"{what}: value at index {i} is {values[i]}; a finite number is required.");
             }
         }
     }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using System.Numerics.Tensors;
 
 namespace QuantFunctions.Core.Market;
@@ -111,7 +112,7 @@ public sealed class ReturnPanel
         if ((long)rowCount * columns.Length > values.Length)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.ShapeMismatch,
+                ErrorCodes.ShapeMismatch,
                 $"return panel: {rowCount} rows × {columns.Length} columns need {(long)rowCount * columns.Length} values, but {values.Length} are given.");
         }
 
@@ -365,7 +366,7 @@ public sealed class ReturnPanel
         {
             if (!index.TryAdd(columns[j], j))
             {
-                throw new DomainValidationException(DomainErrorCodes.DuplicateColumn, $"return panel: column '{columns[j]}' appears twice.");
+                throw new DomainValidationException(ErrorCodes.DuplicateColumn, $"return panel: column '{columns[j]}' appears twice.");
             }
         }
 

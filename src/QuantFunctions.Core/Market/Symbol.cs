@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Core.Market;
 
 /// <summary>
@@ -30,11 +32,11 @@ public readonly record struct Symbol : IComparable<Symbol>
     /// <summary>Parses a canonical symbol.</summary>
     /// <param name="value">The text, e.g. <c>XNYS:AAPL</c>.</param>
     /// <returns>The symbol.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.InvalidSymbol"/> when not canonical.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.InvalidSymbol"/> when not canonical.</exception>
     public static Symbol Parse(string value) =>
         TryParse(value, out Symbol symbol, out string? reason)
             ? symbol
-            : throw new DomainValidationException(DomainErrorCodes.InvalidSymbol, $"Symbol '{value}' is not canonical EXCHANGE:SYMBOL: {reason}.");
+            : throw new DomainValidationException(ErrorCodes.InvalidSymbol, $"Symbol '{value}' is not canonical EXCHANGE:SYMBOL: {reason}.");
 
     /// <summary>Builds a symbol from its two parts.</summary>
     /// <param name="exchange">The exchange prefix.</param>

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 
 namespace QuantFunctions.Core.Optimization;
@@ -131,7 +132,7 @@ public static class QpSolver
 
         if (!Cholesky.TryFactorInPlace(k, n))
         {
-            throw new AllocationException(AllocationErrorCode.NotPositiveSemidefinite, "the quadratic term P is not positive semidefinite", "P");
+            throw new AllocationException(ErrorCodes.NotPositiveSemidefinite, "the quadratic term P is not positive semidefinite", "P");
         }
     }
 

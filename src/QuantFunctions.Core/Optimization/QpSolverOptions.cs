@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Optimization;
 
@@ -50,5 +51,5 @@ public sealed record QpSolverOptions
     public static QpSolverOptions Default { get; } = new();
 
     private static AllocationException Invalid(string name, double value) =>
-        new(AllocationErrorCode.InvalidOption, $"QP solver option {name} = {value} is out of range", name);
+        new(ErrorCodes.InvalidOption, $"QP solver option {name} = {value} is out of range", name);
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Optimization;
 
@@ -32,7 +33,7 @@ public sealed class QuadraticProgram
         int n = q.Length, k = rowLower.Length;
         if (p.Length != n * n || lower.Length != n || upper.Length != n || rowUpper.Length != k || g.Length != k * n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"quadratic program sizes disagree: n = {n}, k = {k}, |P| = {p.Length}, |G| = {g.Length}");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"quadratic program sizes disagree: n = {n}, k = {k}, |P| = {p.Length}, |G| = {g.Length}");
         }
 
         CheckFinite(p, "P");
@@ -94,7 +95,7 @@ public sealed class QuadraticProgram
         {
             if (!double.IsFinite(a[i]))
             {
-                throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"{name}[{i}] is {a[i]}", name);
+                throw new AllocationException(ErrorCodes.NonFiniteValue, $"{name}[{i}] is {a[i]}", name);
             }
         }
     }
@@ -103,7 +104,7 @@ public sealed class QuadraticProgram
     {
         if (double.IsNaN(lo) || double.IsNaN(hi) || lo > hi || double.IsPositiveInfinity(lo) || double.IsNegativeInfinity(hi))
         {
-            throw new AllocationException(AllocationErrorCode.InfeasibleConstraints, $"{what}: lower bound {lo} exceeds upper bound {hi}", what);
+            throw new AllocationException(ErrorCodes.InfeasibleConstraints, $"{what}: lower bound {lo} exceeds upper bound {hi}", what);
         }
     }
 }

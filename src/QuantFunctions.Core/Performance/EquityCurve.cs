@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Performance;
@@ -37,7 +38,7 @@ public static class EquityCurve
             if (!(double.IsFinite(equity[t]) && equity[t] > 0 && double.IsFinite(previous) && previous > 0))
             {
                 throw new DomainValidationException(
-                    DomainErrorCodes.NonFiniteValue, $"equity curve: value at index {t} is {equity[t]} after {previous}; equity must be finite and positive.");
+                    ErrorCodes.NonFiniteValue, $"equity curve: value at index {t} is {equity[t]} after {previous}; equity must be finite and positive.");
             }
 
             destination[t] = (equity[t] / previous) - 1.0;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MathNet.Numerics.Distributions;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Performance;
@@ -36,7 +37,7 @@ public static class PerformanceCalculator
         int n = returns.Length;
         if (n < 2)
         {
-            throw new DomainValidationException(DomainErrorCodes.InsufficientData, $"Performance: {n} returns; at least 2 are needed.");
+            throw new DomainValidationException(ErrorCodes.InsufficientData, $"Performance: {n} returns; at least 2 are needed.");
         }
 
         Guard.AllFinite(returns, "performance returns");

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Performance;
@@ -21,7 +22,7 @@ public sealed record PerformanceOptions
         if (!(PeriodsPerYear > 0) || double.IsInfinity(PeriodsPerYear) || !(RiskFreeRate > -1) || double.IsInfinity(RiskFreeRate) || !(VarConfidence is > 0 and < 1))
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InvalidInput,
+                ErrorCodes.InvalidInput,
                 $"Performance options: need PeriodsPerYear > 0 (got {PeriodsPerYear}), RiskFreeRate > −1 (got {RiskFreeRate}), 0 < VarConfidence < 1 (got {VarConfidence}).");
         }
     }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Returns;
 
@@ -10,7 +11,7 @@ internal static class AssetNames
     {
         if (assets.Count == 0)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, "no assets given");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, "no assets given");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -19,12 +20,12 @@ internal static class AssetNames
             string name = assets[i];
             if (string.IsNullOrWhiteSpace(name))
             {
-                throw new AllocationException(AllocationErrorCode.InvalidOption, $"asset name at column {i} is empty");
+                throw new AllocationException(ErrorCodes.InvalidOption, $"asset name at column {i} is empty");
             }
 
             if (!seen.Add(name))
             {
-                throw new AllocationException(AllocationErrorCode.InvalidOption, $"asset '{name}' appears twice (column {i})", name);
+                throw new AllocationException(ErrorCodes.InvalidOption, $"asset '{name}' appears twice (column {i})", name);
             }
         }
     }

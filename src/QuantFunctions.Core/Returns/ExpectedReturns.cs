@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Returns;
@@ -61,7 +62,7 @@ public static class ExpectedReturns
 
             if (count == 0)
             {
-                throw new AllocationException(AllocationErrorCode.TooFewObservations, $"asset '{returns.Columns[j]}' has no observed return", returns.Columns[j]);
+                throw new AllocationException(ErrorCodes.InsufficientData, $"asset '{returns.Columns[j]}' has no observed return", returns.Columns[j]);
             }
 
             mu[j] = geometric
@@ -77,7 +78,7 @@ public static class ExpectedReturns
     {
         if (periodsPerYear < 1)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"periods per year must be at least 1 (got {periodsPerYear})", "periods_per_year");
         }
     }
 }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
@@ -32,7 +33,7 @@ public static class ReturnCalculator
         options ??= ReturnOptions.Pandas;
         if (prices.RowCount < 2)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"{prices.RowCount} price rows give no returns; at least 2 are required");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"{prices.RowCount} price rows give no returns; at least 2 are required");
         }
 
         for (int j = 0; j < prices.ColumnCount; j++)
@@ -44,7 +45,7 @@ public static class ReturnCalculator
                 if (!double.IsNaN(p) && !(p > 0 && double.IsFinite(p)))
                 {
                     throw new AllocationException(
-                        AllocationErrorCode.NonFiniteValue, $"price of asset '{prices.Columns[j]}' at row {t} is {p}; prices must be positive and finite", prices.Columns[j]);
+                        ErrorCodes.NonFiniteValue, $"price of asset '{prices.Columns[j]}' at row {t} is {p}; prices must be positive and finite", prices.Columns[j]);
                 }
             }
         }
@@ -109,7 +110,7 @@ public static class ReturnCalculator
                 if (!(double.IsFinite(close[i]) && close[i] > 0))
                 {
                     throw new DomainValidationException(
-                        DomainErrorCodes.NonFiniteValue, $"{what}: close at row {i} ({b.Dates[i]:yyyy-MM-dd}) is {close[i]}; closes must be finite and positive.");
+                        ErrorCodes.NonFiniteValue, $"{what}: close at row {i} ({b.Dates[i]:yyyy-MM-dd}) is {close[i]}; closes must be finite and positive.");
                 }
             }
 

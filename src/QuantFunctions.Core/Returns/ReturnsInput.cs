@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Market;
 
@@ -18,7 +19,7 @@ internal static class ReturnsInput
         AssetNames.Validate(returns.Columns);
         if (returns.RowCount < 1)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {returns.RowCount} periods; at least 1 is required");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"returns have {returns.RowCount} periods; at least 1 is required");
         }
 
         if (!returns.HasInfinity)
@@ -34,7 +35,7 @@ internal static class ReturnsInput
                 if (double.IsInfinity(column[t]))
                 {
                     throw new AllocationException(
-                        AllocationErrorCode.NonFiniteValue,
+                        ErrorCodes.NonFiniteValue,
                         $"return of asset '{returns.Columns[j]}' at row {t} is {column[t]}; returns must be finite",
                         returns.Columns[j]);
                 }

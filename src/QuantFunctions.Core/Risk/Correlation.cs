@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Risk;
@@ -52,7 +53,7 @@ public static class Correlation
                 if (count < 2 || !(sxx > 0) || !(syy > 0))
                 {
                     throw new Allocation.AllocationException(
-                        Allocation.AllocationErrorCode.TooFewObservations,
+                        ErrorCodes.InsufficientData,
                         $"assets '{returns.Columns[i]}' and '{returns.Columns[j]}' have no correlation: {count} common rows",
                         returns.Columns[i]);
                 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 using QuantFunctions.Core.Returns;
 
@@ -64,7 +65,7 @@ public sealed class CovarianceMatrix
         int n = assets.Count;
         if (values.Length != n * n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"covariance has {values.Length} entries; {n} assets need {n * n}");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"covariance has {values.Length} entries; {n} assets need {n * n}");
         }
 
         double maxDiag = 0;
@@ -75,21 +76,21 @@ public sealed class CovarianceMatrix
                 double v = values[(j * n) + i];
                 if (!double.IsFinite(v))
                 {
-                    throw new AllocationException(AllocationErrorCode.NonFiniteValue, $"covariance entry ({assets[i]}, {assets[j]}) is {v}", assets[i]);
+                    throw new AllocationException(ErrorCodes.NonFiniteValue, $"covariance entry ({assets[i]}, {assets[j]}) is {v}", assets[i]);
                 }
 
                 double w = values[(i * n) + j];
                 double scale = Math.Max(Math.Abs(v), Math.Abs(w));
                 if (Math.Abs(v - w) > SymmetryTolerance * Math.Max(scale, double.Epsilon))
                 {
-                    throw new AllocationException(AllocationErrorCode.NotSymmetric, $"covariance is not symmetric at ({assets[i]}, {assets[j]}): {v} vs {w}", assets[i]);
+                    throw new AllocationException(ErrorCodes.NotSymmetric, $"covariance is not symmetric at ({assets[i]}, {assets[j]}): {v} vs {w}", assets[i]);
                 }
             }
 
             double d = values[(j * n) + j];
             if (!(d > 0))
             {
-                throw new AllocationException(AllocationErrorCode.ZeroVariance, $"asset '{assets[j]}' has variance {d}; every asset needs a positive variance", assets[j]);
+                throw new AllocationException(ErrorCodes.ZeroVariance, $"asset '{assets[j]}' has variance {d}; every asset needs a positive variance", assets[j]);
             }
 
             maxDiag = Math.Max(maxDiag, d);
@@ -104,7 +105,7 @@ public sealed class CovarianceMatrix
 
         if (!Cholesky.TryFactorInPlace(work, n))
         {
-            throw new AllocationException(AllocationErrorCode.NotPositiveSemidefinite, "covariance is not positive semidefinite (it has a negative eigenvalue)", "covariance");
+            throw new AllocationException(ErrorCodes.NotPositiveSemidefinite, "covariance is not positive semidefinite (it has a negative eigenvalue)", "covariance");
         }
 
         return new CovarianceMatrix(ToArray(assets), copy);
@@ -119,7 +120,7 @@ public sealed class CovarianceMatrix
             double d = values[(j * n) + j];
             if (!(d > 0) || !double.IsFinite(d))
             {
-                throw new AllocationException(AllocationErrorCode.ZeroVariance, $"asset '{assets[j]}' has variance {d}; every asset needs a positive variance", assets[j]);
+                throw new AllocationException(ErrorCodes.ZeroVariance, $"asset '{assets[j]}' has variance {d}; every asset needs a positive variance", assets[j]);
             }
         }
 

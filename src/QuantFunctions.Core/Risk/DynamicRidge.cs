@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 
 namespace QuantFunctions.Core.Risk;
@@ -25,7 +26,7 @@ public static class DynamicRidge
         ArgumentNullException.ThrowIfNull(covariance);
         if (!(maxCondition > 1) || double.IsInfinity(maxCondition))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"condition bound must be finite and greater than 1 (got {maxCondition})", "max_condition");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"condition bound must be finite and greater than 1 (got {maxCondition})", "max_condition");
         }
 
         int n = covariance.Size;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
@@ -29,7 +30,7 @@ public static class EwmaCovariance
         ExpectedReturns.CheckPeriodsPerYear(periodsPerYear);
         if (!(decay > 0 && decay < 1))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"EWMA decay must lie in (0, 1) (got {decay})", "decay");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"EWMA decay must lie in (0, 1) (got {decay})", "decay");
         }
 
         int n = returns.ColumnCount;
@@ -74,7 +75,7 @@ public static class EwmaCovariance
     {
         if (!(span >= 1))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"EWMA span must be at least 1 (got {span})", "span");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"EWMA span must be at least 1 (got {span})", "span");
         }
 
         return 1.0 - (2.0 / (span + 1.0));

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Returns;
 
 namespace QuantFunctions.Core.Risk;
@@ -35,7 +36,7 @@ public sealed record RiskModelOptions
     public double EwmaSpan
     {
         get => _ewmaSpan;
-        init => _ewmaSpan = value >= 1 ? value : throw new AllocationException(AllocationErrorCode.InvalidOption, $"EWMA span must be at least 1 (got {value})", "ewma_span");
+        init => _ewmaSpan = value >= 1 ? value : throw new AllocationException(ErrorCodes.InvalidOption, $"EWMA span must be at least 1 (got {value})", "ewma_span");
     }
 
     /// <summary>Bound on κ(Σ) for the dynamic-ridge guard; null disables the guard.</summary>
@@ -43,6 +44,6 @@ public sealed record RiskModelOptions
     public double? MaxCondition
     {
         get => _maxCondition;
-        init => _maxCondition = value is null || value > 1 ? value : throw new AllocationException(AllocationErrorCode.InvalidOption, $"condition bound must exceed 1 (got {value})", "max_condition");
+        init => _maxCondition = value is null || value > 1 ? value : throw new AllocationException(ErrorCodes.InvalidOption, $"condition bound must exceed 1 (got {value})", "max_condition");
     }
 }

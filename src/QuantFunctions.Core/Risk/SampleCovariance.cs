@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
@@ -69,7 +70,7 @@ public static class SampleCovariance
                 if (count < 2)
                 {
                     throw new AllocationException(
-                        AllocationErrorCode.TooFewObservations,
+                        ErrorCodes.InsufficientData,
                         $"assets '{returns.Columns[i]}' and '{returns.Columns[j]}' share {count} observed rows; covariance needs at least 2",
                         returns.Columns[i]);
                 }
@@ -93,7 +94,7 @@ public static class SampleCovariance
         int rows = returns.CopyCompleteRows(destination);
         if (rows < 2)
         {
-            throw new AllocationException(AllocationErrorCode.TooFewObservations, $"returns have {rows} complete rows; covariance needs at least 2");
+            throw new AllocationException(ErrorCodes.InsufficientData, $"returns have {rows} complete rows; covariance needs at least 2");
         }
 
         means = new double[n];

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Selection;
@@ -30,7 +31,7 @@ public sealed record MomentumOptions
         if (Lookback < 1 || Skip < 0 || TopN < 0 || BottomN < 0 || TopN + BottomN == 0 || !(MinObservedFraction is > 0 and <= 1))
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InvalidInput,
+                ErrorCodes.InvalidInput,
                 $"Momentum options: need Lookback ≥ 1 (got {Lookback}), Skip ≥ 0 (got {Skip}), TopN, BottomN ≥ 0 with TopN + BottomN > 0 (got {TopN}, {BottomN}), 0 < MinObservedFraction ≤ 1 (got {MinObservedFraction}).");
         }
     }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Selection;
@@ -32,7 +33,7 @@ public static class MomentumSelector
         if (start < 0 || decisionRow > panel.RowCount)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InsufficientData,
+                ErrorCodes.InsufficientData,
                 $"Momentum: decision row {decisionRow} needs {options.Lookback + options.Skip} earlier rows (panel has {panel.RowCount} rows).");
         }
 

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Sleeves;
@@ -22,7 +23,7 @@ public static class PanelAllocator
         if (complete.RowCount < minimumRows)
         {
             throw new DomainValidationException(
-                DomainErrorCodes.InsufficientData,
+                ErrorCodes.InsufficientData,
                 $"Allocation: only {complete.RowCount} of {panel.RowCount} sessions have a return for every column (need {minimumRows}).");
         }
 

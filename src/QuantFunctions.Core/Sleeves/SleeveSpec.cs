@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Strategies;
 
@@ -51,7 +52,7 @@ public sealed record SleeveSpec
     {
         if (!condition)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidInput, $"Sleeve '{sleeve}': {message}.");
+            throw new DomainValidationException(ErrorCodes.InvalidInput, $"Sleeve '{sleeve}': {message}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Strategies;
@@ -54,7 +55,7 @@ public static class AtomSynthesizer
             int j = assetReturns.IndexOf(atoms[k].Asset.Value);
             if (j < 0)
             {
-                throw new DomainValidationException(DomainErrorCodes.InvalidInput, $"Atom {atoms[k].Id}: asset {atoms[k].Asset} has no returns in the panel.");
+                throw new DomainValidationException(ErrorCodes.InvalidInput, $"Atom {atoms[k].Id}: asset {atoms[k].Asset} has no returns in the panel.");
             }
 
             ids[k] = atoms[k].Id;

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Strategies;
@@ -59,7 +60,7 @@ public static class MetaAggregator
         EnsureComplete(expected, sleeves);
         if (weights.Length != expected.Count)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidWeights, $"Meta portfolio: {weights.Length} weights for {expected.Count} sleeves.");
+            throw new DomainValidationException(ErrorCodes.InvalidWeights, $"Meta portfolio: {weights.Length} weights for {expected.Count} sleeves.");
         }
 
         Guard.AllFinite(weights, "meta portfolio weights");

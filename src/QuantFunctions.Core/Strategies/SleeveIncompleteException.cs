@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Strategies;
@@ -9,7 +10,7 @@ public sealed class SleeveIncompleteException : DomainValidationException
     /// <param name="sleeve">The sleeve name.</param>
     /// <param name="reason">Why it is incomplete.</param>
     public SleeveIncompleteException(string sleeve, string reason)
-        : base(DomainErrorCodes.SleeveIncomplete, $"Meta portfolio: sleeve '{sleeve}' is incomplete: {reason}.")
+        : base(ErrorCodes.SleeveIncomplete, $"Meta portfolio: sleeve '{sleeve}' is incomplete: {reason}.")
     {
         Sleeve = sleeve;
         Reason = reason;
@@ -32,7 +33,7 @@ public sealed class SleeveIncompleteException : DomainValidationException
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
     public SleeveIncompleteException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(ErrorCodes.SleeveIncomplete, message, innerException)
     {
         Sleeve = "?";
         Reason = message;

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Strategies;
@@ -24,7 +25,7 @@ public sealed record StrategyAtom
 
         if (!valid)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidInput, $"Strategy atom ({asset}, '{logic}', {direction}): the logic must be lowercase [a-z0-9_] and the asset and direction set.");
+            throw new DomainValidationException(ErrorCodes.InvalidInput, $"Strategy atom ({asset}, '{logic}', {direction}): the logic must be lowercase [a-z0-9_] and the asset and direction set.");
         }
 
         Asset = asset;

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Strategies;
@@ -14,13 +15,13 @@ public static class WeightFlattener
     /// <param name="atoms">The atoms.</param>
     /// <param name="weights">One weight per atom, finite and ≥ 0.</param>
     /// <returns>One entry per symbol, ordered by symbol (ordinal); symbols that net to zero are kept with weight 0.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.InvalidWeights"/> on a length mismatch or a negative or non-finite weight.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.InvalidWeights"/> on a length mismatch or a negative or non-finite weight.</exception>
     public static IReadOnlyList<PhysicalWeight> Flatten(IReadOnlyList<StrategyAtom> atoms, ReadOnlySpan<double> weights)
     {
         ArgumentNullException.ThrowIfNull(atoms);
         if (weights.Length != atoms.Count)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidWeights, $"Flatten: {weights.Length} weights for {atoms.Count} atoms.");
+            throw new DomainValidationException(ErrorCodes.InvalidWeights, $"Flatten: {weights.Length} weights for {atoms.Count} atoms.");
         }
 
         var sums = new SortedDictionary<Symbol, (double Long, double Short)>();
@@ -29,7 +30,7 @@ public static class WeightFlattener
             double w = weights[k];
             if (!double.IsFinite(w) || w < 0)
             {
-                throw new DomainValidationException(DomainErrorCodes.InvalidWeights, $"Flatten: atom {atoms[k].Id} has weight {w}; atom weights must be finite and ≥ 0 (the direction is the atom's).");
+                throw new DomainValidationException(ErrorCodes.InvalidWeights, $"Flatten: atom {atoms[k].Id} has weight {w}; atom weights must be finite and ≥ 0 (the direction is the atom's).");
             }
 
             (double l, double s) = sums.GetValueOrDefault(atoms[k].Asset);

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Synthetic;
@@ -128,7 +129,7 @@ public sealed record SyntheticMarketOptions
     {
         if (!condition)
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidInput, "Synthetic market options: " + message);
+            throw new DomainValidationException(ErrorCodes.InvalidInput, "Synthetic market options: " + message);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
@@ -16,7 +17,7 @@ public sealed class PipelinesApi(RunStarter starter, FunctionsSettings settings)
     /// <summary>
     /// Starts a run. Body (optional, strict JSON, at most <c>QF_MAX_REQUEST_BYTES</c>): <c>as_of</c>, <c>seed</c>,
     /// <c>run_id</c>, <c>params</c>. 202 with Durable's check-status payload and <c>Location</c>; 400 for any bad input
-    /// (<see cref="ProblemCodes"/>; a query parameter is <see cref="ProblemCodes.UnexpectedInput"/>: everything goes in the body); 409 <see cref="ProblemCodes.RunExists"/> when the run id exists.
+    /// (<see cref="ErrorCodes"/>; a query parameter is <see cref="ErrorCodes.UnexpectedInput"/>: everything goes in the body); 409 <see cref="ErrorCodes.RunExists"/> when the run id exists.
     /// </summary>
     [Function(FunctionNames.StartPipeline)]
     public async Task<IActionResult> StartPipeline(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Http;
@@ -96,7 +97,7 @@ public sealed class RunsApi
         if (run.IsFinished)
         {
             string state = run.Instance?.RuntimeStatus.ToString() ?? run.Record!.Status.ToString();
-            return new ApiProblem(StatusCodes.Status410Gone, ProblemCodes.RunFinished, $"Run '{id}' already finished ({state}); there is nothing to terminate.").ToResult();
+            return new ApiProblem(ErrorCodes.RunFinished, $"Run '{id}' already finished ({state}); there is nothing to terminate.").ToResult();
         }
 
         // Past validation, a client that goes away must not leave the instance stopped but the run recorded running.
@@ -161,7 +162,7 @@ public sealed class RunsApi
         }
         catch (Exception ex) when (RunStarter.IsAlreadyExists(ex))
         {
-            return ApiProblem.Conflict(ProblemCodes.RunRunning, $"Run '{id}' was restarted by another request meanwhile; poll GET /api/runs/{id}.").ToResult();
+            return new ApiProblem(ErrorCodes.RunRunning, $"Run '{id}' was restarted by another request meanwhile; poll GET /api/runs/{id}.").ToResult();
         }
 
         _logger.LogInformation("Run {RunId} restarted (attempt {Attempt}) on {Orchestrator}", id, start.Attempt, DurableNames.OrchestratorFor(record.Kind));
@@ -172,23 +173,23 @@ public sealed class RunsApi
     {
         if (run.IsInstanceActive)
         {
-            return ApiProblem.Conflict(ProblemCodes.RunRunning, $"Run '{run.RunId}' is {run.Instance!.RuntimeStatus.ToString().ToLowerInvariant()}; wait for it, or terminate it first.");
+            return new ApiProblem(ErrorCodes.RunRunning, $"Run '{run.RunId}' is {run.Instance!.RuntimeStatus.ToString().ToLowerInvariant()}; wait for it, or terminate it first.");
         }
 
         if (run.Record is not { } record)
         {
-            return ApiProblem.Conflict(ProblemCodes.RunNotRecorded,
+            return new ApiProblem(ErrorCodes.RunNotRecorded,
                 $"Run '{run.RunId}' ended ({run.Instance!.RuntimeStatus}) before its run.json was written; there is nothing to restart from: start it again.");
         }
 
         if (record.Status == RunStatus.Succeeded)
         {
-            return ApiProblem.Conflict(ProblemCodes.RunSucceeded, $"Run '{run.RunId}' already succeeded; start a new run id to compute again.");
+            return new ApiProblem(ErrorCodes.RunSucceeded, $"Run '{run.RunId}' already succeeded; start a new run id to compute again.");
         }
 
         if (run.Instance is null && !record.Status.IsFinished())
         {
-            return ApiProblem.Conflict(ProblemCodes.RunRunning,
+            return new ApiProblem(ErrorCodes.RunRunning,
                 $"Run '{run.RunId}' is recorded {record.Status} but has no orchestration here (another engine may be running it); terminate it first.");
         }
 

@@ -1,26 +1,25 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Functions.Http;
 
-/// <summary>An API error as RFC 7807 problem details with a stable <see cref="Code"/> (<see cref="ProblemCodes"/>).</summary>
-/// <param name="Status">The HTTP status.</param>
+/// <summary>
+/// An API error as RFC 7807 problem details with a stable <see cref="Code"/> from <see cref="ErrorCodes"/>; the HTTP
+/// status is the code's (<see cref="ErrorCode.HttpStatus"/>).
+/// </summary>
 /// <param name="Code">The stable error code, sent as the <c>code</c> extension.</param>
 /// <param name="Detail">A sentence naming what is wrong (field, value, run).</param>
-public sealed record ApiProblem(int Status, string Code, string Detail)
+public sealed record ApiProblem(ErrorCode Code, string Detail)
 {
     /// <summary>The media type of problem details.</summary>
     public const string ContentType = "application/problem+json";
 
-    /// <summary>400 with <paramref name="code"/>.</summary>
-    public static ApiProblem BadRequest(string code, string detail) => new(StatusCodes.Status400BadRequest, code, detail);
+    /// <summary>The HTTP status, from <see cref="Code"/>.</summary>
+    public int Status => Code.HttpStatus;
 
-    /// <summary>404 <see cref="ProblemCodes.RunNotFound"/>.</summary>
-    public static ApiProblem NotFound(string runId) => new(StatusCodes.Status404NotFound, ProblemCodes.RunNotFound, $"No run '{runId}': neither an orchestration instance nor a run.json has that id.");
-
-    /// <summary>409 with <paramref name="code"/>.</summary>
-    public static ApiProblem Conflict(string code, string detail) => new(StatusCodes.Status409Conflict, code, detail);
+    /// <summary>404 <see cref="ErrorCodes.RunNotFound"/>.</summary>
+    public static ApiProblem NotFound(string runId) => new(ErrorCodes.RunNotFound, $"No run '{runId}': neither an orchestration instance nor a run.json has that id.");
 
     /// <summary>The problem details object.</summary>
     public ProblemDetails ToProblemDetails()
@@ -29,10 +28,10 @@ public sealed record ApiProblem(int Status, string Code, string Detail)
         {
             Status = Status,
             Title = ReasonPhrases.GetReasonPhrase(Status),
-            Type = "urn:quantfunctions:problem:" + Code,
+            Type = "urn:quantfunctions:problem:" + Code.Value,
             Detail = Detail,
         };
-        problem.Extensions["code"] = Code;
+        problem.Extensions["code"] = Code.Value;
         return problem;
     }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Functions.Http;
 
 /// <summary>
 /// Strict request shapes for the endpoints that start, stop or change runs: a query parameter they do not take, a repeated
-/// one, or a body where none is taken is a 400 <see cref="ProblemCodes.UnexpectedInput"/> naming it — never silently ignored.
+/// one, or a body where none is taken is a 400 <see cref="ErrorCodes.UnexpectedInput"/> naming it — never silently ignored.
 /// </summary>
 public static class RequestShape
 {
@@ -25,12 +26,12 @@ public static class RequestShape
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
                 string takes = allowed.Length == 0 ? "none" : string.Join(", ", allowed);
-                return ApiProblem.BadRequest(ProblemCodes.UnexpectedInput, $"Unknown query parameter '{Shown(name)}' for {endpoint} (it takes: {takes}).");
+                return new ApiProblem(ErrorCodes.UnexpectedInput, $"Unknown query parameter '{Shown(name)}' for {endpoint} (it takes: {takes}).");
             }
 
             if (values.Count > 1)
             {
-                return ApiProblem.BadRequest(ProblemCodes.UnexpectedInput,
+                return new ApiProblem(ErrorCodes.UnexpectedInput,
                     $"Query parameter '{name}' appears {values.Count.ToString(CultureInfo.InvariantCulture)} times for {endpoint}; give it once.");
             }
         }
@@ -55,7 +56,7 @@ public static class RequestShape
             total += read;
             if (total > maxBytes || chunk.AsSpan(0, read).IndexOfAnyExcept(" \t\r\n"u8) >= 0)
             {
-                return ApiProblem.BadRequest(ProblemCodes.UnexpectedInput, $"{endpoint} takes no body ({why}).");
+                return new ApiProblem(ErrorCodes.UnexpectedInput, $"{endpoint} takes no body ({why}).");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Functions.Http;
 
@@ -54,7 +55,7 @@ public static class StartRunRequestReader
         }
         catch (JsonException ex)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadJson, $"The body is not valid JSON: {ex.Message}");
+            return new ApiProblem(ErrorCodes.BadJson, $"The body is not valid JSON: {ex.Message}");
         }
 
         using (document)
@@ -67,7 +68,7 @@ public static class StartRunRequestReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadJson, $"The body must be a JSON object with optional members as_of, seed, run_id and params, not a {root.ValueKind.ToString().ToLowerInvariant()}.");
+            return new ApiProblem(ErrorCodes.BadJson, $"The body must be a JSON object with optional members as_of, seed, run_id and params, not a {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
         var request = new StartRunRequest();
@@ -76,7 +77,7 @@ public static class StartRunRequestReader
         {
             if (!seen.Add(member.Name))
             {
-                return ApiProblem.BadRequest(ProblemCodes.BadJson, $"Member '{member.Name}' appears more than once.");
+                return new ApiProblem(ErrorCodes.BadJson, $"Member '{member.Name}' appears more than once.");
             }
 
             ApiResult<StartRunRequest> next = member.Name switch
@@ -85,7 +86,7 @@ public static class StartRunRequestReader
                 "seed" => Seed(request, member.Value),
                 "run_id" => RunId(request, member.Value),
                 "params" => Params(request, member.Value),
-                _ => ApiProblem.BadRequest(ProblemCodes.BadJson, $"Unknown member '{member.Name}': the body takes as_of, seed, run_id and params."),
+                _ => new ApiProblem(ErrorCodes.BadJson, $"Unknown member '{member.Name}': the body takes as_of, seed, run_id and params."),
             };
             if (!next.IsOk)
             {
@@ -103,7 +104,7 @@ public static class StartRunRequestReader
         const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces;
         if (value.ValueKind != JsonValueKind.String)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadAsOf, $"as_of must be an ISO-8601 time string with an offset (e.g. \"2024-01-02T00:00:00Z\"), not a {value.ValueKind.ToString().ToLowerInvariant()}.");
+            return new ApiProblem(ErrorCodes.BadAsOf, $"as_of must be an ISO-8601 time string with an offset (e.g. \"2024-01-02T00:00:00Z\"), not a {value.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
         string text = value.GetString()!;
@@ -115,7 +116,7 @@ public static class StartRunRequestReader
         bool hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
         if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out DateTimeOffset asOf) || !text.Contains('T', StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadAsOf, $"as_of '{text}' is not an ISO-8601 time with an offset (e.g. \"2024-01-02T00:00:00Z\") or a date (\"2024-01-02\").");
+            return new ApiProblem(ErrorCodes.BadAsOf, $"as_of '{text}' is not an ISO-8601 time with an offset (e.g. \"2024-01-02T00:00:00Z\") or a date (\"2024-01-02\").");
         }
 
         return ApiResult<StartRunRequest>.Ok(request with { AsOf = asOf.ToUniversalTime() });
@@ -124,18 +125,18 @@ public static class StartRunRequestReader
     private static ApiResult<StartRunRequest> Seed(StartRunRequest request, JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int seed)
             ? ApiResult<StartRunRequest>.Ok(request with { Seed = seed })
-            : ApiProblem.BadRequest(ProblemCodes.BadSeed, $"seed must be a 32-bit integer, not {value.GetRawText()}.");
+            : new ApiProblem(ErrorCodes.BadSeed, $"seed must be a 32-bit integer, not {value.GetRawText()}.");
 
     private static ApiResult<StartRunRequest> RunId(StartRunRequest request, JsonElement value) =>
         value.ValueKind == JsonValueKind.String
             ? ApiResult<StartRunRequest>.Ok(request with { RunId = value.GetString() })
-            : ApiProblem.BadRequest(ProblemCodes.BadRunId, $"run_id must be a string, not a {value.ValueKind.ToString().ToLowerInvariant()}.");
+            : new ApiProblem(ErrorCodes.BadRunId, $"run_id must be a string, not a {value.ValueKind.ToString().ToLowerInvariant()}.");
 
     private static ApiResult<StartRunRequest> Params(StartRunRequest request, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadParams, $"params must be an array of \"stage:name=value\" strings, not a {value.ValueKind.ToString().ToLowerInvariant()}.");
+            return new ApiProblem(ErrorCodes.BadParams, $"params must be an array of \"stage:name=value\" strings, not a {value.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
         var items = new List<string>(value.GetArrayLength());
@@ -144,7 +145,7 @@ public static class StartRunRequestReader
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                return ApiProblem.BadRequest(ProblemCodes.BadParams, $"params[{index}] must be a \"stage:name=value\" string, not {item.GetRawText()}.");
+                return new ApiProblem(ErrorCodes.BadParams, $"params[{index}] must be a \"stage:name=value\" string, not {item.GetRawText()}.");
             }
 
             items.Add(item.GetString()!);
@@ -155,7 +156,7 @@ public static class StartRunRequestReader
     }
 
     private static ApiResult<StartRunRequest> TooLarge(int maxBytes) =>
-        ApiProblem.BadRequest(ProblemCodes.BodyTooLarge, $"The request body exceeds the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes (QF_MAX_REQUEST_BYTES).");
+        new ApiProblem(ErrorCodes.BodyTooLarge, $"The request body exceeds the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes (QF_MAX_REQUEST_BYTES).");
 
     private static bool IsBlank(ReadOnlySpan<byte> body)
     {

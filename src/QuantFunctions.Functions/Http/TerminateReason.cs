@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Functions.Http;
 
@@ -15,13 +16,12 @@ public static class TerminateReason
     /// <summary>The reason recorded when none is given.</summary>
     public const string Default = "terminated over the HTTP API";
 
-    /// <summary>Cleans <paramref name="raw"/>; 400 <see cref="ProblemCodes.BadReason"/> when it is too long.</summary>
+    /// <summary>Cleans <paramref name="raw"/>; 400 <see cref="ErrorCodes.BadReason"/> when it is too long.</summary>
     public static ApiResult<string> Clean(string? raw)
     {
         if (raw is not null && raw.Length > MaxLength)
         {
-            return ApiProblem.BadRequest(
-                ProblemCodes.BadReason,
+            return new ApiProblem(ErrorCodes.BadReason,
                 $"reason is {raw.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxLength.ToString(CultureInfo.InvariantCulture)} are accepted.");
         }
 

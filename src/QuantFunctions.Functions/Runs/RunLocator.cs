@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -18,8 +19,7 @@ public sealed class RunLocator(RunStore store)
         ArgumentNullException.ThrowIfNull(client);
         if (!RunId.TryParse(runId, out _))
         {
-            return ApiProblem.BadRequest(
-                ProblemCodes.BadRunId, $"Run id '{runId}' is invalid: 1-{RunId.MaxLength} characters of lowercase [a-z0-9_-], starting with a letter or digit.");
+            return new ApiProblem(ErrorCodes.BadRunId, $"Run id '{runId}' is invalid: 1-{RunId.MaxLength} characters of lowercase [a-z0-9_-], starting with a letter or digit.");
         }
 
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
@@ -31,9 +31,9 @@ public sealed class RunLocator(RunStore store)
                 ? await store.TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
                 : await store.FindAsync(runId, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException ex)
+        catch (RunStateException ex)
         {
-            return ApiProblem.Conflict(ProblemCodes.RunAmbiguous, ex.Message);
+            return new ApiProblem(ex.Code, ex.Message);
         }
 
         return instance is null && record is null ? ApiProblem.NotFound(runId) : ApiResult<RunView>.Ok(new RunView(runId, instance, start, record));

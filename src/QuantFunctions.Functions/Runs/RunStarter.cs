@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
@@ -54,7 +55,7 @@ public sealed class RunStarter
         PipelineManifest? manifest = _catalog.Find(pipeline);
         if (manifest is null)
         {
-            return ApiProblem.BadRequest(ProblemCodes.UnknownPipeline, $"Unknown pipeline '{pipeline}'. Known pipelines: {string.Join(", ", _catalog.Ids)}.");
+            return new ApiProblem(ErrorCodes.UnknownPipeline, $"Unknown pipeline '{pipeline}'. Known pipelines: {string.Join(", ", _catalog.Ids)}.");
         }
 
         DateTimeOffset asOf = request.AsOf ?? _time.GetUtcNow();
@@ -62,8 +63,7 @@ public sealed class RunStarter
         string runId = request.RunId ?? RunIds.Derive(manifest.Id, asOf, seed);
         if (!RunId.TryParse(runId, out _))
         {
-            return ApiProblem.BadRequest(
-                ProblemCodes.BadRunId, $"run_id '{runId}' is invalid: 1-{RunId.MaxLength} characters of lowercase [a-z0-9_-], starting with a letter or digit.");
+            return new ApiProblem(ErrorCodes.BadRunId, $"run_id '{runId}' is invalid: 1-{RunId.MaxLength} characters of lowercase [a-z0-9_-], starting with a letter or digit.");
         }
 
         ApiProblem? overrides = CheckOverrides(manifest, request.Params);
@@ -78,7 +78,7 @@ public sealed class RunStarter
 
     /// <summary>
     /// Validates and starts a run; returns what was scheduled (the run id is <c>Start.RunId</c>), or the problem: a 400 from
-    /// <see cref="Prepare"/>, or 409 <see cref="ProblemCodes.RunExists"/> when an orchestration or a <c>run.json</c> has the
+    /// <see cref="Prepare"/>, or 409 <see cref="ErrorCodes.RunExists"/> when an orchestration or a <c>run.json</c> has the
     /// run id already, or another caller scheduled it concurrently (the backend's dedupe refuses the second).
     /// </summary>
     public async Task<ApiResult<PreparedRun>> StartAsync(DurableTaskClient client, string pipeline, StartRunRequest request, CancellationToken cancellationToken = default)
@@ -96,15 +96,15 @@ public sealed class RunStarter
         if (existing is not null)
         {
             return RunView.IsTerminal(existing.RuntimeStatus)
-                ? ApiProblem.Conflict(ProblemCodes.RunExists,
+                ? new ApiProblem(ErrorCodes.RunExists,
                     $"Run '{runId}' exists and has finished ({existing.RuntimeStatus}); restart it with POST /api/runs/{runId}/restart, or choose another run_id, as_of or seed.")
-                : ApiProblem.Conflict(ProblemCodes.RunExists, $"Run '{runId}' exists and is {existing.RuntimeStatus.ToString().ToLowerInvariant()}; poll GET /api/runs/{runId}.");
+                : new ApiProblem(ErrorCodes.RunExists, $"Run '{runId}' exists and is {existing.RuntimeStatus.ToString().ToLowerInvariant()}; poll GET /api/runs/{runId}.");
         }
 
         RunRecord? recorded = await _store.TryLoadAsync(run.Manifest.Scope, runId, cancellationToken).ConfigureAwait(false);
         if (recorded is not null)
         {
-            return ApiProblem.Conflict(ProblemCodes.RunExists,
+            return new ApiProblem(ErrorCodes.RunExists,
                 $"Run '{runId}' is recorded in the lake ({recorded.Status}, attempt {recorded.Attempt.ToString(CultureInfo.InvariantCulture)}) without an orchestration; restart it with POST /api/runs/{runId}/restart, or choose another run_id.");
         }
 
@@ -116,7 +116,7 @@ public sealed class RunStarter
         catch (Exception ex) when (IsAlreadyExists(ex))
         {
             // Another caller (a second timer instance, a retried request) scheduled it between the check and here.
-            return ApiProblem.Conflict(ProblemCodes.RunExists, $"Run '{runId}' was started by another request meanwhile; poll GET /api/runs/{runId}.");
+            return new ApiProblem(ErrorCodes.RunExists, $"Run '{runId}' was started by another request meanwhile; poll GET /api/runs/{runId}.");
         }
 
         _logger.LogInformation("Started run {RunId} of {Pipeline} ({Kind}, as of {AsOf:o}, seed {Seed}) on {Orchestrator}",
@@ -146,13 +146,13 @@ public sealed class RunStarter
         }
         catch (FormatException ex)
         {
-            return ApiProblem.BadRequest(ProblemCodes.BadParams, $"params: {ex.Message}");
+            return new ApiProblem(ErrorCodes.BadParams, $"params: {ex.Message}");
         }
         catch (ManifestValidationException ex)
         {
             bool fixedByManifest = ex.Errors.Count > 0 && ex.Errors.All(e => e.Code == ManifestErrorCode.NotOverridable);
             string detail = string.Join(" ", ex.Errors.Select(e => e.Node is null ? e.Message : $"node '{e.Node}': {e.Message}"));
-            return ApiProblem.BadRequest(fixedByManifest ? ProblemCodes.ParamNotOverridable : ProblemCodes.BadParams, $"params: {(detail.Length > 0 ? detail : ex.Message)}");
+            return new ApiProblem(fixedByManifest ? ErrorCodes.ParamNotOverridable : ErrorCodes.BadParams, $"params: {(detail.Length > 0 ? detail : ex.Message)}");
         }
     }
 }

@@ -1,10 +1,12 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Functions.Startup;
 
 /// <summary>
 /// The deployment is unusable — a setting is invalid, the manifests folder is missing or empty, a manifest is invalid —
 /// so the app refuses to start. The message names the setting or the path.
 /// </summary>
-public sealed class StartupValidationException : Exception
+public sealed class StartupValidationException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public StartupValidationException()
@@ -28,4 +30,7 @@ public sealed class StartupValidationException : Exception
 
     /// <summary>The file or folder at fault, when one is.</summary>
     public string? Path { get; init; }
+
+    /// <summary>Always <see cref="ErrorCodes.InvalidSettings"/>; <see cref="Setting"/> or <see cref="Path"/> says which.</summary>
+    public ErrorCode Code => ErrorCodes.InvalidSettings;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Api;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
@@ -58,7 +59,7 @@ public sealed class DataOpsTimer
                 _logger.LogInformation("DataOps timer started run {RunId} of {Pipeline} for the occurrence {Occurrence:o}", runId, due.Pipeline, due.Occurrence);
                 starts.Add(new ScheduledStart(due, runId, Started: true, null));
             }
-            else if (started.Problem.Code == ProblemCodes.RunExists)
+            else if (started.Problem.Code == ErrorCodes.RunExists)
             {
                 _logger.LogInformation("DataOps timer: run {RunId} of {Pipeline} for {Occurrence:o} was already started: {Detail}", runId, due.Pipeline, due.Occurrence, started.Problem.Detail);
                 starts.Add(new ScheduledStart(due, runId, Started: false, started.Problem));

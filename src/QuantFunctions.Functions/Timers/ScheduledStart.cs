@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 
 namespace QuantFunctions.Functions.Timers;
@@ -6,5 +7,5 @@ namespace QuantFunctions.Functions.Timers;
 /// <param name="Due">The pipeline and occurrence.</param>
 /// <param name="RunId">The run id derived from them.</param>
 /// <param name="Started">True when this invocation started the run.</param>
-/// <param name="Problem">Why not: <see cref="ProblemCodes.RunExists"/> when it was already started; else the start's error.</param>
+/// <param name="Problem">Why not: <see cref="ErrorCodes.RunExists"/> when it was already started; else the start's error.</param>
 public sealed record ScheduledStart(DueRun Due, string RunId, bool Started, ApiProblem? Problem);

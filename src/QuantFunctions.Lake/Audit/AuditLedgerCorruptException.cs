@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Audit;
@@ -20,4 +21,7 @@ public sealed class AuditLedgerCorruptException : LakeException
 
     /// <summary>The verification that failed, when known.</summary>
     public AuditVerificationResult? Verification { get; }
+
+    /// <summary>Always <see cref="ErrorCodes.LedgerCorrupt"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.LedgerCorrupt;
 }

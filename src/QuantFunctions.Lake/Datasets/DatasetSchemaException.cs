@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Datasets;
 
 /// <summary>A dataset does not have the columns, types or values its reader needs; the message names dataset and column.</summary>
-public sealed class DatasetSchemaException : Exception
+public sealed class DatasetSchemaException : Exception, ICodedError
 {
     /// <summary>Creates the error.</summary>
     public DatasetSchemaException(string message) : base(message) { }
@@ -11,4 +13,7 @@ public sealed class DatasetSchemaException : Exception
 
     /// <summary>Creates the error.</summary>
     public DatasetSchemaException() : base("dataset schema error") { }
+
+    /// <summary>Always <see cref="ErrorCodes.DatasetSchemaMismatch"/>.</summary>
+    public ErrorCode Code => ErrorCodes.DatasetSchemaMismatch;
 }

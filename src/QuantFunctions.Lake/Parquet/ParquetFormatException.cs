@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Lake.Parquet;
 
@@ -9,7 +10,7 @@ namespace QuantFunctions.Lake.Parquet;
 /// read budget (<see cref="ReadBudget"/>). Names the file, row
 /// group, column and byte offset where known.
 /// </summary>
-public sealed class ParquetFormatException : Exception
+public sealed class ParquetFormatException : Exception, ICodedError
 {
     /// <summary>Creates the error.</summary>
     public ParquetFormatException(string reason, string? file = null, int? rowGroup = null, string? column = null, long? offset = null, Exception? inner = null, long? readBudget = null)
@@ -84,4 +85,7 @@ public sealed class ParquetFormatException : Exception
 
         return sb.Append(": ").Append(reason).ToString();
     }
+
+    /// <summary><see cref="ErrorCodes.ParquetReadBudgetExceeded"/> when <see cref="ReadBudget"/> is set, else <see cref="ErrorCodes.ParquetMalformed"/>.</summary>
+    public ErrorCode Code => ReadBudget is null ? ErrorCodes.ParquetMalformed : ErrorCodes.ParquetReadBudgetExceeded;
 }

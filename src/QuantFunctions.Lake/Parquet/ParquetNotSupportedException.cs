@@ -1,10 +1,12 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Parquet;
 
 /// <summary>
 /// A valid Parquet file uses a feature this codec does not implement (a codec such as ZSTD or LZ4, an
 /// encoding, a nested schema). Names the feature, and the file and column where known.
 /// </summary>
-public sealed class ParquetNotSupportedException : NotSupportedException
+public sealed class ParquetNotSupportedException : NotSupportedException, ICodedError
 {
     /// <summary>Creates the error.</summary>
     public ParquetNotSupportedException(string feature, string? file = null, string? column = null)
@@ -35,4 +37,7 @@ public sealed class ParquetNotSupportedException : NotSupportedException
         (File is null && file is not null) || (Column is null && column is not null)
             ? new ParquetNotSupportedException(Feature, File ?? file, Column ?? column)
             : this;
+
+    /// <summary>Always <see cref="ErrorCodes.ParquetUnsupported"/>.</summary>
+    public ErrorCode Code => ErrorCodes.ParquetUnsupported;
 }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Paths;
@@ -16,4 +17,7 @@ public sealed class LakePathFormatException : LakeException
 
     /// <summary>Creates the error.</summary>
     public LakePathFormatException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.InvalidLakePath"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.InvalidLakePath;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Paths;
 
@@ -13,8 +14,8 @@ namespace QuantFunctions.Lake.Providers;
 /// short page. Each kline is an array <c>[openTime ms, "open", "high", "low", "close", "volume", closeTime, …]</c>;
 /// the bar date is the UTC date of the open time. Requests go through the bounded retry pipeline of
 /// <see cref="HttpProviderOptions"/>. Paging must advance: a full page whose last open time is before the page's start is
-/// <see cref="ProviderErrorCode.PagingStalled"/>, and more than <see cref="HttpProviderOptions.MaxPages"/> pages is
-/// <see cref="ProviderErrorCode.TooManyPages"/>, so a server that never sends a short page cannot keep a fetch going.
+/// <see cref="ErrorCodes.ProviderPagingStalled"/>, and more than <see cref="HttpProviderOptions.MaxPages"/> pages is
+/// <see cref="ErrorCodes.ProviderTooManyPages"/>, so a server that never sends a short page cannot keep a fetch going.
 /// </summary>
 public sealed class BinanceSpotProvider : IMarketDataProvider
 {
@@ -40,7 +41,7 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
         using JsonDocument doc = Parse(body, uri);
         if (!doc.RootElement.TryGetProperty("symbols", out JsonElement symbols) || symbols.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: response has no 'symbols' array") { Code = ProviderErrorCode.Malformed };
+            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: response has no 'symbols' array") { Code = ErrorCodes.ProviderMalformed };
         }
 
         foreach (JsonElement s in symbols.EnumerateArray())
@@ -92,7 +93,7 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
                 throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
                     $"GET {OutboundUrl.Display(uri)}: {symbol} needs more than {pages} pages of {limit} klines ({OutboundHttpOptions.MaxPagesSetting}); stopped"), attempts)
                 {
-                    Code = ProviderErrorCode.TooManyPages,
+                    Code = ErrorCodes.ProviderTooManyPages,
                 };
             }
 
@@ -115,7 +116,7 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
                 throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
                     $"GET {OutboundUrl.Display(uri)}: paging does not advance: a full page of {rows} klines ends at open time {lastOpen}, before the page's start {start}"), attempts)
                 {
-                    Code = ProviderErrorCode.PagingStalled,
+                    Code = ErrorCodes.ProviderPagingStalled,
                 };
             }
 
@@ -136,13 +137,13 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
         using JsonDocument doc = Parse(body, uri);
         if (doc.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: expected an array of klines, got {ResilientHttp.Describe(doc.RootElement)}") { Code = ProviderErrorCode.Malformed };
+            throw new ProviderException($"GET {OutboundUrl.Display(uri)}: expected an array of klines, got {ResilientHttp.Describe(doc.RootElement)}") { Code = ErrorCodes.ProviderMalformed };
         }
 
         if (doc.RootElement.GetArrayLength() > limit)
         {
             throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
-                $"GET {OutboundUrl.Display(uri)}: {doc.RootElement.GetArrayLength()} klines in a page of at most {limit}")) { Code = ProviderErrorCode.Malformed };
+                $"GET {OutboundUrl.Display(uri)}: {doc.RootElement.GetArrayLength()} klines in a page of at most {limit}")) { Code = ErrorCodes.ProviderMalformed };
         }
 
         int row = 0;
@@ -151,12 +152,12 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
             string origin = string.Create(CultureInfo.InvariantCulture, $"GET {uri.PathAndQuery}#{row}");
             if (k.ValueKind != JsonValueKind.Array || k.GetArrayLength() < 6 || k[0].ValueKind != JsonValueKind.Number)
             {
-                throw new ProviderException($"{origin}: a kline is [openTime, open, high, low, close, volume, …]; got {ResilientHttp.Describe(k)}") { Code = ProviderErrorCode.Malformed };
+                throw new ProviderException($"{origin}: a kline is [openTime, open, high, low, close, volume, …]; got {ResilientHttp.Describe(k)}") { Code = ErrorCodes.ProviderMalformed };
             }
 
             if (!k[0].TryGetInt64(out lastOpen) || lastOpen < 0 || lastOpen > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
             {
-                throw new ProviderException($"{origin}: the open time is not a whole number of milliseconds") { Code = ProviderErrorCode.Malformed };
+                throw new ProviderException($"{origin}: the open time is not a whole number of milliseconds") { Code = ErrorCodes.ProviderMalformed };
             }
 
             DateOnly date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(lastOpen).UtcDateTime);
@@ -171,6 +172,6 @@ public sealed class BinanceSpotProvider : IMarketDataProvider
     {
         JsonValueKind.Number => e.GetDouble(),
         JsonValueKind.String when double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) => v,
-        _ => throw new ProviderException($"{origin}: {ResilientHttp.Describe(e)} is not a number") { Code = ProviderErrorCode.Malformed },
+        _ => throw new ProviderException($"{origin}: {ResilientHttp.Describe(e)} is not a number") { Code = ErrorCodes.ProviderMalformed },
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Lake.Providers;
 
@@ -35,11 +36,11 @@ public sealed class OutboundDeadline : IDisposable
     /// <summary>True when the deadline (not the caller) cancelled <see cref="Token"/>.</summary>
     public bool IsExpired => _timer.IsCancellationRequested && !_outer.IsCancellationRequested;
 
-    /// <summary>The error to throw once <see cref="IsExpired"/>: <see cref="ProviderErrorCode.DeadlineExceeded"/>, naming <paramref name="what"/>.</summary>
+    /// <summary>The error to throw once <see cref="IsExpired"/>: <see cref="ErrorCodes.ProviderDeadlineExceeded"/>, naming <paramref name="what"/>.</summary>
     public ProviderException Exceeded(string what, OperationCanceledException? cancelled = null) =>
         new($"{what}: the outbound HTTP deadline of {Limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({OutboundHttpOptions.StageDeadlineSetting}) passed; stopped", [], cancelled)
         {
-            Code = ProviderErrorCode.DeadlineExceeded,
+            Code = ErrorCodes.ProviderDeadlineExceeded,
         };
 
     /// <inheritdoc/>

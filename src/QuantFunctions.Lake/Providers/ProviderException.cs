@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Providers;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace QuantFunctions.Lake.Providers;
 /// URL or redirect, paging that does not advance, or the stage's deadline. The message names the request (method and URL)
 /// and the status, never the response body.
 /// </summary>
-public sealed class ProviderException : Exception
+public sealed class ProviderException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public ProviderException(string message) : base(message) => Attempts = [];
@@ -22,6 +24,6 @@ public sealed class ProviderException : Exception
     /// <summary>The attempts made before giving up.</summary>
     public IReadOnlyList<ProviderAttempt> Attempts { get; }
 
-    /// <summary>Why it failed.</summary>
-    public ProviderErrorCode Code { get; init; }
+    /// <summary>Why it failed: a <c>provider.*</c> code of <see cref="ErrorCodes"/>; <see cref="ErrorCodes.ProviderFailed"/> unless set.</summary>
+    public ErrorCode Code { get; init; } = ErrorCodes.ProviderFailed;
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
 using Polly.Retry;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Lake.Providers;
 
@@ -61,7 +62,7 @@ internal sealed class ResilientHttp
         string request = method + " " + OutboundUrl.Display(url);
         if (OutboundUrl.Problem(url) is { } refused)
         {
-            throw new ProviderException($"{request}: refused: {refused}") { Code = ProviderErrorCode.InsecureUrl };
+            throw new ProviderException($"{request}: refused: {refused}") { Code = ErrorCodes.ProviderInsecureUrl };
         }
 
         var log = new List<ProviderAttempt>();
@@ -107,7 +108,7 @@ internal sealed class ResilientHttp
         if (outcome.Exception is { } ex)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new ProviderException($"{request}: failed after {log.Count} attempt(s): {ex.GetType().Name}: {ex.Message}", log, ex) { Code = ProviderErrorCode.Transport };
+            throw new ProviderException($"{request}: failed after {log.Count} attempt(s): {ex.GetType().Name}: {ex.Message}", log, ex) { Code = ErrorCodes.ProviderTransport };
         }
 
         HttpAttempt final = outcome.Result!;
@@ -117,7 +118,7 @@ internal sealed class ResilientHttp
                 string.Create(CultureInfo.InvariantCulture, $"{request}: HTTP {(int)final.Status} after {log.Count} attempt(s){(IsTransientStatus(final.Status) ? " (retry budget exhausted)" : string.Empty)}"),
                 log)
             {
-                Code = ProviderErrorCode.HttpStatus,
+                Code = ErrorCodes.ProviderHttpStatus,
             };
         }
 
@@ -134,7 +135,7 @@ internal sealed class ResilientHttp
         catch (JsonException ex)
         {
             throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
-                $"{request}: malformed JSON ({body.Length} bytes; line {ex.LineNumber}, byte {ex.BytePositionInLine})"), ex) { Code = ProviderErrorCode.Malformed };
+                $"{request}: malformed JSON ({body.Length} bytes; line {ex.LineNumber}, byte {ex.BytePositionInLine})"), ex) { Code = ErrorCodes.ProviderMalformed };
         }
     }
 
@@ -182,7 +183,7 @@ internal sealed class ResilientHttp
         string request = method + " " + OutboundUrl.Display(original);
         if (response.Headers.Location is not { } location)
         {
-            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"{request}: HTTP {(int)response.StatusCode} redirect without a Location")) { Code = ProviderErrorCode.RedirectRefused };
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"{request}: HTTP {(int)response.StatusCode} redirect without a Location")) { Code = ErrorCodes.ProviderRedirectRefused };
         }
 
         var target = new Uri(current, location);
@@ -191,13 +192,13 @@ internal sealed class ResilientHttp
             throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
                 $"{request}: HTTP {(int)response.StatusCode} redirect to {OutboundUrl.Display(target)} refused: redirects may not leave {current.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}"))
             {
-                Code = ProviderErrorCode.RedirectRefused,
+                Code = ErrorCodes.ProviderRedirectRefused,
             };
         }
 
         if (redirects >= _options.MaxRedirects)
         {
-            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"{request}: more than {_options.MaxRedirects} redirects")) { Code = ProviderErrorCode.RedirectRefused };
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"{request}: more than {_options.MaxRedirects} redirects")) { Code = ErrorCodes.ProviderRedirectRefused };
         }
 
         return target;
@@ -235,7 +236,7 @@ internal sealed class ResilientHttp
         new(string.Create(CultureInfo.InvariantCulture,
             $"{method} {OutboundUrl.Display(url)}: response too large: {what} than the limit of {_options.MaxResponseBytes} bytes ({OutboundHttpOptions.MaxResponseBytesSetting}); not read further"))
         {
-            Code = ProviderErrorCode.ResponseTooLarge,
+            Code = ErrorCodes.ProviderResponseTooLarge,
         };
 
     private static bool IsRedirect(HttpStatusCode status) =>

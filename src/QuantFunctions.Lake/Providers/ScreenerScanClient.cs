@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Lake.Providers;
 
@@ -12,7 +13,7 @@ namespace QuantFunctions.Lake.Providers;
 /// <c>{"columns":[…],"range":[from,to],"sort":{…}}</c>, answered by <c>{"totalCount":n,"data":[{"s":"BINANCE:BTCUSDT","d":[…]}]}</c>
 /// where <c>d</c> follows <c>columns</c>. Pages of <see cref="HttpProviderOptions.PageLimit"/> rows until
 /// <c>totalCount</c> rows are read, at most <see cref="HttpProviderOptions.MaxPages"/> pages
-/// (<see cref="ProviderErrorCode.TooManyPages"/>); an empty page ends the scan.
+/// (<see cref="ErrorCodes.ProviderTooManyPages"/>); an empty page ends the scan.
 /// </summary>
 /// <remarks>
 /// Column mapping: <c>Value.Traded</c> → volume_24h; <c>Volatility.D</c> (percent) → metadata
@@ -70,7 +71,7 @@ public sealed class ScreenerScanClient
                     throw new ProviderException(string.Create(CultureInfo.InvariantCulture,
                         $"POST {OutboundUrl.Display(uri)}: the scan needs more than {pages} pages of {_http.Options.PageLimit} rows ({OutboundHttpOptions.MaxPagesSetting}); stopped"))
                     {
-                        Code = ProviderErrorCode.TooManyPages,
+                        Code = ErrorCodes.ProviderTooManyPages,
                     };
                 }
 
@@ -126,12 +127,12 @@ public sealed class ScreenerScanClient
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("totalCount", out JsonElement count) || count.ValueKind != JsonValueKind.Number
                 || !root.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
             {
-                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: expected {{totalCount, data:[…]}}, got {ResilientHttp.Describe(root)}") { Code = ProviderErrorCode.Malformed };
+                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: expected {{totalCount, data:[…]}}, got {ResilientHttp.Describe(root)}") { Code = ErrorCodes.ProviderMalformed };
             }
 
             if (!count.TryGetInt32(out total) || total < 0)
             {
-                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: totalCount is not a count") { Code = ProviderErrorCode.Malformed };
+                throw new ProviderException($"POST {OutboundUrl.Display(uri)}: totalCount is not a count") { Code = ErrorCodes.ProviderMalformed };
             }
 
             int read = 0;
@@ -149,7 +150,7 @@ public sealed class ScreenerScanClient
     {
         if (!row.TryGetProperty("s", out JsonElement s) || s.ValueKind != JsonValueKind.String || !row.TryGetProperty("d", out JsonElement d) || d.ValueKind != JsonValueKind.Array)
         {
-            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"POST {OutboundUrl.Display(uri)}: row {index} is not {{s, d:[…]}}; got {ResilientHttp.Describe(row)}")) { Code = ProviderErrorCode.Malformed };
+            throw new ProviderException(string.Create(CultureInfo.InvariantCulture, $"POST {OutboundUrl.Display(uri)}: row {index} is not {{s, d:[…]}}; got {ResilientHttp.Describe(row)}")) { Code = ErrorCodes.ProviderMalformed };
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Runs;
@@ -16,4 +17,7 @@ public sealed class RunRecordFormatException : LakeException
 
     /// <summary>Creates the error.</summary>
     public RunRecordFormatException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.RunRecordInvalid"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.RunRecordInvalid;
 }

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Storage;
 
 /// <summary>
@@ -17,4 +19,7 @@ public sealed class LakeAccessDeniedException : LakeException
 
     /// <summary>Creates the error.</summary>
     public LakeAccessDeniedException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.LakeAccessDenied"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.LakeAccessDenied;
 }

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Storage;
 
 /// <summary>A create-only write found an existing object, or a conditional write found another ETag.</summary>
@@ -14,4 +16,7 @@ public sealed class LakeConflictException : LakeException
 
     /// <summary>Creates the error.</summary>
     public LakeConflictException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.LakeConflict"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.LakeConflict;
 }

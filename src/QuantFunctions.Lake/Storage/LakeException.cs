@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Storage;
 
 /// <summary>Base of the lake store's errors; names the path involved.</summary>
-public class LakeException : Exception
+public class LakeException : Exception, ICodedError
 {
     /// <summary>Creates the error.</summary>
     public LakeException(string message, LakePath path, Exception? inner = null) : base(message, inner) => Path = path;
@@ -17,4 +19,7 @@ public class LakeException : Exception
 
     /// <summary>The path the operation was about.</summary>
     public LakePath Path { get; }
+
+    /// <summary>The error code; <see cref="ErrorCodes.LakeUnavailable"/> unless a derived error says more.</summary>
+    public virtual ErrorCode Code => ErrorCodes.LakeUnavailable;
 }

@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Lake.Storage;
 
 /// <summary>The object does not exist.</summary>
@@ -14,4 +16,7 @@ public sealed class LakeObjectNotFoundException : LakeException
 
     /// <summary>Creates the error.</summary>
     public LakeObjectNotFoundException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.LakeNotFound"/>.</summary>
+    public override ErrorCode Code => ErrorCodes.LakeNotFound;
 }

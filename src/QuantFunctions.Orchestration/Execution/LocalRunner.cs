@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
@@ -68,7 +69,7 @@ public sealed class LocalRunner
     /// <exception cref="ManifestValidationException">The manifest with the overrides is invalid; nothing ran.</exception>
     /// <exception cref="FormatException">An override does not follow the grammar.</exception>
     /// <exception cref="ArgumentException">The run id or git sha is invalid.</exception>
-    /// <exception cref="InvalidOperationException">The run id exists with different inputs.</exception>
+    /// <exception cref="RunStateException">The run id exists with different inputs (<see cref="ErrorCodes.RunExists"/>).</exception>
     /// <exception cref="LakeConflictException">A different manifest with the same version is stored.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled (and recorded Cancelled).</exception>
     public async Task<RunRecord> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
@@ -96,7 +97,8 @@ public sealed class LocalRunner
             RunSettings recorded = await Store.LoadSettingsAsync(existing, cancellationToken).ConfigureAwait(false);
             if (existing.ManifestHash != manifestHash || !recorded.SameAs(request.Settings))
             {
-                throw new InvalidOperationException(
+                throw new RunStateException(
+                    ErrorCodes.RunExists,
                     $"Run '{request.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another run id.");
             }
 
@@ -120,16 +122,16 @@ public sealed class LocalRunner
     }
 
     /// <summary>Resumes a run found by id in any scope.</summary>
-    /// <exception cref="KeyNotFoundException">No run has this id.</exception>
+    /// <exception cref="RunStateException">No run has this id, or it exists in several scopes.</exception>
     public async Task<RunRecord> ResumeAsync(string runId, CancellationToken cancellationToken = default)
     {
         RunRecord run = await Store.FindAsync(runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No run '{runId}' in the lake.");
+            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"No run '{runId}' in the lake.");
         return await ResumeAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Resumes a run of <paramref name="scope"/>.</summary>
-    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    /// <exception cref="RunStateException">No such run.</exception>
     public async Task<RunRecord> ResumeAsync(string scope, string runId, CancellationToken cancellationToken = default)
     {
         RunRecord run = await Store.LoadAsync(scope, runId, cancellationToken).ConfigureAwait(false);
@@ -141,11 +143,12 @@ public sealed class LocalRunner
     /// reads its inputs from the lake (failing clearly when they are missing); the node's <c>stage.json</c>,
     /// audit event, forensic spans and its entry in <c>run.json</c> are recorded as in a full run.
     /// </summary>
-    /// <exception cref="KeyNotFoundException">No such run, or the run's plan has no such node (the message lists them).</exception>
+    /// <exception cref="RunStateException">No such run.</exception>
+    /// <exception cref="KeyNotFoundException">The run's plan has no such node (the message lists them).</exception>
     public async Task<StageRecord> RunNodeAsync(string runId, string nodeKey, CancellationToken cancellationToken = default)
     {
         RunRecord run = await Store.FindAsync(runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No run '{runId}' in the lake.");
+            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"No run '{runId}' in the lake.");
         (ExecutionPlan plan, RunSettings settings) = await LoadPlanAsync(run, cancellationToken).ConfigureAwait(false);
         PlanNode node = plan.Get(nodeKey);
         int attempts = NodeRecords.AttemptsOf(run, NodeKey.Parse(node.Key));

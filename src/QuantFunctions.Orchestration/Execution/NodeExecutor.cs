@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
@@ -112,7 +113,7 @@ public sealed class NodeExecutor
             string? code = cancelled ? NodeErrorCodes.Cancelled
                 : ex is TimeoutRejectedException ? NodeErrorCodes.Timeout
                 : TransientErrors.IsTransient(ex) ? NodeErrorCodes.RetriesExhausted
-                : null;
+                : ErrorCodes.Of(ex)?.Value;
             record = record with
             {
                 Status = cancelled ? NodeStatus.Cancelled : NodeStatus.Failed,

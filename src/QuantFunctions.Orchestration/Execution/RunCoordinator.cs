@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -134,7 +135,7 @@ internal sealed class RunCoordinator(
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Recording the node's state failed (e.g. the lake is unreachable): the node counts as failed.
-            _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message) };
+            _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message, ErrorCodes.Of(ex)?.Value) };
         }
 
         await SaveRunAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
@@ -40,14 +41,14 @@ public sealed class RunStore
         (await Records.ReadRunAsync(LakeIdentifier.Parse(scope, "scope"), RunId.Parse(runId), cancellationToken).ConfigureAwait(false))?.Value;
 
     /// <summary>Reads <c>run.json</c>.</summary>
-    /// <exception cref="KeyNotFoundException">The run does not exist.</exception>
+    /// <exception cref="RunStateException">The run does not exist (<see cref="ErrorCodes.RunNotFound"/>).</exception>
     /// <exception cref="RunRecordFormatException">The record is malformed.</exception>
     public async Task<RunRecord> LoadAsync(string scope, string runId, CancellationToken cancellationToken = default) =>
         await TryLoadAsync(scope, runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No run '{runId}' in scope '{scope}'.");
+            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"No run '{runId}' in scope '{scope}'.");
 
     /// <summary>Finds a run by id in any scope (lists <c>_meta</c>); null when there is none.</summary>
-    /// <exception cref="InvalidOperationException">Two scopes have a run with this id.</exception>
+    /// <exception cref="RunStateException">Two scopes have a run with this id (<see cref="ErrorCodes.RunAmbiguous"/>).</exception>
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken = default)
     {
         string suffix = "/runs/" + RunId.Parse(runId).Value + "/run.json";
@@ -69,7 +70,7 @@ public sealed class RunStore
         {
             0 => null,
             1 => await TryLoadAsync(scopes[0], runId, cancellationToken).ConfigureAwait(false),
-            _ => throw new InvalidOperationException($"Run id '{runId}' exists in several scopes ({string.Join(", ", scopes)}); give the scope."),
+            _ => throw new RunStateException(ErrorCodes.RunAmbiguous, $"Run id '{runId}' exists in several scopes ({string.Join(", ", scopes)}); give the scope."),
         };
     }
 
@@ -113,7 +114,7 @@ public sealed class RunStore
 
     /// <summary>Reads the manifest copy of a run, checking it still has the recorded hash.</summary>
     /// <exception cref="LakeObjectNotFoundException">The copy is missing.</exception>
-    /// <exception cref="InvalidOperationException">The copy's hash differs from the run's.</exception>
+    /// <exception cref="RunStateException">The copy's hash differs from the run's (<see cref="ErrorCodes.RunNotResumable"/>).</exception>
     public async Task<(string Json, LakePath Path)> LoadManifestAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -121,7 +122,7 @@ public sealed class RunStore
         LakeObject obj = await _lake.TryReadAsync(path, cancellationToken).ConfigureAwait(false) ?? throw new LakeObjectNotFoundException(path);
         if (DatasetFingerprinter.HashManifest(obj.Content.Span) != run.ManifestHash)
         {
-            throw new InvalidOperationException($"The manifest at {path} no longer has the hash recorded by run '{run.RunId}'.");
+            throw new RunStateException(ErrorCodes.RunNotResumable, $"The manifest at {path} no longer has the hash recorded by run '{run.RunId}'.");
         }
 
         return (Encoding.UTF8.GetString(obj.Content.Span), path);
@@ -134,7 +135,7 @@ public sealed class RunStore
     }
 
     /// <summary>Reads the run's settings from the first <c>run.started</c> event of its ledger.</summary>
-    /// <exception cref="InvalidOperationException">The ledger has no <c>run.started</c> event.</exception>
+    /// <exception cref="RunStateException">The ledger has no <c>run.started</c> event (<see cref="ErrorCodes.RunNotResumable"/>).</exception>
     public async Task<RunSettings> LoadSettingsAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -147,7 +148,7 @@ public sealed class RunStore
             }
         }
 
-        throw new InvalidOperationException($"The audit ledger of run '{run.RunId}' has no run.started event; the run cannot be resumed.");
+        throw new RunStateException(ErrorCodes.RunNotResumable, $"The audit ledger of run '{run.RunId}' has no run.started event; the run cannot be resumed.");
     }
 
     /// <summary>
@@ -191,7 +192,7 @@ public sealed class RunStore
     /// terminated run stays terminated); an unfinished one stays Pending or Running: only the run's completion (which
     /// audits it and publishes a data run's hand-off) records it finished.
     /// </summary>
-    /// <exception cref="KeyNotFoundException"><c>run.json</c> does not exist.</exception>
+    /// <exception cref="RunStateException"><c>run.json</c> does not exist.</exception>
     public async Task<RunRecord> UpdateNodesAsync(RunRecord run, ExecutionPlan plan, IReadOnlyList<StageRecord> records, AuditLedger? ledger, bool failFast, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -201,7 +202,7 @@ public sealed class RunStore
         for (int attempt = 1; ; attempt++)
         {
             Versioned<RunRecord> current = await Records.ReadRunAsync(run.Scope, run.RunId, cancellationToken).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"run.json of run '{run.RunId}' disappeared.");
+                ?? throw new RunStateException(ErrorCodes.RunNotFound, $"run.json of run '{run.RunId}' disappeared.");
             List<NodeState> nodes = [.. current.Value.Nodes.Where(n => !keys.Contains(n.Node)), .. records.Select(NodeRecords.ToNodeState)];
             nodes.Sort((a, b) => plan.IndexOf(a.Node.Value).CompareTo(plan.IndexOf(b.Node.Value)));
             RunStatus status = current.Value.Status.IsFinished() ? current.Value.Status : Unfinished(plan, nodes, failFast);

@@ -1,7 +1,9 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Orchestration.Manifests;
 
 /// <summary>A manifest (or a parameter override) is invalid; lists every error found, each naming file and node.</summary>
-public sealed class ManifestValidationException : Exception
+public sealed class ManifestValidationException : Exception, ICodedError
 {
     /// <summary>Creates the exception from the errors found.</summary>
     public ManifestValidationException(IReadOnlyList<ManifestError> errors)
@@ -29,4 +31,7 @@ public sealed class ManifestValidationException : Exception
             _ => $"Invalid manifest ({errors.Count} errors):" + Environment.NewLine + string.Join(Environment.NewLine, errors),
         };
     }
+
+    /// <summary>Always <see cref="ErrorCodes.InvalidManifest"/>; each of <see cref="Errors"/> has its own <see cref="ManifestError.Code"/>.</summary>
+    public ErrorCode Code => ErrorCodes.InvalidManifest;
 }

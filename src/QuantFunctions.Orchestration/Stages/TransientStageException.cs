@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Errors;
+
 namespace QuantFunctions.Orchestration.Stages;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace QuantFunctions.Orchestration.Stages;
 /// worker). The runner retries it with bounded exponential backoff, like <see cref="IOException"/>
 /// and <see cref="TimeoutException"/>.
 /// </summary>
-public sealed class TransientStageException : Exception
+public sealed class TransientStageException : Exception, ICodedError
 {
     /// <summary>Creates the exception.</summary>
     public TransientStageException() : base("Transient stage failure.") { }
@@ -15,4 +17,7 @@ public sealed class TransientStageException : Exception
 
     /// <summary>Creates the exception.</summary>
     public TransientStageException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>Always <see cref="ErrorCodes.StageTransient"/>.</summary>
+    public ErrorCode Code => ErrorCodes.StageTransient;
 }

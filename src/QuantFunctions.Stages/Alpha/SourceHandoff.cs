@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -17,7 +18,7 @@ public static class SourceHandoff
     /// fingerprinted, unchanged, and returns it as an audit object (<c>run_id</c>, <c>as_of</c>, <c>fingerprints</c>,
     /// <c>verified_files</c>); null when no source scope is set.
     /// </summary>
-    /// <exception cref="InvalidOperationException">
+    /// <exception cref="SourceHandoffException">
     /// No hand-off is published, it is of another version, <see cref="SelectParameters.SourceRun"/> names another run, or the
     /// silver read differs from what the hand-off published (a file changed, added or removed since).
     /// </exception>
@@ -29,22 +30,22 @@ public static class SourceHandoff
         {
             return parameters.SourceRun is null
                 ? null
-                : throw new InvalidOperationException($"node '{context.NodeKey}': 'source_run' needs 'source_scope' (the scope of '{parameters.SourcePipeline}')");
+                : throw new SourceHandoffException(ErrorCodes.InvalidArgument, $"node '{context.NodeKey}': 'source_run' needs 'source_scope' (the scope of '{parameters.SourcePipeline}')");
         }
 
         LakeIdentifier scope = LakeIdentifier.Parse(parameters.SourceScope, "source_scope");
         LakeIdentifier pipeline = LakeIdentifier.Parse(parameters.SourcePipeline, "source_pipeline");
         LakePath path = LakePathResolver.PipelineLatest(scope, pipeline);
         DataHandoff handoff = await DataHandoffStore.ReadAsync(context.Lake, scope, pipeline, cancellationToken)
-            ?? throw new InvalidOperationException($"node '{context.NodeKey}': no DataOps hand-off at {path}: run '{parameters.SourcePipeline}' to success first");
+            ?? throw new SourceHandoffException($"node '{context.NodeKey}': no DataOps hand-off at {path}: run '{parameters.SourcePipeline}' to success first");
         if (!string.Equals(handoff.Version, parameters.SourceVersion, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"node '{context.NodeKey}': {path} publishes version {handoff.Version} but source_version is {parameters.SourceVersion}");
+            throw new SourceHandoffException($"node '{context.NodeKey}': {path} publishes version {handoff.Version} but source_version is {parameters.SourceVersion}");
         }
 
         if (parameters.SourceRun is string wanted && !string.Equals(wanted, handoff.RunId, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"node '{context.NodeKey}': source_run '{wanted}' is not the published run of '{parameters.SourcePipeline}' ({path} names '{handoff.RunId}')");
+            throw new SourceHandoffException($"node '{context.NodeKey}': source_run '{wanted}' is not the published run of '{parameters.SourcePipeline}' ({path} names '{handoff.RunId}')");
         }
 
         int verified = await VerifyAsync(context, handoff, read, path, cancellationToken);
@@ -86,13 +87,13 @@ public static class SourceHandoff
         {
             if (!published.Remove(info.Path.Value))
             {
-                throw new InvalidOperationException(Changed($"gained '{info.Path}', which the hand-off does not list,"));
+                throw new SourceHandoffException(Changed($"gained '{info.Path}', which the hand-off does not list,"));
             }
 
             DatasetFingerprint now = await DatasetFingerprinter.ComputeAsync(context.Lake, handoff.ManifestHash, SchemaVersion.V1, [info.Path], cancellationToken);
             if (now.Hash != handoff.Fingerprints[info.Path.Value])
             {
-                throw new InvalidOperationException(Changed($"changed: '{info.Path}' has fingerprint {now.Hash[..12]}…, published {handoff.Fingerprints[info.Path.Value][..12]}…,"));
+                throw new SourceHandoffException(Changed($"changed: '{info.Path}' has fingerprint {now.Hash[..12]}…, published {handoff.Fingerprints[info.Path.Value][..12]}…,"));
             }
 
             count++;
@@ -100,6 +101,6 @@ public static class SourceHandoff
 
         return published.Count == 0
             ? count
-            : throw new InvalidOperationException(Changed($"lost '{published.Min}' ({published.Count} published file(s) missing)"));
+            : throw new SourceHandoffException(Changed($"lost '{published.Min}' ({published.Count} published file(s) missing)"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
@@ -20,7 +21,7 @@ public static class CalendarCatalog
     /// <summary>The lake path of a user calendar.</summary>
     /// <param name="id">The calendar id (e.g. <c>XTAE</c>).</param>
     /// <returns><c>_meta/calendars/{id lower-case}.json</c>.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.UnknownCalendar"/>: the id cannot name a calendar.</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.UnknownCalendar"/>: the id cannot name a calendar.</exception>
     public static LakePath PathOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -40,8 +41,8 @@ public static class CalendarCatalog
     /// <param name="id">The calendar id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The calendar.</returns>
-    /// <exception cref="DomainValidationException">Code <see cref="DomainErrorCodes.UnknownCalendar"/> (neither built-in nor stored) or
-    /// <see cref="DomainErrorCodes.InvalidCalendar"/> (the stored file is bad; the message names it).</exception>
+    /// <exception cref="DomainValidationException">Code <see cref="ErrorCodes.UnknownCalendar"/> (neither built-in nor stored) or
+    /// <see cref="ErrorCodes.InvalidCalendar"/> (the stored file is bad; the message names it).</exception>
     public static async Task<TradingCalendar> ResolveAsync(ILakeStore lake, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lake);
@@ -57,7 +58,7 @@ public static class CalendarCatalog
         SessionCalendar calendar = UserCalendarFile.Parse(Encoding.UTF8.GetString(file.Content.Span), path.Value);
         return calendar.Id == id
             ? calendar
-            : throw new DomainValidationException(DomainErrorCodes.InvalidCalendar, $"{path}: the file defines calendar '{calendar.Id}', not '{id}'.");
+            : throw new DomainValidationException(ErrorCodes.InvalidCalendar, $"{path}: the file defines calendar '{calendar.Id}', not '{id}'.");
     }
 
     /// <summary>Checks a user calendar file and stores it in the lake (create-only: the same bytes again are a no-op).</summary>
@@ -66,7 +67,7 @@ public static class CalendarCatalog
     /// <param name="source">Where it came from, for messages.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The calendar and where it was stored.</returns>
-    /// <exception cref="DomainValidationException">The file is bad (code <see cref="DomainErrorCodes.InvalidCalendar"/>) or its id is a built-in's.</exception>
+    /// <exception cref="DomainValidationException">The file is bad (code <see cref="ErrorCodes.InvalidCalendar"/>) or its id is a built-in's.</exception>
     /// <exception cref="LakeConflictException">A different calendar with the same id is already stored.</exception>
     public static async Task<(SessionCalendar Calendar, LakePath Path)> AddAsync(ILakeStore lake, string json, string source, CancellationToken cancellationToken = default)
     {
@@ -74,7 +75,7 @@ public static class CalendarCatalog
         SessionCalendar calendar = UserCalendarFile.Parse(json, source);
         if (ExchangeCalendars.IsBuiltIn(calendar.Id))
         {
-            throw new DomainValidationException(DomainErrorCodes.InvalidCalendar, $"{source}: '{calendar.Id}' is a built-in calendar id; choose another id.");
+            throw new DomainValidationException(ErrorCodes.InvalidCalendar, $"{source}: '{calendar.Id}' is a built-in calendar id; choose another id.");
         }
 
         LakePath path = PathOf(calendar.Id);
@@ -83,5 +84,5 @@ public static class CalendarCatalog
     }
 
     private static DomainValidationException Unknown(string id, string why) =>
-        new(DomainErrorCodes.UnknownCalendar, $"Unknown calendar '{id}' (built-in: {string.Join(", ", ExchangeCalendars.BuiltInIds)}): {why}.");
+        new(ErrorCodes.UnknownCalendar, $"Unknown calendar '{id}' (built-in: {string.Join(", ", ExchangeCalendars.BuiltInIds)}): {why}.");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
@@ -193,7 +194,7 @@ public sealed class BronzeIngestor
 
         if (artifact.Status == "FAIL")
         {
-            throw new IngestException(string.Create(CultureInfo.InvariantCulture,
+            throw new IngestException(ErrorCodes.IngestCoverageBelowPolicy, string.Create(CultureInfo.InvariantCulture,
                 $"ingest {request.Profile}: coverage {coverage:P1} after {attempts.Count} round(s); failed: {string.Join(", ", failedSymbols)} (first error: {errors[failedSymbols[0]]}); bronze unchanged"));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Synthetic;
 using QuantFunctions.Lake.Paths;
@@ -20,7 +21,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
 /// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
 /// Outbound HTTP goes through <see cref="MarketDataHttp"/>'s configured clients and limits, all of it within the stage's
-/// deadline (<see cref="OutboundHttpOptions.StageDeadline"/>; past it the node fails with <see cref="ProviderErrorCode.DeadlineExceeded"/>).
+/// deadline (<see cref="OutboundHttpOptions.StageDeadline"/>; past it the node fails with <see cref="ErrorCodes.ProviderDeadlineExceeded"/>).
 /// </summary>
 public sealed class IngestStage : LakeStage<IngestParameters>
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Providers;
 
@@ -54,7 +55,7 @@ public static class IngestValidator
 
             if (strict)
             {
-                throw new IngestException($"{origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
+                throw new IngestException(ErrorCodes.IngestInvalidBars, $"{origins[i]}: {bars.Symbol}: {reason} (strict mode; use lenient mode to drop and record such rows)");
             }
 
             issues.Add(new RowIssue(bars.Symbol.Value, origins[i], reason));

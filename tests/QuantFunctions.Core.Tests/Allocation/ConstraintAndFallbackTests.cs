@@ -1,6 +1,7 @@
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Core.Tests.Risk;
 using QuantFunctions.Testing;
@@ -17,7 +18,7 @@ public sealed class ConstraintAndFallbackTests
     public void Create_MaxWeightTimesNBelowOne_ThrowsInfeasibleNamingConstraint()
     {
         var ex = Assert.Throws<AllocationException>(() => AllocationProblem.Create(Three, constraints: new PortfolioConstraints { MaxWeight = 0.3 }));
-        Assert.Equal(AllocationErrorCode.InfeasibleConstraints, ex.Code);
+        Assert.Equal(ErrorCodes.InfeasibleConstraints, ex.Code);
         Assert.Equal("max_weight", ex.Subject);
         Assert.Contains("0.3 × 3 assets = 0.9", ex.Message);
     }
@@ -25,7 +26,7 @@ public sealed class ConstraintAndFallbackTests
     [Fact]
     public void Create_BadInputs_ThrowTypedErrors()
     {
-        Assert.Equal(AllocationErrorCode.DimensionMismatch, Assert.Throws<AllocationException>(() => AllocationProblem.Create(Three, [0.1, 0.2])).Code);
+        Assert.Equal(ErrorCodes.ShapeMismatch, Assert.Throws<AllocationException>(() => AllocationProblem.Create(Three, [0.1, 0.2])).Code);
         var nan = Assert.Throws<AllocationException>(() => AllocationProblem.Create(Three, [0.1, double.NaN, 0.2]));
         Assert.Equal("b", nan.Subject);
         var bounds = Assert.Throws<AllocationException>(() => AllocationProblem.Create(Three, constraints: new PortfolioConstraints { MinWeights = [0, 0.6, 0], MaxWeights = [1, 0.5, 1] }));

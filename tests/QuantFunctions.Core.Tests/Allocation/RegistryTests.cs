@@ -1,6 +1,7 @@
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Clustering;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Core.Tests.Allocation;
 
@@ -42,7 +43,7 @@ public sealed class RegistryTests
     {
         Dictionary<string, string>? p = key is null ? null : new() { [key] = value! };
         var ex = Assert.Throws<AllocationException>(() => AllocationEngineRegistry.Create(name, p));
-        Assert.Equal(AllocationErrorCode.InvalidOption, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidOption, ex.Code);
         Assert.Equal(subject, ex.Subject);
     }
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Backtesting;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Market;
 
@@ -133,6 +134,7 @@ public sealed class WalkForwardBacktesterTests
     {
         ReturnPanel p = Panel(3, ["A"], [0, 0, 0]);
         var ex = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, EqualWeight, new WalkForwardOptions { StepDays = 10 }));
+        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
         Assert.Contains("StepDays", ex.Message, StringComparison.Ordinal);
     }
 
@@ -141,6 +143,6 @@ public sealed class WalkForwardBacktesterTests
     {
         ReturnPanel p = Panel(3, ["A", "B"], [0, 0, 0, 0, 0, 0]);
         var ex = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, _ => [1.0], new WalkForwardOptions { TrainDays = 1, TestDays = 1, StepDays = 1 }));
-        Assert.Equal(DomainErrorCodes.InvalidWeights, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidWeights, ex.Code);
     }
 }

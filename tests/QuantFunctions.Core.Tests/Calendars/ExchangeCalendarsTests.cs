@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Calendars;
@@ -27,7 +28,7 @@ public sealed class ExchangeCalendarsTests
     public void Resolve_UnknownId_ThrowsUnknownCalendarNamingIt(string id)
     {
         var ex = Assert.Throws<DomainValidationException>(() => ExchangeCalendars.Resolve(id));
-        Assert.Equal(DomainErrorCodes.UnknownCalendar, ex.Code);
+        Assert.Equal(ErrorCodes.UnknownCalendar, ex.Code);
         Assert.Contains($"'{id}'", ex.Message, StringComparison.Ordinal);
     }
 

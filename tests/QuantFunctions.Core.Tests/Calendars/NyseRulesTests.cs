@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Calendars;
@@ -210,7 +211,7 @@ public sealed class NyseRulesTests
         Assert.False(Nyse.IsSession(new DateOnly(2028, 1, 3)));
         Assert.Contains("outside the coverage of calendar XNYS (1990-01-01..2027-12-31)", Nyse.ClosureReason(new DateOnly(1989, 12, 29)), StringComparison.Ordinal);
         var ex = Assert.Throws<DomainValidationException>(() => Nyse.NextSession(new DateOnly(2027, 12, 31)));
-        Assert.Equal(DomainErrorCodes.OutsideCoverage, ex.Code);
+        Assert.Equal(ErrorCodes.OutsideCoverage, ex.Code);
     }
 
     // Source: Easter dates from the Gregorian computus tables (2000-04-23, 2024-03-31, 2025-04-20, 2038-04-25).

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Calendars;
@@ -58,7 +59,7 @@ public sealed class UserCalendarFileTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => UserCalendarFile.Parse(json, "calendars/xtae.json"));
 
-        Assert.Equal(DomainErrorCodes.InvalidCalendar, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidCalendar, ex.Code);
         Assert.StartsWith("calendars/xtae.json: ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
     }
@@ -68,7 +69,7 @@ public sealed class UserCalendarFileTests
     {
         var ex = Assert.Throws<DomainValidationException>(() => UserCalendarFile.Parse(
             """{ "id": "XTAE", "time_zone": "Mars/Olympus", "open": "09:59", "close": "17:14", "first_date": "2024-01-01", "last_date": "2024-01-31" }""", "x.json"));
-        Assert.Equal(DomainErrorCodes.UnknownTimeZone, ex.Code);
+        Assert.Equal(ErrorCodes.UnknownTimeZone, ex.Code);
         Assert.Contains("x.json: field 'time_zone'", ex.Message, StringComparison.Ordinal);
     }
 
@@ -80,6 +81,6 @@ public sealed class UserCalendarFileTests
             Id = "XNONE", TimeZone = TimeZoneInfo.Utc, Open = new TimeOnly(9, 0), Close = new TimeOnly(17, 0),
             FirstDate = new DateOnly(2024, 1, 1), LastDate = new DateOnly(2024, 1, 31), WeekendDays = Enum.GetValues<DayOfWeek>(),
         }));
-        Assert.Equal(DomainErrorCodes.InvalidCalendar, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidCalendar, ex.Code);
     }
 }

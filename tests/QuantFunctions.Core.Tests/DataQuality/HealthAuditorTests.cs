@@ -1,4 +1,5 @@
 using QuantFunctions.Core.DataQuality;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 
@@ -191,6 +192,7 @@ public sealed class HealthAuditorTests
         bars.Close[250] = bars.Close[249] * 0.1 / 100; // −99.9%: not toxic (|r| ≤ 5) but close below low
         var ex = Assert.Throws<HealthCheckException>(() => strict.Audit(bars, AssetClass.Crypto, sessions, HealthFixtures.JustAfter(bars)));
         Assert.Equal("BINANCE:SCAMUSDT", ex.Symbol);
+        Assert.Equal(ErrorCodes.HealthCheckFailed, ex.Code);
         Assert.Equal(HealthRule.OhlcSanity, ex.Rule);
         Assert.Contains("BINANCE:SCAMUSDT", ex.Message, StringComparison.Ordinal);
     }

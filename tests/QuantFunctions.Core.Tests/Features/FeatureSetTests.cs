@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 
@@ -55,6 +56,7 @@ public sealed class FeatureSetTests
         BarSeries bars = TestBars.RandomWalk("NASDAQ:AAPL", 50, seed: 3);
         bars.Close[17] = -1;
         var ex = Assert.Throws<FeatureInputException>(() => new FeatureSet().Compute(bars));
+        Assert.Equal(ErrorCodes.InvalidFeatureInput, ex.Code);
         Assert.Equal(("NASDAQ:AAPL", "close", 17), (ex.Symbol, ex.Column, ex.Row));
         Assert.Contains("NASDAQ:AAPL", ex.Message, StringComparison.Ordinal);
     }

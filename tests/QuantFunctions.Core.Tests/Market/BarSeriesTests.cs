@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Market;
@@ -11,7 +12,7 @@ public sealed class BarSeriesTests
     {
         DateOnly[] d = [new(2024, 1, 2), new(2024, 1, 3)];
         var ex = Assert.Throws<DomainValidationException>(() => new BarSeries(Sym, d, [1, 1], [1, 1], [1, 1], [1], [1, 1]));
-        Assert.Equal(DomainErrorCodes.ShapeMismatch, ex.Code);
+        Assert.Equal(ErrorCodes.ShapeMismatch, ex.Code);
         Assert.Contains("close", ex.Message, StringComparison.Ordinal);
     }
 
@@ -20,7 +21,7 @@ public sealed class BarSeriesTests
     {
         DateOnly[] d = [new(2024, 1, 2), new(2024, 1, 2)];
         var ex = Assert.Throws<DomainValidationException>(() => new BarSeries(Sym, d, [1, 1], [1, 1], [1, 1], [1, 1], [1, 1]));
-        Assert.Equal(DomainErrorCodes.NonMonotonicDates, ex.Code);
+        Assert.Equal(ErrorCodes.NonMonotonicDates, ex.Code);
         Assert.Contains("row 1", ex.Message, StringComparison.Ordinal);
     }
 
@@ -43,7 +44,7 @@ public sealed class BarSeriesTests
         DateOnly[] d = [new(2024, 1, 2), new(2024, 1, 3), new(2024, 1, 4)];
         var ex = Assert.Throws<DomainValidationException>(() => new BarSeries(
             Symbol.Parse("TEST:X"), d, new double[3], new double[3], new double[2], new double[3], new double[3]));
-        Assert.Equal(DomainErrorCodes.ShapeMismatch, ex.Code);
+        Assert.Equal(ErrorCodes.ShapeMismatch, ex.Code);
         Assert.Contains("'low'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("TEST:X", ex.Message, StringComparison.Ordinal);
     }

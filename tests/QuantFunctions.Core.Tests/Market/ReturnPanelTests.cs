@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Market;
@@ -21,7 +22,7 @@ public sealed class ReturnPanelTests
     public void Constructor_DuplicateColumn_ThrowsDuplicateColumn()
     {
         var ex = Assert.Throws<DomainValidationException>(() => new ReturnPanel([D1], ["A", "A"], [1, 2]));
-        Assert.Equal(DomainErrorCodes.DuplicateColumn, ex.Code);
+        Assert.Equal(ErrorCodes.DuplicateColumn, ex.Code);
     }
 
     [Fact]
@@ -86,6 +87,6 @@ public sealed class ReturnPanelTests
     public void Undated_TooFewValues_ThrowsShapeMismatch()
     {
         var ex = Assert.Throws<DomainValidationException>(() => ReturnPanel.Undated(["A", "B"], 2, [1, 2, 3]));
-        Assert.Equal(DomainErrorCodes.ShapeMismatch, ex.Code);
+        Assert.Equal(ErrorCodes.ShapeMismatch, ex.Code);
     }
 }

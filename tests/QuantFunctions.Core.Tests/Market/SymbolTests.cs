@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tests.Market;
@@ -27,7 +28,7 @@ public sealed class SymbolTests
     public void Parse_NotCanonical_ThrowsInvalidSymbol(string text)
     {
         var ex = Assert.Throws<DomainValidationException>(() => Symbol.Parse(text));
-        Assert.Equal(DomainErrorCodes.InvalidSymbol, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidSymbol, ex.Code);
         Assert.Contains($"'{text}'", ex.Message, StringComparison.Ordinal);
         Assert.False(Symbol.TryParse(text, out _));
     }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
 using QuantFunctions.Core.Tests.Market;
@@ -53,7 +54,7 @@ public sealed class PerformanceCalculatorTests
     public void Compute_NaNReturn_ThrowsRatherThanZeroFilling()
     {
         var ex = Assert.Throws<DomainValidationException>(() => PerformanceCalculator.Compute([0.01, double.NaN, 0.02], new PerformanceOptions()));
-        Assert.Equal(DomainErrorCodes.NonFiniteValue, ex.Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, ex.Code);
         Assert.Contains("index 1", ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
@@ -40,7 +41,7 @@ public sealed class ExpectedReturnsTests
     {
         ReturnPanel r = ReturnPanel.Undated(["A"], 2, [0.01, 0.02]);
         var ex = Assert.Throws<AllocationException>(() => ExpectedReturns.ArithmeticMean(r, 0));
-        Assert.Equal(AllocationErrorCode.InvalidOption, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidOption, ex.Code);
     }
 
     [Fact]

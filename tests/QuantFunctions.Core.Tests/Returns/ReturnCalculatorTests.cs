@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
@@ -70,7 +71,7 @@ public sealed class ReturnCalculatorTests
     {
         DateOnly[] dates = [new(2024, 3, 28), new(2024, 3, 29)];
         var ex = Assert.Throws<DomainValidationException>(() => CalendarAware(Bars(dates, [1, 2]), Nyse, ReturnKind.Simple));
-        Assert.Equal(DomainErrorCodes.NotASession, ex.Code);
+        Assert.Equal(ErrorCodes.NotASession, ex.Code);
         Assert.Contains("2024-03-29", ex.Message, StringComparison.Ordinal);
     }
 
@@ -79,7 +80,7 @@ public sealed class ReturnCalculatorTests
     {
         DateOnly[] dates = [new(2024, 3, 27), new(2024, 3, 28)];
         var ex = Assert.Throws<DomainValidationException>(() => CalendarAware(Bars(dates, [1, 0]), Nyse, ReturnKind.Simple));
-        Assert.Equal(DomainErrorCodes.NonFiniteValue, ex.Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, ex.Code);
         Assert.Contains("row 1", ex.Message, StringComparison.Ordinal);
     }
 
@@ -139,10 +140,10 @@ public sealed class ReturnCalculatorTests
     public void FromPrices_BadPricesOrTooFewRows_ThrowAllocationException()
     {
         var negative = Assert.Throws<AllocationException>(() => ReturnCalculator.FromPrices(ReturnPanel.Undated(["a", "b"], 2, [1, 2, 3, -1])));
-        Assert.Equal(AllocationErrorCode.NonFiniteValue, negative.Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, negative.Code);
         Assert.Equal("b", negative.Subject);
         var few = Assert.Throws<AllocationException>(() => ReturnCalculator.FromPrices(ReturnPanel.Undated(["a"], 1, [1])));
-        Assert.Equal(AllocationErrorCode.TooFewObservations, few.Code);
+        Assert.Equal(ErrorCodes.InsufficientData, few.Code);
     }
 
     [Fact]

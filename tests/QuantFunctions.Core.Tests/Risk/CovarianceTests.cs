@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Allocation;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Allocation;
 using QuantFunctions.Core.Returns;
@@ -167,26 +168,26 @@ public sealed class CovarianceTests
     [Fact]
     public void Create_BadMatrices_ThrowTypedErrorsNamingTheAsset()
     {
-        Assert.Equal(AllocationErrorCode.NotSymmetric, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 0.2, 0.3, 1])).Code);
+        Assert.Equal(ErrorCodes.NotSymmetric, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 0.2, 0.3, 1])).Code);
         var psd = Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 2, 2, 1]));
-        Assert.Equal(AllocationErrorCode.NotPositiveSemidefinite, psd.Code);
+        Assert.Equal(ErrorCodes.NotPositiveSemidefinite, psd.Code);
         var zero = Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 0, 0, 0]));
-        Assert.Equal(AllocationErrorCode.ZeroVariance, zero.Code);
+        Assert.Equal(ErrorCodes.ZeroVariance, zero.Code);
         Assert.Equal("b", zero.Subject);
-        Assert.Equal(AllocationErrorCode.NonFiniteValue, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, double.NaN, double.NaN, 1])).Code);
-        Assert.Equal(AllocationErrorCode.DimensionMismatch, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 0, 1])).Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, double.NaN, double.NaN, 1])).Code);
+        Assert.Equal(ErrorCodes.ShapeMismatch, Assert.Throws<AllocationException>(() => CovarianceMatrix.Create(["a", "b"], [1, 0, 1])).Code);
     }
 
     [Fact]
     public void ReturnsAndEstimators_BadInput_ThrowBeforeWork()
     {
         var nan = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a", "b"], 2, [0.1, 0.2, double.PositiveInfinity, 0.1])));
-        Assert.Equal(AllocationErrorCode.NonFiniteValue, nan.Code);
+        Assert.Equal(ErrorCodes.NonFiniteValue, nan.Code);
         Assert.Equal("b", nan.Subject);
         var few = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a"], 1, [0.1])));
-        Assert.Equal(AllocationErrorCode.TooFewObservations, few.Code);
+        Assert.Equal(ErrorCodes.InsufficientData, few.Code);
         var flat = Assert.Throws<AllocationException>(() => SampleCovariance.Compute(ReturnPanel.Undated(["a", "flat"], 3, [0.1, 0.2, 0.0, 0.01, 0.01, 0.01])));
-        Assert.Equal(AllocationErrorCode.ZeroVariance, flat.Code);
+        Assert.Equal(ErrorCodes.ZeroVariance, flat.Code);
         Assert.Equal("flat", flat.Subject);
     }
 

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Market;
 using QuantFunctions.Core.Selection;
@@ -78,6 +79,6 @@ public sealed class MomentumSelectorTests
     {
         ReturnPanel p = Panel(["X:A"], [0.01, 0.02]);
         var ex = Assert.Throws<DomainValidationException>(() => MomentumSelector.Select(p, 2, new MomentumOptions { Lookback = 2, Skip = 1 }));
-        Assert.Equal(DomainErrorCodes.InsufficientData, ex.Code);
+        Assert.Equal(ErrorCodes.InsufficientData, ex.Code);
     }
 }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Strategies;
 
@@ -47,6 +48,7 @@ public sealed class AtomSynthesizerTests
         var panel = new ReturnPanel([new(2024, 1, 2)], ["XNYS:A"], [0.1]);
         var atom = new StrategyAtom(Symbol.Parse("XNYS:B"), "momentum", Direction.Long);
         var ex = Assert.Throws<DomainValidationException>(() => AtomSynthesizer.SynthesizePanel(panel, [atom]));
+        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
         Assert.Contains("momentum/XNYS:B/LONG", ex.Message, StringComparison.Ordinal);
     }
 

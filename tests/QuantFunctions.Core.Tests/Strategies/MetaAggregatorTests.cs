@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Market;
 using QuantFunctions.Core.Strategies;
@@ -29,8 +30,8 @@ public sealed class MetaAggregatorTests
         var crypto = new DatedSeries("crypto_long", [D1], [0.02]);
         var ex = Assert.Throws<SleeveIncompleteException>(() => MetaAggregator.Combine(["crypto_long", "crypto_short"], [crypto], [0.5, 0.5]));
         Assert.Equal("crypto_short", ex.Sleeve);
-        Assert.Equal(DomainErrorCodes.SleeveIncomplete, ex.Code);
-        Assert.Contains("missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.SleeveIncomplete, ex.Code);
+        Assert.Equal("it is missing", ex.Reason);
     }
 
     [Fact]
@@ -48,6 +49,6 @@ public sealed class MetaAggregatorTests
     {
         var a = new DatedSeries("a", [D1], [0.02]);
         var ex = Assert.Throws<DomainValidationException>(() => MetaAggregator.Combine(["a"], [a], [0.5, 0.5]));
-        Assert.Equal(DomainErrorCodes.InvalidWeights, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidWeights, ex.Code);
     }
 }

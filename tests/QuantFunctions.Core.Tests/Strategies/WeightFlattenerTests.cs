@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Market;
 using QuantFunctions.Core.Strategies;
@@ -34,7 +35,7 @@ public sealed class WeightFlattenerTests
     public void Flatten_NegativeOrNaNWeight_ThrowsInvalidWeights(double w)
     {
         var ex = Assert.Throws<DomainValidationException>(() => WeightFlattener.Flatten([new StrategyAtom(A, "momentum", Direction.Long)], [w]));
-        Assert.Equal(DomainErrorCodes.InvalidWeights, ex.Code);
+        Assert.Equal(ErrorCodes.InvalidWeights, ex.Code);
         Assert.Contains("momentum/XNYS:A/LONG", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Synthetic;
@@ -132,8 +133,10 @@ public sealed class SyntheticMarketGeneratorTests
     public void Generate_InvalidOptions_ThrowsNamingTheOption()
     {
         var ex = Assert.Throws<DomainValidationException>(() => SyntheticMarketGenerator.Generate(new SyntheticMarketOptions { GarchAlpha = 0.2, GarchBeta = 0.85 }));
+        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
         Assert.Contains("GARCH", ex.Message, StringComparison.Ordinal);
         ex = Assert.Throws<DomainValidationException>(() => SyntheticMarketGenerator.Generate(new SyntheticMarketOptions { Markets = SyntheticMarketOptions.DefaultMarkets(5, 60) }));
+        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
         Assert.Contains("market BINANCE", ex.Message, StringComparison.Ordinal);
     }
 }

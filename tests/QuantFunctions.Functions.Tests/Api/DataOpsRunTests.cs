@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
 using QuantFunctions.Lake.Paths;
@@ -71,7 +72,7 @@ public sealed class DataOpsRunTests(DataOpsRunFixture run) : IClassFixture<DataO
         ApiResponse again = await run.Harness.StartAsync("dataops", $$"""{ "run_id": "{{RunId}}" }""");
 
         Assert.Equal(409, again.Status);
-        Assert.Equal(ProblemCodes.RunExists, again.Code);
+        Assert.Equal(ErrorCodes.RunExists.Value, again.Code);
         Assert.Contains("restart", again.Detail, StringComparison.Ordinal);
         Assert.StartsWith(ApiProblem.ContentType, again.ContentType, StringComparison.Ordinal);
     }
@@ -82,7 +83,7 @@ public sealed class DataOpsRunTests(DataOpsRunFixture run) : IClassFixture<DataO
         ApiResponse restart = await run.Harness.RestartAsync(RunId);
 
         Assert.Equal(409, restart.Status);
-        Assert.Equal(ProblemCodes.RunSucceeded, restart.Code);
+        Assert.Equal(ErrorCodes.RunSucceeded.Value, restart.Code);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class DataOpsRunTests(DataOpsRunFixture run) : IClassFixture<DataO
         ApiResponse terminate = await run.Harness.TerminateAsync(RunId, "too late");
 
         Assert.Equal(410, terminate.Status);
-        Assert.Equal(ProblemCodes.RunFinished, terminate.Code);
+        Assert.Equal(ErrorCodes.RunFinished.Value, terminate.Code);
         Assert.Equal(RunStatus.Succeeded, (await run.Harness.RecordAsync(RunId))!.Status);
     }
 }

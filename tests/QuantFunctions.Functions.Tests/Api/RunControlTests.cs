@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
 using QuantFunctions.Lake.Runs;
@@ -16,9 +17,9 @@ public sealed class RunControlTests
 
         // While it runs: a second start and a restart are conflicts.
         ApiResponse again = await h.StartAsync("dataops", """{ "run_id": "stop-me" }""");
-        Assert.Equal((409, ProblemCodes.RunExists), (again.Status, again.Code));
+        Assert.Equal((409, ErrorCodes.RunExists.Value), (again.Status, again.Code));
         ApiResponse early = await h.RestartAsync("stop-me");
-        Assert.Equal((409, ProblemCodes.RunRunning), (early.Status, early.Code));
+        Assert.Equal((409, ErrorCodes.RunRunning.Value), (early.Status, early.Code));
 
         ApiResponse terminate = await h.TerminateAsync("stop-me", "operator\nstop\u0007 now\r\n\u202Eplease");
 
@@ -37,7 +38,7 @@ public sealed class RunControlTests
         Assert.DoesNotContain(h.Logs.Lines, l => l.Message.Contains("operator\n", StringComparison.Ordinal));
 
         ApiResponse twice = await h.TerminateAsync("stop-me");
-        Assert.Equal((410, ProblemCodes.RunFinished), (twice.Status, twice.Code));
+        Assert.Equal((410, ErrorCodes.RunFinished.Value), (twice.Status, twice.Code));
 
         // The node that was running when the run was terminated finishes and is recorded; the run stays Cancelled.
         await WaitNoNodeRunningAsync(h, "stop-me");
@@ -50,7 +51,7 @@ public sealed class RunControlTests
         Assert.Equal("Terminated", lakeOnly["runtimeStatus"]);
         Assert.Equal("Cancelled", lakeOnly["runStatus"]);
         ApiResponse recorded = await h.StartAsync("dataops", """{ "run_id": "stop-me" }""");
-        Assert.Equal((409, ProblemCodes.RunExists), (recorded.Status, recorded.Code));
+        Assert.Equal((409, ErrorCodes.RunExists.Value), (recorded.Status, recorded.Code));
         Assert.Contains("recorded in the lake", recorded.Detail, StringComparison.Ordinal);
 
         // Restarting a terminated run (attempt 2 under the same instance id) is tested on the Azure Storage provider with

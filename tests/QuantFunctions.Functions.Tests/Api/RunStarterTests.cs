@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
@@ -54,7 +55,7 @@ public sealed class RunStarterTests(HarnessFixture fixture) : IClassFixture<Harn
     {
         ApiResult<PreparedRun> run = Starter.Prepare("dataops", new StartRunRequest { Params = ["crypto/dataops_crypto_spot/dataops.returns:x=1"] });
 
-        Assert.Equal(ProblemCodes.BadParams, run.Problem!.Code);
+        Assert.Equal(ErrorCodes.BadParams, run.Problem!.Code);
         Assert.Contains("applies to no node", run.Problem.Detail, StringComparison.Ordinal);
     }
 }

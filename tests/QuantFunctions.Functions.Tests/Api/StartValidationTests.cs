@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
 
@@ -9,35 +10,35 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
 {
     public static TheoryData<string, string?, string, string> BadStarts() => new()
     {
-        { "nosuch", null, ProblemCodes.UnknownPipeline, "'nosuch'" },
-        { "nosuch", null, ProblemCodes.UnknownPipeline, "dataops, dataops_crypto_spot, dataops_us_equity, meta, sleeve" },
-        { "dataops", """{ "as_of": "yesterday" }""", ProblemCodes.BadAsOf, "as_of 'yesterday'" },
-        { "dataops", """{ "as_of": "2024-01-02T00:00:00" }""", ProblemCodes.BadAsOf, "as_of" },
-        { "dataops", """{ "as_of": 20240102 }""", ProblemCodes.BadAsOf, "as_of" },
-        { "dataops", """{ "params": ["noequals"] }""", ProblemCodes.BadParams, "'noequals'" },
-        { "dataops", """{ "params": "dataops.returns:x=1" }""", ProblemCodes.BadParams, "params must be an array" },
-        { "dataops", """{ "params": [1] }""", ProblemCodes.BadParams, "params[0]" },
-        { "dataops", """{ "params": ["nosuch.stage:x=1"] }""", ProblemCodes.BadParams, "unknown stage 'nosuch.stage'" },
-        { "dataops", """{ "params": ["alpha.select:top_n=5"] }""", ProblemCodes.BadParams, "applies to no node of pipeline demo/dataops" },
-        { "dataops", """{ "params": ["dataops.returns:bogus=1"] }""", ProblemCodes.BadParams, "bogus" },
-        { "dataops", """{ "params": ["universes=42"] }""", ProblemCodes.ParamNotOverridable, "pipeline parameter 'universes'" },
-        { "dataops", """{ "params": ["universes=[\"crypto_spot\"]"] }""", ProblemCodes.ParamNotOverridable, "pipeline parameter 'universes' is fixed by the manifest" },
-        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=binance", "dataops.ingest:base_url=http://127.0.0.1:9/x"] }""", ProblemCodes.ParamNotOverridable, "parameter 'base_url' of stage 'dataops.ingest' is fixed" },
-        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=files", "dataops.ingest:path=/etc/passwd"] }""", ProblemCodes.ParamNotOverridable, "parameter 'path'" },
-        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=files"] }""", ProblemCodes.ParamNotOverridable, "parameter 'source'" },
-        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:discovery=screener", "dataops.ingest:screener_url=http://10.0.0.1/"] }""", ProblemCodes.ParamNotOverridable, "'screener_url'" },
-        { "dataops_crypto_spot", """{ "params": ["crypto/dataops_crypto_spot/dataops.health:markets={\"x\":\"y\"}"] }""", ProblemCodes.ParamNotOverridable, "parameter 'markets'" },
-        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:max_retries=11"] }""", ProblemCodes.BadParams, "max_retries" },
-        { "meta", """{ "params": ["alpha.allocate:engine=nosuch"] }""", ProblemCodes.BadParams, "engine" },
-        { "meta", """{ "params": ["alpha.select:source_scope=other"] }""", ProblemCodes.ParamNotOverridable, "'source_scope'" },
-        { "dataops", """{ "as_of": "2024-01-02T00:00:00Z", "asof": "x" }""", ProblemCodes.BadJson, "Unknown member 'asof'" },
-        { "dataops", """{ "seed": 1, "seed": 2 }""", ProblemCodes.BadJson, "'seed' appears more than once" },
-        { "dataops", """[1, 2]""", ProblemCodes.BadJson, "JSON object" },
-        { "dataops", """{ "as_of": """, ProblemCodes.BadJson, "not valid JSON" },
-        { "dataops", """{ "seed": "x" }""", ProblemCodes.BadSeed, "seed" },
-        { "dataops", """{ "seed": 1.5 }""", ProblemCodes.BadSeed, "seed" },
-        { "dataops", """{ "run_id": "Bad Id" }""", ProblemCodes.BadRunId, "run_id 'Bad Id'" },
-        { "dataops", """{ "run_id": 7 }""", ProblemCodes.BadRunId, "run_id" },
+        { "nosuch", null, ErrorCodes.UnknownPipeline.Value, "'nosuch'" },
+        { "nosuch", null, ErrorCodes.UnknownPipeline.Value, "dataops, dataops_crypto_spot, dataops_us_equity, meta, sleeve" },
+        { "dataops", """{ "as_of": "yesterday" }""", ErrorCodes.BadAsOf.Value, "as_of 'yesterday'" },
+        { "dataops", """{ "as_of": "2024-01-02T00:00:00" }""", ErrorCodes.BadAsOf.Value, "as_of" },
+        { "dataops", """{ "as_of": 20240102 }""", ErrorCodes.BadAsOf.Value, "as_of" },
+        { "dataops", """{ "params": ["noequals"] }""", ErrorCodes.BadParams.Value, "'noequals'" },
+        { "dataops", """{ "params": "dataops.returns:x=1" }""", ErrorCodes.BadParams.Value, "params must be an array" },
+        { "dataops", """{ "params": [1] }""", ErrorCodes.BadParams.Value, "params[0]" },
+        { "dataops", """{ "params": ["nosuch.stage:x=1"] }""", ErrorCodes.BadParams.Value, "unknown stage 'nosuch.stage'" },
+        { "dataops", """{ "params": ["alpha.select:top_n=5"] }""", ErrorCodes.BadParams.Value, "applies to no node of pipeline demo/dataops" },
+        { "dataops", """{ "params": ["dataops.returns:bogus=1"] }""", ErrorCodes.BadParams.Value, "bogus" },
+        { "dataops", """{ "params": ["universes=42"] }""", ErrorCodes.ParamNotOverridable.Value, "pipeline parameter 'universes'" },
+        { "dataops", """{ "params": ["universes=[\"crypto_spot\"]"] }""", ErrorCodes.ParamNotOverridable.Value, "pipeline parameter 'universes' is fixed by the manifest" },
+        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=binance", "dataops.ingest:base_url=http://127.0.0.1:9/x"] }""", ErrorCodes.ParamNotOverridable.Value, "parameter 'base_url' of stage 'dataops.ingest' is fixed" },
+        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=files", "dataops.ingest:path=/etc/passwd"] }""", ErrorCodes.ParamNotOverridable.Value, "parameter 'path'" },
+        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:source=files"] }""", ErrorCodes.ParamNotOverridable.Value, "parameter 'source'" },
+        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:discovery=screener", "dataops.ingest:screener_url=http://10.0.0.1/"] }""", ErrorCodes.ParamNotOverridable.Value, "'screener_url'" },
+        { "dataops_crypto_spot", """{ "params": ["crypto/dataops_crypto_spot/dataops.health:markets={\"x\":\"y\"}"] }""", ErrorCodes.ParamNotOverridable.Value, "parameter 'markets'" },
+        { "dataops_crypto_spot", """{ "params": ["dataops.ingest:max_retries=11"] }""", ErrorCodes.BadParams.Value, "max_retries" },
+        { "meta", """{ "params": ["alpha.allocate:engine=nosuch"] }""", ErrorCodes.BadParams.Value, "engine" },
+        { "meta", """{ "params": ["alpha.select:source_scope=other"] }""", ErrorCodes.ParamNotOverridable.Value, "'source_scope'" },
+        { "dataops", """{ "as_of": "2024-01-02T00:00:00Z", "asof": "x" }""", ErrorCodes.BadJson.Value, "Unknown member 'asof'" },
+        { "dataops", """{ "seed": 1, "seed": 2 }""", ErrorCodes.BadJson.Value, "'seed' appears more than once" },
+        { "dataops", """[1, 2]""", ErrorCodes.BadJson.Value, "JSON object" },
+        { "dataops", """{ "as_of": """, ErrorCodes.BadJson.Value, "not valid JSON" },
+        { "dataops", """{ "seed": "x" }""", ErrorCodes.BadSeed.Value, "seed" },
+        { "dataops", """{ "seed": 1.5 }""", ErrorCodes.BadSeed.Value, "seed" },
+        { "dataops", """{ "run_id": "Bad Id" }""", ErrorCodes.BadRunId.Value, "run_id 'Bad Id'" },
+        { "dataops", """{ "run_id": 7 }""", ErrorCodes.BadRunId.Value, "run_id" },
     };
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
         ApiResponse response = await fixture.Harness.StartAsync("dataops", body);
 
         Assert.Equal(400, response.Status);
-        Assert.Equal(ProblemCodes.BodyTooLarge, response.Code);
+        Assert.Equal(ErrorCodes.BodyTooLarge.Value, response.Code);
         Assert.Contains("65536", response.Detail, StringComparison.Ordinal);
         await AssertNothingScheduledAsync();
     }
@@ -76,7 +77,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
         ApiResponse response = await fixture.Harness.ExecuteAsync(
             fixture.Harness.Pipelines.StartPipeline(request, "dataops", fixture.Harness.Client, fixture.Harness.Context()));
 
-        Assert.Equal(ProblemCodes.BodyTooLarge, response.Code);
+        Assert.Equal(ErrorCodes.BodyTooLarge.Value, response.Code);
     }
 
     [Theory]
@@ -94,7 +95,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
         };
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(ProblemCodes.RunNotFound, response.Code);
+        Assert.Equal(ErrorCodes.RunNotFound.Value, response.Code);
         Assert.Contains("'no-such-run'", response.Detail, StringComparison.Ordinal);
     }
 
@@ -104,7 +105,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
         ApiResponse response = await fixture.Harness.StatusAsync("Not:A:Run");
 
         Assert.Equal(400, response.Status);
-        Assert.Equal(ProblemCodes.BadRunId, response.Code);
+        Assert.Equal(ErrorCodes.BadRunId.Value, response.Code);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
         ApiResponse response = await fixture.Harness.TerminateAsync("no-such-run", new string('r', TerminateReason.MaxLength + 1));
 
         Assert.Equal(400, response.Status);
-        Assert.Equal(ProblemCodes.BadReason, response.Code);
+        Assert.Equal(ErrorCodes.BadReason.Value, response.Code);
         Assert.Contains("501", response.Detail, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
 
         ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Runs.RestartRun(request, "no-such-run", fixture.Harness.Client, fixture.Harness.Context()));
 
-        Assert.Equal((400, ProblemCodes.UnexpectedInput), (response.Status, response.Code));
+        Assert.Equal((400, ErrorCodes.UnexpectedInput.Value), (response.Status, response.Code));
         Assert.Contains("POST /api/runs/{id}/restart takes no body (a restart reuses the run's recorded as-of, seed and params)", response.Detail, StringComparison.Ordinal);
     }
 
@@ -28,7 +29,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
 
         ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Runs.RestartRun(request, "no-such-run", fixture.Harness.Client, fixture.Harness.Context()));
 
-        Assert.Equal((400, ProblemCodes.UnexpectedInput), (response.Status, response.Code));
+        Assert.Equal((400, ErrorCodes.UnexpectedInput.Value), (response.Status, response.Code));
         Assert.Contains("Unknown query parameter 'force'", response.Detail, StringComparison.Ordinal);
     }
 
@@ -43,7 +44,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
 
         ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Runs.TerminateRun(request, "no-such-run", fixture.Harness.Client));
 
-        Assert.Equal((400, ProblemCodes.UnexpectedInput), (response.Status, response.Code));
+        Assert.Equal((400, ErrorCodes.UnexpectedInput.Value), (response.Status, response.Code));
         Assert.Contains(message, response.Detail, StringComparison.Ordinal);
     }
 
@@ -54,7 +55,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
 
         ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Runs.TerminateRun(request, "no-such-run", fixture.Harness.Client));
 
-        Assert.Equal((404, ProblemCodes.RunNotFound), (response.Status, response.Code));
+        Assert.Equal((404, ErrorCodes.RunNotFound.Value), (response.Status, response.Code));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
 
         ApiResponse response = await fixture.Harness.ExecuteAsync(fixture.Harness.Pipelines.StartPipeline(request, "dataops", fixture.Harness.Client, fixture.Harness.Context()));
 
-        Assert.Equal((400, ProblemCodes.UnexpectedInput), (response.Status, response.Code));
+        Assert.Equal((400, ErrorCodes.UnexpectedInput.Value), (response.Status, response.Code));
         Assert.Contains("Unknown query parameter 'as_of' for POST /api/orchestrators/{pipeline} (it takes: none)", response.Detail, StringComparison.Ordinal);
     }
 
@@ -89,7 +90,7 @@ public sealed class StrictShapeTests(HarnessFixture fixture) : IClassFixture<Har
         ApiResponse response = await fixture.Harness.StartAsync("dataops", body);
 
         Assert.Equal(400, response.Status);
-        Assert.Contains(response.Code, (string[])[ProblemCodes.BadParams, ProblemCodes.ParamNotOverridable]);
+        Assert.Contains(response.Code, (string[])[ErrorCodes.BadParams.Value, ErrorCodes.ParamNotOverridable.Value]);
         Assert.Contains("params", response.Detail, StringComparison.Ordinal);
     }
 }

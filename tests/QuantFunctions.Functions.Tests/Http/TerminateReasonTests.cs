@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 
 namespace QuantFunctions.Functions.Tests.Http;
@@ -29,6 +30,6 @@ public sealed class TerminateReasonTests
 
         ApiResult<string> tooLong = TerminateReason.Clean(new string('a', TerminateReason.MaxLength + 1));
 
-        Assert.Equal((400, ProblemCodes.BadReason), (tooLong.Problem!.Status, tooLong.Problem.Code));
+        Assert.Equal((400, ErrorCodes.BadReason), (tooLong.Problem!.Status, tooLong.Problem.Code));
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
@@ -26,11 +27,11 @@ public sealed class StartupValidatorTests
         string missing = dir.Combine("no-manifests-here");
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.LoadCatalog(missing, ShippedCatalog.Loader()));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Equal(SettingNames.ManifestsRoot, ex.Setting);
         Assert.Equal(missing, ex.Path);
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
         Assert.IsType<DirectoryNotFoundException>(ex.InnerException);
     }
 
@@ -41,6 +42,7 @@ public sealed class StartupValidatorTests
         Directory.CreateDirectory(dir.Combine("demo", "nothing"));
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.LoadCatalog(dir.Path, ShippedCatalog.Loader()));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Equal(dir.Path, ex.Path);
         Assert.Contains($"'{dir.Path}' holds no manifest.json", ex.Message, StringComparison.Ordinal);
@@ -54,6 +56,7 @@ public sealed class StartupValidatorTests
         string bad = WriteManifest(dir, "demo", "broken", ValidManifest.Replace("\"tiny\"", "\"broken\"", StringComparison.Ordinal).Replace("\"dataops.synthetic_market\" }", "\"no.such_stage\" }", StringComparison.Ordinal));
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.LoadCatalog(dir.Path, ShippedCatalog.Loader()));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Equal(bad, ex.Path);
         Assert.Contains(bad, ex.Message, StringComparison.Ordinal);
@@ -67,6 +70,7 @@ public sealed class StartupValidatorTests
         string bad = WriteManifest(dir, "demo", "tiny", "{ not json");
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.LoadCatalog(dir.Path, ShippedCatalog.Loader()));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Contains(bad, ex.Message, StringComparison.Ordinal);
     }
@@ -160,6 +164,7 @@ public sealed class StartupValidatorTests
         var values = new Dictionary<string, string?> { ["QF_DATAOPS_TIMER"] = "0 * * * * *", [name] = value };
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ReadSettings(Configuration(values)));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.Setting);
@@ -169,6 +174,7 @@ public sealed class StartupValidatorTests
     public void ReadSettings_BlobLakeWithoutConnection_FailsNamingTheConnectionSettings()
     {
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ReadSettings(Configuration(new() { ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_LAKE"] = "blob" })));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Contains("QF_STORAGE_CONNECTION", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AzureWebJobsStorage", ex.Message, StringComparison.Ordinal);
@@ -183,6 +189,7 @@ public sealed class StartupValidatorTests
         using ServiceProvider services = new ServiceCollection().AddLogging().AddQuantFunctions(settings, new FileSystemLakeStore(lakeDir.Path)).BuildServiceProvider();
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ValidateServices(services));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Equal(empty.Path, ex.Path);
     }
@@ -201,6 +208,7 @@ public sealed class StartupValidatorTests
         noRetries.Retry.MaxRetries = 0;
 
         var ex = await Assert.ThrowsAsync<StartupValidationException>(() => StartupValidator.OpenLakeAsync(settings.Lake, noRetries));
+        Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Equal("QF_STORAGE_CONNECTION", ex.Setting);
         Assert.Contains("blob container 'lake'", ex.Message, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
@@ -52,7 +53,7 @@ public sealed class DataOpsTimerTests
         Assert.Equal(2, starts.Length);
         Assert.All(starts, s => Assert.Equal(RunId, s.RunId));
         Assert.Single(starts, s => s.Started);
-        Assert.Single(starts, s => !s.Started && s.Problem!.Code == ProblemCodes.RunExists);
+        Assert.Single(starts, s => !s.Started && s.Problem!.Code == ErrorCodes.RunExists);
         Assert.Single(await InstancesAsync(h.Client));
     }
 

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
@@ -27,6 +28,7 @@ public sealed class AzuriteOutageTests(AzuriteFixture azurite) : AzuriteTests(az
             await Azurite.RestartAsync();
         }
 
+        Assert.Equal(ErrorCodes.LakeUnavailable, down.Code);
         Assert.Equal(0, down.Status);
         Assert.Equal(path, down.Path);
         Assert.StartsWith($"GetProperties on '{store.Container.Name}/gold/kept.json' failed, storage unreachable: Retry failed after 2 tries.", down.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Lake.Tests.Storage;
@@ -153,6 +154,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(az
 
         var ex = await Assert.ThrowsAsync<LakeConflictException>(() => store.WriteAsync(path, Pattern(2 * 1024 * 1024), LakeWriteMode.CreateOnly));
 
+        Assert.Equal(ErrorCodes.LakeConflict, ex.Code);
         Assert.Equal(path, ex.Path);
         Assert.Equal("Create-only write refused: 'gold/s/exists.bin' already exists.", ex.Message);
         Assert.Equal(new byte[] { 9 }, (await store.TryReadAsync(path))!.Content.ToArray());
@@ -168,6 +170,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(az
 
         var ex = await Assert.ThrowsAsync<LakeConflictException>(() => store.WriteIfMatchAsync(path, new byte[] { 3 }, v1.ETag));
 
+        Assert.Equal(ErrorCodes.LakeConflict, ex.Code);
         Assert.Equal(path, ex.Path);
         Assert.StartsWith($"Conditional write refused: '_meta/s/counter' changed or was deleted (expected ETag {v1.ETag}; 412", ex.Message, StringComparison.Ordinal);
     }
@@ -219,6 +222,7 @@ public sealed class BlobLakeStoreTests(AzuriteFixture azurite) : AzuriteTests(az
         var head = await Assert.ThrowsAsync<BlobLakeException>(() => store.GetInfoAsync(LakePath.Parse("a/b")));
         var get = await Assert.ThrowsAsync<BlobLakeException>(() => store.TryReadAsync(LakePath.Parse("a/b")));
 
+        Assert.Equal(ErrorCodes.LakeUnavailable, write.Code);
         Assert.Equal("ContainerNotFound", write.ErrorCode);
         Assert.Equal(404, write.Status);
         Assert.Equal("Upload", write.Operation);

@@ -1,5 +1,6 @@
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 
@@ -44,6 +45,7 @@ public sealed class IdentityConnectionTests
 
         var ex = await Assert.ThrowsAsync<LakeAccessDeniedException>(() => BlobLakeStore.OpenAsync(service.GetBlobContainerClient("lake")));
 
+        Assert.Equal(ErrorCodes.LakeAccessDenied, ex.Code);
         Assert.StartsWith("CreateContainer on 'lake' was refused: 403 AuthorizationPermissionMismatch (Loopback answer.).", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Storage Blob Data Contributor", ex.Message, StringComparison.Ordinal);
         Assert.Equal("Bearer t", Assert.Single(server.Requests).Authorization);

@@ -3,6 +3,7 @@ using System.Diagnostics.Tracing;
 using System.Net;
 using Azure.Core.Diagnostics;
 using Azure.Storage.Blobs;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
@@ -29,6 +30,7 @@ public sealed class SecretRedactionTests(AzuriteFixture azurite)
 
         var ex = await Assert.ThrowsAsync<LakeAccessDeniedException>(() => store.WriteAsync(LakePath.Parse("gold/a.json"), new byte[] { 1 }, LakeWriteMode.CreateOnly));
 
+        Assert.Equal(ErrorCodes.LakeAccessDenied, ex.Code);
         Assert.Equal(LakePath.Parse("gold/a.json"), ex.Path);
         Assert.StartsWith($"Upload on '{store.Container.Name}/gold/a.json' was refused: 403 ", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Storage Blob Data Contributor", ex.Message, StringComparison.Ordinal);

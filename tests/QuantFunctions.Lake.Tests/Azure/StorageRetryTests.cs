@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
@@ -42,6 +43,7 @@ public sealed class StorageRetryTests(AzuriteFixture azurite) : AzuriteTests(azu
         var ex = await Assert.ThrowsAsync<BlobLakeException>(() => store.WriteAsync(LakePath.Parse("raw/a.json"), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
         Assert.Equal(4, handler.Requests); // 1 + MaxRetries (3)
+        Assert.Equal(ErrorCodes.LakeUnavailable, ex.Code);
         Assert.Equal(503, ex.Status);
         Assert.Equal("ServerBusy", ex.ErrorCode);
         Assert.Equal("Upload on 'lake/raw/a.json' failed: 503 ServerBusy (Injected fault.).", ex.Message);
@@ -65,6 +67,7 @@ public sealed class StorageRetryTests(AzuriteFixture azurite) : AzuriteTests(azu
 
         var ex = await Assert.ThrowsAsync<BlobLakeException>(() => store.GetInfoAsync(LakePath.Parse("x/y")));
 
+        Assert.Equal(ErrorCodes.LakeUnavailable, ex.Code);
         Assert.Equal(0, ex.Status);
         Assert.StartsWith("GetProperties on 'lake/x/y' failed, storage unreachable: Retry failed after 3 tries.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Connection refused", ex.Message, StringComparison.Ordinal);

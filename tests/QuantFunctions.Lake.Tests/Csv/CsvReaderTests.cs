@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Csv;
 using QuantFunctions.Lake.Datasets;
 
@@ -30,6 +31,7 @@ public sealed class CsvReaderTests
     {
         byte[] bytes = [.. bom, .. Encoding.Unicode.GetBytes("A\n1\n")];
         var ex = Assert.Throws<DatasetSchemaException>(() => CsvReader.Open(bytes, "wide.csv"));
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
         Assert.StartsWith("wide.csv:1:1: the file starts with a " + encoding + " byte order mark", ex.Message, StringComparison.Ordinal);
     }
 
@@ -67,6 +69,7 @@ public sealed class CsvReaderTests
             {
             }
         });
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 
 namespace QuantFunctions.Lake.Tests.Parquet;
@@ -24,7 +25,7 @@ public sealed class ParquetErrorTests
 
     private static ParquetFormatException ReadFails(byte[] data)
     {
-        return Assert.Throws<ParquetFormatException>(() =>
+        ParquetFormatException ex = Assert.Throws<ParquetFormatException>(() =>
         {
             using ParquetReader r = ParquetReader.Open(data, "bad.parquet");
             for (int g = 0; g < r.RowGroupCount; g++)
@@ -32,6 +33,8 @@ public sealed class ParquetErrorTests
                 r.ReadRowGroup(g);
             }
         });
+        Assert.Equal(ErrorCodes.ParquetMalformed, ex.Code);
+        return ex;
     }
 
     [Fact]
@@ -144,6 +147,7 @@ public sealed class ParquetErrorTests
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(data.Length - 8), w.Length);
 
         var ex = Assert.Throws<ParquetNotSupportedException>(() => ParquetReader.Open(data, "nested.parquet"));
+        Assert.Equal(ErrorCodes.ParquetUnsupported, ex.Code);
         Assert.Contains("nested", ex.Message, StringComparison.Ordinal);
         Assert.Equal("g", ex.Column);
     }

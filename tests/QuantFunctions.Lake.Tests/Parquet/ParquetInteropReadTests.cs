@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Testing;
 
@@ -103,6 +104,7 @@ public sealed class ParquetInteropReadTests
         if (Unsupported.TryGetValue(file, out string? why))
         {
             var ex = await Assert.ThrowsAsync<ParquetNotSupportedException>(() => ExpectedDocument.ReadCanonicalAsync(path));
+            Assert.Equal(ErrorCodes.ParquetUnsupported, ex.Code);
             Assert.Contains(why.Split(' ')[0], ex.Message, StringComparison.Ordinal);
             Assert.Equal(file, ex.File);
             return;

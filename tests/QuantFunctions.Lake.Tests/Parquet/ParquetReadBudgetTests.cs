@@ -1,4 +1,5 @@
 using System.Text;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Tests.Parquet.Fuzzing;
 
@@ -18,6 +19,7 @@ public sealed class ParquetReadBudgetTests
 
         (ParquetFormatException ex, long allocated) = ReadExpectingError(file, new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetReadBudgetExceeded, ex.Code);
         Assert.Equal(ParquetReaderOptions.DefaultMaxReadBytes, ex.ReadBudget);
         Assert.Equal("hostile.parquet", ex.File);
         Assert.Equal("s", ex.Column);
@@ -31,6 +33,7 @@ public sealed class ParquetReadBudgetTests
     {
         (ParquetFormatException ex, long allocated) = ReadExpectingError(HostileFiles.DeltaByteArrayExpansion(65_536, strings: false), new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetReadBudgetExceeded, ex.Code);
         Assert.Equal(ParquetReaderOptions.DefaultMaxReadBytes, ex.ReadBudget);
         Assert.InRange(allocated, 0, 16L << 20);
     }
@@ -68,6 +71,7 @@ public sealed class ParquetReadBudgetTests
 
         (ParquetFormatException ex, _) = ReadExpectingError(file, new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetMalformed, ex.Code);
         Assert.Null(ex.ReadBudget);
         Assert.Contains("prefix length 5 exceeds the previous value (2 bytes)", ex.Reason, StringComparison.Ordinal);
     }
@@ -94,6 +98,7 @@ public sealed class ParquetReadBudgetTests
             reader.ReadRowGroup(0);
         });
 
+        Assert.Equal(ErrorCodes.ParquetUnsupported, ex.Code);
         Assert.Equal("h", ex.Column);
         Assert.Contains("DELTA_BYTE_ARRAY", ex.Message, StringComparison.Ordinal);
     }
@@ -122,6 +127,7 @@ public sealed class ParquetReadBudgetTests
 
         (ParquetFormatException ex, long allocated) = ReadExpectingError(file, new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetReadBudgetExceeded, ex.Code);
         Assert.Equal(ParquetReaderOptions.DefaultMaxReadBytes, ex.ReadBudget);
         Assert.Equal("c0", ex.Column);
         Assert.Contains("the column buffer for 67108864 rows", ex.Reason, StringComparison.Ordinal);
@@ -138,6 +144,7 @@ public sealed class ParquetReadBudgetTests
         (ParquetFormatException ex, _) = ReadExpectingError(file, small);
         using ParquetReader ok = ParquetReader.Open(file, "hostile.parquet", new ParquetReaderOptions { MaxReadBytes = 2 * 1024 * 1024 });
 
+        Assert.Equal(ErrorCodes.ParquetReadBudgetExceeded, ex.Code);
         Assert.Equal(512 * 1024, ex.ReadBudget);
         Assert.Contains("524288-byte budget", ex.Message, StringComparison.Ordinal);
         Assert.Equal(100_000, ok.ReadRowGroup(0).Column("v").Length);
@@ -151,6 +158,7 @@ public sealed class ParquetReadBudgetTests
 
         (ParquetFormatException ex, long allocated) = ReadExpectingError(file, new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetReadBudgetExceeded, ex.Code);
         Assert.Equal(ParquetReaderOptions.DefaultMaxReadBytes, ex.ReadBudget);
         Assert.Contains("declared uncompressed size of 536870912 bytes", ex.Reason, StringComparison.Ordinal);
         Assert.InRange(allocated, 0, 1L << 20);
@@ -163,6 +171,7 @@ public sealed class ParquetReadBudgetTests
 
         (ParquetFormatException ex, _) = ReadExpectingError(file, new ParquetReaderOptions());
 
+        Assert.Equal(ErrorCodes.ParquetMalformed, ex.Code);
         Assert.Null(ex.ReadBudget);
         Assert.Contains("ZSTD data decompressed to 80 bytes, the page header declares 4194304", ex.Reason, StringComparison.Ordinal);
     }
@@ -192,6 +201,7 @@ public sealed class ParquetReadBudgetTests
             catch (ParquetFormatException ex)
             {
                 Assert.Equal("v", ex.Column);
+                Assert.Equal(ErrorCodes.ParquetMalformed, ex.Code);
                 Assert.Null(ex.ReadBudget);
             }
         }

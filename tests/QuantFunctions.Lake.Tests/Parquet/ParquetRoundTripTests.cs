@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 
 namespace QuantFunctions.Lake.Tests.Parquet;
@@ -171,8 +172,10 @@ public sealed class ParquetRoundTripTests
     {
         // The deprecated Hadoop-framed LZ4 is read, never written (parquet-format: use LZ4_RAW); LZO not at all.
         var lz4 = Assert.Throws<ParquetNotSupportedException>(() => new ParquetWriterOptions { Codec = ParquetCodec.Lz4 });
+        Assert.Equal(ErrorCodes.ParquetUnsupported, lz4.Code);
         Assert.Contains("LZ4", lz4.Message, StringComparison.Ordinal);
         var lzo = Assert.Throws<ParquetNotSupportedException>(() => new ParquetWriterOptions { Codec = ParquetCodec.Lzo });
+        Assert.Equal(ErrorCodes.ParquetUnsupported, lzo.Code);
         Assert.Contains("LZO", lzo.Message, StringComparison.Ordinal);
     }
 

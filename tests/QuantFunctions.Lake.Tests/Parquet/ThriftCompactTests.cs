@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Parquet;
 
 namespace QuantFunctions.Lake.Tests.Parquet;
@@ -102,6 +103,7 @@ public sealed class ThriftCompactTests
         // (a definition level of 2 would otherwise count a row as two non-null values and overrun the page).
         int[] values = new int[4];
         ParquetFormatException ex = Assert.Throws<ParquetFormatException>(() => RleBitPackedHybrid.Decode(data, bitWidth, values, 0));
+        Assert.Equal(ErrorCodes.ParquetMalformed, ex.Code);
         Assert.Contains($"does not fit in {bitWidth} bit(s)", ex.Message, StringComparison.Ordinal);
     }
 

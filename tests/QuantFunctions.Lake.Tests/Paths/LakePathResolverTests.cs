@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 
@@ -88,6 +89,7 @@ public sealed class LakePathResolverTests
     public void Parse_OffGrammarPath_ThrowsNamingTheProblem(string path, string expectedInMessage)
     {
         var e = Assert.Throws<LakePathFormatException>(() => LakePathResolver.Parse(LakePath.Parse(path)));
+        Assert.Equal(ErrorCodes.InvalidLakePath, e.Code);
 
         Assert.Contains(expectedInMessage, e.Message, StringComparison.Ordinal);
         Assert.Equal(path, e.Path.Value);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
@@ -104,6 +105,7 @@ public sealed class RunRecordStoreTests
         await store.WriteAsync(path, Encoding.UTF8.GetBytes(json), LakeWriteMode.CreateOnly);
 
         var e = await Assert.ThrowsAsync<RunRecordFormatException>(() => new RunRecordStore(store).ReadRunAsync(Scope, Run));
+        Assert.Equal(ErrorCodes.RunRecordInvalid, e.Code);
 
         Assert.Equal(path, e.Path);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
@@ -125,6 +127,7 @@ public sealed class RunRecordStoreTests
         await store.WriteAsync(path, Encoding.UTF8.GetBytes(json), LakeWriteMode.CreateOnly);
 
         var e = await Assert.ThrowsAsync<RunRecordFormatException>(() => new RunRecordStore(store).ReadRunAsync(Scope, Run));
+        Assert.Equal(ErrorCodes.RunRecordInvalid, e.Code);
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
@@ -137,6 +140,7 @@ public sealed class RunRecordStoreTests
         await store.WriteAsync(LakePathResolver.RunRecord(Scope, Run), Encoding.UTF8.GetBytes(json), LakeWriteMode.CreateOnly);
 
         var e = await Assert.ThrowsAsync<RunRecordFormatException>(() => new RunRecordStore(store).ReadRunAsync(Scope, Run));
+        Assert.Equal(ErrorCodes.RunRecordInvalid, e.Code);
 
         Assert.Contains("daily_returns", e.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Tests.Storage;
@@ -17,6 +18,7 @@ public sealed class WriteRestrictedLakeStoreTests
 
         var e = await Assert.ThrowsAsync<LakeAccessDeniedException>(() => view.WriteAsync(LakePath.Parse(path), new byte[] { 1 }, LakeWriteMode.Overwrite));
 
+        Assert.Equal(ErrorCodes.LakeAccessDenied, e.Code);
         Assert.Equal(path, e.Path.Value);
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("gold/, models/, _meta/", e.Message, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -278,8 +279,9 @@ public sealed class LocalRunnerTests : IDisposable
     public async Task RunAsync_SameRunIdOtherInputs_IsRejected()
     {
         await _host.RunAsync(Diamond);
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.RunAsync(Diamond, seed: 7));
-        Assert.Contains("run-1", ex.Message, StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<RunStateException>(() => _host.RunAsync(Diamond, seed: 7));
+        Assert.Equal(ErrorCodes.RunExists, ex.Code);
+        Assert.Contains("'run-1'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

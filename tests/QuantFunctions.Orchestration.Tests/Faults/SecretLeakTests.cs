@@ -1,6 +1,7 @@
 using System.Diagnostics.Tracing;
 using Azure.Core.Diagnostics;
 using Azure.Storage.Blobs;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -40,7 +41,7 @@ public sealed class SecretLeakTests(AzuriteFixture azurite)
         var refused = new BlobLakeStore(new BlobServiceClient(foreign, noRetries).GetBlobContainerClient(container.Name));
         LakeAccessDeniedException error = await Assert.ThrowsAsync<LakeAccessDeniedException>(
             () => refused.WriteAsync(LakePath.Parse("gold/probe.txt"), "x"u8.ToArray(), LakeWriteMode.Overwrite));
-        Assert.Contains("403", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.LakeAccessDenied, error.Code);
 
         var records = new List<string>();
         foreach (string name in new[] { "run.json", "forensic_trace.json", "audit.jsonl" })

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -50,6 +51,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             Assert.Equal(RunStatus.Failed, failed.Status);
             NodeState broken = Assert.Single(failed.Nodes, n => n.Status == NodeStatus.Failed);
             Assert.Equal(typeof(BlobLakeException).FullName, broken.Error!.Type);
+            Assert.Equal(ErrorCodes.LakeUnavailable.Value, broken.Error.Code);
             Assert.Contains(lake.Container.Name, broken.Error.Message, StringComparison.Ordinal); // names container/blob
             Assert.Equal(NodeStatus.Skipped, failed.Nodes.Single(n => n.Node.Value == "meta.aggregate").Status);
 
@@ -85,6 +87,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             }
 
             Assert.NotNull(error);
+            Assert.Equal(ErrorCodes.LakeUnavailable, error.Code);
             Assert.Contains("run.json", error.Message, StringComparison.Ordinal);
             Assert.Contains(lake.Container.Name, error.Message, StringComparison.Ordinal);
 

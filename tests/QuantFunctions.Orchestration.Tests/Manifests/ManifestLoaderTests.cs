@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Tests.Fakes;
 using QuantFunctions.Testing;
@@ -14,6 +15,7 @@ public sealed class ManifestLoaderTests
     private ManifestError SingleError(string json)
     {
         var ex = Assert.Throws<ManifestValidationException>(() => _loader.Parse(json, File));
+        Assert.Equal(ErrorCodes.InvalidManifest, ex.Code);
         ManifestError error = Assert.Single(ex.Errors);
         Assert.Equal(File, error.Source);
         Assert.Contains(File, ex.Message, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
@@ -109,6 +110,7 @@ public sealed class DataHandoffTests
             RunRecord model = await host.RunAsync(ModelManifest(", \"source_run\": \"crypto-0\""), runId: "model-1");
 
             Assert.Equal(RunStatus.Failed, model.Status);
+            Assert.Contains(model.Nodes, n => n.Error?.Code == ErrorCodes.HandoffMismatch.Value);
             string message = string.Join(" | ", model.Nodes.Select(n => n.Error?.Message));
             Assert.Contains("source_run 'crypto-0' is not the published run of 'dataops_crypto_spot'", message, StringComparison.Ordinal);
             Assert.Contains("'crypto-1'", message, StringComparison.Ordinal);
@@ -166,6 +168,7 @@ public sealed class DataHandoffTests
             RunRecord model = await host.RunAsync(ModelManifest(string.Empty), runId: "model-1");
 
             Assert.Equal(RunStatus.Failed, model.Status);
+            Assert.Contains(model.Nodes, n => n.Error?.Code == ErrorCodes.HandoffMismatch.Value);
             Assert.Contains($"changed: '{returns[0]}'", ErrorsOf(model), StringComparison.Ordinal);
             Assert.Contains("run 'crypto-1' published _meta/crypto/pipelines/dataops_crypto_spot/latest.json", ErrorsOf(model), StringComparison.Ordinal);
         }
@@ -185,6 +188,7 @@ public sealed class DataHandoffTests
             RunRecord model = await host.RunAsync(ModelManifest(string.Empty), runId: "model-1");
 
             Assert.Equal(RunStatus.Failed, model.Status);
+            Assert.Contains(model.Nodes, n => n.Error?.Code == ErrorCodes.HandoffMismatch.Value);
             Assert.Contains($"gained '{Added}'", ErrorsOf(model), StringComparison.Ordinal);
         }
     }

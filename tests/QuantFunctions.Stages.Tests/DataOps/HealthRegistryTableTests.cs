@@ -1,4 +1,5 @@
 using QuantFunctions.Core.DataQuality;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;
@@ -53,6 +54,7 @@ public sealed class HealthRegistryTableTests
 
         DatasetSchemaException ex = Assert.Throws<DatasetSchemaException>(() => HealthRegistryTable.ToResults(broken));
 
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
         Assert.Contains("row 0 has unknown status 'FINE'", ex.Message, StringComparison.Ordinal);
     }
 

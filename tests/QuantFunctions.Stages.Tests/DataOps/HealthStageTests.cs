@@ -1,4 +1,5 @@
 using QuantFunctions.Core.DataQuality;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
@@ -134,6 +135,7 @@ public sealed class HealthStageTests(HealthFeaturesLake market) : IClassFixture<
         Assert.StartsWith("dataops.health", failed.Node.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(run.Nodes, n => n.Status == NodeStatus.Succeeded && !n.Node.ToString().StartsWith("dataops.synthetic_market", StringComparison.Ordinal));
         Assert.Equal(typeof(HealthCheckException).FullName, failed.Error!.Type);
+        Assert.Equal(ErrorCodes.HealthCheckFailed.Value, failed.Error.Code);
         Assert.Contains("Toxicity", failed.Error.Message, StringComparison.Ordinal);
         HealthRegistry? registry = await HealthRegistryTable.ReadAsync(host.Lake, "crypto_spot", Pipeline, Version, "strict-1", CancellationToken.None);
         Assert.NotNull(registry);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Stages;
@@ -39,6 +40,7 @@ public sealed class IngestDeadlineTests
         Assert.Equal(RunStatus.Failed, record.Status);
         NodeError error = Assert.Single(record.Nodes).Error!;
         Assert.Equal(typeof(ProviderException).FullName, error.Type);
+        Assert.Equal(ErrorCodes.ProviderDeadlineExceeded.Value, error.Code);
         Assert.Contains("dataops.ingest node 'ingest': the outbound HTTP deadline of 60 s (QF_HTTP_STAGE_DEADLINE) passed", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
@@ -153,6 +154,7 @@ public sealed class IngestTests
 
         IngestException ex = await Assert.ThrowsAsync<IngestException>(() => new BronzeIngestor(lake).IngestAsync(Request(Day0.AddDays(4), Aaa, Bbb), provider, CancellationToken.None));
 
+        Assert.Equal(ErrorCodes.IngestInvalidBars, ex.Code);
         Assert.Contains("scripted#2: BINANCE:BBB: NaN or infinite value", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(lake, LakePath.Parse("bronze")));
         Assert.Equal(0, await CountAsync(lake, LakePath.Parse("raw")));
@@ -192,6 +194,7 @@ public sealed class IngestTests
         if (policy == CoveragePolicy.Fail)
         {
             IngestException ex = await Assert.ThrowsAsync<IngestException>(() => new BronzeIngestor(lake).IngestAsync(request, provider, CancellationToken.None));
+            Assert.Equal(ErrorCodes.IngestCoverageBelowPolicy, ex.Code);
             Assert.Contains("coverage 50.0 % after 3 round(s); failed: BINANCE:BBB", ex.Message, StringComparison.Ordinal);
             Assert.Equal(0, await CountAsync(lake, LakePath.Parse("bronze")));
         }
@@ -221,7 +224,9 @@ public sealed class IngestTests
     {
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
         Assert.Contains(problem, CoverageArtifact.Verify(bytes, strict: false));
-        Assert.Contains(problem, Assert.Throws<IngestException>(() => CoverageArtifact.Verify(bytes, strict: true)).Message, StringComparison.Ordinal);
+        IngestException ex = Assert.Throws<IngestException>(() => CoverageArtifact.Verify(bytes, strict: true));
+        Assert.Equal(ErrorCodes.IngestFailed, ex.Code);
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

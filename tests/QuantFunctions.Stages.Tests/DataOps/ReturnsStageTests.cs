@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Runs;
@@ -78,6 +79,7 @@ public sealed class ReturnsStageTests(SmallMarketLake market) : IClassFixture<Sm
         NodeState node = Assert.Single(run.Nodes);
         Assert.Equal(NodeStatus.Failed, node.Status);
         Assert.Equal(typeof(LakeAccessDeniedException).FullName, node.Error!.Type);
+        Assert.Equal(ErrorCodes.LakeAccessDenied.Value, node.Error.Code);
         Assert.Contains("silver/crypto_spot/sneaky/version=1.0.0/returns", node.Error.Message, StringComparison.Ordinal);
         await foreach (LakeObjectInfo info in market.Host.Lake.ListAsync(LakePath.Parse("silver/crypto_spot/sneaky")))
         {

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Stages;
@@ -49,7 +50,8 @@ public sealed class UserCalendarRunTests : IDisposable
 
         Assert.Equal(RunStatus.Failed, run.Status);
         NodeState health = Assert.Single(run.Nodes, n => n.Node.Id == "dataops.health");
-        Assert.Contains("Unknown calendar 'XLON'", health.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.UnknownCalendar.Value, health.Error!.Code);
+        Assert.Contains("'XLON'", health.Error.Message, StringComparison.Ordinal);
         Assert.Contains("_meta/calendars/xlon.json", health.Error.Message, StringComparison.Ordinal);
     }
 

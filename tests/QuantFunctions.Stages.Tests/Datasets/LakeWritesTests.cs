@@ -1,4 +1,5 @@
 using System.Text;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;
@@ -37,8 +38,8 @@ public sealed class LakeWritesTests
 
         LakeConflictException error = await Assert.ThrowsAsync<LakeConflictException>(() => LakeWrites.WriteTableOnceAsync(lake, Weights, Table(0.5), CancellationToken.None));
 
+        Assert.Equal(ErrorCodes.LakeConflict, error.Code);
         Assert.Contains(Weights.Value, error.Message, StringComparison.Ordinal);
-        Assert.Contains("never overwritten", error.Message, StringComparison.Ordinal);
         LakeTable kept = await LakeTableStore.ReadAsync(lake, Weights);
         Assert.Equal([1.0], kept.Doubles("weight"));
     }
@@ -54,6 +55,7 @@ public sealed class LakeWritesTests
         LakeConflictException error = await Assert.ThrowsAsync<LakeConflictException>(
             () => LakeWrites.WriteBytesOnceAsync(lake, json, Encoding.UTF8.GetBytes("{\"orders\":[1]}"), CancellationToken.None));
 
+        Assert.Equal(ErrorCodes.LakeConflict, error.Code);
         Assert.Contains(json.Value, error.Message, StringComparison.Ordinal);
         Assert.Equal("{\"orders\":[]}", Encoding.UTF8.GetString((await lake.TryReadAsync(json))!.Content.Span));
     }
@@ -68,6 +70,7 @@ public sealed class LakeWritesTests
         LakeAccessDeniedException error = await Assert.ThrowsAsync<LakeAccessDeniedException>(() => LakeWrites.WriteTableOnceAsync(view, silver, Table(1.0), CancellationToken.None));
         await LakeWrites.WriteTableOnceAsync(view, Weights, Table(1.0), CancellationToken.None);
 
+        Assert.Equal(ErrorCodes.LakeAccessDenied, error.Code);
         Assert.Contains(silver.Value, error.Message, StringComparison.Ordinal);
         Assert.Null(await inner.GetInfoAsync(silver));
         Assert.NotNull(await inner.GetInfoAsync(Weights)); // gold is the model pipelines' to write

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Optimization;
 
@@ -24,17 +25,17 @@ public sealed class BarbellEngine : AllocationEngine
         Options = options ?? new BarbellOptions();
         if (!(Options.CoreFraction >= 0 && Options.CoreFraction <= 1))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"core fraction must lie in [0, 1] (got {Options.CoreFraction})", "core_fraction");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"core fraction must lie in [0, 1] (got {Options.CoreFraction})", "core_fraction");
         }
 
         if (Options.SatelliteCount is < 1)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"satellite count must be at least 1 (got {Options.SatelliteCount})", "satellite_count");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"satellite count must be at least 1 (got {Options.SatelliteCount})", "satellite_count");
         }
 
         if (Options.Score == BarbellScore.Provided && Options.Scores is null)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, "barbell score 'provided' needs scores", "scores");
+            throw new AllocationException(ErrorCodes.InvalidOption, "barbell score 'provided' needs scores", "scores");
         }
 
         _solver = solver;
@@ -95,7 +96,7 @@ public sealed class BarbellEngine : AllocationEngine
         }
 
         ReturnPanel returns = problem.Returns
-            ?? throw new AllocationException(AllocationErrorCode.InvalidOption, $"barbell score '{Options.Score}' needs the returns; create the problem with returns", "returns");
+            ?? throw new AllocationException(ErrorCodes.InvalidOption, $"barbell score '{Options.Score}' needs the returns; create the problem with returns", "returns");
         double[] s = new double[n];
         for (int j = 0; j < n; j++)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Optimization;
 
 namespace QuantFunctions.Core.Allocation.Engines;
@@ -19,7 +20,7 @@ public sealed class EfficientReturnEngine : AllocationEngine
     {
         if (!double.IsFinite(targetReturn))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"target return must be finite (got {targetReturn})", "target_return");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"target return must be finite (got {targetReturn})", "target_return");
         }
 
         TargetReturn = targetReturn;

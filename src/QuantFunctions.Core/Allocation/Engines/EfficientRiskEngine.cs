@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 using QuantFunctions.Core.Optimization;
 
@@ -25,7 +26,7 @@ public sealed class EfficientRiskEngine : AllocationEngine
     {
         if (!(targetVolatility > 0) || !double.IsFinite(targetVolatility))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"target volatility must be positive and finite (got {targetVolatility})", "target_volatility");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"target volatility must be positive and finite (got {targetVolatility})", "target_volatility");
         }
 
         TargetVolatility = targetVolatility;

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Optimization;
 
 namespace QuantFunctions.Core.Allocation.Engines;
@@ -21,7 +22,7 @@ public sealed class MaximumSharpeEngine : AllocationEngine
     {
         if (!double.IsFinite(riskFreeRate))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"risk-free rate must be finite (got {riskFreeRate})", "risk_free_rate");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"risk-free rate must be finite (got {riskFreeRate})", "risk_free_rate");
         }
 
         RiskFree = riskFreeRate;

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Optimization;
 
 namespace QuantFunctions.Core.Allocation.Engines;
@@ -18,7 +19,7 @@ public sealed class QuadraticUtilityEngine : AllocationEngine
     {
         if (!(riskAversion > 0) || !double.IsFinite(riskAversion))
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, $"risk aversion must be positive and finite (got {riskAversion})", "risk_aversion");
+            throw new AllocationException(ErrorCodes.InvalidOption, $"risk aversion must be positive and finite (got {riskAversion})", "risk_aversion");
         }
 
         RiskAversion = riskAversion;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.LinearAlgebra;
 
 namespace QuantFunctions.Core.Allocation.Engines;
@@ -39,7 +40,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
             {
                 if (!(budgets[i] > 0) || !double.IsFinite(budgets[i]))
                 {
-                    throw new AllocationException(AllocationErrorCode.InvalidOption, $"risk budget {i} is {budgets[i]}; budgets must be positive and finite", "budgets");
+                    throw new AllocationException(ErrorCodes.InvalidOption, $"risk budget {i} is {budgets[i]}; budgets must be positive and finite", "budgets");
                 }
 
                 sum += budgets[i];
@@ -47,7 +48,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
 
             if (Math.Abs(sum - 1) > 1e-9)
             {
-                throw new AllocationException(AllocationErrorCode.InvalidOption, string.Create(CultureInfo.InvariantCulture, $"risk budgets sum to {sum:G12}, not 1"), "budgets");
+                throw new AllocationException(ErrorCodes.InvalidOption, string.Create(CultureInfo.InvariantCulture, $"risk budgets sum to {sum:G12}, not 1"), "budgets");
             }
 
             _budgets = [.. budgets];
@@ -55,7 +56,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
 
         if (!(tolerance > 0) || maxSweeps < 1)
         {
-            throw new AllocationException(AllocationErrorCode.InvalidOption, "risk budgeting needs a positive tolerance and at least one sweep", "tolerance");
+            throw new AllocationException(ErrorCodes.InvalidOption, "risk budgeting needs a positive tolerance and at least one sweep", "tolerance");
         }
 
         Tolerance = tolerance;
@@ -76,7 +77,7 @@ public sealed class RiskBudgetEngine : AllocationEngine
         int n = problem.AssetCount;
         if (_budgets is not null && _budgets.Length != n)
         {
-            throw new AllocationException(AllocationErrorCode.DimensionMismatch, $"{_budgets.Length} risk budgets for {n} assets", "budgets");
+            throw new AllocationException(ErrorCodes.ShapeMismatch, $"{_budgets.Length} risk budgets for {n} assets", "budgets");
         }
 
         double[] b = _budgets ?? Equal(n);

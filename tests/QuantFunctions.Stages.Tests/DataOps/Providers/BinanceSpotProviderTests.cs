@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Providers;
 
@@ -69,7 +70,8 @@ public sealed class BinanceSpotProviderTests
 
         Assert.Equal(3, server.Requests.Count);
         Assert.Equal(3, ex.Attempts.Count);
-        Assert.Contains("HTTP 429 after 3 attempt(s) (retry budget exhausted)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ProviderHttpStatus, ex.Code);
+        Assert.Contains("HTTP 429 after 3 attempt(s)", ex.Message, StringComparison.Ordinal);
         // Exponential backoff without Retry-After: 1 ms then 2 ms.
         Assert.Equal([TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2)], ex.Attempts.Take(2).Select(a => a.RetryDelay!.Value));
     }
@@ -94,7 +96,8 @@ public sealed class BinanceSpotProviderTests
             new BinanceSpotProvider(http, Options(server.BaseAddress)).FetchBarsAsync(Btc, new DateOnly(2024, 1, 4), new DateOnly(2024, 1, 4), CancellationToken.None));
 
         Assert.Single(server.Requests);
-        Assert.Contains("HTTP 400 after 1 attempt(s)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ProviderHttpStatus, ex.Code);
+        Assert.Contains("HTTP 400", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,8 +108,8 @@ public sealed class BinanceSpotProviderTests
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() =>
             new BinanceSpotProvider(http, Options(server.BaseAddress)).FetchBarsAsync(Btc, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 2), CancellationToken.None));
 
+        Assert.Equal(ErrorCodes.ProviderMalformed, ex.Code);
         Assert.Contains("/api/v3/klines?symbol=BTCUSDT", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("malformed JSON", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +133,7 @@ public sealed class BinanceSpotProviderTests
 
         Assert.Equal(3, ex.Attempts.Count);
         Assert.All(ex.Attempts, a => Assert.Null(a.Status));
-        Assert.Contains("failed after 3 attempt(s): HttpRequestException", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ProviderTransport, ex.Code);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 
 namespace QuantFunctions.Stages.Tests.DataOps.Providers;
 
@@ -28,6 +29,7 @@ public sealed class CandidateContractTests
         CandidateRecord[] records = [Rec("BINANCE:ETHUSDT"), Rec(symbol, type, direction)];
 
         CandidateContractException ex = Assert.Throws<CandidateContractException>(() => CandidateNormalizer.Normalize(records, CandidateMode.Strict));
+        Assert.Equal(ErrorCodes.CandidateContract, ex.Code);
         Assert.Contains("candidate record 1", ex.Message, StringComparison.Ordinal);
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Orchestration.Manifests;
@@ -42,7 +43,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         ProviderException ex = await CostOf("never-advancing pages", () => new BinanceSpotProvider(http, Options(server.BaseAddress)).FetchBarsAsync(Btc, From, To, CancellationToken.None));
 
-        Assert.Equal(ProviderErrorCode.PagingStalled, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderPagingStalled, ex.Code);
         Assert.Equal(2, server.Requests.Count);
         Assert.Contains("paging does not advance", ex.Message, StringComparison.Ordinal);
         Assert.Contains(server.BaseAddress.Authority, ex.Message, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         ProviderException ex = await CostOf("pages advancing 1 ms", () => new BinanceSpotProvider(http, Options(server.BaseAddress)).FetchBarsAsync(Btc, From, To, CancellationToken.None));
 
-        Assert.Equal(ProviderErrorCode.TooManyPages, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderTooManyPages, ex.Code);
         Assert.Equal(5, server.Requests.Count);
         Assert.Contains("more than 5 pages", ex.Message, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         ProviderException ex = await CostOf($"{huge.Length / 1_000_000} MB body{(chunked ? ", chunked" : string.Empty)}", () =>
             new BinanceSpotProvider(http, Options(server.BaseAddress)).FetchBarsAsync(Btc, From, To, CancellationToken.None));
 
-        Assert.Equal(ProviderErrorCode.ResponseTooLarge, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderResponseTooLarge, ex.Code);
         Assert.Contains("limit of 65536 bytes", ex.Message, StringComparison.Ordinal);
         Assert.Contains("/api/v3/klines?symbol=BTCUSDT", ex.Message, StringComparison.Ordinal);
     }
@@ -93,7 +94,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         ProviderException ex = await CostOf("redirect to another host", () => new BinanceSpotProvider(http, Options(server.BaseAddress)).DiscoverAsync(CancellationToken.None));
 
-        Assert.Equal(ProviderErrorCode.RedirectRefused, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderRedirectRefused, ex.Code);
         Assert.Contains($"redirect to {elsewhere.BaseAddress.GetLeftPart(UriPartial.Authority)}/api/v3/exchangeInfo refused", ex.Message, StringComparison.Ordinal);
         Assert.Empty(elsewhere.Requests);
     }
@@ -120,7 +121,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         ProviderException ex = await CostOf($"base URL {baseAddress}", () => new BinanceSpotProvider(http, Options(new Uri(baseAddress))).DiscoverAsync(CancellationToken.None));
 
-        Assert.Equal(ProviderErrorCode.InsecureUrl, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderInsecureUrl, ex.Code);
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", ex.Message, StringComparison.Ordinal);
         Assert.Empty(ex.Attempts);
@@ -174,7 +175,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => fetch.WaitAsync(Guard));
         hanging.Release();
 
-        Assert.Equal(ProviderErrorCode.Transport, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderTransport, ex.Code);
         Assert.Contains("TimeoutException: the attempt took longer than 30 s", ex.Message, StringComparison.Ordinal);
     }
 
@@ -196,7 +197,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         Assert.True(deadline.IsExpired);
         ProviderException exceeded = deadline.Exceeded("dataops.ingest node 'dataops.ingest'");
-        Assert.Equal(ProviderErrorCode.DeadlineExceeded, exceeded.Code);
+        Assert.Equal(ErrorCodes.ProviderDeadlineExceeded, exceeded.Code);
         Assert.Contains("deadline of 120 s (QF_HTTP_STAGE_DEADLINE)", exceeded.Message, StringComparison.Ordinal);
     }
 

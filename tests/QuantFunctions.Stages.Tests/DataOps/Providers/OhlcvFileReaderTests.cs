@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
@@ -67,6 +68,7 @@ public sealed class OhlcvFileReaderTests
         await File.WriteAllTextAsync(dir.Combine("aapl.csv"), "Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,100\n2024-01-03,1,2,0.5,1.5,100\n" + row + "\n");
 
         DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
 
         OhlcvFileSet lenient = await OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Strict = false }, CancellationToken.None);
@@ -84,6 +86,7 @@ public sealed class OhlcvFileReaderTests
         await File.WriteAllTextAsync(dir.Combine("aapl.csv"), "Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,100\n2024-01-03,1,2,0.5,1.5,100\n" + row + "\n2024-01-05,1,2,0.5,1.5,100\n");
 
         DatasetSchemaException strict = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, strict.Code);
         DatasetSchemaException lenient = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Strict = false }, CancellationToken.None));
 
         Assert.Contains(expected, strict.Message, StringComparison.Ordinal);
@@ -111,6 +114,7 @@ public sealed class OhlcvFileReaderTests
         for (int attempt = 0; attempt < 5; attempt++)
         {
             var error = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions { Market = "XNYS" }, CancellationToken.None));
+            Assert.Equal(ErrorCodes.DatasetSchemaMismatch, error.Code);
             Assert.Contains("s05.csv:4:", error.Message, StringComparison.Ordinal);
         }
     }
@@ -138,6 +142,7 @@ public sealed class OhlcvFileReaderTests
         await File.WriteAllTextAsync(dir.Combine("aapl.csv"), content);
 
         DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
@@ -149,6 +154,7 @@ public sealed class OhlcvFileReaderTests
         await File.WriteAllTextAsync(dir.Combine("x.csv"), "Date,Open,High,Low,Last,Volume\n2024-01-02,1,2,0.5,1.5,100\n");
 
         DatasetSchemaException ex = await Assert.ThrowsAsync<DatasetSchemaException>(() => OhlcvFileReader.ReadAsync(dir.Path, new OhlcvImportOptions(), CancellationToken.None));
+        Assert.Equal(ErrorCodes.DatasetSchemaMismatch, ex.Code);
 
         Assert.Contains("no column for 'close'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--map close=<header>", ex.Message, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using QuantFunctions.Core.Discovery;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Providers;
 
 namespace QuantFunctions.Stages.Tests.DataOps.Providers;
@@ -57,6 +58,7 @@ public sealed class ScreenerScanClientTests
 
         Assert.Empty(records);
         CandidateContractException ex = Assert.Throws<CandidateContractException>(() => CandidateNormalizer.Normalize(records, CandidateMode.Lenient));
+        Assert.Equal(ErrorCodes.CandidateContract, ex.Code);
         Assert.Contains("zero valid candidates", ex.Message, StringComparison.Ordinal);
     }
 
@@ -67,6 +69,7 @@ public sealed class ScreenerScanClientTests
         using var http = new HttpClient();
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
 
+        Assert.Equal(ErrorCodes.ProviderHttpStatus, ex.Code);
         Assert.Equal(3, ex.Attempts.Count);
         Assert.Equal(TimeSpan.Zero, ex.Attempts[0].RetryDelay);
     }
@@ -80,7 +83,7 @@ public sealed class ScreenerScanClientTests
 
         // Page 1: one successful attempt; page 2: 1 + MaxRetries (2) attempts, all 429.
         Assert.Equal([200, 429, 429, 429], ex.Attempts.Select(a => a.Status!.Value));
-        Assert.Contains("retry budget exhausted", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ProviderHttpStatus, ex.Code);
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class ScreenerScanClientTests
         ProviderException ex = await Assert.ThrowsAsync<ProviderException>(() => new ScreenerScanClient(http, Options(server.BaseAddress), "crypto", "spot").ScanAsync(CancellationToken.None));
 
         Assert.Contains($"POST {server.BaseAddress.AbsoluteUri}crypto/scan: malformed JSON", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ProviderErrorCode.Malformed, ex.Code);
+        Assert.Equal(ErrorCodes.ProviderMalformed, ex.Code);
         Assert.Equal(200, Assert.Single(ex.Attempts).Status);
     }
 }
