@@ -3,12 +3,12 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Durable;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Durable;
 

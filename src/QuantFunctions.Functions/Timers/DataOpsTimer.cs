@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using QuantFunctions.Functions.Api;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
-using QuantFunctions.Stages.Hosting;
+using QuantFunctions.Hosting;
 
 namespace QuantFunctions.Functions.Timers;
 
