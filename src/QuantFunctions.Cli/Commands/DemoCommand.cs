@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
@@ -37,7 +36,7 @@ internal sealed class DemoCommand : CommandBase
         IAnsiConsole console = Context.Console;
         console.MarkupLineInterpolated($"[bold]QuantFunctions demo[/] · lake: {Context.Settings.Lake} · as of {AsOf:yyyy-MM-dd} · seed {Seed}");
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        var clock = Stopwatch.StartNew();
+        long started = Context.Time.GetTimestamp();
         RunRecord? last = null;
         foreach (string relative in Manifests)
         {
@@ -64,9 +63,9 @@ internal sealed class DemoCommand : CommandBase
             }
         }
 
-        clock.Stop();
+        TimeSpan took = Context.Time.GetElapsedTime(started);
         await PrintOutcomeAsync(runtime.Lake, last!, cancellationToken);
-        console.Profile.Out.Writer.WriteLine($"pipelines took {clock.Elapsed.TotalSeconds:F1} s (lake: {Context.Settings.Lake}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
+        console.Profile.Out.Writer.WriteLine($"pipelines took {took.TotalSeconds:F1} s (lake: {Context.Settings.Lake}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
         return ExitCodes.Success;
     }
 

@@ -180,7 +180,7 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
             }
         }
 
-        using var wait = new CancellationTokenSource(TerminateWait);
+        using var wait = new CancellationTokenSource(TerminateWait, time);
         try
         {
             await client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: false, wait.Token);
