@@ -55,10 +55,11 @@ public sealed class FileSystemLakeStoreLockTests : IDisposable
         FileStream held = HoldFolderLock();
         Task write = store.WriteAsync(Target, new byte[] { 7 }, LakeWriteMode.Overwrite);
 
+        // The first backoff passes with the lock still held; once the store waits on the second, the lock is released.
         time.Advance(await time.NextTimerAsync());
-        time.Advance(await time.NextTimerAsync());
+        TimeSpan waiting = await time.NextTimerAsync();
         await held.DisposeAsync();
-        time.Advance(await time.NextTimerAsync());
+        time.Advance(waiting);
         await write;
 
         Assert.Equal(new byte[] { 7 }, await File.ReadAllBytesAsync(_folder.Combine("bronze", "demo", "x", "part-0.bin")));
