@@ -27,18 +27,7 @@ public static class Program
 
         // Spans and metrics of runs go to OTLP when an endpoint is configured (the SDK reads the OTEL_* variables);
         // every run writes forensic_trace.json regardless.
-        OpenTelemetry.OpenTelemetrySdk? telemetry;
-        try
-        {
-            telemetry = CliTelemetry.Create(Environment.GetEnvironmentVariable);
-        }
-        catch (UsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"quant: {ex.Code}: {ex.Message}");
-            return ex.Code.ExitCode;
-        }
-
-        using OpenTelemetry.OpenTelemetrySdk? sdk = telemetry;
+        using OpenTelemetry.OpenTelemetrySdk? sdk = CliTelemetry.Create(settings.Host.Telemetry);
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -21,11 +21,11 @@ ILakeStore lake = await StartupValidator.OpenLakeAsync(settings.Lake);
 builder.Services.AddQuantFunctions(settings, lake);
 
 // Traces and metrics of runs (the orchestration's ActivitySource and Meter) and of the worker go to OTLP when configured.
-if (settings.OtlpEndpoint is { } otlp)
+if (settings.Host.Telemetry.Export)
 {
     builder.Services.AddOpenTelemetry()
         .UseFunctionsWorkerDefaults()
-        .AddQuantTelemetry(new QuantTelemetryOptions { ServiceName = "quantfunctions-functions", OtlpEndpoint = otlp });
+        .AddQuantTelemetry(new QuantTelemetryOptions { ServiceName = "quantfunctions-functions", ExportOtlp = true, OtlpEndpoint = settings.OtlpEndpoint });
 }
 
 IHost host = builder.Build();

@@ -19,8 +19,8 @@ public sealed class CliSettingsTests
             ("QF_LAKE", "blob"), ("QF_LAKE_CONTAINER", "lake2"),
             ("QF_STORAGE_CONNECTION__accountName", "quantlake"), ("QF_STORAGE_CONNECTION__credential", "managedidentity"));
 
-        StorageConnection storage = settings.Storage!;
-        Assert.Equal("lake2", settings.LakeContainer);
+        StorageConnection storage = settings.Lake.Storage!;
+        Assert.Equal("lake2", settings.Lake.Container);
         Assert.Equal(StorageAuthentication.ManagedIdentity, storage.Authentication);
         Assert.Equal(new Uri("https://quantlake.blob.core.windows.net/"), storage.BlobServiceUri);
         Assert.Null(storage.ConnectionString);
@@ -50,8 +50,8 @@ public sealed class CliSettingsTests
     {
         CliSettings settings = Read(("QF_LAKE", "blob"), ("AzureWebJobsStorage", "UseDevelopmentStorage=true"));
 
-        Assert.Equal("AzureWebJobsStorage", settings.Storage!.Name);
-        Assert.Equal(StorageAuthentication.ConnectionString, settings.Storage.Authentication);
+        Assert.Equal("AzureWebJobsStorage", settings.Lake.Storage!.Name);
+        Assert.Equal(StorageAuthentication.ConnectionString, settings.Lake.Storage.Authentication);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class CliSettingsTests
     {
         CliSettings settings = Read(("QF_STORAGE_CONNECTION", "UseDevelopmentStorage=true"));
 
-        Assert.Equal("file", settings.LakeKind);
-        Assert.Null(settings.Storage);
+        Assert.Equal("file", settings.Lake.Kind);
+        Assert.Null(settings.Lake.Storage);
     }
 }

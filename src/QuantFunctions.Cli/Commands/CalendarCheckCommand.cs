@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
@@ -12,7 +13,6 @@ using QuantFunctions.Lake.Runs;
 using QuantFunctions.Stages.Calendars;
 using QuantFunctions.Stages.Datasets;
 using QuantFunctions.Stages.DataOps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Stages.Hosting;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli.Commands;
@@ -35,9 +34,9 @@ internal sealed class DemoCommand : CommandBase
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         IAnsiConsole console = Context.Console;
-        console.MarkupLineInterpolated($"[bold]QuantFunctions demo[/] · lake: {CliRuntime.LakeSettingsOf(Context.Settings)} · as of {AsOf:yyyy-MM-dd} · seed {Seed}");
+        console.MarkupLineInterpolated($"[bold]QuantFunctions demo[/] · lake: {Context.Settings.Lake} · as of {AsOf:yyyy-MM-dd} · seed {Seed}");
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
-        var clock = Stopwatch.StartNew();
+        long started = Context.Time.GetTimestamp();
         RunRecord? last = null;
         foreach (string relative in Manifests)
         {
@@ -64,9 +63,9 @@ internal sealed class DemoCommand : CommandBase
             }
         }
 
-        clock.Stop();
+        TimeSpan took = Context.Time.GetElapsedTime(started);
         await PrintOutcomeAsync(runtime.Lake, last!, cancellationToken);
-        console.Profile.Out.Writer.WriteLine($"pipelines took {clock.Elapsed.TotalSeconds:F1} s (lake: {CliRuntime.LakeSettingsOf(Context.Settings)}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
+        console.Profile.Out.Writer.WriteLine($"pipelines took {took.TotalSeconds:F1} s (lake: {Context.Settings.Lake}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
         return ExitCodes.Success;
     }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
-using QuantFunctions.Stages.Hosting;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli.Commands;

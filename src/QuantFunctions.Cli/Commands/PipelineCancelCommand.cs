@@ -2,9 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 

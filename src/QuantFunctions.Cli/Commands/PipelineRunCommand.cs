@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Lake.Paths;
@@ -9,7 +10,6 @@ using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 

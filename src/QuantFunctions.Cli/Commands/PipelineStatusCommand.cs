@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Cli.Sql;
+using QuantFunctions.Hosting.Settings;
 
 namespace QuantFunctions.Cli.Commands;
 
@@ -40,9 +41,9 @@ internal sealed class SqlCommand : CommandBase
             throw new UsageException("the query is empty");
         }
 
-        if (Context.Settings.LakeKind != "file")
+        if (Context.Settings.Lake.Kind != LakeSettings.FileKind)
         {
-            throw new UsageException($"quant sql reads the file lake only (QF_LAKE=file, QF_LAKE_ROOT); QF_LAKE={Context.Settings.LakeKind} is not supported yet — copy the datasets you need to a folder, or use `quant parquet cat`");
+            throw new UsageException($"quant sql reads the file lake only (QF_LAKE=file, QF_LAKE_ROOT); QF_LAKE={Context.Settings.Lake.Kind} is not supported yet — copy the datasets you need to a folder, or use `quant parquet cat`");
         }
 
         SqlOutputFormat format = parseResult.GetValue(_format) switch
@@ -54,7 +55,7 @@ internal sealed class SqlCommand : CommandBase
         TextWriter output = Context.Console.Profile.Out.Writer;
         try
         {
-            using LakeSqlSession session = LakeSqlSession.Open(Context.Settings.LakeRoot);
+            using LakeSqlSession session = LakeSqlSession.Open(Context.Settings.Lake.Root);
             using DbDataReader reader = session.Run(query);
             await SqlResultWriter.WriteAsync(reader, output, format, limit, cancellationToken);
         }

@@ -5,8 +5,8 @@ using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Durable;
 using QuantFunctions.Durable.Activities;
+using QuantFunctions.Hosting;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Commands;
 
@@ -66,7 +66,7 @@ internal sealed class WorkerCommand : CommandBase
         {
             log.LogInformation(
                 "worker {ProcessId} on task hub '{TaskHub}' ({Storage}), lake {Lake}: up to {MaxActivities} activities at once{Idle}",
-                Environment.ProcessId, hub.TaskHubName, hubOptions.Storage, CliRuntime.LakeSettingsOf(Context.Settings), hubOptions.MaxConcurrentActivities,
+                Environment.ProcessId, hub.TaskHubName, hubOptions.Storage, Context.Settings.Lake, hubOptions.MaxConcurrentActivities,
                 idleExit is { } idle ? string.Create(CultureInfo.InvariantCulture, $", exits after {idle.TotalSeconds:0} s idle") : string.Empty);
             string stopReason = await WatchAsync(hub.Tally, idleExit, log, cancellationToken);
             log.LogInformation("worker {ProcessId} {Reason}", Environment.ProcessId, stopReason);

@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Hosting;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Durable;
 
@@ -28,10 +29,10 @@ internal static class DurableCli
         CliContext context, string what, string taskHub, int? maxActivities = null, TimeSpan? takeoverAfter = null, TimeSpan? maxQueuePollingInterval = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Settings.LakeKind != "blob" || context.Settings.Storage is not StorageConnection storage)
+        if (context.Settings.Lake.Kind != LakeSettings.BlobKind || context.Settings.Lake.Storage is not StorageConnection storage)
         {
             throw new UsageException(
-                $"{what} needs QF_LAKE=blob (and QF_STORAGE_CONNECTION): every process on a task hub must read and write the same lake, and the task hub lives in its storage account; the lake is {CliRuntime.LakeSettingsOf(context.Settings)}.");
+                $"{what} needs QF_LAKE=blob (and QF_STORAGE_CONNECTION): every process on a task hub must read and write the same lake, and the task hub lives in its storage account; the lake is {context.Settings.Lake}.");
         }
 
         if (!DurableTaskHubOptions.IsTaskHubName(taskHub))

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Durable;
 using QuantFunctions.Durable.Activities;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Durable;
 

@@ -4,12 +4,12 @@ using Microsoft.DurableTask.Client;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Durable;
 
@@ -183,7 +183,7 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
             }
         }
 
-        using var wait = new CancellationTokenSource(TerminateWait);
+        using var wait = new CancellationTokenSource(TerminateWait, time);
         try
         {
             await client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: false, wait.Token);

@@ -1,23 +1,19 @@
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Core.Errors;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
 /// <summary>Opens the lake and the pipeline runtime a command needs, from the CLI settings.</summary>
 internal static class CliRuntime
 {
-    /// <summary>The lake settings (file or blob) from the environment settings.</summary>
-    public static LakeSettings LakeSettingsOf(CliSettings settings) =>
-        new(settings.LakeKind, settings.LakeRoot, settings.Storage, settings.LakeContainer);
-
     /// <summary>Opens the lake.</summary>
     public static Task<ILakeStore> OpenLakeAsync(CliContext context, CancellationToken cancellationToken) =>
-        LakeStoreFactory.OpenAsync(LakeSettingsOf(context.Settings), cancellationToken);
+        LakeStoreFactory.OpenAsync(context.Settings.Lake, cancellationToken);
 
     /// <summary>Opens the lake and builds the runtime over it.</summary>
     public static async Task<PipelineRuntime> OpenAsync(CliContext context, CancellationToken cancellationToken)
@@ -34,7 +30,7 @@ internal static class CliRuntime
     /// <exception cref="RunStateException">No such run (<see cref="ErrorCodes.RunNotFound"/>, exit 2), naming the lake.</exception>
     public static async Task<RunRecord> FindRunAsync(CliContext context, PipelineRuntime runtime, string runId, CancellationToken cancellationToken) =>
         await runtime.Runner.Store.FindAsync(runId, cancellationToken)
-            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"no run '{runId}' in the lake ({LakeSettingsOf(context.Settings)})");
+            ?? throw new RunStateException(ErrorCodes.RunNotFound, $"no run '{runId}' in the lake ({context.Settings.Lake})");
 
     /// <summary>Warnings and errors of the runtime to standard error.</summary>
     private static ILoggerFactory LoggerFactory { get; } = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

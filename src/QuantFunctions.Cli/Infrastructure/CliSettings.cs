@@ -1,78 +1,52 @@
-using QuantFunctions.Lake.Azure;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Providers;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
 /// <summary>
-/// Configuration of the <c>quant</c> command, read once from the environment at start-up and validated.
+/// Configuration of the <c>quant</c> command, read once from the environment at start-up and validated: the settings
+/// shared with the Functions app (bound by <see cref="HostSettingsBinder"/>, the same names and rules) and the CLI's own.
 /// </summary>
-/// <param name="LakeRoot">QF_LAKE_ROOT: the file-system lake root (default <c>./lake</c>).</param>
-/// <param name="LakeKind">QF_LAKE: <c>file</c> (default) or <c>blob</c>.</param>
-/// <param name="Storage">
-/// The blob lake's storage connection (resolved only when QF_LAKE=blob): QF_STORAGE_CONNECTION, else AzureWebJobsStorage,
-/// each a connection string or identity-based (<c>{name}__blobServiceUri</c> / <c>{name}__accountName</c>, optional
-/// <c>{name}__credential=managedidentity</c>, <c>{name}__clientId</c>); see <see cref="StorageConnection"/>.
+/// <param name="Host">
+/// The shared settings: the lake (QF_LAKE, QF_LAKE_ROOT default <c>./lake</c>, QF_LAKE_CONTAINER, and for a blob lake
+/// QF_STORAGE_CONNECTION, else AzureWebJobsStorage), QF_MAX_PARALLELISM, QF_GIT_SHA, QF_HTTP_* and OTLP export.
 /// </param>
-/// <param name="LakeContainer">QF_LAKE_CONTAINER: the blob container of the lake (default <c>lake</c>).</param>
-/// <param name="MaxParallelism">QF_MAX_PARALLELISM: nodes run at once by the local runner (default: processor count).</param>
 /// <param name="RepositoryRoot">QF_REPO_ROOT: where shipped manifests are found (default: current directory).</param>
-/// <param name="GitSha">QF_GIT_SHA: recorded in run.json when set.</param>
-/// <param name="OutboundHttp">QF_HTTP_*: the limits of outbound market data HTTP.</param>
-public sealed record CliSettings(
-    string LakeRoot,
-    string LakeKind,
-    StorageConnection? Storage,
-    string LakeContainer,
-    int MaxParallelism,
-    string RepositoryRoot,
-    string? GitSha,
-    OutboundHttpOptions OutboundHttp)
+public sealed record CliSettings(HostSettings Host, string RepositoryRoot)
 {
+    /// <summary>Where the lake lives.</summary>
+    public LakeSettings Lake => Host.Lake;
+
+    /// <summary>QF_MAX_PARALLELISM: nodes run at once by the local runner (default: processor count).</summary>
+    public int MaxParallelism => Host.MaxParallelism;
+
+    /// <summary>QF_GIT_SHA: recorded in run.json when set.</summary>
+    public string? GitSha => Host.GitSha;
+
+    /// <summary>QF_HTTP_*: the limits of outbound market data HTTP.</summary>
+    public OutboundHttpOptions OutboundHttp => Host.OutboundHttp;
+
     /// <summary>Reads and validates the settings from environment variables.</summary>
-    /// <exception cref="UsageException">A variable has an invalid value.</exception>
+    /// <param name="read">Reads an environment variable; null when unset.</param>
+    /// <exception cref="UsageException">A variable has an invalid value (exit 2); the message names it.</exception>
     public static CliSettings FromEnvironment(Func<string, string?> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        string lakeKind = (read("QF_LAKE") ?? "file").Trim().ToLowerInvariant();
-        if (lakeKind is not ("file" or "blob"))
-        {
-            throw new UsageException($"QF_LAKE must be 'file' or 'blob', not '{lakeKind}'.");
-        }
-
-        int parallelism = Environment.ProcessorCount;
-        string? rawParallelism = read("QF_MAX_PARALLELISM");
-        if (!string.IsNullOrWhiteSpace(rawParallelism)
-            && (!int.TryParse(rawParallelism, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out parallelism) || parallelism < 1 || parallelism > 256))
-        {
-            throw new UsageException($"QF_MAX_PARALLELISM must be an integer from 1 to 256, not '{rawParallelism}'.");
-        }
-
-        LakeSettings lake;
+        var source = new SettingsSource(read);
         try
         {
-            lake = LakeSettings.FromSettings(read, Path.Combine(Directory.GetCurrentDirectory(), "lake"));
+            string currentDirectory = Directory.GetCurrentDirectory();
+            return new CliSettings(
+                HostSettingsBinder.Bind(source, Path.Combine(currentDirectory, "lake")),
+                source.GetPath(SettingNames.RepositoryRoot, currentDirectory));
         }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"QF_LAKE=blob needs a valid storage connection. {ex.Message}", ex);
-        }
-
-        OutboundHttpOptions http;
-        try
-        {
-            http = OutboundHttpOptions.FromSettings(read);
-        }
-        catch (ArgumentException ex)
+        catch (InvalidSettingException ex)
         {
             throw new UsageException(ex.Message, ex);
         }
-
-        string repoRoot = read("QF_REPO_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
-        return new CliSettings(lake.Root, lake.Kind, lake.Storage, lake.Container, parallelism, Path.GetFullPath(repoRoot), read("QF_GIT_SHA"), http);
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"CliSettings {{ LakeKind = {LakeKind}, LakeRoot = {LakeRoot}, LakeContainer = {LakeContainer}, MaxParallelism = {MaxParallelism}, RepositoryRoot = {RepositoryRoot} }}";
+        $"CliSettings {{ LakeKind = {Lake.Kind}, LakeRoot = {Lake.Root}, LakeContainer = {Lake.Container}, MaxParallelism = {MaxParallelism}, RepositoryRoot = {RepositoryRoot} }}";
 }

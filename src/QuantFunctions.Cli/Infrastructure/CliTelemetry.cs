@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Orchestration.Telemetry;
 
 namespace QuantFunctions.Cli.Infrastructure;
@@ -11,46 +12,27 @@ namespace QuantFunctions.Cli.Infrastructure;
 /// </summary>
 public static class CliTelemetry
 {
-    /// <summary>The variables that turn export on; each must be an absolute http(s) URI.</summary>
-    public static readonly IReadOnlyList<string> EndpointVariables =
-        ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
-
-    /// <summary>The protocol variables; each must be <c>grpc</c> or <c>http/protobuf</c> (what the .NET exporter speaks).</summary>
-    public static readonly IReadOnlyList<string> ProtocolVariables =
-        ["OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL"];
-
     /// <summary>The SDK with OTLP export when an endpoint is set, else null.</summary>
     /// <param name="read">Reads an environment variable.</param>
     /// <exception cref="UsageException">An endpoint is not an absolute http(s) URI, or a protocol is not supported.</exception>
     public static OpenTelemetrySdk? Create(Func<string, string?> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        bool export = false;
-        foreach (string name in EndpointVariables)
+        try
         {
-            string? value = read(name);
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                continue;
-            }
-
-            if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
-            {
-                throw new UsageException($"{name} '{value}' is not an absolute http(s) URI.");
-            }
-
-            export = true;
+            return Create(HostSettingsBinder.BindTelemetry(new SettingsSource(read)));
         }
-
-        foreach (string name in ProtocolVariables)
+        catch (InvalidSettingException ex)
         {
-            string? value = read(name);
-            if (!string.IsNullOrWhiteSpace(value) && value.Trim() is not ("grpc" or "http/protobuf"))
-            {
-                throw new UsageException($"{name} '{value}' is not supported: use 'grpc' or 'http/protobuf'.");
-            }
+            throw new UsageException(ex.Message, ex);
         }
+    }
 
-        return export ? QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { ServiceName = "quant-cli", ExportOtlp = true }) : null;
+    /// <summary>The SDK with OTLP export when <paramref name="settings"/> turn it on, else null.</summary>
+    /// <param name="settings">The bound telemetry settings.</param>
+    public static OpenTelemetrySdk? Create(TelemetrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Export ? QuantTelemetryExtensions.CreateSdk(new QuantTelemetryOptions { ServiceName = "quant-cli", ExportOtlp = true }) : null;
     }
 }

@@ -25,9 +25,10 @@ public sealed class CatalogApi
     private readonly ILakeStore _lake;
     private readonly FunctionsSettings _settings;
     private readonly ILogger<CatalogApi> _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the functions.</summary>
-    public CatalogApi(StageRegistry registry, PipelineCatalog catalog, DataOpsSchedules schedules, ILakeStore lake, FunctionsSettings settings, ILogger<CatalogApi> logger)
+    public CatalogApi(StageRegistry registry, PipelineCatalog catalog, DataOpsSchedules schedules, ILakeStore lake, FunctionsSettings settings, ILogger<CatalogApi> logger, TimeProvider time)
     {
         _registry = registry;
         _catalog = catalog;
@@ -35,6 +36,7 @@ public sealed class CatalogApi
         _lake = lake;
         _settings = settings;
         _logger = logger;
+        _time = time;
     }
 
     /// <summary>Every registered stage: id, kind, description, parameter names and the overridable ones, sorted by id.</summary>
@@ -82,8 +84,8 @@ public sealed class CatalogApi
     // Null when the lake lists; else the error's type (the details go to the log, not to an anonymous caller).
     private async Task<string?> ProbeLakeAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(LakeProbeTimeout);
+        using var deadline = new CancellationTokenSource(LakeProbeTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await foreach (LakeObjectInfo _ in _lake.ListAsync(LakePathResolver.MetaRoot, timeout.Token))

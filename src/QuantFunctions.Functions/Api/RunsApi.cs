@@ -29,14 +29,16 @@ public sealed class RunsApi
     private readonly RunSteps _steps;
     private readonly FunctionsSettings _settings;
     private readonly ILogger<RunsApi> _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the functions.</summary>
-    public RunsApi(RunLocator locator, RunSteps steps, FunctionsSettings settings, ILogger<RunsApi> logger)
+    public RunsApi(RunLocator locator, RunSteps steps, FunctionsSettings settings, ILogger<RunsApi> logger, TimeProvider time)
     {
         _locator = locator;
         _steps = steps;
         _settings = settings;
         _logger = logger;
+        _time = time;
     }
 
     /// <summary>
@@ -104,7 +106,7 @@ public sealed class RunsApi
         if (run.Instance is not null)
         {
             await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason.Value, Recursive = true }, CancellationToken.None);
-            await WaitStoppedAsync(client, id);
+            await WaitStoppedAsync(client, id, _time);
         }
 
         RunRecord? recorded = await _steps.TerminateAsync(id, reason.Value!, CancellationToken.None);
@@ -197,9 +199,9 @@ public sealed class RunsApi
     }
 
     // Best effort: the instance usually stops at once; a slow stop only delays nothing but this answer.
-    private static async Task WaitStoppedAsync(DurableTaskClient client, string id)
+    private static async Task WaitStoppedAsync(DurableTaskClient client, string id, TimeProvider time)
     {
-        using var timeout = new CancellationTokenSource(TerminateWait);
+        using var timeout = new CancellationTokenSource(TerminateWait, time);
         try
         {
             await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, timeout.Token);

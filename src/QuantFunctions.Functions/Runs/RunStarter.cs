@@ -9,6 +9,7 @@ using QuantFunctions.Durable;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Http;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Execution;
@@ -16,7 +17,6 @@ using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Functions.Runs;
 

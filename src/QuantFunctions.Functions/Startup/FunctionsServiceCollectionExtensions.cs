@@ -6,12 +6,12 @@ using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Runs;
 using QuantFunctions.Functions.Timers;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Functions.Startup;
 

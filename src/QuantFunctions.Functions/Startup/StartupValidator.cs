@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Timers;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.Hosting;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Stages.Hosting;
 
 namespace QuantFunctions.Functions.Startup;
 
@@ -19,52 +18,31 @@ namespace QuantFunctions.Functions.Startup;
 /// </summary>
 public static class StartupValidator
 {
-    /// <summary>Reads and validates the settings.</summary>
+    /// <summary>Reads and validates the settings: the ones shared with the CLI through <see cref="HostSettingsBinder"/>, then the app's own.</summary>
     /// <param name="configuration">App settings and environment variables (identity-based connections as <c>{name}__key</c> or <c>{name}:key</c>).</param>
     /// <exception cref="StartupValidationException">A setting is missing or invalid; the message names it.</exception>
     public static FunctionsSettings ReadSettings(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        string? Read(string name) => configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        LakeSettings lake;
+        var source = new SettingsSource(name => configuration[name]);
+        FunctionsSettings settings;
         try
         {
-            lake = LakeSettings.FromSettings(Read, Path.Combine(Directory.GetCurrentDirectory(), "lake"));
+            settings = new FunctionsSettings
+            {
+                Host = HostSettingsBinder.Bind(source, Path.Combine(Directory.GetCurrentDirectory(), "lake")),
+                ManifestsRoot = source.GetPath(SettingNames.ManifestsRoot, Path.Combine(AppContext.BaseDirectory, "manifests")),
+                MaxRequestBytes = source.GetInt(SettingNames.MaxRequestBytes, FunctionsSettings.DefaultMaxRequestBytes, FunctionsSettings.MinRequestBytes, FunctionsSettings.MaxRequestBytesLimit),
+                DataOpsTimer = source.Get(SettingNames.DataOpsTimer)!,
+                DataOpsSchedule = source.Get(SettingNames.DataOpsSchedule),
+                DataOpsPipelines = source.GetList(SettingNames.DataOpsPipelines, FunctionsSettings.DefaultDataOpsPipelines),
+            };
         }
-        catch (ArgumentException ex)
+        catch (InvalidSettingException ex)
         {
-            throw new StartupValidationException($"The lake settings are invalid: {ex.Message}", ex) { Setting = "QF_LAKE" };
-        }
-
-        OutboundHttpOptions outboundHttp;
-        try
-        {
-            outboundHttp = OutboundHttpOptions.FromSettings(Read);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StartupValidationException(ex.Message, ex) { Setting = ex.ParamName ?? OutboundHttpOptions.AttemptTimeoutSetting };
+            throw new StartupValidationException(ex.Message, ex) { Setting = ex.Setting };
         }
 
-        var settings = new FunctionsSettings
-        {
-            OutboundHttp = outboundHttp,
-            Lake = lake,
-            ManifestsRoot = Path.GetFullPath(Read(SettingNames.ManifestsRoot) ?? Path.Combine(AppContext.BaseDirectory, "manifests")),
-            MaxRequestBytes = ReadInt(Read, SettingNames.MaxRequestBytes, FunctionsSettings.DefaultMaxRequestBytes),
-            MaxParallelism = ReadInt(Read, SettingNames.MaxParallelism, 4),
-            DataOpsTimer = Read(SettingNames.DataOpsTimer)!,
-            DataOpsSchedule = Read(SettingNames.DataOpsSchedule),
-            DataOpsPipelines = (Read(SettingNames.DataOpsPipelines) ?? FunctionsSettings.DefaultDataOpsPipelines)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            GitSha = Read(SettingNames.GitSha),
-            OtlpEndpoint = Read(SettingNames.OtlpEndpoint) is { } otlp
-                ? Uri.TryCreate(otlp, UriKind.Absolute, out Uri? endpoint) && endpoint.Scheme is "http" or "https"
-                    ? endpoint
-                    : throw Invalid(SettingNames.OtlpEndpoint, $"{SettingNames.OtlpEndpoint} must be an absolute http(s) URI, not '{otlp}'.")
-                : null,
-        };
         Validate(settings);
         return settings;
     }
@@ -98,11 +76,11 @@ public static class StartupValidator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            string setting = lake.Kind == "blob" ? lake.Storage?.Name ?? "QF_STORAGE_CONNECTION" : "QF_LAKE_ROOT";
+            string setting = lake.Kind == LakeSettings.BlobKind ? lake.Storage?.Name ?? SettingNames.StorageConnection : SettingNames.LakeRoot;
             throw new StartupValidationException($"The lake ({lake}{(lake.Storage is null ? string.Empty : $", connection {lake.Storage}")}) cannot be opened: {ex.Message}", ex)
             {
                 Setting = setting,
-                Path = lake.Kind == "blob" ? null : lake.Root,
+                Path = lake.Kind == LakeSettings.BlobKind ? null : lake.Root,
             };
         }
     }
@@ -156,19 +134,4 @@ public static class StartupValidator
         services.GetRequiredService<PipelineCatalog>();
         services.GetRequiredService<DataOpsSchedules>();
     }
-
-    private static int ReadInt(Func<string, string?> read, string name, int fallback)
-    {
-        string? text = read(name);
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
-            ? value
-            : throw Invalid(name, $"{name} must be an integer, not '{text}'.");
-    }
-
-    private static StartupValidationException Invalid(string setting, string message) => new(message) { Setting = setting };
 }

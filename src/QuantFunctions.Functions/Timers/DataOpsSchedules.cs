@@ -1,6 +1,7 @@
 using QuantFunctions.Core.Scheduling;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Orchestration.Manifests;
 

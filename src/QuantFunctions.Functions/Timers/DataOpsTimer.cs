@@ -5,7 +5,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Api;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
-using QuantFunctions.Stages.Hosting;
+using QuantFunctions.Hosting;
 
 namespace QuantFunctions.Functions.Timers;
 

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace QuantFunctions.Lake.Providers;
 
 /// <summary>
-/// The deployment's limits on outbound market data HTTP (environment variables <c>QF_HTTP_*</c>, read by
-/// <see cref="FromSettings"/> at start-up). Every value is checked when set.
+/// The deployment's limits on outbound market data HTTP (environment variables <c>QF_HTTP_*</c>, bound by the front
+/// ends' settings binder at start-up). Every value is checked when set.
 /// </summary>
 public sealed record OutboundHttpOptions
 {
@@ -55,52 +53,6 @@ public sealed record OutboundHttpOptions
     {
         get => _maxPages;
         init => _maxPages = value is >= 1 and <= 10_000 ? value : throw Range(nameof(MaxPages), value, "1 to 10000");
-    }
-
-    /// <summary>Reads the options from settings; unset ones keep their defaults.</summary>
-    /// <param name="read">Reads a setting (environment variable, app setting); null when unset.</param>
-    /// <exception cref="ArgumentException">A setting is not a number or out of range; the message names it.</exception>
-    public static OutboundHttpOptions FromSettings(Func<string, string?> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        var options = new OutboundHttpOptions();
-        try
-        {
-            return options with
-            {
-                AttemptTimeout = Seconds(read, AttemptTimeoutSetting) ?? options.AttemptTimeout,
-                StageDeadline = Seconds(read, StageDeadlineSetting) ?? options.StageDeadline,
-                MaxResponseBytes = Number(read, MaxResponseBytesSetting) ?? options.MaxResponseBytes,
-                MaxPages = (int?)Number(read, MaxPagesSetting) ?? options.MaxPages,
-            };
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            string setting = ex.ParamName switch
-            {
-                nameof(AttemptTimeout) => AttemptTimeoutSetting,
-                nameof(StageDeadline) => StageDeadlineSetting,
-                nameof(MaxResponseBytes) => MaxResponseBytesSetting,
-                _ => MaxPagesSetting,
-            };
-            throw new ArgumentException($"{setting} is out of range: {ex.Message}", setting, ex);
-        }
-    }
-
-    private static TimeSpan? Seconds(Func<string, string?> read, string name) =>
-        Number(read, name) is long seconds ? TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(2).TotalSeconds)) : null;
-
-    private static long? Number(Func<string, string?> read, string name)
-    {
-        string? text = read(name);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value <= int.MaxValue
-            ? value
-            : throw new ArgumentException($"{name} must be a whole number up to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}, not '{text}'.", name);
     }
 
     private static ArgumentOutOfRangeException Range(string name, object value, string range) => new(name, value, $"{name} must be {range}");

@@ -26,16 +26,20 @@ public sealed class FileSystemLakeStore : ILakeStore
     private const string TempPrefix = ".qf-tmp-";
     private const string LockFileName = ".qf-lock";
     private const int BufferSize = 81920;
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaxLockBackoff = TimeSpan.FromMilliseconds(50);
 
     private readonly string _root;
     private readonly SemaphoreSlim[] _stripes;
+    private readonly TimeProvider _time;
 
     /// <summary>Opens (and creates if needed) a lake rooted at <paramref name="rootDirectory"/>.</summary>
+    /// <param name="rootDirectory">The lake's folder.</param>
+    /// <param name="timeProvider">The clock of the wait for a folder lock another process holds (backoff and <see cref="LockTimeout"/>); default <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException">The root is empty.</exception>
-    public FileSystemLakeStore(string rootDirectory)
+    public FileSystemLakeStore(string rootDirectory, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        _time = timeProvider ?? TimeProvider.System;
         _root = Path.GetFullPath(rootDirectory);
         Directory.CreateDirectory(_root);
         _stripes = new SemaphoreSlim[64];
@@ -44,6 +48,9 @@ public sealed class FileSystemLakeStore : ILakeStore
             _stripes[i] = new SemaphoreSlim(1, 1);
         }
     }
+
+    /// <summary>How long a commit waits for a folder lock another process holds before it fails.</summary>
+    public static TimeSpan LockTimeout { get; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The absolute root folder.</summary>
     public string RootDirectory => _root;
@@ -274,8 +281,8 @@ public sealed class FileSystemLakeStore : ILakeStore
         SemaphoreSlim stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path.Parent.Value) % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         string lockFile = Path.Combine(Path.GetDirectoryName(full)!, LockFileName);
-        int delayMs = 1;
-        long waitedMs = 0;
+        TimeSpan backoff = TimeSpan.FromMilliseconds(1);
+        long started = _time.GetTimestamp();
         try
         {
             while (true)
@@ -286,15 +293,14 @@ public sealed class FileSystemLakeStore : ILakeStore
                 }
                 catch (IOException e) when (e.GetType() == typeof(IOException))
                 {
-                    if (waitedMs >= LockTimeout.TotalMilliseconds)
+                    if (_time.GetElapsedTime(started) >= LockTimeout)
                     {
                         throw new LakeException($"Timed out after {LockTimeout} waiting for the lock on '{path}' ({lockFile}).", path, e);
                     }
 
                     // Another process holds the object's lock: back off and retry.
-                    await Task.Delay(delayMs, cancellationToken).ConfigureAwait(false);
-                    waitedMs += delayMs;
-                    delayMs = Math.Min(delayMs * 2, 50);
+                    await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxLockBackoff.Ticks));
                 }
             }
         }

@@ -26,14 +26,15 @@ public sealed class DagTestHost : IDisposable
     /// <param name="options">Runner options; default: 2 parallel nodes, 2 retries after 1 ms, 10 s timeout.</param>
     /// <param name="lake">The lake; default a new <see cref="InMemoryLakeStore"/>.</param>
     /// <param name="loggerFactory">Logging; default none.</param>
-    public DagTestHost(StageRegistry registry, RunnerOptions? options = null, ILakeStore? lake = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="timeProvider">The runner's clock (run metadata, retry backoff, node timeouts); default <see cref="TimeProvider.System"/>.</param>
+    public DagTestHost(StageRegistry registry, RunnerOptions? options = null, ILakeStore? lake = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         Registry = registry;
         Lake = lake ?? new InMemoryLakeStore();
         Telemetry = new OrchestrationTelemetry();
         Options = options ?? new RunnerOptions { MaxParallelism = 2, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1), NodeTimeout = TimeSpan.FromSeconds(10) };
-        Runner = new LocalRunner(registry, Lake, Options, Telemetry, loggerFactory ?? NullLoggerFactory.Instance, TimeProvider.System);
+        Runner = new LocalRunner(registry, Lake, Options, Telemetry, loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The stages.</summary>

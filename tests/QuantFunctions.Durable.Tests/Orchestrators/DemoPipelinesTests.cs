@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -7,7 +8,6 @@ using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Steps;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Durable.Tests.Orchestrators;

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using QuantFunctions.Durable.Tests.Fakes;
+using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
@@ -93,8 +94,9 @@ public sealed class FailureAndControlTests
         RunRecord? cancelled = await durable.Steps.TerminateAsync(start.RunId, "operator stop");
         OrchestrationMetadata done = await durable.WaitAsync(start.RunId);
         int startedBefore = stage.Total;
+        int ledgerBefore = (await durable.LedgerAsync("demo", "stop-me")).Count;
         gate.SetResult();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await WaitLateNodeRecordedAsync(durable, "stop-me", "s.backtest[a]", ledgerBefore);
 
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
         Assert.Equal(RunStatus.Cancelled, cancelled!.Status);
@@ -131,5 +133,23 @@ public sealed class FailureAndControlTests
         Dictionary<string, int> events = DurableHarness.EventCounts(await durable.LedgerAsync("demo", "again"));
         Assert.Equal(1, events["run.resumed "]);
         Assert.Equal(5, events.Where(e => e.Key.StartsWith("node.reused ", StringComparison.Ordinal)).Sum(e => e.Value));
+    }
+
+    // The released node's step ends by appending its event to the ledger and then recording the ledger's new head in
+    // run.json: once both are there, nothing of that step is left to write (a bounded wait on the engine's own threads).
+    private static async Task WaitLateNodeRecordedAsync(DurableHarness durable, string runId, string node, int ledgerBefore)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            IReadOnlyList<AuditEntry> ledger = await durable.LedgerAsync("demo", runId);
+            RunRecord run = await durable.RunRecordAsync("demo", runId);
+            if (ledger.Skip(ledgerBefore).Any(e => e.Node == node) && run.AuditHead?.Count == ledger.Count)
+            {
+                return;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
     }
 }

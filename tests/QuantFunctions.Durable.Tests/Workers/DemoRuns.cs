@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Hosting;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Durable.Tests.Workers;
@@ -41,7 +42,7 @@ internal static class DemoRuns
     public static Task<ILakeStore> OpenBlobLakeAsync(AzuriteFixture azurite, string container)
     {
         Dictionary<string, string> settings = Environment(azurite, container);
-        return LakeStoreFactory.OpenAsync(LakeSettings.FromSettings(name => settings.GetValueOrDefault(name), Path.GetTempPath()));
+        return LakeStoreFactory.OpenAsync(HostSettingsBinder.BindLake(new SettingsSource(name => settings.GetValueOrDefault(name)), Path.GetTempPath()));
     }
 
     /// <summary>The runtime (local runner) over <paramref name="lake"/>.</summary>

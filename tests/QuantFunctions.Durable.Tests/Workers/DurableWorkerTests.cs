@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Durable.Tests.Workers;

@@ -1,6 +1,6 @@
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Durable.Tests.Workers;

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using QuantFunctions.Functions.Api;
 using QuantFunctions.Functions.Tests.Support;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Testing;
 
 namespace QuantFunctions.Functions.Tests.Api;
 
@@ -70,5 +72,21 @@ public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<Harn
         Assert.False(response.Body!["lakeReachable"]!.GetValue<bool>());
         Assert.EndsWith(": IOException", response["lake"], StringComparison.Ordinal);
         Assert.DoesNotContain("secret", response.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_LakeSilent_503TimeoutOnceTheProbeDeadlinePassesOnTheClock()
+    {
+        var time = new ObservableTimeProvider();
+        CatalogApi api = ActivatorUtilities.CreateInstance<CatalogApi>(fixture.Harness.Services, (ILakeStore)new UnreachableLake(silent: true), (TimeProvider)time);
+        Task<IActionResult> health = api.Health(Requests.Create("GET", "/api/health"));
+
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        Assert.False(health.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        ApiResponse response = await fixture.Harness.ExecuteAsync(health);
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("file: timeout", response["lake"]);
     }
 }

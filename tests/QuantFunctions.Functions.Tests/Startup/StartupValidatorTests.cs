@@ -6,6 +6,7 @@ using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
 using QuantFunctions.Functions.Tests.Support;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;

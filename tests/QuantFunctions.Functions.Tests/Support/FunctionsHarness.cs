@@ -14,10 +14,10 @@ using QuantFunctions.Functions.Api;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
 using QuantFunctions.Functions.Timers;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Functions.Tests.Support;
@@ -71,7 +71,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     {
         var settings = new FunctionsSettings
         {
-            Lake = new LakeSettings("file", lakeRoot, null, LakeSettings.DefaultContainer),
+            Host = new HostSettings { Lake = new LakeSettings(LakeSettings.FileKind, lakeRoot, null, LakeSettings.DefaultContainer), MaxParallelism = 4 },
             ManifestsRoot = Path.Combine(RepositoryRoot.Find(), "manifests"),
             DataOpsTimer = "0 * * * * *",
         };

@@ -2,6 +2,7 @@ using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
 using QuantFunctions.Functions.Tests.Support;
 using QuantFunctions.Functions.Timers;
+using QuantFunctions.Hosting.Settings;
 
 namespace QuantFunctions.Functions.Tests.Timers;
 

@@ -29,4 +29,21 @@ internal static class ChildProcess
         Assert.True(process.ExitCode is 0 or 3, $"child exited with {process.ExitCode}: {errors}");
         return process.ExitCode;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="process"/> has written <paramref name="file"/> (a condition another process makes
+    /// true, so it is checked every few milliseconds); fails when the child exits first, and stops at the token's deadline.
+    /// </summary>
+    public static async Task WaitForFileAsync(Process process, string file, CancellationToken cancellationToken)
+    {
+        while (!File.Exists(file))
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail($"child exited early ({process.ExitCode}) before writing {file}: {await process.StandardError.ReadToEndAsync(cancellationToken)}");
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+    }
 }

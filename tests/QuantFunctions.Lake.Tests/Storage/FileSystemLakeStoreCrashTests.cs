@@ -53,15 +53,7 @@ public sealed class FileSystemLakeStoreCrashTests : IDisposable
         string ready = _folder.Combine("ready.txt");
         using Process writer = ChildProcess.Start(StartupHook.SlowWriter, root, Target.Value, ready);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!File.Exists(ready))
-        {
-            if (writer.HasExited)
-            {
-                Assert.Fail($"writer exited early ({writer.ExitCode}): {await writer.StandardError.ReadToEndAsync()}");
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
+        await ChildProcess.WaitForFileAsync(writer, ready, timeout.Token);
 
         writer.Kill(entireProcessTree: true);
         await writer.WaitForExitAsync(timeout.Token);

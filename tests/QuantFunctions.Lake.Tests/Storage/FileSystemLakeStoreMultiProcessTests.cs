@@ -59,10 +59,14 @@ public sealed class FileSystemLakeStoreMultiProcessTests : IDisposable
 
         try
         {
-            // Let the children reach their wait loop, then release them together.
-            await Task.Delay(500);
-            await File.WriteAllTextAsync(go, "go");
+            // Once every child waits for the signal (its ready file), release them together.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            for (int i = 0; i < Processes; i++)
+            {
+                await ChildProcess.WaitForFileAsync(children[i], StartupHook.ReadyFile(go, i.ToString()), timeout.Token);
+            }
+
+            await File.WriteAllTextAsync(go, "go");
             int[] codes = new int[Processes];
             for (int i = 0; i < Processes; i++)
             {

@@ -19,11 +19,14 @@ internal static class StartupHook
     /// <summary>Streams an object forever; writes the signal file once 1 MiB is staged.</summary>
     public const string SlowWriter = "slow-writer";
 
-    /// <summary>Waits for the signal file, then appends 10 ledger events.</summary>
+    /// <summary>Writes <see cref="ReadyFile"/>, waits for the signal file, then appends 10 ledger events.</summary>
     public const string LedgerAppender = "ledger-appender";
 
-    /// <summary>Waits for the signal file, then tries one create-only write; exit code 0 won, 3 conflict.</summary>
+    /// <summary>Writes <see cref="ReadyFile"/>, waits for the signal file, then tries one create-only write; exit code 0 won, 3 conflict.</summary>
     public const string CreateOnly = "create-only";
+
+    /// <summary>The file child <paramref name="id"/> writes once it waits for <paramref name="signal"/>.</summary>
+    public static string ReadyFile(string signal, string id) => $"{signal}.ready-{id}";
 
     public static void Initialize()
     {
@@ -70,7 +73,7 @@ internal static class StartupHook
 
     private static async Task<int> AppendAsync(FileSystemLakeStore store, LakePath path, string signal, string id)
     {
-        await WaitForAsync(signal);
+        await WaitForAsync(signal, id);
         using var ledger = new AuditLedger(store, path);
         for (int i = 0; i < 10; i++)
         {
@@ -82,7 +85,7 @@ internal static class StartupHook
 
     private static async Task<int> CreateAsync(FileSystemLakeStore store, LakePath path, string signal, string id)
     {
-        await WaitForAsync(signal);
+        await WaitForAsync(signal, id);
         try
         {
             await store.WriteAsync(path, System.Text.Encoding.UTF8.GetBytes("writer " + id), LakeWriteMode.CreateOnly);
@@ -94,8 +97,11 @@ internal static class StartupHook
         }
     }
 
-    private static async Task WaitForAsync(string signal)
+    // Spins on the file so that every child starts within a few milliseconds of the others once it appears: the point
+    // of these tests is contention. The parent kills a child that waits longer than its own deadline.
+    private static async Task WaitForAsync(string signal, string id)
     {
+        await File.WriteAllTextAsync(ReadyFile(signal, id), "ready");
         while (!File.Exists(signal))
         {
             await Task.Delay(2);

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
@@ -7,7 +8,6 @@ using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Orchestration.Tests.Azurite;

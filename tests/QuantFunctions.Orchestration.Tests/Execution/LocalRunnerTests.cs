@@ -10,6 +10,7 @@ using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Testing;
 using QuantFunctions.Orchestration.Tests.Fakes;
+using QuantFunctions.Testing;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
 
 namespace QuantFunctions.Orchestration.Tests.Execution;
@@ -163,12 +164,43 @@ public sealed class LocalRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_TransientErrors_RetriedAfterExponentialBackoffOnTheRunnersClock()
+    {
+        var time = new ObservableTimeProvider();
+        var stage = new ScriptedStage().FailWith("a", new IOException("1"), new IOException("2"));
+        using var host = new DagTestHost(
+            TestRegistry.Create(stage), new RunnerOptions { MaxParallelism = 1, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromSeconds(1) }, timeProvider: time);
+        Task<RunRecord> running = host.RunAsync(Diamond);
+
+        // The first retry waits the base delay, the second twice that; nothing runs before the clock gets there.
+        await stage.WaitForCallsAsync("a", 1);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, stage.CountOf("a"));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await stage.WaitForCallsAsync("a", 2);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, stage.CountOf("a"));
+        time.Advance(TimeSpan.FromSeconds(2));
+        RunRecord run = await running;
+
+        NodeState a = run.Nodes.Single(n => n.Node.Value == "a");
+        Assert.Equal((NodeStatus.Succeeded, 3), (a.Status, a.Attempts));
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+    }
+
+    [Fact]
     public async Task RunAsync_NodeExceedsTimeout_FailsAsTimedOutWithoutRetry()
     {
+        // One node at a time: when 'b' hangs, 'a' and maybe 'c' are done, so moving the clock past the timeout times out 'b' alone.
+        var time = new ObservableTimeProvider();
         var stage = new ScriptedStage().Hang("b");
-        using DagTestHost host = HostWith(stage, new RunnerOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero, NodeTimeout = TimeSpan.FromMilliseconds(200) });
+        var options = new RunnerOptions { MaxParallelism = 1, MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero, NodeTimeout = TimeSpan.FromMinutes(30) };
+        using var host = new DagTestHost(TestRegistry.Create(stage), options, timeProvider: time);
+        Task<RunRecord> running = host.RunAsync(Diamond);
+        await stage.WaitForCallsAsync("b", 1);
 
-        RunRecord run = await host.RunAsync(Diamond);
+        time.Advance(options.NodeTimeout);
+        RunRecord run = await running;
 
         NodeState b = run.Nodes.Single(n => n.Node.Value == "b");
         Assert.Equal((NodeStatus.Failed, 1, NodeErrorCodes.Timeout), (b.Status, b.Attempts, b.Error!.Code));
@@ -183,10 +215,8 @@ public sealed class LocalRunnerTests : IDisposable
         Task<RunRecord> running = host.RunAsync(Model(Node("fan", extra: "\"for_each\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]")));
 
         // Hold the first executions at the gate until the limit is reached, then let everything through.
-        while (stage.CurrentConcurrency < 2 && !running.IsCompleted)
-        {
-            await Task.Delay(5);
-        }
+        await stage.WaitForCallsAsync(2);
+        Assert.Equal(2, stage.CurrentConcurrency);
 
         stage.Gate.SetResult();
         RunRecord run = await running;
@@ -364,10 +394,7 @@ public sealed class LocalRunnerTests : IDisposable
         using DagTestHost host = HostWith(stage, new RunnerOptions { MaxParallelism = 1 });
         using var cts = new CancellationTokenSource();
         Task<RunRecord> running = host.RunAsync(Diamond, cancellationToken: cts.Token);
-        while (stage.CountOf("b") == 0 && !running.IsCompleted)
-        {
-            await Task.Delay(5);
-        }
+        await stage.WaitForCallsAsync("b", 1);
 
         await cts.CancelAsync();
 

@@ -12,15 +12,20 @@ namespace QuantFunctions.Orchestration.Tests.Fakes;
 
 /// <summary>
 /// A fake stage whose behaviour is scripted per node key: fail with given exceptions on the first
-/// attempts, hang until cancelled, or wait on a gate; records invocations and peak concurrency.
+/// attempts, hang until cancelled, or wait on a gate; records invocations and peak concurrency, and signals them
+/// (<see cref="WaitForCallsAsync(string, int)"/>) so tests wait on a call rather than poll for it.
 /// </summary>
 public sealed class ScriptedStage : IStage
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Exception>> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _hangs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Key, int Attempt, object Parameters, string? Item, int Sample)> _calls = new();
+    private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
     private int _current;
     private int _peak;
+
+    /// <summary>How long a test waits for a call before failing (real time: the runner calls stages on its own tasks).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The content tag of the input each node reads: the node reports a fingerprint of it (and
@@ -82,6 +87,14 @@ public sealed class ScriptedStage : IStage
     /// <summary>How many times <paramref name="key"/> was executed (all attempts).</summary>
     public int CountOf(string key) => _calls.Count(c => c.Key == key);
 
+    /// <summary>Completes once <paramref name="key"/> has been called <paramref name="count"/> times (all attempts).</summary>
+    /// <exception cref="TimeoutException">Not within <see cref="Patience"/>.</exception>
+    public Task WaitForCallsAsync(string key, int count) => WaitUntilAsync(() => CountOf(key) >= count);
+
+    /// <summary>Completes once the stage has been called <paramref name="count"/> times in all.</summary>
+    /// <exception cref="TimeoutException">Not within <see cref="Patience"/>.</exception>
+    public Task WaitForCallsAsync(int count) => WaitUntilAsync(() => _calls.Count >= count);
+
     public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
     {
         int now = Interlocked.Increment(ref _current);
@@ -91,6 +104,7 @@ public sealed class ScriptedStage : IStage
             // The first draw of the seeded Random: lets tests check seeds are per node and stable.
             Contexts[context.NodeKey] = context;
             _calls.Enqueue((context.NodeKey, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
+            SignalWaiters();
             if (Gate is { } gate)
             {
                 await gate.Task.WaitAsync(cancellationToken);
@@ -130,6 +144,37 @@ public sealed class ScriptedStage : IStage
 
     public Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<InputFingerprint>?>(Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : []);
+
+    private Task WaitUntilAsync(Func<bool> done)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            if (done())
+            {
+                return Task.CompletedTask;
+            }
+
+            _waiters.Add((done, signal));
+        }
+
+        return signal.Task.WaitAsync(Patience);
+    }
+
+    private void SignalWaiters()
+    {
+        lock (_waiters)
+        {
+            for (int i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Done())
+                {
+                    _waiters[i].Signal.SetResult();
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+    }
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics.Tracing;
 using Azure.Core.Diagnostics;
 using Azure.Storage.Blobs;
 using QuantFunctions.Core.Errors;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -9,7 +10,6 @@ using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Tests.Azurite;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Orchestration.Tests.Faults;

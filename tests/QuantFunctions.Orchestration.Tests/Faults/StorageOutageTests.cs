@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Core.Errors;
+using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
@@ -8,7 +9,6 @@ using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Tests.Azurite;
-using QuantFunctions.Stages.Hosting;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Orchestration.Tests.Faults;

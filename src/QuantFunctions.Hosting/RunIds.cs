@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QuantFunctions.Stages.Hosting;
+namespace QuantFunctions.Hosting;
 
 /// <summary>Default run ids: derived from what the run is, so the same run asked twice is the same run (and resumes).</summary>
 public static class RunIds

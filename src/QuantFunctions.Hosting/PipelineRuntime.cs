@@ -5,8 +5,9 @@ using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Orchestration.Telemetry;
+using QuantFunctions.Stages;
 
-namespace QuantFunctions.Stages.Hosting;
+namespace QuantFunctions.Hosting;
 
 /// <summary>
 /// The composition of what runs pipelines — stage registry (every shipped stage), manifest loader,

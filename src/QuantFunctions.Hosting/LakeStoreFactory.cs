@@ -1,8 +1,9 @@
 using Azure.Storage.Blobs;
+using QuantFunctions.Hosting.Settings;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;
 
-namespace QuantFunctions.Stages.Hosting;
+namespace QuantFunctions.Hosting;
 
 /// <summary>Opens the lake the settings describe (creating the blob container if needed).</summary>
 public static class LakeStoreFactory
@@ -28,10 +29,10 @@ public static class LakeStoreFactory
         ArgumentNullException.ThrowIfNull(settings);
         switch (settings.Kind)
         {
-            case "file":
+            case LakeSettings.FileKind:
                 Directory.CreateDirectory(settings.Root);
                 return new FileSystemLakeStore(settings.Root);
-            case "blob":
+            case LakeSettings.BlobKind:
                 StorageConnection storage = settings.Storage ?? throw new ArgumentException(
                     $"A blob lake needs a storage connection ({StorageConnection.LakeConnectionName} or {StorageConnection.HostConnectionName}).", nameof(settings));
                 BlobServiceClient service = BlobServiceClientFactory.Create(storage, blobOptions);
