@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;

@@ -1,5 +1,5 @@
-using QuantFunctions.Lake.Providers;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.DataOps.Providers;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Alpha;
 using QuantFunctions.Stages.DataOps;

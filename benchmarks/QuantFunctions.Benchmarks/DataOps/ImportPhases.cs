@@ -3,7 +3,7 @@ using System.Globalization;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Stages.Datasets;
 using QuantFunctions.Stages.DataOps;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using QuantFunctions.Cli.Infrastructure;
 using MarketSymbol = QuantFunctions.Core.Market.Symbol;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Stages.DataOps;
 

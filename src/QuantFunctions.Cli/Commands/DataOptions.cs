@@ -1,6 +1,6 @@
 using System.CommandLine;
 using QuantFunctions.Cli.Infrastructure;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -3,7 +3,7 @@ using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli.Commands;

@@ -4,7 +4,7 @@ using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Cli.Commands;
 

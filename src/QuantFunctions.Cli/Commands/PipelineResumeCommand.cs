@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Durable;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Cli.Commands;
 

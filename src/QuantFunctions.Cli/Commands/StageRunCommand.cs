@@ -1,7 +1,7 @@
 using System.CommandLine;
 using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Cli.Commands;
 

@@ -3,7 +3,7 @@ using QuantFunctions.Cli.Infrastructure;
 using QuantFunctions.Durable;
 using QuantFunctions.Durable.Activities;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Steps;
 
 namespace QuantFunctions.Cli.Durable;

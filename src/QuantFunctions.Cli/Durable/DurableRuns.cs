@@ -6,7 +6,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Durable;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Fingerprints;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Steps;

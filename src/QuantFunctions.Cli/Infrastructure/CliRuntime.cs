@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Providers;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.DataOps.Providers;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 

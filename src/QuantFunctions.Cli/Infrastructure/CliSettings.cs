@@ -1,5 +1,5 @@
 using QuantFunctions.Hosting.Settings;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Cli.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Cli.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Steps;
 

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Steps;
 
 namespace QuantFunctions.Durable.Orchestrators;

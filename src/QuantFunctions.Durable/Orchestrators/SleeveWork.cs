@@ -1,4 +1,4 @@
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Steps;
 

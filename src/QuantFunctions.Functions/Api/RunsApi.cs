@@ -8,7 +8,7 @@ using QuantFunctions.Durable;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Runs;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Steps;
 
 namespace QuantFunctions.Functions.Api;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using QuantFunctions.Core.Scheduling;
 using QuantFunctions.Hosting.Settings;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Functions.Configuration;
 

@@ -3,7 +3,7 @@ using Microsoft.DurableTask.Client;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Steps;
 

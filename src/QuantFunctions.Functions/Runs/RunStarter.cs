@@ -11,7 +11,7 @@ using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;

@@ -7,7 +7,7 @@ using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Runs;
 using QuantFunctions.Functions.Timers;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Stages;

@@ -2,7 +2,7 @@ using QuantFunctions.Core.Scheduling;
 using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Hosting.Settings;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Manifests;
 
 namespace QuantFunctions.Functions.Timers;

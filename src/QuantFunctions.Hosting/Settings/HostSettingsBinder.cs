@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Core;
 using QuantFunctions.Lake.Azure;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Hosting.Settings;
 

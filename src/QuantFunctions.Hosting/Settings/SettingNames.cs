@@ -1,4 +1,4 @@
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Hosting.Settings;
 

@@ -18,7 +18,7 @@ namespace QuantFunctions.Lake.Csv;
 /// that never closes or spans lines, text after a closing quote. Column counts are checked by the callers,
 /// whose messages say what the row is for.</para>
 /// </remarks>
-internal sealed class CsvReader : IDisposable
+public sealed class CsvReader : IDisposable
 {
     private static readonly SepReaderOptions Options = Sep.New(',').Reader() with
     {

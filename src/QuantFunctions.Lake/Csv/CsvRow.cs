@@ -4,7 +4,7 @@ using nietras.SeparatedValues;
 namespace QuantFunctions.Lake.Csv;
 
 /// <summary>One row of a <see cref="CsvReader"/>: field access by 0-based column, no allocation for numbers.</summary>
-internal readonly ref struct CsvRow
+public readonly ref struct CsvRow
 {
     private readonly SepReader.Row _row;
 

@@ -132,7 +132,7 @@ public sealed record DatasetFingerprint
     }
 
     /// <summary>Throws unless <paramref name="value"/> is a SHA-256 in lowercase hex; <paramref name="what"/> names it in the message.</summary>
-    internal static void EnsureSha256(string value, string what)
+    public static void EnsureSha256(string value, string what)
     {
         if (!IsSha256Hex(value))
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Execution;
 

@@ -6,7 +6,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;

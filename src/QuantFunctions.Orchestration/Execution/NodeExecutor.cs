@@ -6,7 +6,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;

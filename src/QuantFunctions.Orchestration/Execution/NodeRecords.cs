@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 
 namespace QuantFunctions.Orchestration.Execution;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 
 namespace QuantFunctions.Orchestration.Execution;

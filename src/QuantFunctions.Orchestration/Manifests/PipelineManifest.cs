@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Manifests;
 

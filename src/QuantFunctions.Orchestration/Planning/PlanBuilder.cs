@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Planning;
 

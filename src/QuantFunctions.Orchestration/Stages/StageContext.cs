@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

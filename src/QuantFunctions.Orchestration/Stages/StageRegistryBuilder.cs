@@ -1,5 +1,5 @@
 using QuantFunctions.Orchestration.Manifests;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Stages;
 

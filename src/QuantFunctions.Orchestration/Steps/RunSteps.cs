@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;

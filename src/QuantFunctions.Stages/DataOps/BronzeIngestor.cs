@@ -5,7 +5,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Stages.Datasets;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Stages.Datasets;
 
 namespace QuantFunctions.Stages.DataOps;

@@ -1,5 +1,5 @@
 using QuantFunctions.Core.Discovery;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Stages.DataOps;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;

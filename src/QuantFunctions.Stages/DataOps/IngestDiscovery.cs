@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Discovery;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.DataOps;

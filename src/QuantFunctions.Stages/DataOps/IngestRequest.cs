@@ -1,5 +1,5 @@
 using QuantFunctions.Core.Market;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Stages.DataOps;

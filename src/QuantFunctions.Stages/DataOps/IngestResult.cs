@@ -1,4 +1,4 @@
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Stages.DataOps;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 
 namespace QuantFunctions.Stages.DataOps;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;

@@ -1,9 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Durable.Tests.Fakes;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;

@@ -1,5 +1,6 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Durable.Tests.Fakes;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Steps;
 

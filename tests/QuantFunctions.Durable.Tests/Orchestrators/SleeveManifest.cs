@@ -1,5 +1,5 @@
 using QuantFunctions.Durable.Tests.Fakes;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Durable.Tests.Orchestrators;

@@ -50,7 +50,7 @@ internal static class DemoRuns
         PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System);
 
     /// <summary>Runs a demo pipeline with the local runner, as <c>quant demo</c> does.</summary>
-    public static async Task<Lake.Runs.RunRecord> RunLocallyAsync(PipelineRuntime runtime, string manifest, string runId)
+    public static async Task<Orchestration.Runs.RunRecord> RunLocallyAsync(PipelineRuntime runtime, string manifest, string runId)
     {
         PipelineManifest loaded = await runtime.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), manifest));
         return await runtime.Runner.RunAsync(new RunRequest { Manifest = loaded, RunId = runId, Settings = new RunSettings { AsOf = AsOf, Seed = Seed } });

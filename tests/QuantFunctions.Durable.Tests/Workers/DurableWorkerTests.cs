@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using QuantFunctions.Hosting;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Testing;
 

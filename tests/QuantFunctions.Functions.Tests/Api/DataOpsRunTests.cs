@@ -3,7 +3,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Functions.Tests.Api;
 

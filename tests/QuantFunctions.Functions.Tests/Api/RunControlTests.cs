@@ -1,7 +1,7 @@
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Functions.Http;
 using QuantFunctions.Functions.Tests.Support;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Functions.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using QuantFunctions.Durable.Orchestrators;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Steps;
 

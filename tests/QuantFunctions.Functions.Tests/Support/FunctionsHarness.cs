@@ -15,7 +15,7 @@ using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
 using QuantFunctions.Functions.Timers;
 using QuantFunctions.Hosting.Settings;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Testing;

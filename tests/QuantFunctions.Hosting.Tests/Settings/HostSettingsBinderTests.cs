@@ -30,7 +30,7 @@ public sealed class HostSettingsBinderTests
         Assert.Equal(new LakeSettings(LakeSettings.FileKind, DefaultRoot, null, LakeSettings.DefaultContainer), settings.Lake);
         Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 256), settings.MaxParallelism);
         Assert.Null(settings.GitSha);
-        Assert.Equal(new Lake.Providers.OutboundHttpOptions(), settings.OutboundHttp);
+        Assert.Equal(new DataOps.Providers.OutboundHttpOptions(), settings.OutboundHttp);
         Assert.Equal(TelemetrySettings.None, settings.Telemetry);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;

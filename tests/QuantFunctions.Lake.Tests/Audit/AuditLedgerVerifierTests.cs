@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Storage;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Core;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Storage;

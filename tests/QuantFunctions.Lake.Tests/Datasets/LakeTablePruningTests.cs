@@ -1,3 +1,4 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;

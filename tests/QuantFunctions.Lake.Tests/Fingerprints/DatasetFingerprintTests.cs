@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;

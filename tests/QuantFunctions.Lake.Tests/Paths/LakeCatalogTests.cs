@@ -1,3 +1,4 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 

@@ -1,3 +1,4 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Lake.Tests.Storage;

@@ -1,3 +1,4 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Storage;
 

@@ -1,8 +1,8 @@
 using System.Text;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Orchestration.Tests.Fakes;
 using QuantFunctions.Testing;
 

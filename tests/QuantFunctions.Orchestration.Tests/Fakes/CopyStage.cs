@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 

@@ -1,6 +1,6 @@
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Fakes;
 

@@ -4,7 +4,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Hosting;
 using QuantFunctions.Lake.Azure;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;

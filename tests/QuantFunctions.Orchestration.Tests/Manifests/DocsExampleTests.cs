@@ -1,9 +1,9 @@
 using System.Text.Json;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Orchestration.Tests.Fakes;
 using QuantFunctions.Testing;
 

@@ -3,7 +3,7 @@ using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Tests.Fakes;
 using QuantFunctions.Testing;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Manifests;
 

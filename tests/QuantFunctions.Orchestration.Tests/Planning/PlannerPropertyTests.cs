@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
 

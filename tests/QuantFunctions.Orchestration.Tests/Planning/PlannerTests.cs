@@ -1,6 +1,6 @@
 using QuantFunctions.Orchestration.Planning;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 
 namespace QuantFunctions.Orchestration.Tests.Planning;
 

@@ -3,7 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Trace;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Orchestration.Telemetry;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Orchestration.Tests.Fakes;
 using static QuantFunctions.Orchestration.Tests.Fakes.ManifestJson;
 

@@ -3,10 +3,10 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Fingerprints;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Testing;
 
 namespace QuantFunctions.Stages.Tests.DataOps;

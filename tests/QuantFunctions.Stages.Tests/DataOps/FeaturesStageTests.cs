@@ -1,9 +1,9 @@
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Datasets;
 

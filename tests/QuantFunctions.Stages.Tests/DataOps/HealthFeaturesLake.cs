@@ -1,6 +1,6 @@
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 
 namespace QuantFunctions.Stages.Tests.DataOps;
 

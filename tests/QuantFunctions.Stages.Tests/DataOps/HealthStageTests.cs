@@ -3,9 +3,9 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Datasets;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
+using QuantFunctions.Testing;
 using QuantFunctions.Core.Errors;
-using QuantFunctions.Lake.Providers;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.DataOps.Providers;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
-using QuantFunctions.Stages.Tests.DataOps.Providers;
+using QuantFunctions.Testing.Orchestration;
 
 namespace QuantFunctions.Stages.Tests.DataOps;
 

@@ -1,16 +1,16 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using QuantFunctions.Testing;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Stages.DataOps;
-using QuantFunctions.Stages.Tests.DataOps.Providers;
 
 namespace QuantFunctions.Stages.Tests.DataOps;
 

@@ -1,10 +1,10 @@
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Stages.DataOps;
 
 namespace QuantFunctions.Stages.Tests.DataOps;

@@ -1,9 +1,11 @@
+using QuantFunctions.Testing.Lake;
+using QuantFunctions.Testing;
 using QuantFunctions.Core.Discovery;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
-using QuantFunctions.Lake.Providers;
+using QuantFunctions.DataOps.Providers;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Stages.Datasets;
 using QuantFunctions.Stages.DataOps;
@@ -232,9 +234,9 @@ public sealed class IngestTests
     [Fact]
     public async Task Ingest_BinanceFixtureWithOneSymbolIn429Storm_WarnsAndLogsEveryHttpAttempt()
     {
-        using var server = new Providers.FixtureServer((path, _) => path.Contains("symbol=ETHUSDT", StringComparison.Ordinal)
-            ? Providers.FixtureReply.Error(429, "0")
-            : Providers.FixtureReply.File("klines_btcusdt_page2.json"));
+        using var server = new FixtureServer((path, _) => path.Contains("symbol=ETHUSDT", StringComparison.Ordinal)
+            ? FixtureReply.Error(429, "0")
+            : FixtureReply.File("klines_btcusdt_page2.json"));
         using var http = new HttpClient();
         var provider = new BinanceSpotProvider(http, new HttpProviderOptions { BaseAddress = server.BaseAddress, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1) });
         var lake = new InMemoryLakeStore();

@@ -2,7 +2,7 @@ using QuantFunctions.Core.Calendars;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Stages.Datasets;
 

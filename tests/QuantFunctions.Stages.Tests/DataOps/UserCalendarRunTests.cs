@@ -1,8 +1,8 @@
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
-using QuantFunctions.Lake.Runs;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
-using QuantFunctions.Orchestration.Testing;
+using QuantFunctions.Testing.Orchestration;
 using QuantFunctions.Stages.Calendars;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Testing;

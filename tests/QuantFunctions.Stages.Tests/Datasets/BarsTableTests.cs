@@ -1,3 +1,4 @@
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Storage;

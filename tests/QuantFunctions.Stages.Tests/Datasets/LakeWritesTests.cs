@@ -1,4 +1,5 @@
 using System.Text;
+using QuantFunctions.Testing.Lake;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
