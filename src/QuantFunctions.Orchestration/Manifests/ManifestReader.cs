@@ -40,8 +40,7 @@ internal static class ManifestReader
             string? version = reader.Name(root, "version", null, required: true, Identifiers.IsSemVer, "a semver version such as 1.0.0");
             string? scope = reader.Name(root, "scope", null, required: true, Identifiers.IsName, "lowercase [a-z0-9_]+");
             string? kindText = reader.Name(root, "kind", null, required: true, k => k is "data" or "model", "'data' or 'model'");
-            string? schedule = reader.Name(root, "schedule", null, required: false, Identifiers.IsNcrontab,
-                "an NCRONTAB expression of 5 or 6 fields ({second} {minute} {hour} {day} {month} {day-of-week})");
+            string? schedule = reader.Schedule(root);
             string? description = reader.Name(root, "description", null, required: false, static _ => true, "a string");
             Dictionary<string, JsonElement> parameters = reader.Parameters(root);
             List<ManifestNode> nodes = reader.Nodes(root);
@@ -98,6 +97,20 @@ internal static class ManifestReader
             }
 
             return value.GetString();
+        }
+
+        /// <summary>The optional <c>schedule</c>, checked with the NCRONTAB parser the timer uses (<see cref="ManifestSchedule"/>).</summary>
+        public string? Schedule(JsonElement root)
+        {
+            string? schedule = Name(root, "schedule", null, required: false, static _ => true, "an NCRONTAB expression string");
+            string? problem = schedule is null ? null : ManifestSchedule.Problem(schedule);
+            if (problem is not null)
+            {
+                Add(ManifestErrorCode.InvalidProperty, null, $"property 'schedule' must be an NCRONTAB expression ({ManifestSchedule.Fields}), got \"{schedule}\": {problem}");
+                return null;
+            }
+
+            return schedule;
         }
 
         public Dictionary<string, JsonElement> Parameters(JsonElement root)
