@@ -5,6 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Planning;
@@ -149,12 +150,12 @@ public sealed class NodeExecutor
         ArgumentNullException.ThrowIfNull(node);
         return new StageContext
         {
-            RunId = run.RunId.Value,
-            Scope = run.Scope.Value,
-            PipelineId = run.PipelineId.Value,
-            PipelineVersion = run.PipelineVersion.ToString(),
+            RunId = run.RunId,
+            Scope = run.Scope,
+            PipelineId = run.PipelineId,
+            PipelineVersion = run.PipelineVersion,
             PipelineKind = run.Kind,
-            NodeKey = node.Key,
+            NodeKey = NodeKey.Parse(node.Key),
             StageId = node.StageId,
             ForEachItem = node.ForEachItem,
             Dependencies = node.DependsOn,

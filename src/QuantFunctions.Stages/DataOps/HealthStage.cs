@@ -71,9 +71,9 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         DateOnly[] sessions = bars.Count == 0 ? [] : universe.Calendar.Sessions(first, last);
         IReadOnlyList<SymbolHealth> results = auditor.AuditMany(bars, universe.IsCrypto ? AssetClass.Crypto : AssetClass.Equity, sessions, context.AsOf);
 
-        LakePath folder = universe.HealthRun(context);
-        LakePath registry = folder.Append(HealthRegistryTable.PartFile), summaryPath = folder.Append(HealthRegistryTable.SummaryFile);
-        var table = HealthRegistryTable.FromResults(results, context.AsOf, context.RunId);
+        LakePath registry = HealthRegistryTable.PartOf(context, universe.Universe);
+        LakePath summaryPath = HealthRegistryTable.FileOf(context, universe.Universe, HealthRegistryTable.SummaryFile);
+        var table = HealthRegistryTable.FromResults(results, context.AsOf, context.RunId.Value);
         await LakeWrites.WriteTableOnceAsync(context.Lake, registry, table, cancellationToken);
         string markdown = HealthSummaryRenderer.Render(results, $"Data health — {universe.Universe} ({universe.Market}, {universe.CalendarId}) as of {context.AsOf:yyyy-MM-dd HH:mm} UTC");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, summaryPath, Encoding.UTF8.GetBytes(markdown), cancellationToken);

@@ -18,7 +18,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// → canonical candidates (strict or lenient) → universe floors →
 /// candidates file <c>raw/{market}/discovery/ingest_date=…/candidates_{hash}.json</c> → incremental,
 /// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
-/// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
+/// <c>_meta/{scope}/runs/{run}/coverage_{node}.json</c> (<see cref="LakePathResolver.CoverageReport"/>), linked from the ledger entry <c>dataops.coverage</c>.
 /// Outbound HTTP goes through <see cref="MarketDataHttp"/>'s configured clients and limits, all of it within the stage's
 /// deadline (<see cref="OutboundHttpOptions.StageDeadline"/>; past it the node fails with <see cref="ProviderErrorCode.DeadlineExceeded"/>).
 /// </summary>
@@ -80,8 +80,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             symbols.Add(Symbol.Parse(c.Symbol));
         }
 
-        LakePath coveragePath = LakePathResolver.RunFolder(LakeIdentifier.Parse(context.Scope, "scope"), RunId.Parse(context.RunId))
-            .Append("coverage_" + Sanitize(context.NodeKey) + ".json");
+        LakePath coveragePath = context.Paths.CoverageReport(context.NodeKey);
         var request = new IngestRequest
         {
             Market = parameters.Market,
@@ -93,7 +92,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             Rounds = parameters.Rounds,
             FreshnessDays = parameters.FreshnessDays,
             Policy = parameters.CoveragePolicy == "fail" ? CoveragePolicy.Fail : CoveragePolicy.Warn,
-            RunId = context.RunId,
+            RunId = context.RunId.Value,
             Profile = provider.Name + "/" + parameters.Universe,
             CoveragePath = coveragePath,
             DiscoveryAttempts = found.Scan?.Attempts ?? [],
@@ -201,15 +200,4 @@ public sealed class IngestStage : LakeStage<IngestParameters>
     };
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Sanitize(string text)
-    {
-        char[] chars = text.ToLowerInvariant().ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            chars[i] = LakeIdentifier.IsIdentifierChar(chars[i]) ? chars[i] : '_';
-        }
-
-        return new string(chars);
-    }
 }

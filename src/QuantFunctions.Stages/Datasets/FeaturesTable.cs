@@ -6,6 +6,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.Datasets;
 
@@ -39,9 +40,11 @@ public static class FeaturesTable
     }
 
     /// <summary>The file of block <paramref name="block"/> of a build for one year.</summary>
-    public static LakePath Part(string universe, string pipelineId, string version, int year, string batchKey, int block) =>
-        LakePathResolver.SilverPartition(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version), LakeIdentifier.Parse(Dataset), year)
-            .Append(string.Create(CultureInfo.InvariantCulture, $"{batchKey}-{block:D5}.parquet"));
+    public static LakePath Part(StageContext context, string universe, int year, string batchKey, int block)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Paths.SilverFile(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(Dataset), year, string.Create(CultureInfo.InvariantCulture, $"{batchKey}-{block:D5}.parquet"));
+    }
 
     /// <summary>Builds the table of the rows of <paramref name="blocks"/> whose ts falls in <paramref name="year"/> (block copies per column).</summary>
     public static LakeTable FromBlocks(IReadOnlyList<FeatureBlock> blocks, int year)
