@@ -53,4 +53,7 @@ public enum LakeObjectKind
 
     /// <summary><c>_meta/calendars/{calendar}.json</c>.</summary>
     UserCalendar,
+
+    /// <summary><c>_meta/{scope}/pipelines/{pipeline_id}/latest.json</c>, a data pipeline's hand-off.</summary>
+    PipelineLatest,
 }

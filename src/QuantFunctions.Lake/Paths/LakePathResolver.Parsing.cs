@@ -201,6 +201,11 @@ public static partial class LakePathResolver
             return new LakeLocation { Kind = LakeObjectKind.UserCalendar, Calendar = s[2][..^JsonExtension.Length] };
         }
 
+        if (s.Length == 5 && s[2] == PipelinesSegment && s[4] == LatestFile)
+        {
+            return new LakeLocation { Kind = LakeObjectKind.PipelineLatest, Scope = LakeIdentifier.Parse(s[1], "scope"), PipelineId = LakeIdentifier.Parse(s[3], "pipeline id") };
+        }
+
         if (s.Length == 5 && s[2] == ModelsSegment && s[4] == RegistryFile)
         {
             return new LakeLocation { Kind = LakeObjectKind.ModelRegistry, Scope = LakeIdentifier.Parse(s[1], "scope"), ModelId = LakeIdentifier.Parse(s[3], "model id") };
@@ -233,7 +238,7 @@ public static partial class LakePathResolver
             }
         }
 
-        throw Bad("not a known _meta object (manifest.json, run.json, stages/{node}/stage.json, audit.jsonl, forensic_trace.json, coverage_{node}.json, registry.json, schema=vN.json, calendars/{id}.json)");
+        throw Bad("not a known _meta object (manifest.json, run.json, stages/{node}/stage.json, audit.jsonl, forensic_trace.json, coverage_{node}.json, pipelines/{id}/latest.json, registry.json, schema=vN.json, calendars/{id}.json)");
     }
 
     private static void Expect(string[] s, int count, string grammar)

@@ -162,6 +162,7 @@ public static partial class LakePathResolver
             LakeObjectKind.SilverFile => SilverFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.Year), NeedName(location)),
             LakeObjectKind.SilverRunFile => SilverRunFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.RunId), NeedName(location)),
             LakeObjectKind.CoverageReport => CoverageReport(Need(location.Scope), Need(location.RunId), Need(location.Node)),
+            LakeObjectKind.PipelineLatest => PipelineLatest(Need(location.Scope), Need(location.PipelineId)),
             LakeObjectKind.UserCalendar => UserCalendar(location.Calendar ?? throw Missing(nameof(LakeLocation.Calendar))),
             _ => throw new ArgumentException($"Unknown lake object kind {location.Kind}.", nameof(location)),
         };

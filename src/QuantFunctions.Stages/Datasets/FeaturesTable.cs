@@ -131,9 +131,8 @@ public static class FeaturesTable
         var files = new List<StoredFile>();
         await foreach (LakeObjectInfo info in lake.ListAsync(dataset, cancellationToken))
         {
-            string name = info.Path.Name, folder = info.Path.Parent.Name;
-            if (!name.EndsWith(".parquet", StringComparison.Ordinal) || !folder.StartsWith("year=", StringComparison.Ordinal)
-                || int.Parse(folder.AsSpan(5), CultureInfo.InvariantCulture) > asOf.UtcDateTime.Year)
+            if (LakePathResolver.TryParse(info.Path) is not { Kind: LakeObjectKind.SilverFile or LakeObjectKind.SilverPart, Year: int year }
+                || !info.Path.Name.EndsWith(".parquet", StringComparison.Ordinal) || year > asOf.UtcDateTime.Year)
             {
                 continue;
             }
@@ -149,6 +148,7 @@ public static class FeaturesTable
             string[] buildSymbols = stats.RowGroupsSkipped == skippedBefore
                 ? part.Strings("symbol")
                 : (await LakeTableStore.ReadAsync(lake, info.Path, ["symbol"], cancellationToken)).Strings("symbol");
+            string name = info.Path.Name;
             files.Add(new StoredFile(name[..name.LastIndexOf('-')], part, part.Strings("symbol"), buildSymbols, part.Timestamps("ts"), part.Timestamps("known_at")));
         }
 

@@ -34,6 +34,7 @@ public sealed class LakePathResolverTests
         { "_meta/equity/runs/20261121-0001/coverage_dataops_ingest.json", LakePathResolver.CoverageReport(Id("equity"), Run, NodeKey.Parse("dataops.ingest")) },
         { "_meta/equity/runs/20261121-0001/coverage_dataops_ingest_binance_.json", LakePathResolver.CoverageReport(Id("equity"), Run, NodeKey.Parse("dataops.ingest[binance]")) },
         { "_meta/calendars/xtae.json", LakePathResolver.UserCalendar("XTAE") },
+        { "_meta/equity/pipelines/dataops_us_equity/latest.json", LakePathResolver.PipelineLatest(Id("equity"), Id("dataops_us_equity")) },
     };
 
     [Theory]
