@@ -67,8 +67,10 @@ internal sealed class StageParameterBinder
             }
             catch (JsonException ex)
             {
-                errors.Add(new ParameterError(ManifestErrorCode.InvalidParameter, pair.Key,
-                    $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)}, got {ParameterJson.Describe(pair.Value)} ({ex.Message})"));
+                bool isEnum = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).IsEnum;
+                errors.Add(new ParameterError(ManifestErrorCode.InvalidParameter, pair.Key, isEnum
+                    ? $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)} (case-sensitive), got {pair.Value?.ToJsonString() ?? "null"}"
+                    : $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)}, got {ParameterJson.Describe(pair.Value)} ({ex.Message})"));
             }
         }
 

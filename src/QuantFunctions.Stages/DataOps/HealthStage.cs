@@ -46,7 +46,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             ToxicReturn = parameters.ToxicReturn,
             MaxGapFraction = parameters.MaxGapFraction,
             KnownAt = universe.KnownAt,
-            StrictCalendar = parameters.CalendarPolicy == "strict",
+            StrictCalendar = parameters.CalendarPolicy == CalendarPolicy.Strict,
         };
         var auditor = new HealthAuditor(options);
 
@@ -79,7 +79,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         await LakeWrites.WriteBytesOnceAsync(context.Lake, summaryPath, Encoding.UTF8.GetBytes(markdown), cancellationToken);
 
         JsonObject summary = Summarise(universe, results, rowsRead, parts);
-        summary["calendar_policy"] = parameters.CalendarPolicy;
+        summary["calendar_policy"] = ParameterEnum.Name(parameters.CalendarPolicy);
         findings.WriteTo(summary);
         summary["bars_known_after_as_of"] = later;
         summary["symbols_not_yet_known"] = series.Count - bars.Count;

@@ -67,7 +67,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
         CandidateSet set = found.Set;
         UniverseSelection universe = UniverseSelector.Select(found.OfMarket, Universe(parameters));
         LakeIdentifier market = LakeIdentifier.Parse(parameters.Market.ToLowerInvariant(), "market");
-        byte[] candidatesJson = StageJson.ToBytes(new { Universe = parameters.Universe, AsOf = asOf, Source = provider.Name, Discovery = discovery.Source, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
+        byte[] candidatesJson = StageJson.ToBytes(new { Universe = ParameterEnum.Name(parameters.Universe), AsOf = asOf, Source = provider.Name, Discovery = discovery.Source, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
         LakePath candidatesPath = LakePathResolver.RawBatch(market, LakeIdentifier.Parse("discovery"), asOf,
             LakeIdentifier.Parse("candidates_" + Convert.ToHexStringLower(SHA256.HashData(candidatesJson))[..12]), RawFormat.Json);
         await LakeWrites.WriteBytesOnceAsync(context.Lake, candidatesPath, candidatesJson, cancellationToken);
@@ -91,9 +91,9 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             Strict = parameters.Strict,
             Rounds = parameters.Rounds,
             FreshnessDays = parameters.FreshnessDays,
-            Policy = parameters.CoveragePolicy == "fail" ? CoveragePolicy.Fail : CoveragePolicy.Warn,
+            Policy = parameters.CoveragePolicy,
             RunId = context.RunId.Value,
-            Profile = provider.Name + "/" + parameters.Universe,
+            Profile = provider.Name + "/" + ParameterEnum.Name(parameters.Universe),
             CoveragePath = coveragePath,
             DiscoveryAttempts = found.Scan?.Attempts ?? [],
         };
@@ -169,7 +169,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
     {
         switch (p.Source)
         {
-            case "synthetic":
+            case IngestSource.Synthetic:
                 return new SyntheticMarketProvider(new SyntheticMarketOptions
                 {
                     Seed = p.Seed,
@@ -178,14 +178,14 @@ public sealed class IngestStage : LakeStage<IngestParameters>
                     Markets = SyntheticMarketOptions.DefaultMarkets(p.AssetsPerMarket, p.AssetsPerMarket),
                     ToxicPrintsPerMarket = 1,
                 });
-            case "files":
+            case IngestSource.Files:
                 OhlcvColumnMap map = new();
                 foreach (KeyValuePair<string, string> kv in p.Map)
                 {
                     map = map.With(kv.Key + "=" + kv.Value);
                 }
 
-                var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout == "long" ? OhlcvLayout.Long : OhlcvLayout.PerSymbol, Map = map, Strict = p.Strict, AssetType = p.AssetType };
+                var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout, Map = map, Strict = p.Strict, AssetType = p.AssetType };
                 return await FileImportProvider.OpenAsync(p.Path ?? throw new ArgumentException($"{Id}: source 'files' needs 'path'"), options, cancellationToken);
             default:
                 return new BinanceSpotProvider(_http.CreateClient(MarketDataHttp.BinanceClient), _http.ProviderOptions(new Uri(p.BaseUrl), p.MaxRetries), _http.Time);
@@ -194,8 +194,8 @@ public sealed class IngestStage : LakeStage<IngestParameters>
 
     private static UniverseConfig Universe(IngestParameters p) => p.Universe switch
     {
-        "spot" => UniverseConfig.Spot() with { MaxSize = p.MaxSymbols },
-        "perp" => UniverseConfig.Perpetual() with { MaxSize = p.MaxSymbols },
+        UniversePreset.Spot => UniverseConfig.Spot() with { MaxSize = p.MaxSymbols },
+        UniversePreset.Perp => UniverseConfig.Perpetual() with { MaxSize = p.MaxSymbols },
         _ => new UniverseConfig { Name = "all", MaxSize = p.MaxSymbols, SortKey = UniverseSortKey.Symbol },
     };
 
