@@ -15,8 +15,14 @@ public static class ProblemCodes
     /// <summary>400: <c>params</c> is malformed, or an override names an unknown stage, parameter or value.</summary>
     public const string BadParams = "bad_params";
 
-    /// <summary>400: <c>params</c> overrides a parameter the manifest fixes for remote callers (see <c>quant stage schema</c>, <c>x-overridable</c>).</summary>
+    /// <summary>
+    /// 400: <c>params</c> overrides a parameter the manifest fixes for remote callers (see <c>quant stage schema</c>, <c>x-overridable</c>),
+    /// or <c>set</c> gives a declared parameter remote callers may not set (not an enum, and it feeds a stage parameter that is not overridable).
+    /// </summary>
     public const string ParamNotOverridable = "param_not_overridable";
+
+    /// <summary>400: <c>set</c> is not an object, names a parameter the manifest does not declare, or gives a value not of its type.</summary>
+    public const string BadSet = "bad_set";
 
     /// <summary>400: a run id is not 1-128 characters of lowercase <c>[a-z0-9_-]</c>.</summary>
     public const string BadRunId = "bad_run_id";

@@ -34,6 +34,26 @@ public sealed class StartRunRequestReaderTests
     }
 
     [Fact]
+    public void Parse_Set_ValuesAsTextByName()
+    {
+        StartRunRequest request = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes("""{ "set": { "sleeve": "equity_long", "top": 5, "flag": true, "list": ["a", "b"] } }""")).Value!;
+
+        Assert.Equal(new Dictionary<string, string> { ["sleeve"] = "equity_long", ["top"] = "5", ["flag"] = "true", ["list"] = "[\"a\", \"b\"]" }, request.Set);
+    }
+
+    [Theory]
+    [InlineData("""{ "set": ["sleeve=x"] }""")]
+    [InlineData("""{ "set": { "sleeve": null } }""")]
+    [InlineData("""{ "set": { "sleeve": "a", "sleeve": "b" } }""")]
+    public void Parse_BadSet_BadSetProblem(string body)
+    {
+        ApiResult<StartRunRequest> parsed = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(ProblemCodes.BadSet, parsed.Problem!.Code);
+        Assert.Contains("set", parsed.Problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_DateOnlyAsOf_MidnightUtcAsOnTheCli()
     {
         StartRunRequest request = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes("""{ "as_of": "2024-01-02" }""")).Value!;
