@@ -78,12 +78,20 @@ public static partial class LakePathResolver
     private static string FileSegment(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        bool ok = fileName.Length > 0 && fileName[0] != '.';
-        foreach (char c in fileName)
+        return IsFileSegment(fileName)
+            ? fileName
+            : throw new ArgumentException($"Invalid file name '{fileName}': one path segment of [a-z0-9_.-], not starting with '.'.", nameof(fileName));
+    }
+
+    /// <summary>True for a non-empty segment of <c>[a-z0-9_.-]</c> that does not start with '.'.</summary>
+    private static bool IsFileSegment(string segment)
+    {
+        bool ok = segment.Length > 0 && segment[0] != '.';
+        foreach (char c in segment)
         {
             ok &= LakeIdentifier.IsIdentifierChar(c) || c is '.' or '-';
         }
 
-        return ok ? fileName : throw new ArgumentException($"Invalid file name '{fileName}': one path segment of [a-z0-9_.-], not starting with '.'.", nameof(fileName));
+        return ok;
     }
 }

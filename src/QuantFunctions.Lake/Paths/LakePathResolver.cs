@@ -236,13 +236,7 @@ public static partial class LakePathResolver
         string[] segments = relative.Split('/');
         foreach (string segment in segments)
         {
-            bool ok = segment.Length > 0 && segment[0] != '.';
-            foreach (char c in segment)
-            {
-                ok &= LakeIdentifier.IsIdentifierChar(c) || c is '.' or '-';
-            }
-
-            if (!ok)
+            if (!IsFileSegment(segment))
             {
                 throw new ArgumentException(
                     $"Invalid model artifact path '{relative}': segments are non-empty [a-z0-9_.-] and do not start with '.'.",
