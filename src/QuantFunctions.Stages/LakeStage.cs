@@ -57,10 +57,9 @@ public abstract class LakeStage<TParameters> : Stage<TParameters>
         return result;
     }
 
-    private static async Task<string> ManifestHashAsync(StageContext context, string pipelineId, string version, CancellationToken cancellationToken)
+    private static async Task<string> ManifestHashAsync(StageContext context, LakeIdentifier pipelineId, SemVer version, CancellationToken cancellationToken)
     {
-        LakePath path = LakePathResolver.PipelineManifest(LakeIdentifier.Parse(context.Scope, "scope"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version));
-        LakeObject? manifest = await context.Lake.TryReadAsync(path, cancellationToken);
+        LakeObject? manifest = await context.Lake.TryReadAsync(context.Paths.Manifest(pipelineId, version), cancellationToken);
         return Convert.ToHexStringLower(SHA256.HashData(manifest is null ? [] : manifest.Content.Span));
     }
 }

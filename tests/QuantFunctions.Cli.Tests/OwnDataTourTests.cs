@@ -4,7 +4,10 @@ using QuantFunctions.Testing;
 
 namespace QuantFunctions.Cli.Tests;
 
-/// <summary>The README's "your own data" tour, smaller: a per-symbol CSV folder → DataOps (source=files) → a sleeve → its tear sheet.</summary>
+/// <summary>
+/// The README's "your own data" tour, smaller: a per-symbol CSV folder → DataOps (<c>--set source=files</c>) → a sleeve → its
+/// tear sheet; then the demo's sleeve manifest on the same data with three <c>--set</c>s (it used to take eight <c>--param</c>s).
+/// </summary>
 public sealed class OwnDataTourTests : IDisposable
 {
     private readonly TempDirectory _dir = new("qf-tour");
@@ -22,7 +25,7 @@ public sealed class OwnDataTourTests : IDisposable
 
         (await RunAsync(
             "pipeline", "run", CliHarness.ShippedManifest("manifests/equity/dataops_us_equity/version=1.0.0/manifest.json"), "--run-id", "csv-import", "--as-of", "2018-04-12T00:00:00Z",
-            "--param", "dataops.ingest:source=files", "--param", "dataops.ingest:path=" + prices, "--param", "dataops.ingest:start=2015-01-02")).AssertExit(ExitCodes.Success);
+            "--set", "source=files", "--set", "path=" + prices, "--set", "start=2015-01-02")).AssertExit(ExitCodes.Success);
         CliOutcome check = (await RunAsync("calendar", "check", "--run", "csv-import")).AssertExit(ExitCodes.Success);
         (await RunAsync(
             "pipeline", "run", CliHarness.ShippedManifest("manifests/equity/sleeve_us_equity/version=1.0.0/manifest.json"), "--run-id", "csv-sleeve", "--as-of", "2018-04-12T00:00:00Z")).AssertExit(ExitCodes.Success);
@@ -31,6 +34,12 @@ public sealed class OwnDataTourTests : IDisposable
         string tearSheet = await File.ReadAllTextAsync(_dir.Combine("lake", "gold", "us_equity_long", "sleeve_us_equity", "version=1.0.0", "report", "run=csv-sleeve", "tearsheet.md"));
         Assert.Contains("| Periods per year | 252 |", tearSheet, StringComparison.Ordinal);
         Assert.Matches(@"\| Period \| 2015-\d\d-\d\d → 2018-04-11 \|", tearSheet);
+
+        (await RunAsync(
+            "pipeline", "run", CliHarness.ShippedManifest("manifests/demo/sleeve/version=1.0.0/manifest.json"), "--run-id", "demo-sleeve-own", "--as-of", "2018-04-12T00:00:00Z",
+            "--set", "sleeve=equity_long", "--set", "source_scope=equity", "--set", "source_pipeline=dataops_us_equity")).AssertExit(ExitCodes.Success);
+        string demoSleeve = await File.ReadAllTextAsync(_dir.Combine("lake", "gold", "equity_long", "sleeve", "version=1.0.0", "report", "run=demo-sleeve-own", "tearsheet.md"));
+        Assert.Contains("| Periods per year | 252 |", demoSleeve, StringComparison.Ordinal);
     }
 
     private Task<CliOutcome> RunAsync(params string[] args) => CliHarness.RunAsync(_dir.Combine("lake"), args);

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Cli.Durable;
@@ -14,13 +15,14 @@ using QuantFunctions.Orchestration.Steps;
 namespace QuantFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>quant pipeline run MANIFEST [--param k=v]… [--run-id ID] [--as-of T] [--seed N] [--durable [--task-hub NAME] [--no-worker]]</c>:
+/// <c>quant pipeline run MANIFEST [--set name=value]… [--param k=v]… [--run-id ID] [--as-of T] [--seed N] [--durable [--task-hub NAME] [--no-worker]]</c>:
 /// with the local runner, or — <c>--durable</c> — as a Durable orchestration on the task hub in the blob lake's storage
 /// account (a worker in this process unless <c>--no-worker</c>; <c>quant worker</c> processes on the hub share the work).
 /// </summary>
 internal sealed class PipelineRunCommand : CommandBase
 {
     private readonly Argument<string> _manifest = new("manifest") { Description = "Path of a manifest.json (e.g. manifests/demo/meta/version=1.0.0/manifest.json)." };
+    private readonly Option<string[]> _set = new("--set") { Description = "A parameter the manifest declares, set everywhere the manifest uses it: name=value (repeatable); an unknown name or a value of the wrong type is refused before anything runs." };
     private readonly Option<string[]> _params = new("--param") { Description = "Parameter override: stage:name=value, scope/pipeline/stage:name=value or scope/pipeline@version/stage:name=value (repeatable)." };
     private readonly Option<string?> _runId = new("--run-id") { Description = "Run id ([a-z0-9_-]); default: derived from pipeline, as-of and seed. An existing run with the same inputs is resumed." };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "The run's as-of time (ISO-8601, UTC); default: now." };
@@ -33,6 +35,7 @@ internal sealed class PipelineRunCommand : CommandBase
         : base("run", "Run a pipeline manifest with the local runner, or on a Durable task hub (--durable).", context)
     {
         Arguments.Add(_manifest);
+        Options.Add(_set);
         Options.Add(_params);
         Options.Add(_runId);
         Options.Add(_asOf);
@@ -57,7 +60,8 @@ internal sealed class PipelineRunCommand : CommandBase
         using ILoggerFactory? logging = durable ? DurableCli.StandardErrorLogging(LogLevel.Warning) : null;
         using PipelineRuntime runtime = logging is null ? await CliRuntime.OpenAsync(Context, cancellationToken) : await DurableCli.OpenRuntimeAsync(Context, logging, cancellationToken);
         PipelineManifest manifest = await runtime.Loader.LoadFileAsync(manifestPath, cancellationToken);
-        string runId = parseResult.GetValue(_runId) ?? RunIds.Derive(manifest.Id, asOf, seed);
+        IReadOnlyDictionary<string, string> parameters = Declared(manifest, parseResult.GetValue(_set) ?? []);
+        string runId = parseResult.GetValue(_runId) ?? RunIds.Derive(manifest.Id, asOf, seed, parameters);
         IReadOnlyList<string> overrides = parseResult.GetValue(_params) ?? [];
         RunRecord run;
         if (hub is null)
@@ -66,7 +70,7 @@ internal sealed class PipelineRunCommand : CommandBase
             {
                 Manifest = manifest,
                 RunId = runId,
-                Settings = new RunSettings { AsOf = asOf, Seed = seed, Overrides = overrides },
+                Settings = new RunSettings { AsOf = asOf, Seed = seed, Overrides = overrides, Parameters = parameters },
                 GitSha = Context.Settings.GitSha,
             };
             run = await RunProgress.RunAsync(Context.Console, $"{manifest.Scope}/{manifest.Id} run {runId}", () => runtime.Runner.RunAsync(request, cancellationToken));
@@ -74,9 +78,10 @@ internal sealed class PipelineRunCommand : CommandBase
         else
         {
             // Validated here (plan with overrides, run id) so a bad request never reaches the task hub.
-            _ = ExecutionPlan.Create(manifest, runtime.Registry, ParameterOverrides.Parse(overrides));
+            var settings = new RunSettings { Seed = seed, AsOf = asOf, Overrides = overrides, Parameters = parameters };
+            _ = ExecutionPlan.Create(manifest, runtime.Registry, settings.ToOverrides());
             _ = RunId.Parse(runId);
-            RunStart start = RunStart.NewRun(manifest, runId, new RunSettings { Seed = seed, AsOf = asOf, Overrides = overrides }, Context.Settings.GitSha);
+            RunStart start = RunStart.NewRun(manifest, runId, settings, Context.Settings.GitSha);
             run = await DurablePipeline.RunAsync(
                 Context, hub, !parseResult.GetValue(_noWorker), runtime, (runs, ct) => runs.StartAsync(manifest, start, ct), manifest.Scope, runId, logging!, cancellationToken);
         }
@@ -88,5 +93,22 @@ internal sealed class PipelineRunCommand : CommandBase
         }
 
         return RunReport.ExitCode(run);
+    }
+
+    /// <summary>The <c>--set</c> values checked against the manifest's declarations, in their one spelling per value; a usage error (one line, code bad_set) otherwise.</summary>
+    private static IReadOnlyDictionary<string, string> Declared(PipelineManifest manifest, IReadOnlyList<string> assignments)
+    {
+        try
+        {
+            return ParameterValues.Canonicalize(manifest, ParameterValues.ParseAssignments(assignments));
+        }
+        catch (ManifestValidationException ex)
+        {
+            throw new UsageException(ErrorCodes.BadSet, string.Join("; ", ex.Errors.Select(e => "--" + e.Message)), ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ErrorCodes.BadSet, ex.Message, ex);
+        }
     }
 }

@@ -45,12 +45,12 @@ internal sealed class DurableRuns(DurableTaskClient client, PipelineRuntime runt
         if (recorded is not null)
         {
             RunSettings settings = await runtime.Runner.Store.LoadSettingsAsync(recorded, cancellationToken);
-            var requested = new RunSettings { AsOf = start.AsOf, Seed = start.Seed, Overrides = start.Overrides };
+            var requested = new RunSettings { AsOf = start.AsOf, Seed = start.Seed, Overrides = start.Overrides, Parameters = start.Parameters };
             if (recorded.ManifestHash != DatasetFingerprinter.HashManifest(Encoding.UTF8.GetBytes(manifest.Json)) || !settings.SameAs(requested))
             {
                 throw new RunStateException(
                     ErrorCodes.RunExists,
-                    $"run '{start.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another --run-id.");
+                    $"run '{start.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, parameters, seed or as-of); choose another --run-id.");
             }
 
             return await RestartAsync(recorded, start.GitSha, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Lake.Paths;
 
 namespace QuantFunctions.Cli.Sql;
 
@@ -17,11 +18,11 @@ public sealed record LakeSqlView(string Name, string Layer, string Dataset)
     private static readonly Dictionary<string, (int DatasetIndex, string[] Segments)> Layers = new(StringComparer.Ordinal)
     {
         // bronze/{market}/{product}/{dataset}/schema=v1/interval=1d/year=YYYY[/month=MM]/part.parquet
-        ["bronze"] = (3, ["market", "product"]),
+        [LakePathResolver.BronzeRoot.Value] = (3, ["market", "product"]),
         // silver/{universe}/{pipeline}/version=V/{dataset}/year=YYYY|run=R/part.parquet
-        ["silver"] = (4, ["universe", "pipeline"]),
+        [LakePathResolver.SilverRoot.Value] = (4, ["universe", "pipeline"]),
         // gold/{sleeve}/{pipeline}/version=V/{dataset}/run=R/part.parquet
-        ["gold"] = (4, ["sleeve", "pipeline"]),
+        [LakePathResolver.GoldRoot.Value] = (4, ["sleeve", "pipeline"]),
     };
 
     /// <summary>The scope columns taken from the path (e.g. <c>universe</c>, <c>pipeline</c>), in path order.</summary>

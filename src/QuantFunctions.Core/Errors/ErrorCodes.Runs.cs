@@ -30,6 +30,12 @@ public static partial class ErrorCodes
     /// <summary><c>params</c> is malformed, or an override names an unknown stage, parameter or value (API).</summary>
     public static readonly ErrorCode BadParams = new("bad_params", ErrorCategory.InvalidInput);
 
+    /// <summary>
+    /// <c>set</c> (API) or <c>--set</c> (CLI) is malformed, names a parameter the manifest does not declare, or gives a value
+    /// not of the declared type.
+    /// </summary>
+    public static readonly ErrorCode BadSet = new("bad_set", ErrorCategory.InvalidInput);
+
     /// <summary><c>params</c> overrides a parameter the manifest fixes for remote callers (API).</summary>
     public static readonly ErrorCode ParamNotOverridable = new("param_not_overridable", ErrorCategory.InvalidInput);
 

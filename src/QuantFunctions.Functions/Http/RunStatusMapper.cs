@@ -84,7 +84,7 @@ public static class RunStatusMapper
                 overrides.Add(o);
             }
 
-            return new JsonObject
+            var input = new JsonObject
             {
                 ["scope"] = RunLocator.ScopeOf(start),
                 ["attempt"] = start.Attempt,
@@ -92,6 +92,12 @@ public static class RunStatusMapper
                 ["seed"] = start.IsRestart ? null : start.Seed,
                 ["params"] = overrides,
             };
+            if (start.Parameters.Count > 0)
+            {
+                input["set"] = new JsonObject([.. start.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
+            }
+
+            return input;
         }
 
         return null;

@@ -7,7 +7,7 @@ namespace QuantFunctions.Functions.Http;
 
 /// <summary>
 /// Reads a <see cref="StartRunRequest"/> strictly: at most <c>QF_MAX_REQUEST_BYTES</c>, a JSON object (or an empty body),
-/// only the members <c>as_of</c>, <c>seed</c>, <c>run_id</c> and <c>params</c>, each once and of its type. Every
+/// only the members <c>as_of</c>, <c>seed</c>, <c>run_id</c>, <c>set</c> and <c>params</c>, each once and of its type. Every
 /// rejection is a 400 problem naming the member.
 /// </summary>
 public static class StartRunRequestReader
@@ -68,7 +68,7 @@ public static class StartRunRequestReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new ApiProblem(ErrorCodes.BadJson, $"The body must be a JSON object with optional members as_of, seed, run_id and params, not a {root.ValueKind.ToString().ToLowerInvariant()}.");
+            return new ApiProblem(ErrorCodes.BadJson, $"The body must be a JSON object with optional members as_of, seed, run_id, set and params, not a {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
         var request = new StartRunRequest();
@@ -86,7 +86,8 @@ public static class StartRunRequestReader
                 "seed" => Seed(request, member.Value),
                 "run_id" => RunId(request, member.Value),
                 "params" => Params(request, member.Value),
-                _ => new ApiProblem(ErrorCodes.BadJson, $"Unknown member '{member.Name}': the body takes as_of, seed, run_id and params."),
+                "set" => Set(request, member.Value),
+                _ => new ApiProblem(ErrorCodes.BadJson, $"Unknown member '{member.Name}': the body takes as_of, seed, run_id, set and params."),
             };
             if (!next.IsOk)
             {
@@ -153,6 +154,25 @@ public static class StartRunRequestReader
         }
 
         return ApiResult<StartRunRequest>.Ok(request with { Params = items });
+    }
+
+    private static ApiResult<StartRunRequest> Set(StartRunRequest request, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return new ApiProblem(ErrorCodes.BadSet, $"set must be an object of parameter name: value (e.g. {{\"sleeve\": \"equity_long\"}}), not a {value.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (JsonProperty parameter in value.EnumerateObject())
+        {
+            if (parameter.Value.ValueKind == JsonValueKind.Null || !values.TryAdd(parameter.Name, parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString()! : parameter.Value.GetRawText()))
+            {
+                return new ApiProblem(ErrorCodes.BadSet, $"set.{parameter.Name} must be given once, with a value (not null).");
+            }
+        }
+
+        return ApiResult<StartRunRequest>.Ok(request with { Set = values });
     }
 
     private static ApiResult<StartRunRequest> TooLarge(int maxBytes) =>

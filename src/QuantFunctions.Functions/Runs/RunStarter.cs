@@ -60,19 +60,30 @@ public sealed class RunStarter
 
         DateTimeOffset asOf = request.AsOf ?? _time.GetUtcNow();
         int seed = request.Seed ?? DefaultSeed;
-        string runId = request.RunId ?? RunIds.Derive(manifest.Id, asOf, seed);
+        IReadOnlyDictionary<string, string> parameters;
+        try
+        {
+            parameters = ParameterValues.Canonicalize(manifest, request.Set);
+        }
+        catch (ManifestValidationException ex)
+        {
+            return new ApiProblem(ErrorCodes.BadSet, string.Join(" ", ex.Errors.Select(e => e.Message)));
+        }
+
+        string runId = request.RunId ?? RunIds.Derive(manifest.Id, asOf, seed, parameters);
         if (!RunId.TryParse(runId, out _))
         {
             return new ApiProblem(ErrorCodes.BadRunId, $"run_id '{runId}' is invalid: 1-{RunId.MaxLength} characters of lowercase [a-z0-9_-], starting with a letter or digit.");
         }
 
-        ApiProblem? overrides = CheckOverrides(manifest, request.Params);
+        var settings = new RunSettings { Seed = seed, AsOf = asOf, Overrides = request.Params, Parameters = parameters };
+        ApiProblem? overrides = CheckOverrides(manifest, settings);
         if (overrides is not null)
         {
             return overrides;
         }
 
-        RunStart start = RunStart.NewRun(manifest, runId, new RunSettings { Seed = seed, AsOf = asOf, Overrides = request.Params }, _settings.GitSha);
+        RunStart start = RunStart.NewRun(manifest, runId, settings, _settings.GitSha);
         return ApiResult<PreparedRun>.Ok(new PreparedRun(manifest, start, DurableNames.OrchestratorFor(manifest.Kind)));
     }
 
@@ -136,12 +147,12 @@ public sealed class RunStarter
     public static bool IsAlreadyExists(Exception exception) =>
         exception is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists };
 
-    // Parses the overrides as a remote caller's and builds the plan with them (which checks each one against the pipeline).
-    private ApiProblem? CheckOverrides(PipelineManifest manifest, IReadOnlyList<string> assignments)
+    // Parses the overrides and parameter values as a remote caller's and builds the plan with them (which checks each one against the pipeline).
+    private ApiProblem? CheckOverrides(PipelineManifest manifest, RunSettings settings)
     {
         try
         {
-            ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(assignments, OverrideAuthority.Remote));
+            ExecutionPlan.Create(manifest, _registry, settings.ToOverrides(OverrideAuthority.Remote));
             return null;
         }
         catch (FormatException ex)

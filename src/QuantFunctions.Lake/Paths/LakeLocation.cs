@@ -60,6 +60,9 @@ public sealed record LakeLocation
     /// <summary>The part number of a silver or gold part file.</summary>
     public int? PartIndex { get; init; }
 
-    /// <summary>The path of a model artifact below its version folder.</summary>
+    /// <summary>The path of a model artifact below its version folder, or the name of a named gold or silver file.</summary>
     public string? Relative { get; init; }
+
+    /// <summary>The id of a user calendar, lower-case (<c>[a-z0-9_]</c>).</summary>
+    public string? Calendar { get; init; }
 }

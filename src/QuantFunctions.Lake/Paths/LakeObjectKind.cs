@@ -38,4 +38,22 @@ public enum LakeObjectKind
 
     /// <summary><c>_meta/schemas/{dataset}/schema=vN.json</c>.</summary>
     Schema,
+
+    /// <summary><c>gold/{sleeve}/{pipeline_id}/version={v}/{dataset}/run={run_id}/{file}</c>, a named file (not a part).</summary>
+    GoldFile,
+
+    /// <summary><c>silver/{universe}/{pipeline_id}/version={v}/{dataset}/year=YYYY/{file}</c>, a named file (not a part).</summary>
+    SilverFile,
+
+    /// <summary><c>silver/{universe}/{pipeline_id}/version={v}/{dataset}/run={run_id}/{file}</c>.</summary>
+    SilverRunFile,
+
+    /// <summary><c>_meta/{scope}/runs/{run_id}/coverage_{node}.json</c>.</summary>
+    CoverageReport,
+
+    /// <summary><c>_meta/calendars/{calendar}.json</c>.</summary>
+    UserCalendar,
+
+    /// <summary><c>_meta/{scope}/pipelines/{pipeline_id}/latest.json</c>, a data pipeline's hand-off.</summary>
+    PipelineLatest,
 }

@@ -119,23 +119,30 @@ public static partial class LakePathResolver
 
     private static LakeLocation ParseSilver(string[] s)
     {
-        Expect(s, 7, "silver/{universe}/{pipeline_id}/version={v}/{dataset}/year=YYYY/part-NNNNN.parquet");
-        return new LakeLocation
+        Expect(s, 7, "silver/{universe}/{pipeline_id}/version={v}/{dataset}/{year=YYYY|run={run_id}}/{part-NNNNN.parquet|file}");
+        var location = new LakeLocation
         {
             Kind = LakeObjectKind.SilverPart,
             Scope = LakeIdentifier.Parse(s[1], "universe"),
             PipelineId = LakeIdentifier.Parse(s[2], "pipeline id"),
             Version = SemVer.Parse(Hive(s[3], "version")),
             Dataset = LakeIdentifier.Parse(s[4], "dataset"),
-            Year = Number(Hive(s[5], "year"), "year"),
-            PartIndex = Number(PartName(s[6]), "part number"),
         };
+        if (s[5].StartsWith(RunSegmentKey, StringComparison.Ordinal))
+        {
+            return location with { Kind = LakeObjectKind.SilverRunFile, RunId = Paths.RunId.Parse(Hive(s[5], "run")), Relative = s[6] };
+        }
+
+        location = location with { Year = Number(Hive(s[5], "year"), "year") };
+        return IsPartFile(s[6])
+            ? location with { PartIndex = Number(PartName(s[6]), "part number") }
+            : location with { Kind = LakeObjectKind.SilverFile, Relative = s[6] };
     }
 
     private static LakeLocation ParseGold(string[] s)
     {
-        Expect(s, 7, "gold/{sleeve}/{pipeline_id}/version={v}/{dataset}/run={run_id}/part-NNNNN.parquet");
-        return new LakeLocation
+        Expect(s, 7, "gold/{sleeve}/{pipeline_id}/version={v}/{dataset}/run={run_id}/{part-NNNNN.parquet|file}");
+        var location = new LakeLocation
         {
             Kind = LakeObjectKind.GoldPart,
             Scope = LakeIdentifier.Parse(s[1], "sleeve"),
@@ -143,8 +150,10 @@ public static partial class LakePathResolver
             Version = SemVer.Parse(Hive(s[3], "version")),
             Dataset = LakeIdentifier.Parse(s[4], "dataset"),
             RunId = Paths.RunId.Parse(Hive(s[5], "run")),
-            PartIndex = Number(PartName(s[6]), "part number"),
         };
+        return IsPartFile(s[6])
+            ? location with { PartIndex = Number(PartName(s[6]), "part number") }
+            : location with { Kind = LakeObjectKind.GoldFile, Relative = s[6] };
     }
 
     private static LakeLocation ParseModel(string[] s)
@@ -187,6 +196,16 @@ public static partial class LakePathResolver
             };
         }
 
+        if (s.Length == 3 && s[1] == CalendarsSegment && s[2].EndsWith(JsonExtension, StringComparison.Ordinal))
+        {
+            return new LakeLocation { Kind = LakeObjectKind.UserCalendar, Calendar = s[2][..^JsonExtension.Length] };
+        }
+
+        if (s.Length == 5 && s[2] == PipelinesSegment && s[4] == LatestFile)
+        {
+            return new LakeLocation { Kind = LakeObjectKind.PipelineLatest, Scope = LakeIdentifier.Parse(s[1], "scope"), PipelineId = LakeIdentifier.Parse(s[3], "pipeline id") };
+        }
+
         if (s.Length == 5 && s[2] == ModelsSegment && s[4] == RegistryFile)
         {
             return new LakeLocation { Kind = LakeObjectKind.ModelRegistry, Scope = LakeIdentifier.Parse(s[1], "scope"), ModelId = LakeIdentifier.Parse(s[3], "model id") };
@@ -208,13 +227,18 @@ public static partial class LakePathResolver
                 return new LakeLocation { Kind = kind.Value, Scope = scope, RunId = runId };
             }
 
+            if (s.Length == 5 && s[4].StartsWith(CoveragePrefix, StringComparison.Ordinal) && s[4].EndsWith(JsonExtension, StringComparison.Ordinal))
+            {
+                return new LakeLocation { Kind = LakeObjectKind.CoverageReport, Scope = scope, RunId = runId, Node = NodeKey.Parse(s[4][CoveragePrefix.Length..^JsonExtension.Length]) };
+            }
+
             if (s.Length == 7 && s[4] == StagesSegment && s[6] == StageFile)
             {
                 return new LakeLocation { Kind = LakeObjectKind.StageRecord, Scope = scope, RunId = runId, Node = NodeKey.FromPathSegment(s[5]) };
             }
         }
 
-        throw Bad("not a known _meta object (manifest.json, run.json, stages/{node}/stage.json, audit.jsonl, forensic_trace.json, registry.json, schema=vN.json)");
+        throw Bad("not a known _meta object (manifest.json, run.json, stages/{node}/stage.json, audit.jsonl, forensic_trace.json, coverage_{node}.json, pipelines/{id}/latest.json, registry.json, schema=vN.json, calendars/{id}.json)");
     }
 
     private static void Expect(string[] s, int count, string grammar)
@@ -232,6 +256,9 @@ public static partial class LakePathResolver
             ? segment[prefix.Length..]
             : throw Bad($"segment '{segment}' should be {key}=…");
     }
+
+    private static bool IsPartFile(string file) =>
+        file.StartsWith(PartPrefix, StringComparison.Ordinal) && file.EndsWith(ParquetExtension, StringComparison.Ordinal);
 
     private static string PartName(string file) =>
         file.StartsWith(PartPrefix, StringComparison.Ordinal) && file.EndsWith(ParquetExtension, StringComparison.Ordinal) && file.Length > PartPrefix.Length + ParquetExtension.Length

@@ -150,7 +150,7 @@ public static partial class LakePathResolver
             LakeObjectKind.BronzePart => BronzePart(Need(location.Scope), Need(location.Product), Need(location.Dataset), Need(location.SchemaVersion), Need(location.Interval), Need(location.Year), location.Month, Need(location.Batch)),
             LakeObjectKind.SilverPart => SilverPart(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.Year), Need(location.PartIndex)),
             LakeObjectKind.GoldPart => GoldPart(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.RunId), Need(location.PartIndex)),
-            LakeObjectKind.ModelArtifact => ModelArtifact(Need(location.Scope), Need(location.ModelId), Need(location.Version), location.Relative ?? throw Missing(nameof(LakeLocation.Relative))),
+            LakeObjectKind.ModelArtifact => ModelArtifact(Need(location.Scope), Need(location.ModelId), Need(location.Version), NeedName(location)),
             LakeObjectKind.PipelineManifest => PipelineManifest(Need(location.Scope), Need(location.PipelineId), Need(location.Version)),
             LakeObjectKind.RunRecord => RunRecord(Need(location.Scope), Need(location.RunId)),
             LakeObjectKind.StageRecord => StageRecord(Need(location.Scope), Need(location.RunId), Need(location.Node)),
@@ -158,11 +158,19 @@ public static partial class LakePathResolver
             LakeObjectKind.ForensicTrace => ForensicTrace(Need(location.Scope), Need(location.RunId)),
             LakeObjectKind.ModelRegistry => ModelRegistry(Need(location.Scope), Need(location.ModelId)),
             LakeObjectKind.Schema => Schema(Need(location.Dataset), Need(location.SchemaVersion)),
+            LakeObjectKind.GoldFile => GoldFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.RunId), NeedName(location)),
+            LakeObjectKind.SilverFile => SilverFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.Year), NeedName(location)),
+            LakeObjectKind.SilverRunFile => SilverRunFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.RunId), NeedName(location)),
+            LakeObjectKind.CoverageReport => CoverageReport(Need(location.Scope), Need(location.RunId), Need(location.Node)),
+            LakeObjectKind.PipelineLatest => PipelineLatest(Need(location.Scope), Need(location.PipelineId)),
+            LakeObjectKind.UserCalendar => UserCalendar(location.Calendar ?? throw Missing(nameof(LakeLocation.Calendar))),
             _ => throw new ArgumentException($"Unknown lake object kind {location.Kind}.", nameof(location)),
         };
     }
 
     private static T Need<T>(T? value) where T : struct => value ?? throw Missing(typeof(T).Name);
+
+    private static string NeedName(LakeLocation location) => location.Relative ?? throw Missing(nameof(LakeLocation.Relative));
 
     private static ArgumentException Missing(string part) =>
         new($"The lake location lacks its {part}, which its kind requires.", nameof(part));
@@ -228,13 +236,7 @@ public static partial class LakePathResolver
         string[] segments = relative.Split('/');
         foreach (string segment in segments)
         {
-            bool ok = segment.Length > 0 && segment[0] != '.';
-            foreach (char c in segment)
-            {
-                ok &= LakeIdentifier.IsIdentifierChar(c) || c is '.' or '-';
-            }
-
-            if (!ok)
+            if (!IsFileSegment(segment))
             {
                 throw new ArgumentException(
                     $"Invalid model artifact path '{relative}': segments are non-empty [a-z0-9_.-] and do not start with '.'.",

@@ -1,3 +1,5 @@
+using QuantFunctions.Lake.Paths;
+
 namespace QuantFunctions.Lake.Storage;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class WriteRestrictedLakeStore : ILakeStore
 
     /// <summary>The view for model pipelines: writes only below <c>gold/</c>, <c>models/</c> and <c>_meta/</c>.</summary>
     public static WriteRestrictedLakeStore ForModelPipelines(ILakeStore inner) =>
-        new(inner, [LakePath.Parse("gold"), LakePath.Parse("models"), LakePath.Parse("_meta")]);
+        new(inner, [LakePathResolver.GoldRoot, LakePathResolver.ModelsRoot, LakePathResolver.MetaRoot]);
 
     /// <inheritdoc/>
     public Task<LakeObject?> TryReadAsync(LakePath path, CancellationToken cancellationToken = default) => _inner.TryReadAsync(path, cancellationToken);

@@ -21,7 +21,7 @@ namespace QuantFunctions.Orchestration.Execution;
 /// (retries, timeout, span, <c>stage.json</c>, audit), and records <c>run.json</c> after every transition.
 /// </summary>
 /// <remarks>
-/// A run id that already exists with the same inputs (manifest, overrides, seed, as-of) is resumed,
+/// A run id that already exists with the same inputs (manifest, overrides, parameter values, seed, as-of) is resumed,
 /// not run again; with other inputs it is an error. Resume resets Failed, Skipped and Running nodes to
 /// Pending and keeps Succeeded nodes whose stage reports unchanged input fingerprints (or cannot tell);
 /// a Succeeded node with changed fingerprints is redone, and so are its dependents.
@@ -88,7 +88,7 @@ public sealed class LocalRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         PipelineManifest manifest = request.Manifest;
-        ExecutionPlan plan = ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(request.Settings.Overrides));
+        ExecutionPlan plan = ExecutionPlan.Create(manifest, _registry, request.Settings.ToOverrides());
         RunId runId = RunId.Parse(request.RunId);
         string manifestHash = DatasetFingerprinter.HashManifest(Encoding.UTF8.GetBytes(manifest.Json));
         RunRecord? existing = await Store.TryLoadAsync(manifest.Scope, request.RunId, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,7 @@ public sealed class LocalRunner
             {
                 throw new RunStateException(
                     ErrorCodes.RunExists,
-                    $"Run '{request.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, seed or as-of); choose another run id.");
+                    $"Run '{request.RunId}' already exists in scope '{manifest.Scope}' with other inputs (manifest, overrides, parameters, seed or as-of); choose another run id.");
             }
 
             return (plan, existing, recorded, true);
@@ -182,7 +182,7 @@ public sealed class LocalRunner
         (string json, LakePath path) = await Store.LoadManifestAsync(run, cancellationToken).ConfigureAwait(false);
         RunSettings settings = await Store.LoadSettingsAsync(run, cancellationToken).ConfigureAwait(false);
         PipelineManifest manifest = new ManifestLoader(_registry).Parse(json, path.Value);
-        return (ExecutionPlan.Create(manifest, _registry, ParameterOverrides.Parse(settings.Overrides)), settings);
+        return (ExecutionPlan.Create(manifest, _registry, settings.ToOverrides()), settings);
     }
 
     private async Task<RunRecord> ResumeAsync(RunRecord run, CancellationToken cancellationToken)
@@ -263,7 +263,10 @@ public sealed class LocalRunner
         }
     }
 
-    /// <summary>SHA-256 over the run settings and every node's effective parameters, one line each in plan order.</summary>
+    /// <summary>
+    /// SHA-256 over the run settings (seed, as-of, overrides, declared parameter values) and every node's effective
+    /// parameters (declared values substituted), one line each in plan order.
+    /// </summary>
     private static string ParamsHash(ExecutionPlan plan, RunSettings settings)
     {
         var text = new StringBuilder("qf.run_params.v1\n");
@@ -272,6 +275,11 @@ public sealed class LocalRunner
         foreach (string o in settings.Overrides)
         {
             text.Append("override\t").Append(o).Append('\n');
+        }
+
+        foreach ((string name, string value) in settings.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            text.Append("set\t").Append(name).Append('\t').Append(value).Append('\n');
         }
 
         foreach (PlanNode node in plan.Nodes)

@@ -6,6 +6,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Planning;
@@ -150,12 +151,12 @@ public sealed class NodeExecutor
         ArgumentNullException.ThrowIfNull(node);
         return new StageContext
         {
-            RunId = run.RunId.Value,
-            Scope = run.Scope.Value,
-            PipelineId = run.PipelineId.Value,
-            PipelineVersion = run.PipelineVersion.ToString(),
+            RunId = run.RunId,
+            Scope = run.Scope,
+            PipelineId = run.PipelineId,
+            PipelineVersion = run.PipelineVersion,
             PipelineKind = run.Kind,
-            NodeKey = node.Key,
+            NodeKey = NodeKey.Parse(node.Key),
             StageId = node.StageId,
             ForEachItem = node.ForEachItem,
             Dependencies = node.DependsOn,

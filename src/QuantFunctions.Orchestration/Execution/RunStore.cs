@@ -51,18 +51,13 @@ public sealed class RunStore
     /// <exception cref="RunStateException">Two scopes have a run with this id (<see cref="ErrorCodes.RunAmbiguous"/>).</exception>
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken = default)
     {
-        string suffix = "/runs/" + RunId.Parse(runId).Value + "/run.json";
+        RunId id = RunId.Parse(runId);
         var scopes = new List<string>();
         await foreach (LakeObjectInfo info in _lake.ListAsync(LakePathResolver.MetaRoot, cancellationToken).ConfigureAwait(false))
         {
-            string value = info.Path.Value;
-            if (value.EndsWith(suffix, StringComparison.Ordinal))
+            if (LakePathResolver.TryParse(info.Path) is { Kind: LakeObjectKind.RunRecord, Scope: LakeIdentifier scope } location && location.RunId == id)
             {
-                string scope = value[(LakePathResolver.MetaRoot.Value.Length + 1)..^suffix.Length];
-                if (!scope.Contains('/', StringComparison.Ordinal))
-                {
-                    scopes.Add(scope);
-                }
+                scopes.Add(scope.Value);
             }
         }
 

@@ -40,10 +40,9 @@ internal static class ManifestReader
             string? version = reader.Name(root, "version", null, required: true, Identifiers.IsSemVer, "a semver version such as 1.0.0");
             string? scope = reader.Name(root, "scope", null, required: true, Identifiers.IsName, "lowercase [a-z0-9_]+");
             string? kindText = reader.Name(root, "kind", null, required: true, k => k is "data" or "model", "'data' or 'model'");
-            string? schedule = reader.Name(root, "schedule", null, required: false, Identifiers.IsNcrontab,
-                "an NCRONTAB expression of 5 or 6 fields ({second} {minute} {hour} {day} {month} {day-of-week})");
+            string? schedule = reader.Schedule(root);
             string? description = reader.Name(root, "description", null, required: false, static _ => true, "a string");
-            Dictionary<string, JsonElement> parameters = reader.Parameters(root);
+            Dictionary<string, ManifestParameter> parameters = reader.Parameters(root);
             List<ManifestNode> nodes = reader.Nodes(root);
             if (id is null || version is null || scope is null || kindText is null)
             {
@@ -100,38 +99,21 @@ internal static class ManifestReader
             return value.GetString();
         }
 
-        public Dictionary<string, JsonElement> Parameters(JsonElement root)
+        /// <summary>The optional <c>schedule</c>, checked with the NCRONTAB parser the timer uses (<see cref="ManifestSchedule"/>).</summary>
+        public string? Schedule(JsonElement root)
         {
-            var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            if (!root.TryGetProperty("parameters", out JsonElement value))
+            string? schedule = Name(root, "schedule", null, required: false, static _ => true, "an NCRONTAB expression string");
+            string? problem = schedule is null ? null : ManifestSchedule.Problem(schedule);
+            if (problem is not null)
             {
-                return parameters;
+                Add(ManifestErrorCode.InvalidProperty, null, $"property 'schedule' must be an NCRONTAB expression ({ManifestSchedule.Fields}), got \"{schedule}\": {problem}");
+                return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                Add(ManifestErrorCode.InvalidProperty, null, "property 'parameters' must be an object of name: default value");
-                return parameters;
-            }
-
-            foreach (JsonProperty parameter in value.EnumerateObject())
-            {
-                if (!Identifiers.IsName(parameter.Name))
-                {
-                    Add(ManifestErrorCode.InvalidProperty, null, $"pipeline parameter name '{parameter.Name}' must be lowercase [a-z0-9_]+");
-                }
-                else if (parameter.Value.ValueKind == JsonValueKind.Null)
-                {
-                    Add(ManifestErrorCode.InvalidParameter, null, $"pipeline parameter '{parameter.Name}' needs a non-null default (its JSON type is the parameter's type)");
-                }
-                else
-                {
-                    parameters[parameter.Name] = parameter.Value.Clone();
-                }
-            }
-
-            return parameters;
+            return schedule;
         }
+
+        public Dictionary<string, ManifestParameter> Parameters(JsonElement root) => new ManifestParameterReader(source, errors).Read(root);
 
         public List<ManifestNode> Nodes(JsonElement root)
         {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using QuantFunctions.Orchestration.Runs;
+using System.Text.Json;
 
 namespace QuantFunctions.Orchestration.Manifests;
 
@@ -28,8 +28,8 @@ public sealed record PipelineManifest
     /// <summary>Optional NCRONTAB schedule (<c>{second} {minute} {hour} {day} {month} {day-of-week}</c>).</summary>
     public string? Schedule { get; init; }
 
-    /// <summary>Pipeline parameters with their default values; the JSON kind of a default is the parameter's type.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Parameters { get; init; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    /// <summary>The parameters the manifest declares (type, default, description), by name; nodes reference them as <c>"${name}"</c>.</summary>
+    public IReadOnlyDictionary<string, ManifestParameter> Parameters { get; init; } = new Dictionary<string, ManifestParameter>(StringComparer.Ordinal);
 
     /// <summary>The DAG's nodes, in manifest order.</summary>
     public required IReadOnlyList<ManifestNode> Nodes { get; init; }

@@ -6,8 +6,9 @@ namespace QuantFunctions.Orchestration.Planning;
 /// <summary>
 /// The one check of a run's overrides against its pipeline, for every engine and caller: a stage override must name a
 /// registered stage and apply to a node of this pipeline (its scope, id and version); a remote caller
-/// (<see cref="OverrideAuthority.Remote"/>) may change only parameters marked <see cref="OverridableAttribute"/> and no
-/// pipeline parameter. Nothing is ignored silently: each refused override is an error naming it.
+/// (<see cref="OverrideAuthority.Remote"/>) may change only parameters marked <see cref="OverridableAttribute"/>, no
+/// pipeline parameter by <c>name=value</c>, and set a declared parameter only when it feeds overridable stage parameters
+/// alone. Nothing is ignored silently: each refused override is an error naming it.
 /// </summary>
 internal static class OverrideCheck
 {
@@ -26,6 +27,7 @@ internal static class OverrideCheck
             }
         }
 
+        var refusedValues = new HashSet<string>(StringComparer.Ordinal);
         if (overrides.Authority == OverrideAuthority.Remote)
         {
             foreach (string name in overrides.Pipeline.Keys.Order(StringComparer.Ordinal))
@@ -34,9 +36,50 @@ internal static class OverrideCheck
                     $"pipeline parameter '{name}' is fixed by the manifest for remote callers (only stage parameters marked overridable may be overridden; see 'quant stage schema')"));
                 refusedPipeline.Add(name);
             }
+
+            foreach (string name in overrides.Values.Keys.Order(StringComparer.Ordinal))
+            {
+                if (manifest.Parameters.TryGetValue(name, out ManifestParameter? parameter) && FixedForRemote(manifest, registry, parameter) is string reason)
+                {
+                    errors.Add(new ManifestError(ManifestErrorCode.NotOverridable, manifest.Source, null,
+                        $"set '{name}': parameter '{name}' is fixed by the manifest for remote callers ({reason})"));
+                    refusedValues.Add(name);
+                }
+            }
         }
 
-        return overrides.Without(refused, refusedPipeline);
+        return overrides.Without(refused, refusedPipeline, refusedValues);
+    }
+
+    /// <summary>
+    /// Why a remote caller may not set <paramref name="parameter"/>, or null when it may: a declared parameter that feeds
+    /// only stage parameters marked overridable and no <c>for_each</c> (so <c>set</c> reaches nothing <c>params</c> could not).
+    /// </summary>
+    private static string? FixedForRemote(PipelineManifest manifest, StageRegistry registry, ManifestParameter parameter)
+    {
+        if (!parameter.IsDeclared)
+        {
+            return "a pipeline parameter in the short form 'name: default'";
+        }
+
+        foreach (ManifestNode node in manifest.Nodes)
+        {
+            if (node.ForEach?.Parameter == parameter.Name)
+            {
+                return $"node '{node.Id}' fans out over it";
+            }
+
+            foreach ((string name, System.Text.Json.JsonElement value) in node.Params)
+            {
+                if (ParameterReferences.In(value).Contains(parameter.Name, StringComparer.Ordinal)
+                    && (!registry.TryGet(node.Stage, out StageDescriptor? stage) || !stage.OverridableParameters.Contains(name)))
+                {
+                    return $"it sets '{name}' of node '{node.Id}', which stage '{node.Stage}' does not mark overridable";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ManifestError? Check(PipelineManifest manifest, StageRegistry registry, OverrideAuthority authority, ParameterOverride o)

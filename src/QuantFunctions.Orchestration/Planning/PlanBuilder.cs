@@ -58,7 +58,7 @@ internal static class PlanBuilder
                     $"stage '{stage.Id}' is a data stage and cannot run in model pipeline '{manifest.Id}'"));
             }
 
-            (object, string)? parameters = BindParameters(manifest, node, stage, overrides, errors);
+            (object, string)? parameters = BindParameters(manifest, node, stage, overrides, pipelineParameters, errors);
             if (parameters is not null)
             {
                 bound[node.Id] = parameters.Value;
@@ -71,20 +71,26 @@ internal static class PlanBuilder
             : new ExecutionPlan(manifest, pipelineParameters, Expand(order, nodes, items, bound, pipelineParameters));
     }
 
+    /// <summary>The manifest's defaults, then pipeline overrides (<c>--param name=json</c>), then declared values (<c>--set name=value</c>).</summary>
     private static Dictionary<string, JsonElement> ResolvePipelineParameters(PipelineManifest manifest, ParameterOverrides overrides, List<ManifestError> errors)
     {
-        var resolved = new Dictionary<string, JsonElement>(manifest.Parameters, StringComparer.Ordinal);
+        var resolved = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach ((string name, ManifestParameter parameter) in manifest.Parameters)
+        {
+            resolved[name] = parameter.Default;
+        }
+
         foreach ((string name, JsonElement value) in overrides.Pipeline)
         {
-            if (!manifest.Parameters.TryGetValue(name, out JsonElement declared))
+            if (!manifest.Parameters.TryGetValue(name, out ManifestParameter? declared))
             {
                 errors.Add(new ManifestError(ManifestErrorCode.UnknownParameter, manifest.Source, null,
                     $"override of unknown pipeline parameter '{name}' (known: {string.Join(", ", manifest.Parameters.Keys.Order(StringComparer.Ordinal))})"));
             }
-            else if (Kind(declared) != Kind(value))
+            else if (declared.Problem(value) is not null)
             {
                 errors.Add(new ManifestError(ManifestErrorCode.InvalidParameter, manifest.Source, null,
-                    $"override of pipeline parameter '{name}' must be {ParameterJson.Describe(JsonSerializer.SerializeToNode(declared))}, got {value.GetRawText()}"));
+                    $"override of pipeline parameter '{name}' must be {declared.Describe()}, got {value.GetRawText()}"));
             }
             else
             {
@@ -92,10 +98,13 @@ internal static class PlanBuilder
             }
         }
 
+        foreach ((string name, JsonElement value) in ParameterValues.Parse(manifest, overrides.Values, errors))
+        {
+            resolved[name] = value;
+        }
+
         return resolved;
     }
-
-    private static JsonValueKind Kind(JsonElement e) => e.ValueKind == JsonValueKind.False ? JsonValueKind.True : e.ValueKind;
 
     private static IReadOnlyList<string>? ResolveItems(ManifestNode node, Dictionary<string, JsonElement> parameters, string source, List<ManifestError> errors)
     {
@@ -126,26 +135,41 @@ internal static class PlanBuilder
         return items;
     }
 
-    private static (object, string)? BindParameters(PipelineManifest manifest, ManifestNode node, StageDescriptor stage, ParameterOverrides overrides, List<ManifestError> errors)
+    private static (object, string)? BindParameters(
+        PipelineManifest manifest, ManifestNode node, StageDescriptor stage, ParameterOverrides overrides, IReadOnlyDictionary<string, JsonElement> pipelineParameters, List<ManifestError> errors)
     {
         var values = new JsonObject();
         var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        int errorCount = errors.Count;
         foreach ((string name, JsonElement value) in node.Params)
         {
-            values[name] = JsonSerializer.SerializeToNode(value);
+            values[name] = ParameterReferences.Substitute(value, name, pipelineParameters,
+                (code, message) => errors.Add(new ManifestError(code, manifest.Source, node.Id, message)));
+            foreach (string reference in ParameterReferences.In(value))
+            {
+                if (overrides.Values.TryGetValue(reference, out string? text))
+                {
+                    origin[name] = $"set '{reference}={text}'";
+                }
+            }
+        }
+
+        if (errors.Count > errorCount)
+        {
+            return null;
         }
 
         foreach (ParameterOverride o in overrides.For(manifest.Scope, manifest.Id, manifest.Version, stage.Id))
         {
             values[o.Name] = JsonSerializer.SerializeToNode(o.Value);
-            origin[o.Name] = o.Text;
+            origin[o.Name] = $"override '{o.Text}'";
         }
 
         var parameterErrors = new List<ParameterError>();
         object? parameters = stage.Binder.Bind(values, parameterErrors);
         foreach (ParameterError error in parameterErrors)
         {
-            string suffix = error.Parameter is not null && origin.TryGetValue(error.Parameter, out string? text) ? $" (from override '{text}')" : string.Empty;
+            string suffix = error.Parameter is not null && origin.TryGetValue(error.Parameter, out string? from) ? $" (from {from})" : string.Empty;
             errors.Add(new ManifestError(error.Code, manifest.Source, node.Id, $"stage '{stage.Id}': {error.Message}{suffix}"));
         }
 

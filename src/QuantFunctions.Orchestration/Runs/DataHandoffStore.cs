@@ -36,7 +36,7 @@ public static class DataHandoffStore
         {
             foreach (OutputLocation output in node.Outputs)
             {
-                if (output.Path.Value.StartsWith("silver/", StringComparison.Ordinal) && !fingerprints.ContainsKey(output.Path.Value))
+                if (output.Path.IsUnder(LakePathResolver.SilverRoot) && !fingerprints.ContainsKey(output.Path.Value))
                 {
                     DatasetFingerprint fp = await DatasetFingerprinter.ComputeAsync(lake, run.ManifestHash, Schema, [output.Path], cancellationToken);
                     fingerprints[output.Path.Value] = fp.Hash;

@@ -94,7 +94,7 @@ public sealed class RunRecordStore
     /// <exception cref="RunRecordFormatException">An object in the stages folder is not a stage record.</exception>
     public async IAsyncEnumerable<(LakeObjectInfo Info, NodeKey Node)> ListStagesAsync(LakeIdentifier scope, RunId runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        LakePath folder = LakePathResolver.RunFolder(scope, runId).Append("stages");
+        LakePath folder = LakePathResolver.StagesFolder(scope, runId);
         await foreach (LakeObjectInfo info in _store.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
             LakeLocation? location = LakePathResolver.TryParse(info.Path);

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace QuantFunctions.Orchestration.Stages;
 
-/// <summary>The JSON conventions of stage parameters: snake_case names, nullable annotations respected.</summary>
+/// <summary>The JSON conventions of stage parameters: snake_case names, nullable annotations respected, enums by their exact manifest spelling (<see cref="ParameterEnum"/>).</summary>
 internal static class ParameterJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
@@ -35,7 +35,7 @@ internal static class ParameterJson
 
         if (t.IsEnum)
         {
-            return "one of " + string.Join(", ", Enum.GetNames(t).Select(n => Options.PropertyNamingPolicy!.ConvertName(n)));
+            return "one of " + string.Join(", ", ParameterEnum.Names(t));
         }
 
         return t.IsArray || (t.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(t)) ? "a list" : "an object of type " + t.Name;
@@ -65,7 +65,7 @@ internal static class ParameterJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             RespectNullableAnnotations = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+            Converters = { new ParameterEnumConverter() },
         };
         options.MakeReadOnly();
         return options;

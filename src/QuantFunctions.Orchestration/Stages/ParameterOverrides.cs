@@ -10,15 +10,24 @@ namespace QuantFunctions.Orchestration.Stages;
 /// </summary>
 public sealed class ParameterOverrides
 {
-    private ParameterOverrides(IReadOnlyList<ParameterOverride> stage, IReadOnlyDictionary<string, JsonElement> pipeline, OverrideAuthority authority)
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private ParameterOverrides(IReadOnlyList<ParameterOverride> stage, IReadOnlyDictionary<string, JsonElement> pipeline, OverrideAuthority authority, IReadOnlyDictionary<string, string>? values = null)
     {
         Stage = stage;
         Pipeline = pipeline;
         Authority = authority;
+        Values = values ?? NoValues;
     }
 
     /// <summary>No overrides.</summary>
     public static ParameterOverrides Empty { get; } = new([], new Dictionary<string, JsonElement>(StringComparer.Ordinal), OverrideAuthority.Operator);
+
+    /// <summary>
+    /// Values of the manifest's declared parameters (<c>--set name=value</c>, the HTTP start body's <c>set</c>), as text by
+    /// name; each is parsed as its parameter's type when the plan is built (<see cref="Manifests.ManifestParameter.Parse"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Values { get; }
 
     /// <summary>Who gave the overrides: an operator may change any parameter, a remote caller only overridable ones.</summary>
     public OverrideAuthority Authority { get; }
@@ -91,10 +100,22 @@ public sealed class ParameterOverrides
         return new ParameterOverrides(stage, pipeline, authority);
     }
 
-    /// <summary>These overrides without the stage overrides <paramref name="excluded"/> and the pipeline overrides <paramref name="excludedPipeline"/>.</summary>
-    internal ParameterOverrides Without(IReadOnlySet<ParameterOverride> excluded, IReadOnlySet<string> excludedPipeline)
+    /// <summary>These overrides with the declared parameter values <paramref name="values"/> (text by name).</summary>
+    public ParameterOverrides WithValues(IReadOnlyDictionary<string, string> values)
     {
-        if (excluded.Count == 0 && excludedPipeline.Count == 0)
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 && Values.Count == 0
+            ? this
+            : new ParameterOverrides(Stage, Pipeline, Authority, new Dictionary<string, string>(values, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// These overrides without the stage overrides <paramref name="excluded"/>, the pipeline overrides
+    /// <paramref name="excludedPipeline"/> and the declared parameter values <paramref name="excludedValues"/>.
+    /// </summary>
+    internal ParameterOverrides Without(IReadOnlySet<ParameterOverride> excluded, IReadOnlySet<string> excludedPipeline, IReadOnlySet<string> excludedValues)
+    {
+        if (excluded.Count == 0 && excludedPipeline.Count == 0 && excludedValues.Count == 0)
         {
             return this;
         }
@@ -108,7 +129,16 @@ public sealed class ParameterOverrides
             }
         }
 
-        return new ParameterOverrides([.. Stage.Where(o => !excluded.Contains(o))], pipeline, Authority);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string name, string value) in Values)
+        {
+            if (!excludedValues.Contains(name))
+            {
+                values[name] = value;
+            }
+        }
+
+        return new ParameterOverrides([.. Stage.Where(o => !excluded.Contains(o))], pipeline, Authority, values);
     }
 
     /// <summary>The overrides applying to a stage in a pipeline version, least specific first (later ones win).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Runs;
@@ -10,8 +11,9 @@ using QuantFunctions.Orchestration.Runs;
 namespace QuantFunctions.Orchestration.Stages;
 
 /// <summary>
-/// Everything a stage may use while it runs: the run's identity, its typed parameters, the lake, the
-/// audit ledger, logging and tracing, and the run's only sources of time and randomness.
+/// Everything a stage may use while it runs: the run's typed identity (run id, scope, pipeline and version, node key) and
+/// its lake paths (<see cref="Paths"/>), its typed parameters, the lake, the audit ledger, logging and tracing, and the
+/// run's only sources of time and randomness.
 /// </summary>
 /// <remarks>
 /// A runner creates one context per attempt, so a retried attempt sees the same <see cref="Random"/>
@@ -20,27 +22,31 @@ namespace QuantFunctions.Orchestration.Stages;
 public sealed class StageContext
 {
     private readonly Lazy<Random> _random;
+    private RunPaths? _paths;
 
     /// <summary>Creates a context; <see cref="Random"/> is seeded with <see cref="Seed"/>.</summary>
     public StageContext() => _random = new Lazy<Random>(() => new Random(Seed), LazyThreadSafetyMode.None);
 
     /// <summary>The run id.</summary>
-    public required string RunId { get; init; }
+    public required RunId RunId { get; init; }
 
-    /// <summary>The pipeline's scope.</summary>
-    public required string Scope { get; init; }
+    /// <summary>The pipeline's scope (the owner of its <c>_meta/{scope}</c> records).</summary>
+    public required LakeIdentifier Scope { get; init; }
 
     /// <summary>The pipeline id.</summary>
-    public required string PipelineId { get; init; }
+    public required LakeIdentifier PipelineId { get; init; }
 
-    /// <summary>The pipeline version.</summary>
-    public required string PipelineVersion { get; init; }
+    /// <summary>The pipeline version: the <c>version={v}</c> of every path the stage writes.</summary>
+    public required SemVer PipelineVersion { get; init; }
 
     /// <summary>Data or model pipeline.</summary>
     public required PipelineKind PipelineKind { get; init; }
 
     /// <summary>The node instance key (e.g. <c>alpha.allocate[crypto_long]</c>).</summary>
-    public required string NodeKey { get; init; }
+    public required NodeKey NodeKey { get; init; }
+
+    /// <summary>The lake paths of this run (<see cref="LakePathResolver"/> with the run's scope, pipeline, version and run id).</summary>
+    public RunPaths Paths => _paths ??= new RunPaths(Scope, PipelineId, PipelineVersion, RunId);
 
     /// <summary>The registered stage id.</summary>
     public required string StageId { get; init; }
@@ -93,5 +99,5 @@ public sealed class StageContext
 
     /// <summary>Appends a decision of this node to the audit ledger, with the node's trace id.</summary>
     public Task<AuditEntry> AuditAsync(string kind, JsonObject data, CancellationToken cancellationToken = default) =>
-        Ledger.AppendAsync(new AuditEvent(kind, NodeKey, TraceId, data), cancellationToken);
+        Ledger.AppendAsync(new AuditEvent(kind, NodeKey.Value, TraceId, data), cancellationToken);
 }

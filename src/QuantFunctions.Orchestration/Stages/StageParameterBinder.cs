@@ -61,14 +61,22 @@ internal sealed class StageParameterBinder
                 continue;
             }
 
+            if (pair.Value is null && !AcceptsNull(property))
+            {
+                errors.Add(new ParameterError(ManifestErrorCode.InvalidParameter, pair.Key, $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)}, got null"));
+                continue;
+            }
+
             try
             {
                 property.SetValue(instance, pair.Value.Deserialize(property.PropertyType, ParameterJson.Options));
             }
             catch (JsonException ex)
             {
-                errors.Add(new ParameterError(ManifestErrorCode.InvalidParameter, pair.Key,
-                    $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)}, got {ParameterJson.Describe(pair.Value)} ({ex.Message})"));
+                bool isEnum = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).IsEnum;
+                errors.Add(new ParameterError(ManifestErrorCode.InvalidParameter, pair.Key, isEnum
+                    ? $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)} (case-sensitive), got {pair.Value?.ToJsonString() ?? "null"}"
+                    : $"parameter '{pair.Key}' must be {ParameterJson.Describe(property.PropertyType)}, got {ParameterJson.Describe(pair.Value)} ({ex.Message})"));
             }
         }
 
@@ -80,6 +88,12 @@ internal sealed class StageParameterBinder
         Validate(instance, errors);
         return errors.Count > errorCount ? null : instance;
     }
+
+    /// <summary>True for a nullable value type or a reference type annotated nullable (<c>string?</c>).</summary>
+    private static bool AcceptsNull(PropertyInfo property) =>
+        property.PropertyType.IsValueType
+            ? Nullable.GetUnderlyingType(property.PropertyType) is not null
+            : new NullabilityInfoContext().Create(property).WriteState != NullabilityState.NotNull;
 
     private void Validate(object instance, List<ParameterError> errors)
     {

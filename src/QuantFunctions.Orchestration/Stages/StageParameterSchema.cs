@@ -25,6 +25,7 @@ internal static class StageParameterSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = static (context, node) =>
             {
+                node = EnumSchema(context.TypeInfo.Type) ?? node;
                 if (node is JsonObject schema && context.PropertyInfo?.AttributeProvider is { } attributes)
                 {
                     Annotate(schema, attributes);
@@ -100,6 +101,29 @@ internal static class StageParameterSchema
                     break;
             }
         }
+    }
+
+    /// <summary><c>{"type": "string", "enum": [...]}</c> for an enum parameter (with <c>null</c> when nullable), else null.</summary>
+    private static JsonObject? EnumSchema(Type type)
+    {
+        Type? underlying = Nullable.GetUnderlyingType(type);
+        Type enumType = underlying ?? type;
+        if (!enumType.IsEnum)
+        {
+            return null;
+        }
+
+        var values = new JsonArray([.. ParameterEnum.Names(enumType).Select(n => (JsonNode)JsonValue.Create(n))]);
+        if (underlying is not null)
+        {
+            values.Add(null);
+        }
+
+        return new JsonObject
+        {
+            ["type"] = underlying is null ? "string" : new JsonArray("string", "null"),
+            ["enum"] = values,
+        };
     }
 
     private static bool IsString(JsonObject schema) =>

@@ -33,6 +33,9 @@ public sealed record RunStart
     /// <summary>Parameter override assignments.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
+    /// <summary>The values of the manifest's declared parameters (<see cref="RunSettings.Parameters"/>).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The code version recorded in <c>run.json</c>.</summary>
     public string? GitSha { get; init; }
 
@@ -49,6 +52,7 @@ public sealed record RunStart
             Seed = settings.Seed,
             AsOf = settings.AsOf,
             Overrides = settings.Overrides,
+            Parameters = settings.Parameters,
             GitSha = gitSha,
         };
     }

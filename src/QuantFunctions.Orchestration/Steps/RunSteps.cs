@@ -66,7 +66,7 @@ public sealed class RunSteps
         {
             Manifest = manifest,
             RunId = start.RunId,
-            Settings = new RunSettings { Seed = start.Seed, AsOf = start.AsOf, Overrides = start.Overrides },
+            Settings = new RunSettings { Seed = start.Seed, AsOf = start.AsOf, Overrides = start.Overrides, Parameters = start.Parameters },
             GitSha = start.GitSha,
         };
         (ExecutionPlan newPlan, RunRecord run, RunSettings runSettings, bool exists) = await _runner.PrepareAsync(request, cancellationToken).ConfigureAwait(false);

@@ -71,7 +71,7 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
         JsonNode report = JsonSerializer.SerializeToNode(allocation.Result, StageJson.Options)!;
         report["rows_used"] = allocation.RowsUsed;
         report["rows_dropped_incomplete"] = allocation.RowsDropped;
-        LakePath reportPath = StageDatasets.GoldRun(context, sleeve, "allocation").Append("allocation.json");
+        LakePath reportPath = StageDatasets.GoldFile(context, sleeve, "allocation", "allocation.json");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, reportPath, StageJson.ToBytes(report), cancellationToken);
 
         var weightsJson = new JsonObject();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;
@@ -54,7 +55,8 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
 
     /// <summary>The silver returns this sleeve reads, as a stage input.</summary>
     public StageInput SilverInput() =>
-        new($"silver.{Spec.Universe}.returns", SourcePipeline, SourceVersion, [StageDatasets.SilverReturns(Spec.Universe, SourcePipeline, SourceVersion)]);
+        new($"silver.{Spec.Universe}.returns", LakeIdentifier.Parse(SourcePipeline, "source_pipeline"), SemVer.Parse(SourceVersion, "source_version"),
+            [StageDatasets.SilverReturns(Spec.Universe, SourcePipeline, SourceVersion)]);
 
     /// <summary>
     /// The inputs of a sleeve stage that runs after <c>alpha.select</c>: the sleeve definition, the given gold
@@ -89,5 +91,5 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
             : JsonSerializer.Deserialize<SleeveDefinition>(obj.Content.Span, StageJson.Options) ?? throw new DatasetSchemaException($"{path}: empty sleeve definition");
     }
 
-    private static LakePath PathOf(StageContext context, string sleeve) => StageDatasets.GoldRun(context, sleeve, SpecDataset).Append(FileName);
+    private static LakePath PathOf(StageContext context, string sleeve) => StageDatasets.GoldFile(context, sleeve, SpecDataset, FileName);
 }

@@ -15,9 +15,6 @@ namespace QuantFunctions.Stages.Calendars;
 /// </summary>
 public static class CalendarCatalog
 {
-    /// <summary>The lake folder of user calendars.</summary>
-    public static LakePath Folder { get; } = LakePathResolver.MetaRoot.Append("calendars");
-
     /// <summary>The lake path of a user calendar.</summary>
     /// <param name="id">The calendar id (e.g. <c>XTAE</c>).</param>
     /// <returns><c>_meta/calendars/{id lower-case}.json</c>.</returns>
@@ -33,7 +30,7 @@ public static class CalendarCatalog
             }
         }
 
-        return id.Length is >= 2 and <= 16 ? Folder.Append(id.ToLowerInvariant() + ".json") : throw Unknown(id, "calendar ids have 2–16 characters");
+        return id.Length is >= 2 and <= 16 ? LakePathResolver.UserCalendar(id) : throw Unknown(id, "calendar ids have 2–16 characters");
     }
 
     /// <summary>Resolves a calendar by id: a built-in, else the user calendar stored in the lake.</summary>

@@ -86,10 +86,6 @@ internal sealed record DataOpsUniverse(string Universe, string Market, TradingCa
         return (kept, total, bySymbol);
     }
 
-    /// <summary>The health registry folder of a run of this node's pipeline.</summary>
-    public LakePath HealthRun(StageContext context) =>
-        HealthRegistryTable.RunFolder(Universe, context.PipelineId, context.PipelineVersion, context.RunId);
-
     /// <summary>The universe's bronze bars as a stage input.</summary>
     public StageInput BronzeInput(StageContext context)
     {
@@ -129,7 +125,7 @@ internal sealed record DataOpsUniverse(string Universe, string Market, TradingCa
     public Task<IReadOnlySet<string>?> TryReadDroppedAsync(StageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HealthRegistryTable.TryReadDroppedAsync(context.Lake, HealthRun(context), cancellationToken);
+        return HealthRegistryTable.TryReadDroppedAsync(context.Lake, HealthRegistryTable.PartOf(context, Universe), cancellationToken);
     }
 
     /// <summary>

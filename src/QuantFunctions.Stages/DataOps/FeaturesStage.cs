@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
@@ -74,7 +75,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
                     continue;
                 }
 
-                LakePath part = FeaturesTable.Part(universe.Universe, context.PipelineId, context.PipelineVersion, year, batchKey, block);
+                LakePath part = FeaturesTable.Part(context, universe.Universe, year, batchKey, block);
                 await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
                 outputs.Add(Output(part.Value, part));
                 rows += table.RowCount;
@@ -102,7 +103,7 @@ public sealed class FeaturesStage : LakeStage<FeaturesParameters>
     }
 
     /// <summary>The candidates of this market (exchange prefix = market, case-insensitive), all required in bronze; others belong to other universes.</summary>
-    private static List<BarSeries> Scope(IReadOnlyList<BarSeries> series, List<string> candidates, string market, string node)
+    private static List<BarSeries> Scope(IReadOnlyList<BarSeries> series, List<string> candidates, string market, NodeKey node)
     {
         if (candidates.Count == 0)
         {

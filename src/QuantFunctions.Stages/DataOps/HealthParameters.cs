@@ -21,8 +21,7 @@ public sealed record HealthParameters
     /// Bars on closed days: <c>lenient</c> (the symbol is DEGRADED; <c>dataops.returns</c> and <c>dataops.features</c> drop those
     /// rows and count them) or <c>strict</c> (the symbol is DROPPED with the reason).
     /// </summary>
-    [RegularExpression("^(lenient|strict)$", ErrorMessage = "calendar_policy must be 'lenient' or 'strict'")]
-    public string CalendarPolicy { get; init; } = "lenient";
+    public CalendarPolicy CalendarPolicy { get; init; } = CalendarPolicy.Lenient;
 
     /// <summary>When true, any DROPPED symbol fails the node (after the registry and summary are written).</summary>
     [Overridable]

@@ -46,7 +46,7 @@ public sealed class HealthStage : LakeStage<HealthParameters>
             ToxicReturn = parameters.ToxicReturn,
             MaxGapFraction = parameters.MaxGapFraction,
             KnownAt = universe.KnownAt,
-            StrictCalendar = parameters.CalendarPolicy == "strict",
+            StrictCalendar = parameters.CalendarPolicy == CalendarPolicy.Strict,
         };
         var auditor = new HealthAuditor(options);
 
@@ -71,15 +71,15 @@ public sealed class HealthStage : LakeStage<HealthParameters>
         DateOnly[] sessions = bars.Count == 0 ? [] : universe.Calendar.Sessions(first, last);
         IReadOnlyList<SymbolHealth> results = auditor.AuditMany(bars, universe.IsCrypto ? AssetClass.Crypto : AssetClass.Equity, sessions, context.AsOf);
 
-        LakePath folder = universe.HealthRun(context);
-        LakePath registry = folder.Append(HealthRegistryTable.PartFile), summaryPath = folder.Append(HealthRegistryTable.SummaryFile);
-        var table = HealthRegistryTable.FromResults(results, context.AsOf, context.RunId);
+        LakePath registry = HealthRegistryTable.PartOf(context, universe.Universe);
+        LakePath summaryPath = HealthRegistryTable.FileOf(context, universe.Universe, HealthRegistryTable.SummaryFile);
+        var table = HealthRegistryTable.FromResults(results, context.AsOf, context.RunId.Value);
         await LakeWrites.WriteTableOnceAsync(context.Lake, registry, table, cancellationToken);
         string markdown = HealthSummaryRenderer.Render(results, $"Data health — {universe.Universe} ({universe.Market}, {universe.CalendarId}) as of {context.AsOf:yyyy-MM-dd HH:mm} UTC");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, summaryPath, Encoding.UTF8.GetBytes(markdown), cancellationToken);
 
         JsonObject summary = Summarise(universe, results, rowsRead, parts);
-        summary["calendar_policy"] = parameters.CalendarPolicy;
+        summary["calendar_policy"] = ParameterEnum.Name(parameters.CalendarPolicy);
         findings.WriteTo(summary);
         summary["bars_known_after_as_of"] = later;
         summary["symbols_not_yet_known"] = series.Count - bars.Count;

@@ -29,7 +29,7 @@ internal sealed class IngestDiscovery
     {
         _parameters = parameters;
         _provider = provider;
-        _screener = parameters.Discovery == "screener"
+        _screener = parameters.Discovery == CandidateDiscovery.Screener
             ? new ScreenerScanClient(http.CreateClient(MarketDataHttp.ScreenerClient), http.ProviderOptions(new Uri(parameters.ScreenerUrl!), parameters.MaxRetries),
                 parameters.ScreenerMarket, parameters.ScreenerAssetType, parameters.ScreenerColumns, http.Time)
             : null;

@@ -8,14 +8,10 @@ namespace QuantFunctions.Stages.DataOps;
 public sealed record IngestParameters : IValidatableObject
 {
     /// <summary>The provider of bars (and, with <c>discovery = provider</c>, of candidates): <c>synthetic</c>, <c>files</c> or <c>binance</c>.</summary>
-    [Required]
-    [RegularExpression("^(synthetic|files|binance)$")]
-    public string Source { get; init; } = "synthetic";
+    public IngestSource Source { get; init; } = IngestSource.Synthetic;
 
     /// <summary>Where candidates come from: <c>provider</c> (the source's own discovery) or <c>screener</c> (a screener scan at <see cref="ScreenerUrl"/>).</summary>
-    [Required]
-    [RegularExpression("^(provider|screener)$")]
-    public string Discovery { get; init; } = "provider";
+    public CandidateDiscovery Discovery { get; init; } = CandidateDiscovery.Provider;
 
     /// <summary>screener: the API root (absolute http or https URL); required when <see cref="Discovery"/> is <c>screener</c>.</summary>
     public string? ScreenerUrl { get; init; }
@@ -49,9 +45,8 @@ public sealed record IngestParameters : IValidatableObject
     public bool Strict { get; init; } = true;
 
     /// <summary>Universe preset: <c>spot</c> (≥ $10M turnover, vol &gt; 1 %), <c>perp</c> (≥ $50M) or <c>all</c> (no floors).</summary>
-    [RegularExpression("^(spot|perp|all)$")]
     [Overridable]
-    public string Universe { get; init; } = "all";
+    public UniversePreset Universe { get; init; } = UniversePreset.All;
 
     /// <summary>At most this many symbols (after ranking by turnover).</summary>
     [Range(1, 100_000)]
@@ -69,16 +64,14 @@ public sealed record IngestParameters : IValidatableObject
     public int FreshnessDays { get; init; } = 1;
 
     /// <summary>Coverage below 100 %: <c>warn</c> or <c>fail</c>.</summary>
-    [RegularExpression("^(warn|fail)$")]
     [Overridable]
-    public string CoveragePolicy { get; init; } = "warn";
+    public CoveragePolicy CoveragePolicy { get; init; } = CoveragePolicy.Warn;
 
     /// <summary>files: the file or folder to import.</summary>
     public string? Path { get; init; }
 
     /// <summary>files: <c>per_symbol</c> or <c>long</c>.</summary>
-    [RegularExpression("^(per_symbol|long)$")]
-    public string Layout { get; init; } = "per_symbol";
+    public OhlcvLayout Layout { get; init; } = OhlcvLayout.PerSymbol;
 
     /// <summary>files: field → header overrides (e.g. <c>{"close": "Adj Close"}</c>).</summary>
     public Dictionary<string, string> Map { get; init; } = [];
@@ -109,12 +102,12 @@ public sealed record IngestParameters : IValidatableObject
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Source == "binance" && UrlProblem(BaseUrl) is { } baseProblem)
+        if (Source == IngestSource.Binance && UrlProblem(BaseUrl) is { } baseProblem)
         {
             yield return new ValidationResult(baseProblem, [nameof(BaseUrl)]);
         }
 
-        if (Discovery != "screener")
+        if (Discovery != CandidateDiscovery.Screener)
         {
             yield break;
         }

@@ -19,7 +19,7 @@ namespace QuantFunctions.Stages.DataOps;
 /// → canonical candidates (strict or lenient) → universe floors →
 /// candidates file <c>raw/{market}/discovery/ingest_date=…/candidates_{hash}.json</c> → incremental,
 /// idempotent ingestion into bronze (<see cref="BronzeIngestor"/>) → coverage artifact
-/// <c>meta/…/runs/{run}/coverage_{node}.json</c>, linked from the ledger entry <c>dataops.coverage</c>.
+/// <c>_meta/{scope}/runs/{run}/coverage_{node}.json</c> (<see cref="LakePathResolver.CoverageReport"/>), linked from the ledger entry <c>dataops.coverage</c>.
 /// Outbound HTTP goes through <see cref="MarketDataHttp"/>'s configured clients and limits, all of it within the stage's
 /// deadline (<see cref="OutboundHttpOptions.StageDeadline"/>; past it the node fails with <see cref="ErrorCodes.ProviderDeadlineExceeded"/>).
 /// </summary>
@@ -68,7 +68,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
         CandidateSet set = found.Set;
         UniverseSelection universe = UniverseSelector.Select(found.OfMarket, Universe(parameters));
         LakeIdentifier market = LakeIdentifier.Parse(parameters.Market.ToLowerInvariant(), "market");
-        byte[] candidatesJson = StageJson.ToBytes(new { Universe = parameters.Universe, AsOf = asOf, Source = provider.Name, Discovery = discovery.Source, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
+        byte[] candidatesJson = StageJson.ToBytes(new { Universe = ParameterEnum.Name(parameters.Universe), AsOf = asOf, Source = provider.Name, Discovery = discovery.Source, Candidates = universe.Members, set.Dropped, universe.Excluded, set.Merged });
         LakePath candidatesPath = LakePathResolver.RawBatch(market, LakeIdentifier.Parse("discovery"), asOf,
             LakeIdentifier.Parse("candidates_" + Convert.ToHexStringLower(SHA256.HashData(candidatesJson))[..12]), RawFormat.Json);
         await LakeWrites.WriteBytesOnceAsync(context.Lake, candidatesPath, candidatesJson, cancellationToken);
@@ -81,8 +81,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             symbols.Add(Symbol.Parse(c.Symbol));
         }
 
-        LakePath coveragePath = LakePathResolver.RunFolder(LakeIdentifier.Parse(context.Scope, "scope"), RunId.Parse(context.RunId))
-            .Append("coverage_" + Sanitize(context.NodeKey) + ".json");
+        LakePath coveragePath = context.Paths.CoverageReport(context.NodeKey);
         var request = new IngestRequest
         {
             Market = parameters.Market,
@@ -93,9 +92,9 @@ public sealed class IngestStage : LakeStage<IngestParameters>
             Strict = parameters.Strict,
             Rounds = parameters.Rounds,
             FreshnessDays = parameters.FreshnessDays,
-            Policy = parameters.CoveragePolicy == "fail" ? CoveragePolicy.Fail : CoveragePolicy.Warn,
-            RunId = context.RunId,
-            Profile = provider.Name + "/" + parameters.Universe,
+            Policy = parameters.CoveragePolicy,
+            RunId = context.RunId.Value,
+            Profile = provider.Name + "/" + ParameterEnum.Name(parameters.Universe),
             CoveragePath = coveragePath,
             DiscoveryAttempts = found.Scan?.Attempts ?? [],
         };
@@ -171,7 +170,7 @@ public sealed class IngestStage : LakeStage<IngestParameters>
     {
         switch (p.Source)
         {
-            case "synthetic":
+            case IngestSource.Synthetic:
                 return new SyntheticMarketProvider(new SyntheticMarketOptions
                 {
                     Seed = p.Seed,
@@ -180,14 +179,14 @@ public sealed class IngestStage : LakeStage<IngestParameters>
                     Markets = SyntheticMarketOptions.DefaultMarkets(p.AssetsPerMarket, p.AssetsPerMarket),
                     ToxicPrintsPerMarket = 1,
                 });
-            case "files":
+            case IngestSource.Files:
                 OhlcvColumnMap map = new();
                 foreach (KeyValuePair<string, string> kv in p.Map)
                 {
                     map = map.With(kv.Key + "=" + kv.Value);
                 }
 
-                var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout == "long" ? OhlcvLayout.Long : OhlcvLayout.PerSymbol, Map = map, Strict = p.Strict, AssetType = p.AssetType };
+                var options = new OhlcvImportOptions { Market = p.Market, Layout = p.Layout, Map = map, Strict = p.Strict, AssetType = p.AssetType };
                 return await FileImportProvider.OpenAsync(p.Path ?? throw new ArgumentException($"{Id}: source 'files' needs 'path'"), options, cancellationToken);
             default:
                 return new BinanceSpotProvider(_http.CreateClient(MarketDataHttp.BinanceClient), _http.ProviderOptions(new Uri(p.BaseUrl), p.MaxRetries), _http.Time);
@@ -196,21 +195,10 @@ public sealed class IngestStage : LakeStage<IngestParameters>
 
     private static UniverseConfig Universe(IngestParameters p) => p.Universe switch
     {
-        "spot" => UniverseConfig.Spot() with { MaxSize = p.MaxSymbols },
-        "perp" => UniverseConfig.Perpetual() with { MaxSize = p.MaxSymbols },
+        UniversePreset.Spot => UniverseConfig.Spot() with { MaxSize = p.MaxSymbols },
+        UniversePreset.Perp => UniverseConfig.Perpetual() with { MaxSize = p.MaxSymbols },
         _ => new UniverseConfig { Name = "all", MaxSize = p.MaxSymbols, SortKey = UniverseSortKey.Symbol },
     };
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Sanitize(string text)
-    {
-        char[] chars = text.ToLowerInvariant().ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            chars[i] = LakeIdentifier.IsIdentifierChar(chars[i]) ? chars[i] : '_';
-        }
-
-        return new string(chars);
-    }
 }

@@ -64,8 +64,7 @@ public sealed class ReturnsStage : LakeStage<ReturnsParameters>
                 continue;
             }
 
-            LakePath part = LakePathResolver.SilverPart(
-                LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(context.PipelineId), SemVer.Parse(context.PipelineVersion), LakeIdentifier.Parse(ReturnsTable.Dataset), year, 0);
+            LakePath part = context.Paths.SilverPart(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(ReturnsTable.Dataset), year);
             await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
             outputs.Add(part);
             rows += table.RowCount;

@@ -6,6 +6,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Stages;
 
 namespace QuantFunctions.Stages.Datasets;
 
@@ -39,9 +40,11 @@ public static class FeaturesTable
     }
 
     /// <summary>The file of block <paramref name="block"/> of a build for one year.</summary>
-    public static LakePath Part(string universe, string pipelineId, string version, int year, string batchKey, int block) =>
-        LakePathResolver.SilverPartition(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version), LakeIdentifier.Parse(Dataset), year)
-            .Append(string.Create(CultureInfo.InvariantCulture, $"{batchKey}-{block:D5}.parquet"));
+    public static LakePath Part(StageContext context, string universe, int year, string batchKey, int block)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Paths.SilverFile(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(Dataset), year, string.Create(CultureInfo.InvariantCulture, $"{batchKey}-{block:D5}.parquet"));
+    }
 
     /// <summary>Builds the table of the rows of <paramref name="blocks"/> whose ts falls in <paramref name="year"/> (block copies per column).</summary>
     public static LakeTable FromBlocks(IReadOnlyList<FeatureBlock> blocks, int year)
@@ -128,9 +131,8 @@ public static class FeaturesTable
         var files = new List<StoredFile>();
         await foreach (LakeObjectInfo info in lake.ListAsync(dataset, cancellationToken))
         {
-            string name = info.Path.Name, folder = info.Path.Parent.Name;
-            if (!name.EndsWith(".parquet", StringComparison.Ordinal) || !folder.StartsWith("year=", StringComparison.Ordinal)
-                || int.Parse(folder.AsSpan(5), CultureInfo.InvariantCulture) > asOf.UtcDateTime.Year)
+            if (LakePathResolver.TryParse(info.Path) is not { Kind: LakeObjectKind.SilverFile or LakeObjectKind.SilverPart, Year: int year }
+                || !info.Path.Name.EndsWith(".parquet", StringComparison.Ordinal) || year > asOf.UtcDateTime.Year)
             {
                 continue;
             }
@@ -146,6 +148,7 @@ public static class FeaturesTable
             string[] buildSymbols = stats.RowGroupsSkipped == skippedBefore
                 ? part.Strings("symbol")
                 : (await LakeTableStore.ReadAsync(lake, info.Path, ["symbol"], cancellationToken)).Strings("symbol");
+            string name = info.Path.Name;
             files.Add(new StoredFile(name[..name.LastIndexOf('-')], part, part.Strings("symbol"), buildSymbols, part.Timestamps("ts"), part.Timestamps("known_at")));
         }
 

@@ -25,22 +25,34 @@ public static class HealthRegistryTable
     /// <summary>File name of the registry part in a run folder.</summary>
     public const string PartFile = "part-00000.parquet";
 
-    private const string RunPrefix = "run=";
-
     /// <summary>The registry dataset of a universe: <c>silver/{universe}/{pipeline}/version={v}/health</c>.</summary>
     public static LakePath DatasetPath(string universe, string pipelineId, string version) =>
         LakePathResolver.SilverDataset(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version), LakeIdentifier.Parse(Dataset));
 
     /// <summary>One run's registry folder: <c>{dataset}/run={run_id}</c>.</summary>
     public static LakePath RunFolder(string universe, string pipelineId, string version, string runId) =>
-        DatasetPath(universe, pipelineId, version).Append(RunPrefix + RunId.Parse(runId).Value);
+        LakePathResolver.SilverRun(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version), LakeIdentifier.Parse(Dataset), RunId.Parse(runId));
+
+    /// <summary>One run's registry part: <c>{dataset}/run={run_id}/part-00000.parquet</c>.</summary>
+    public static LakePath PartOf(string universe, string pipelineId, string version, string runId) =>
+        LakePathResolver.SilverRunFile(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(pipelineId, "pipeline id"), SemVer.Parse(version), LakeIdentifier.Parse(Dataset), RunId.Parse(runId), PartFile);
+
+    /// <summary>The registry part the context's run writes for <paramref name="universe"/>.</summary>
+    public static LakePath PartOf(StageContext context, string universe) => FileOf(context, universe, PartFile);
+
+    /// <summary>A file (<see cref="PartFile"/>, <see cref="SummaryFile"/>) of the registry the context's run writes for <paramref name="universe"/>.</summary>
+    public static LakePath FileOf(StageContext context, string universe, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Paths.SilverRunFile(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(Dataset), fileName);
+    }
 
     /// <summary>The registry written by the context's run for <paramref name="universe"/> as a stage input, or null when that run wrote none.</summary>
     public static async Task<StageInput?> TryDescribeInputAsync(StageContext context, string universe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        LakePath folder = RunFolder(universe, context.PipelineId, context.PipelineVersion, context.RunId);
-        return await context.Lake.GetInfoAsync(folder.Append(PartFile), cancellationToken) is null
+        LakePath folder = context.Paths.SilverRun(LakeIdentifier.Parse(universe, "universe"), LakeIdentifier.Parse(Dataset));
+        return await context.Lake.GetInfoAsync(PartOf(context, universe), cancellationToken) is null
             ? null
             : new StageInput("silver." + universe + "." + Dataset, context.PipelineId, context.PipelineVersion, [folder]);
     }
@@ -133,11 +145,10 @@ public static class HealthRegistryTable
         return results;
     }
 
-    /// <summary>The DROPPED symbols of a run's registry, or null when the run wrote no registry.</summary>
-    public static async Task<IReadOnlySet<string>?> TryReadDroppedAsync(ILakeStore lake, LakePath runFolder, CancellationToken cancellationToken)
+    /// <summary>The DROPPED symbols of a run's registry (its <paramref name="part"/>, see <see cref="PartOf(StageContext, string)"/>), or null when the run wrote no registry.</summary>
+    public static async Task<IReadOnlySet<string>?> TryReadDroppedAsync(ILakeStore lake, LakePath part, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        LakePath part = runFolder.Append(PartFile);
         if (await lake.GetInfoAsync(part, cancellationToken) is null)
         {
             return null;
@@ -168,13 +179,13 @@ public static class HealthRegistryTable
         var candidates = new List<LakePath>();
         if (runId is not null)
         {
-            candidates.Add(RunFolder(universe, pipelineId, version, runId).Append(PartFile));
+            candidates.Add(PartOf(universe, pipelineId, version, runId));
         }
         else
         {
             await foreach (LakeObjectInfo info in lake.ListAsync(DatasetPath(universe, pipelineId, version), cancellationToken))
             {
-                if (info.Path.Name == PartFile && info.Path.Parent.Name.StartsWith(RunPrefix, StringComparison.Ordinal))
+                if (LakePathResolver.TryParse(info.Path) is { Kind: LakeObjectKind.SilverRunFile, Relative: PartFile })
                 {
                     candidates.Add(info.Path);
                 }

@@ -18,18 +18,21 @@ public static class StageDatasets
     public static LakePath GoldRun(StageContext context, string sleeve, string dataset)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LakePathResolver.GoldRun(
-            LakeIdentifier.Parse(sleeve, "sleeve"), LakeIdentifier.Parse(context.PipelineId, "pipeline id"), SemVer.Parse(context.PipelineVersion),
-            LakeIdentifier.Parse(dataset, "dataset"), RunId.Parse(context.RunId));
+        return context.Paths.GoldRun(Sleeve(sleeve), Dataset(dataset));
     }
 
     /// <summary>The single Parquet part of a gold dataset for the context's run.</summary>
     public static LakePath GoldPart(StageContext context, string sleeve, string dataset)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LakePathResolver.GoldPart(
-            LakeIdentifier.Parse(sleeve, "sleeve"), LakeIdentifier.Parse(context.PipelineId, "pipeline id"), SemVer.Parse(context.PipelineVersion),
-            LakeIdentifier.Parse(dataset, "dataset"), RunId.Parse(context.RunId), 0);
+        return context.Paths.GoldPart(Sleeve(sleeve), Dataset(dataset));
+    }
+
+    /// <summary>A named file (e.g. <c>allocation.json</c>) of a gold dataset for the context's run.</summary>
+    public static LakePath GoldFile(StageContext context, string sleeve, string dataset, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Paths.GoldFile(Sleeve(sleeve), Dataset(dataset), fileName);
     }
 
     /// <summary>The sleeve a node works on: its for_each item, else the given parameter.</summary>
@@ -47,4 +50,8 @@ public static class StageDatasets
         ArgumentNullException.ThrowIfNull(context);
         return new StageInput($"gold.{sleeve}.{dataset}", context.PipelineId, context.PipelineVersion, [GoldRun(context, sleeve, dataset)]);
     }
+
+    private static LakeIdentifier Sleeve(string sleeve) => LakeIdentifier.Parse(sleeve, "sleeve");
+
+    private static LakeIdentifier Dataset(string dataset) => LakeIdentifier.Parse(dataset, "dataset");
 }

@@ -1,3 +1,4 @@
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 
 namespace QuantFunctions.Stages.Datasets;
@@ -7,4 +8,4 @@ namespace QuantFunctions.Stages.Datasets;
 /// <param name="PipelineId">The pipeline whose manifest the data was written under.</param>
 /// <param name="PipelineVersion">Its version.</param>
 /// <param name="Partitions">The folders or objects read.</param>
-public sealed record StageInput(string Name, string PipelineId, string PipelineVersion, IReadOnlyList<LakePath> Partitions);
+public sealed record StageInput(string Name, LakeIdentifier PipelineId, SemVer PipelineVersion, IReadOnlyList<LakePath> Partitions);

@@ -95,13 +95,13 @@ public sealed class OrdersStage : LakeStage<OrdersParameters>
         await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
         var document = new JsonObject
         {
-            ["run_id"] = context.RunId,
+            ["run_id"] = context.RunId.Value,
             ["as_of"] = context.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["capital"] = parameters.Capital,
             ["orders"] = orders,
             ["skipped_below_min_notional"] = skipped,
         };
-        LakePath json = StageDatasets.GoldRun(context, parameters.Meta, "orders").Append("orders.json");
+        LakePath json = StageDatasets.GoldFile(context, parameters.Meta, "orders", "orders.json");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, json, StageJson.ToBytes(document), cancellationToken);
         await context.AuditAsync("orders", document.DeepClone().AsObject(), cancellationToken);
         var summary = new JsonObject { ["orders"] = orders.Count, ["skipped"] = skipped, ["gross_notional"] = Sum(notionalOut) };

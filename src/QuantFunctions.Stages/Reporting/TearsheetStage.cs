@@ -39,8 +39,9 @@ public sealed class TearsheetStage : LakeStage<TearsheetParameters>
         double periodsPerYear = parameters.PeriodsPerYear ?? await SleevePeriodsPerYearAsync(context, sleeve, cancellationToken);
         var options = new PerformanceOptions { PeriodsPerYear = periodsPerYear, RiskFreeRate = parameters.RiskFreeRate };
         TearSheet sheet = TearSheet.FromReturns($"{sleeve} — {context.PipelineId} {context.PipelineVersion}, run {context.RunId}", net.Dates, net.Values, options, backtest.Doubles("turnover"));
-        LakePath folder = StageDatasets.GoldRun(context, sleeve, "report");
-        LakePath md = folder.Append("tearsheet.md"), html = folder.Append("tearsheet.html"), json = folder.Append("metrics.json");
+        LakePath md = StageDatasets.GoldFile(context, sleeve, "report", "tearsheet.md");
+        LakePath html = StageDatasets.GoldFile(context, sleeve, "report", "tearsheet.html");
+        LakePath json = StageDatasets.GoldFile(context, sleeve, "report", "metrics.json");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, md, Encoding.UTF8.GetBytes(TearSheetRenderer.ToMarkdown(sheet)), cancellationToken);
         await LakeWrites.WriteBytesOnceAsync(context.Lake, html, Encoding.UTF8.GetBytes(TearSheetRenderer.ToHtml(sheet)), cancellationToken);
         JsonNode metrics = JsonSerializer.SerializeToNode(sheet.Metrics, StageJson.Options)!;

@@ -41,19 +41,20 @@ public sealed class ScriptedStage : IStage
 
     public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
     {
-        _counts.AddOrUpdate(context.NodeKey, 1, (_, n) => n + 1);
-        if (Gate is { } gate && Gated.ContainsKey(context.NodeKey))
+        string key = context.NodeKey.Value;
+        _counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (Gate is { } gate && Gated.ContainsKey(key))
         {
             GatedStarted.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
         }
 
-        if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
+        if (_failures.TryGetValue(key, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
         {
             throw failure;
         }
 
-        string name = context.NodeKey.Replace('[', '_').Replace(']', '_').Replace('.', '_');
+        string name = key.Replace('[', '_').Replace(']', '_').Replace('.', '_');
         LakePath path = LakePath.Parse($"gold/test/{name}.json");
         await context.Lake.WriteAsync(path, System.Text.Encoding.UTF8.GetBytes($"{{\"node\":\"{context.NodeKey}\",\"seed\":{context.Seed}}}"), LakeWriteMode.Overwrite, cancellationToken);
         return new StageResult { RowsRead = 1, RowsWritten = 1, Outputs = [new OutputLocation("out", path)] };

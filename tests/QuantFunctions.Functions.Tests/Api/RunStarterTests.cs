@@ -51,6 +51,19 @@ public sealed class RunStarterTests(HarnessFixture fixture) : IClassFixture<Harn
     }
 
     [Fact]
+    public void Prepare_SetOfAParameterFeedingOverridableStageParameters_CanonicalValuesInTheInputAndTheRunId()
+    {
+        var request = new StartRunRequest { AsOf = FunctionsHarness.DemoAsOf, Set = new Dictionary<string, string> { ["meta_periods_per_year"] = "365" } };
+
+        ApiResult<PreparedRun> run = Starter.Prepare("meta", request);
+
+        Assert.True(run.IsOk, run.Problem?.Detail);
+        Assert.Equal(new Dictionary<string, string> { ["meta_periods_per_year"] = "365" }, run.Value!.Start.Parameters);
+        Assert.Matches("^meta-20240103t000000000z-s42-p[0-9a-f]{8}$", run.Value.Start.RunId);
+        Assert.Equal(run.Value.Start.RunId, Starter.Prepare("meta", request with { Set = new Dictionary<string, string> { ["meta_periods_per_year"] = "+365" } }).Value!.Start.RunId);
+    }
+
+    [Fact]
     public void Prepare_OverrideOfAnotherPipelineScope_BadParams()
     {
         ApiResult<PreparedRun> run = Starter.Prepare("dataops", new StartRunRequest { Params = ["crypto/dataops_crypto_spot/dataops.returns:x=1"] });

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Errors;
 using System.Text;
 using QuantFunctions.Functions.Http;
 
@@ -31,6 +32,26 @@ public sealed class StartRunRequestReaderTests
         Assert.Equal(TimeSpan.Zero, request.AsOf!.Value.Offset); // normalised to UTC
         Assert.Equal((7, "my-run"), (request.Seed, request.RunId));
         Assert.Equal(["alpha.allocate:engine=hrp", "sleeves=[\"a\"]"], request.Params);
+    }
+
+    [Fact]
+    public void Parse_Set_ValuesAsTextByName()
+    {
+        StartRunRequest request = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes("""{ "set": { "sleeve": "equity_long", "top": 5, "flag": true, "list": ["a", "b"] } }""")).Value!;
+
+        Assert.Equal(new Dictionary<string, string> { ["sleeve"] = "equity_long", ["top"] = "5", ["flag"] = "true", ["list"] = "[\"a\", \"b\"]" }, request.Set);
+    }
+
+    [Theory]
+    [InlineData("""{ "set": ["sleeve=x"] }""")]
+    [InlineData("""{ "set": { "sleeve": null } }""")]
+    [InlineData("""{ "set": { "sleeve": "a", "sleeve": "b" } }""")]
+    public void Parse_BadSet_BadSetProblem(string body)
+    {
+        ApiResult<StartRunRequest> parsed = StartRunRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(ErrorCodes.BadSet, parsed.Problem!.Code);
+        Assert.Contains("set", parsed.Problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

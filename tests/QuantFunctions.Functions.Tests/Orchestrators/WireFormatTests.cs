@@ -23,12 +23,17 @@ public sealed class WireFormatTests
     [Fact]
     public void RunStart_RoundTrips()
     {
-        var start = new RunStart { RunId = "r", Attempt = 2, ManifestJson = "{}", ManifestSource = "m.json", Seed = 7, AsOf = new DateTimeOffset(2024, 1, 3, 0, 0, 0, TimeSpan.Zero), Overrides = ["a:b=1"], GitSha = "abc" };
+        var start = new RunStart
+        {
+            RunId = "r", Attempt = 2, ManifestJson = "{}", ManifestSource = "m.json", Seed = 7, AsOf = new DateTimeOffset(2024, 1, 3, 0, 0, 0, TimeSpan.Zero), Overrides = ["a:b=1"], GitSha = "abc",
+            Parameters = new Dictionary<string, string> { ["sleeve"] = "equity_long" },
+        };
 
         RunStart back = RoundTrip(start);
 
-        Assert.Equal(start with { Overrides = back.Overrides }, back);
+        Assert.Equal(start with { Overrides = back.Overrides, Parameters = back.Parameters }, back);
         Assert.Equal(start.Overrides, back.Overrides);
+        Assert.Equal(start.Parameters, back.Parameters);
     }
 
     [Fact]

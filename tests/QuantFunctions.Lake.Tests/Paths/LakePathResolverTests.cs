@@ -28,6 +28,14 @@ public sealed class LakePathResolverTests
         { "_meta/crypto_long_top10/runs/20261121-0001/forensic_trace.json", LakePathResolver.ForensicTrace(Id("crypto_long_top10"), Run) },
         { "_meta/crypto_long_top10/models/inv_vol/registry.json", LakePathResolver.ModelRegistry(Id("crypto_long_top10"), Id("inv_vol")) },
         { "_meta/schemas/ohlcv/schema=v1.json", LakePathResolver.Schema(Id("ohlcv"), SchemaVersion.V1) },
+        { "gold/crypto_long_top10/sleeve/version=1.2.0/report/run=20261121-0001/tearsheet.html", LakePathResolver.GoldFile(Id("crypto_long_top10"), Id("sleeve"), V1, Id("report"), Run, "tearsheet.html") },
+        { "silver/us_equity/dataops/version=1.2.0/features/year=2023/b20240103000000-1a2b3c4d-00000.parquet", LakePathResolver.SilverFile(Id("us_equity"), Id("dataops"), V1, Id("features"), 2023, "b20240103000000-1a2b3c4d-00000.parquet") },
+        { "silver/us_equity/dataops/version=1.2.0/health/run=20261121-0001/part-00000.parquet", LakePathResolver.SilverRunFile(Id("us_equity"), Id("dataops"), V1, Id("health"), Run, "part-00000.parquet") },
+        { "silver/us_equity/dataops/version=1.2.0/health/run=20261121-0001/summary.md", LakePathResolver.SilverRunFile(Id("us_equity"), Id("dataops"), V1, Id("health"), Run, "summary.md") },
+        { "_meta/equity/runs/20261121-0001/coverage_dataops_ingest.json", LakePathResolver.CoverageReport(Id("equity"), Run, NodeKey.Parse("dataops.ingest")) },
+        { "_meta/equity/runs/20261121-0001/coverage_dataops_ingest_binance_.json", LakePathResolver.CoverageReport(Id("equity"), Run, NodeKey.Parse("dataops.ingest[binance]")) },
+        { "_meta/calendars/xtae.json", LakePathResolver.UserCalendar("XTAE") },
+        { "_meta/equity/pipelines/dataops_us_equity/latest.json", LakePathResolver.PipelineLatest(Id("equity"), Id("dataops_us_equity")) },
     };
 
     [Theory]
@@ -44,6 +52,39 @@ public sealed class LakePathResolverTests
         LakeLocation location = LakePathResolver.Parse(built);
 
         Assert.Equal(expected, LakePathResolver.Resolve(location).Value);
+    }
+
+    [Fact]
+    public void Parse_NamedGoldFile_KeepsItsNameBesideTheRun()
+    {
+        LakeLocation location = LakePathResolver.Parse(LakePath.Parse("gold/meta/meta/version=1.0.0/orders/run=demo-meta/orders.json"));
+
+        Assert.Equal((LakeObjectKind.GoldFile, "meta", "orders", "demo-meta", "orders.json"),
+            (location.Kind, location.Scope!.Value.Value, location.Dataset!.Value.Value, location.RunId!.Value.Value, location.Relative));
+    }
+
+    [Theory]
+    [InlineData("Tearsheet.html")]
+    [InlineData(".hidden")]
+    [InlineData("a/b.json")]
+    [InlineData("")]
+    public void GoldFile_BadFileName_Throws(string fileName)
+    {
+        Assert.Throws<ArgumentException>(() => LakePathResolver.GoldFile(Id("s"), Id("p"), V1, Id("d"), Run, fileName));
+    }
+
+    [Fact]
+    public void RunPaths_BuildTheRunsPathsWithTheResolver()
+    {
+        var paths = new RunPaths(Id("demo"), Id("meta"), V1, Run);
+
+        Assert.Equal(LakePathResolver.GoldPart(Id("s"), Id("meta"), V1, Id("weights"), Run, 0), paths.GoldPart(Id("s"), Id("weights")));
+        Assert.Equal("gold/s/meta/version=1.2.0/allocation/run=20261121-0001/allocation.json", paths.GoldFile(Id("s"), Id("allocation"), "allocation.json").Value);
+        Assert.Equal("silver/u/meta/version=1.2.0/health/run=20261121-0001/summary.md", paths.SilverRunFile(Id("u"), Id("health"), "summary.md").Value);
+        Assert.Equal("silver/u/meta/version=1.2.0/returns/year=2024/part-00000.parquet", paths.SilverPart(Id("u"), Id("returns"), 2024).Value);
+        Assert.Equal("_meta/demo/runs/20261121-0001/coverage_dataops_ingest.json", paths.CoverageReport(NodeKey.Parse("dataops.ingest")).Value);
+        Assert.Equal("_meta/pipelines/demo/dataops/version=1.0.0/manifest.json", paths.Manifest(Id("dataops"), SemVer.Parse("1.0.0")).Value);
+        Assert.Equal(LakePathResolver.RunFolder(Id("demo"), Run), paths.RunFolder);
     }
 
     [Fact]

@@ -334,7 +334,7 @@ public sealed class LocalRunnerTests : IDisposable
         Assert.All(calls, c => Assert.Equal((4, "short"), (((FakeParameters)c.Parameters).TopN, ((FakeParameters)c.Parameters).Direction)));
         Assert.NotEqual(calls[0].Sample, calls[1].Sample);
         StageContext context = _stage.Contexts["alloc[crypto_short]"];
-        Assert.Equal(("demo", "test", "1.0.0", DagTestHost.DefaultAsOf), (context.Scope, context.PipelineId, context.PipelineVersion, context.AsOf));
+        Assert.Equal(("demo", "test", "1.0.0", DagTestHost.DefaultAsOf), (context.Scope.Value, context.PipelineId.Value, context.PipelineVersion.ToString(), context.AsOf));
         Assert.Equal(["crypto_long", "crypto_short"], context.PipelineParameters["sleeves"].EnumerateArray().Select(e => e.GetString()));
     }
 

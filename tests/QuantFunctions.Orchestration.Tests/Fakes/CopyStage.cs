@@ -49,7 +49,7 @@ public sealed class CopyStage : Stage<CopyParameters>
     protected override async Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CopyParameters parameters, CancellationToken cancellationToken) =>         parameters.Input.Length == 0 ? [] : [await FingerprintAsync(context, parameters.Input, cancellationToken)];
 
     private static LakePath PathOf(StageContext context, string file) =>
-        LakePathResolver.GoldDataset(LakeIdentifier.Parse(context.Scope), LakeIdentifier.Parse(context.PipelineId), SemVer.Parse(context.PipelineVersion), LakeIdentifier.Parse("copies"))
+        LakePathResolver.GoldDataset(context.Scope, context.PipelineId, context.PipelineVersion, LakeIdentifier.Parse("copies"))
             .Append(file);
 
     private static async Task<InputFingerprint> FingerprintAsync(StageContext context, string file, CancellationToken cancellationToken)

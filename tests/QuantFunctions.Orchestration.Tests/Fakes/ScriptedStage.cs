@@ -102,27 +102,28 @@ public sealed class ScriptedStage : IStage
         try
         {
             // The first draw of the seeded Random: lets tests check seeds are per node and stable.
-            Contexts[context.NodeKey] = context;
-            _calls.Enqueue((context.NodeKey, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
+            string key = context.NodeKey.Value;
+            Contexts[key] = context;
+            _calls.Enqueue((key, context.Attempt, context.Parameters, context.ForEachItem, context.Random.Next()));
             SignalWaiters();
             if (Gate is { } gate)
             {
                 await gate.Task.WaitAsync(cancellationToken);
             }
 
-            if (_hangs.ContainsKey(context.NodeKey))
+            if (_hangs.ContainsKey(key))
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
             var outputs = new List<OutputLocation>();
-            if (Writes.TryGetValue(context.NodeKey, out LakePath path))
+            if (Writes.TryGetValue(key, out LakePath path))
             {
                 await context.Lake.WriteAsync(path, "{}"u8.ToArray(), LakeWriteMode.Overwrite, cancellationToken);
                 outputs.Add(new OutputLocation("out", path));
             }
 
-            if (_failures.TryGetValue(context.NodeKey, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
+            if (_failures.TryGetValue(key, out ConcurrentQueue<Exception>? queue) && queue.TryDequeue(out Exception? failure))
             {
                 throw failure;
             }
@@ -132,8 +133,8 @@ public sealed class ScriptedStage : IStage
                 RowsRead = 10,
                 RowsWritten = 5,
                 Outputs = outputs,
-                Inputs = Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : [],
-                Summary = new JsonObject { ["node"] = context.NodeKey },
+                Inputs = Fingerprints.TryGetValue(key, out string? tag) ? [FingerprintOf(tag)] : [],
+                Summary = new JsonObject { ["node"] = key },
             };
         }
         finally
@@ -143,7 +144,7 @@ public sealed class ScriptedStage : IStage
     }
 
     public Task<IReadOnlyList<InputFingerprint>?> ComputeInputFingerprintsAsync(StageContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<InputFingerprint>?>(Fingerprints.TryGetValue(context.NodeKey, out string? tag) ? [FingerprintOf(tag)] : []);
+        Task.FromResult<IReadOnlyList<InputFingerprint>?>(Fingerprints.TryGetValue(context.NodeKey.Value, out string? tag) ? [FingerprintOf(tag)] : []);
 
     private Task WaitUntilAsync(Func<bool> done)
     {

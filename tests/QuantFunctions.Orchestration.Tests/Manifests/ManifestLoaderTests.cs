@@ -152,6 +152,33 @@ public sealed class ManifestLoaderTests
         Assert.Contains($"'{property}'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0 61 6 * * *", "minute")]
+    [InlineData("0 30 6 32 * *", "day")]
+    [InlineData("0 30 6 * * MON-FUNDAY", "day-of-week")]
+    [InlineData("30 6 * *", "6 fields")]
+    public void Parse_ScheduleTheParserRefuses_IsInvalidPropertyNamingManifestAndField(string schedule, string mentioned)
+    {
+        string json = Model(Node("a"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
+
+        ManifestError e = SingleError(json);
+
+        Assert.Equal((ManifestErrorCode.InvalidProperty, (string?)null), (e.Code, e.Node));
+        Assert.Contains("'schedule'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(mentioned, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0 30 6 * * 1-5")]
+    [InlineData("30 6 * * MON-FRI")]
+    [InlineData("0 */5 * * * *")]
+    public void Parse_ValidSchedule_IsKept(string schedule)
+    {
+        string json = Model(Node("a"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
+
+        Assert.Equal(schedule, _loader.Parse(json, File).Schedule);
+    }
+
     private static string Default(string property) => property switch
     {
         "version" => "1.0.0",

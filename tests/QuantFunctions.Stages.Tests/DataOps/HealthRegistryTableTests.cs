@@ -43,8 +43,8 @@ public sealed class HealthRegistryTableTests
             Assert.Equal(results[i].Reasons, read.Results[i].Reasons);
         }
 
-        Assert.Equal(["BINANCE:BBBUSDT"], await HealthRegistryTable.TryReadDroppedAsync(lake, part.Parent, CancellationToken.None));
-        Assert.Null(await HealthRegistryTable.TryReadDroppedAsync(lake, HealthRegistryTable.RunFolder("crypto_spot", "dataops", "1.0.0", "r-2"), CancellationToken.None));
+        Assert.Equal(["BINANCE:BBBUSDT"], await HealthRegistryTable.TryReadDroppedAsync(lake, part, CancellationToken.None));
+        Assert.Null(await HealthRegistryTable.TryReadDroppedAsync(lake, HealthRegistryTable.PartOf("crypto_spot", "dataops", "1.0.0", "r-2"), CancellationToken.None));
     }
 
     [Fact]

@@ -1,0 +1,30 @@
+using QuantFunctions.Core.Scheduling;
+
+namespace QuantFunctions.Orchestration.Manifests;
+
+/// <summary>
+/// Checks a manifest's <c>schedule</c> with <see cref="NCrontabSchedule"/>, the parser the DataOps timer runs it with, so a
+/// bad field or range is refused when the manifest loads rather than when the timer starts.
+/// </summary>
+internal static class ManifestSchedule
+{
+    /// <summary>The fields of a schedule, for messages.</summary>
+    public const string Fields = "{second} {minute} {hour} {day} {month} {day-of-week}; 5 fields without seconds are accepted";
+
+    /// <summary>What is wrong with <paramref name="expression"/> (the parser's message, naming the field), or null when it is valid.</summary>
+    /// <remarks>A 5-field expression (no seconds) is checked as if its seconds were <c>0</c>.</remarks>
+    public static string? Problem(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        int fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        try
+        {
+            _ = NCrontabSchedule.Parse(fields == 5 ? "0 " + expression : expression);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
+}
