@@ -52,15 +52,21 @@ public sealed class CatalogApi
         return new OkObjectResult(stages);
     }
 
-    /// <summary>The pipeline catalog: id, scope, version, kind, schedules, sorted by id.</summary>
+    /// <summary>The pipeline catalog: id, scope, version, kind, schedules and declared parameters, sorted by id.</summary>
     [Function(FunctionNames.ListPipelines)]
     public IActionResult ListPipelines([HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Pipelines)] HttpRequest request)
     {
         var pipelines = new List<PipelineView>();
         foreach (PipelineManifest m in _catalog.Manifests)
         {
+            var parameters = new List<PipelineParameterView>(m.Parameters.Count);
+            foreach (ManifestParameter p in m.Parameters.Values.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                parameters.Add(new PipelineParameterView(p.Name, p.TypeName, p.Default, p.Description, p.Values));
+            }
+
             pipelines.Add(new PipelineView(
-                m.Id, m.Scope, m.Version, m.Kind.ToString().ToLowerInvariant(), m.Description, m.Schedule, _schedules.Find(m.Id)?.Schedule.Expression, m.Nodes.Count));
+                m.Id, m.Scope, m.Version, m.Kind.ToString().ToLowerInvariant(), m.Description, m.Schedule, _schedules.Find(m.Id)?.Schedule.Expression, m.Nodes.Count, parameters));
         }
 
         return new OkObjectResult(pipelines);

@@ -11,6 +11,7 @@ namespace QuantFunctions.Functions.Http;
 /// <param name="Schedule">The manifest's NCRONTAB schedule, if any.</param>
 /// <param name="TimerSchedule">The schedule the DataOps timer starts it on (the manifest's or <c>QF_DATAOPS_SCHEDULE</c>); null when the timer does not start it.</param>
 /// <param name="Nodes">The number of nodes in the manifest (before <c>for_each</c> fan-out).</param>
+/// <param name="Parameters">The parameters the manifest declares, by name (what <c>set</c> in a start body names).</param>
 public sealed record PipelineView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("scope")] string Scope,
@@ -19,4 +20,5 @@ public sealed record PipelineView(
     [property: JsonPropertyName("description")] string? Description,
     [property: JsonPropertyName("schedule")] string? Schedule,
     [property: JsonPropertyName("timerSchedule")] string? TimerSchedule,
-    [property: JsonPropertyName("nodes")] int Nodes);
+    [property: JsonPropertyName("nodes")] int Nodes,
+    [property: JsonPropertyName("parameters")] IReadOnlyList<PipelineParameterView> Parameters);

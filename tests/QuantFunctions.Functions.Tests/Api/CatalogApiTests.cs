@@ -44,6 +44,15 @@ public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<Harn
         Assert.Equal("0 30 22 * * *", dataops["timerSchedule"]!.GetValue<string>());
         Assert.Equal("model", pipelines["meta"]["kind"]!.GetValue<string>());
         Assert.Null(pipelines["meta"]["timerSchedule"]);
+
+        // The declared parameters, what a start body's "set" may name (manifests/demo/sleeve declares four; sleeve is an enum).
+        JsonArray sleeveParameters = pipelines["sleeve"]["parameters"]!.AsArray();
+        Assert.Equal(["sleeve", "source_pipeline", "source_scope", "source_version"], sleeveParameters.Select(p => p!["name"]!.GetValue<string>()));
+        JsonNode sleeve = sleeveParameters[0]!;
+        Assert.Equal("enum", sleeve["type"]!.GetValue<string>());
+        Assert.Equal(["crypto_long", "crypto_short", "equity_long", "equity_short"], sleeve["values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains(sleeve["default"]!.GetValue<string>(), sleeve["values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("int", pipelines["meta"]["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "meta_periods_per_year")!["type"]!.GetValue<string>());
     }
 
     [Fact]
