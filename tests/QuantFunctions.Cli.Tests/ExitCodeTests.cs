@@ -25,6 +25,22 @@ public sealed class ExitCodeTests(DemoLake demo)
     }
 
     [Fact]
+    public async Task Demo_OutsideTheRepository_ExitsTwoNamingQfRepoRootAndWritesNothing()
+    {
+        using var elsewhere = new TempDirectory("qf-cli-elsewhere");
+        string lake = elsewhere.Combine("lake");
+        CliOutcome outcome = await CliHarness.RunWithEnvironmentAsync(
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["QF_LAKE_ROOT"] = lake, ["QF_REPO_ROOT"] = elsewhere.Path },
+            "demo");
+
+        outcome.AssertExit(2);
+        Assert.StartsWith("quant demo: cli.usage: the demo's manifest 'manifests/demo/dataops/", outcome.Error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("QF_REPO_ROOT", outcome.Error, StringComparison.Ordinal);
+        Assert.Single(outcome.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(lake), "nothing may be written: " + outcome);
+    }
+
+    [Fact]
     public async Task PipelineRun_MissingManifestFile_ExitsTwo()
     {
         using var temp = new TempDirectory("qf-cli");

@@ -34,6 +34,15 @@ internal sealed class DemoCommand : CommandBase
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         IAnsiConsole console = Context.Console;
+        foreach (string relative in Manifests)
+        {
+            if (!File.Exists(Path.Combine(Context.Settings.RepositoryRoot, relative)))
+            {
+                throw new UsageException(
+                    $"the demo's manifest '{relative}' is not under QF_REPO_ROOT '{Context.Settings.RepositoryRoot}': run ./quant demo in the repository, or set QF_REPO_ROOT to it");
+            }
+        }
+
         console.MarkupLineInterpolated($"[bold]QuantFunctions demo[/] · lake: {Context.Settings.Lake} · as of {AsOf:yyyy-MM-dd} · seed {Seed}");
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
         long started = Context.Time.GetTimestamp();

@@ -14,14 +14,18 @@ public static class CliHarness
     public static Task<CliOutcome> RunAsync(string lakeRoot, params string[] args) =>
         RunWithEnvironmentAsync(new Dictionary<string, string>(StringComparer.Ordinal) { ["QF_LAKE_ROOT"] = lakeRoot }, args);
 
-    /// <summary>Runs <paramref name="args"/> with the given environment (plus the repository root and a parallelism of 2).</summary>
+    /// <summary>Runs <paramref name="args"/> with the given environment (by default the repository root and a parallelism of 2).</summary>
     public static async Task<CliOutcome> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
-        var environment = new Dictionary<string, string>(variables, StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["QF_REPO_ROOT"] = RepositoryRoot.Find(),
             ["QF_MAX_PARALLELISM"] = "2",
         };
+        foreach (KeyValuePair<string, string> variable in variables)
+        {
+            environment[variable.Key] = variable.Value;
+        }
         CliSettings settings = CliSettings.FromEnvironment(name => environment.GetValueOrDefault(name));
         using var output = new StringWriter();
         using var error = new StringWriter();
