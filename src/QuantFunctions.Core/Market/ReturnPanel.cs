@@ -262,13 +262,7 @@ public sealed class ReturnPanel
         if (_dates is not null)
         {
             dates = new DateOnly[rows];
-            for (int t = 0, k = 0; t < RowCount; t++)
-            {
-                if (keep[t])
-                {
-                    dates[k++] = _dates[t];
-                }
-            }
+            Pick(_dates, keep, dates);
         }
 
         RowLabels? labels = null;
@@ -314,14 +308,18 @@ public sealed class ReturnPanel
     {
         for (int j = 0; j < ColumnCount; j++)
         {
-            ReadOnlySpan<double> column = Column(j);
-            Span<double> target = destination.Slice(j * rows, rows);
-            for (int t = 0, k = 0; t < column.Length; t++)
+            Pick(Column(j), keep, destination.Slice(j * rows, rows));
+        }
+    }
+
+    /// <summary>Copies the items of <paramref name="source"/> whose <paramref name="keep"/> flag is set, in order, into <paramref name="target"/>.</summary>
+    private static void Pick<T>(ReadOnlySpan<T> source, ReadOnlySpan<bool> keep, Span<T> target)
+    {
+        for (int t = 0, k = 0; t < source.Length; t++)
+        {
+            if (keep[t])
             {
-                if (keep[t])
-                {
-                    target[k++] = column[t];
-                }
+                target[k++] = source[t];
             }
         }
     }
