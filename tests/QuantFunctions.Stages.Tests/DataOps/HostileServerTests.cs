@@ -16,7 +16,9 @@ namespace QuantFunctions.Stages.Tests.DataOps;
 /// <summary>
 /// What a hostile or broken market data server can cost (issue 12): each case stops with a typed <see cref="ProviderException"/>
 /// quickly and with bounded allocation. Costs are printed for the closing note; the bounds asserted are generous on purpose.
+/// The bound counts the whole process's allocations, so the class runs alone (<see cref="AllocationMeasuredCollection"/>).
 /// </summary>
+[Collection(AllocationMeasuredCollection.Name)]
 public sealed class HostileServerTests(ITestOutputHelper output)
 {
     private static readonly Symbol Btc = Symbol.Parse("BINANCE:BTCUSDT");
