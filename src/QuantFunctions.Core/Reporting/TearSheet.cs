@@ -24,7 +24,7 @@ public sealed record TearSheet(string Title, DateOnly[] Dates, double[] Equity, 
     {
         ArgumentException.ThrowIfNullOrEmpty(title);
         var series = new DatedSeries(title, dates, returns);
-        PerformanceMetrics metrics = PerformanceCalculator.Compute(series.Values, options, turnover);
+        PerformanceMetrics metrics = PerformanceCalculator.Compute(series.Values, series.Dates, options, default, turnover);
         double[] equity = new double[returns.Length], drawdown = new double[returns.Length];
         EquityCurve.FromReturns(returns, equity);
         EquityCurve.Drawdowns(returns, drawdown);
