@@ -12,9 +12,9 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.Reporting;
 
 /// <summary>
-/// <c>report.tearsheet</c>: CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, turnover (and VaR,
-/// CVaR, omega, ulcer index) of a stored backtest, as <c>tearsheet.md</c>, a self-contained
-/// <c>tearsheet.html</c> with SVG equity and drawdown charts, and <c>metrics.json</c> under gold <c>report</c>.
+/// <c>report.tearsheet</c>: quantstats' metric set (<see cref="PerformanceMetrics"/>, docs/metrics.md) of a stored
+/// backtest on its dates, as <c>tearsheet.md</c>, a self-contained <c>tearsheet.html</c> with SVG equity and
+/// drawdown charts, and <c>metrics.json</c> (every metric, snake_case) under gold <c>report</c>.
 /// </summary>
 public sealed class TearsheetStage : LakeStage<TearsheetParameters>
 {

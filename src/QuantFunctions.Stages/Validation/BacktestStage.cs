@@ -41,7 +41,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         LakePath part = StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset);
         var table = BacktestTable.From(result);
         await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
-        PerformanceMetrics metrics = PerformanceCalculator.Compute(result.NetReturns, new PerformanceOptions { PeriodsPerYear = spec.PeriodsPerYear }, result.Turnover);
+        PerformanceMetrics metrics = PerformanceCalculator.Compute(result.NetReturns, result.Dates, new PerformanceOptions { PeriodsPerYear = spec.PeriodsPerYear }, default, result.Turnover);
         var summary = new JsonObject
         {
             ["sleeve"] = sleeve,

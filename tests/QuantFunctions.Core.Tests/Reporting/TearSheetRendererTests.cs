@@ -21,11 +21,14 @@ public sealed partial class TearSheetRendererTests
 
         // Values from the hand calculation in PerformanceCalculatorTests: total 0.727550%, MDD −12.79%, omega 1.13.
         Assert.StartsWith("# Demo <sleeve> & co\n", md, StringComparison.Ordinal);
-        Assert.Contains("| Total return | 0.73% |", md, StringComparison.Ordinal);
-        Assert.Contains("| Max drawdown | -12.79% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Cumulative Return | 0.73% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Max Drawdown | -12.79% |", md, StringComparison.Ordinal);
         Assert.Contains("| Omega | 1.13 |", md, StringComparison.Ordinal);
         Assert.Contains("| Period | 2024-01-02 → 2024-01-08 |", md, StringComparison.Ordinal);
         Assert.Contains("on 2024-01-05", md, StringComparison.Ordinal);
+        Assert.Contains("| Max DD Date | 2024-01-05 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Longest DD Days | 6 |", md, StringComparison.Ordinal); // Jan 3 → Jan 8, never recovered: 8 − 3 + 1
+        Assert.Contains("| Turnover (ann.) | 75.60 |", md, StringComparison.Ordinal); // 1.5 / (5/252)
     }
 
     [Fact]
