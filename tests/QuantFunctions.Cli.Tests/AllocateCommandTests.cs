@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Tests.Infrastructure;
 using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Testing;
 using Spectre.Console;
@@ -293,29 +294,8 @@ public sealed class AllocateCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    private string WriteCsv(string name, string[] header, string[]? index, params double[][] columns)
-    {
-        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
-        for (int t = 0; t < columns[0].Length; t++)
-        {
-            var cells = new List<string>();
-            if (index is not null)
-            {
-                cells.Add(index[t]);
-            }
-
-            foreach (double[] column in columns)
-            {
-                cells.Add(double.IsNaN(column[t]) ? string.Empty : column[t].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            sb.Append(string.Join(',', cells)).Append('\n');
-        }
-
-        string path = _dir.Combine(name);
-        File.WriteAllText(path, sb.ToString());
-        return path;
-    }
+    private string WriteCsv(string name, string[] header, string[]? index, params double[][] columns) =>
+        ReturnsCsv.Write(_dir.Combine(name), header, index, columns);
 
     private static string[] Dates(int count) =>
         Enumerable.Range(0, count).Select(i => new DateOnly(2024, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();

@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Tests.Infrastructure;
 using QuantFunctions.Testing;
-using Spectre.Console;
 
 namespace QuantFunctions.Cli.Tests;
 
@@ -130,44 +128,10 @@ public sealed class MetricsCommandTests : IDisposable
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        CliSettings settings = CliSettings.FromEnvironment(name => environment.GetValueOrDefault(name));
-        var context = new CliContext(settings, console, error, TimeProvider.System);
-        int code = await Program.RunAsync(context, ["metrics", .. args], CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
+        CliOutcome outcome = await CliHarness.RunWithEnvironmentAsync(new Dictionary<string, string>(StringComparer.Ordinal), ["metrics", .. args]);
+        return (outcome.ExitCode, outcome.Output, outcome.Error);
     }
 
-    private string WriteCsv(string name, string[] header, string[]? index, params double[][] columns)
-    {
-        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
-        for (int t = 0; t < columns[0].Length; t++)
-        {
-            var cells = new List<string>();
-            if (index is not null)
-            {
-                cells.Add(index[t]);
-            }
-
-            foreach (double[] column in columns)
-            {
-                cells.Add(column[t].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            sb.Append(string.Join(',', cells)).Append('\n');
-        }
-
-        string path = _dir.Combine(name);
-        File.WriteAllText(path, sb.ToString());
-        return path;
-    }
+    private string WriteCsv(string name, string[] header, string[]? index, params double[][] columns) =>
+        ReturnsCsv.Write(_dir.Combine(name), header, index, columns);
 }

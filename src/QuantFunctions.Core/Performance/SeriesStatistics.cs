@@ -56,14 +56,7 @@ internal static class SeriesStatistics
             return double.NaN;
         }
 
-        double m2 = 0, m3 = 0;
-        foreach (double v in values)
-        {
-            double d = v - mean, d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-        }
-
+        (double m2, double m3, _) = CentralSums(values, mean);
         m2 = ZeroOutRoundoff(m2);
         m3 = ZeroOutRoundoff(m3);
         return m2 == 0 ? 0 : n * Math.Sqrt(n - 1.0) / (n - 2.0) * (m3 / Math.Pow(m2, 1.5));
@@ -81,14 +74,7 @@ internal static class SeriesStatistics
             return double.NaN;
         }
 
-        double m2 = 0, m4 = 0;
-        foreach (double v in values)
-        {
-            double d = v - mean, d2 = d * d;
-            m2 += d2;
-            m4 += d2 * d2;
-        }
-
+        (double m2, _, double m4) = CentralSums(values, mean);
         double adjustment = 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3));
         double numerator = ZeroOutRoundoff(n * (n + 1) * (n - 1) * m4);
         double denominator = ZeroOutRoundoff((n - 2) * (n - 3) * m2 * m2);
@@ -166,6 +152,21 @@ internal static class SeriesStatistics
         }
 
         return (var, tail > 0 ? tailSum / tail : var);
+    }
+
+    /// <summary>The central sums <c>(Σ(x − x̄)², Σ(x − x̄)³, Σ(x − x̄)⁴)</c> in one pass.</summary>
+    private static (double M2, double M3, double M4) CentralSums(ReadOnlySpan<double> values, double mean)
+    {
+        double m2 = 0, m3 = 0, m4 = 0;
+        foreach (double v in values)
+        {
+            double d = v - mean, d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+
+        return (m2, m3, m4);
     }
 
     /// <summary>pandas' <c>_zero_out_fperr</c>: magnitudes below 1e-14 are round-off and become 0.</summary>
