@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using System.Text;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace QuantFunctions.Testing;
 
@@ -33,6 +35,40 @@ public static class HeadlessChromium
         + "marks.forEach(function(m){var b=m.getBBox();if(b.width>0||b.height>0){drawn++;x0=Math.min(x0,b.x);y0=Math.min(y0,b.y);x1=Math.max(x1,b.x+b.width);y1=Math.max(y1,b.y+b.height);}});"
         + "charts.push({chart:svg.getAttribute('data-chart'),marks:marks.length,drawn:drawn,width:drawn?x1-x0:0,height:drawn?y1-y0:0});});"
         + "function pre(id,v){var p=document.createElement('pre');p.id=id;p.textContent=JSON.stringify(v);document.body.appendChild(p);}pre('qf-probe',log);pre('qf-charts',charts);});})();</script>";
+
+    /// <summary>
+    /// Loads <paramref name="html"/> (written to a temporary file with <see cref="Probe"/> at the top of its head) and
+    /// returns what the probe recorded; with <paramref name="screenshot"/> also saves a PNG of the page (1600 px wide).
+    /// </summary>
+    /// <param name="html">The page.</param>
+    /// <param name="screenshot">Where to save a screenshot, or null.</param>
+    /// <param name="cancellationToken">Cancels the browser.</param>
+    /// <returns>The errors, the log and the drawings.</returns>
+    public static async Task<PageCheck> CheckAsync(string html, string? screenshot = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var dir = new TempDirectory();
+        string page = dir.Combine("page.html");
+        await File.WriteAllTextAsync(page, html.Replace("<head>", "<head>\n" + Probe, StringComparison.Ordinal), cancellationToken);
+        (string dom, string log) = await DumpDomAsync(page, cancellationToken);
+        var charts = new List<ChartDrawing>();
+        using (JsonDocument doc = JsonDocument.Parse(Pre(dom, "qf-charts")))
+        {
+            foreach (JsonElement c in doc.RootElement.EnumerateArray())
+            {
+                charts.Add(new ChartDrawing(c.GetProperty("chart").GetString()!, c.GetProperty("marks").GetInt32(), c.GetProperty("drawn").GetInt32(), c.GetProperty("width").GetDouble(), c.GetProperty("height").GetDouble()));
+            }
+        }
+
+        if (screenshot is not null)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(screenshot)!);
+            File.Delete(screenshot);
+            await ScreenshotAsync(page, screenshot, 1600, 3600, cancellationToken);
+        }
+
+        return new PageCheck(Pre(dom, "qf-probe"), log, charts);
+    }
 
     /// <summary>Loads <paramref name="htmlFile"/> and returns the DOM after load and Chromium's stderr (console lines appear as <c>:CONSOLE</c>).</summary>
     /// <param name="htmlFile">An absolute path to a local HTML file.</param>
@@ -88,6 +124,12 @@ public static class HeadlessChromium
         }
 
         return (await stdout, log);
+    }
+
+    private static string Pre(string dom, string id)
+    {
+        Match m = Regex.Match(dom, $"<pre id=\"{id}\">(.*?)</pre>", RegexOptions.Singleline);
+        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException($"no <pre id=\"{id}\"> in the DOM dump (did the page load?): {dom[..Math.Min(dom.Length, 400)]}");
     }
 
     private static string? Locate()

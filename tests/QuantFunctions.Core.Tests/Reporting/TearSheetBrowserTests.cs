@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using QuantFunctions.Core.Reporting;
 using QuantFunctions.Testing;
 
@@ -20,34 +18,22 @@ public sealed class TearSheetBrowserTests
     [ChromiumFact]
     public async Task FullTearSheet_InChromium_NoErrorsAndEveryChartDrawn()
     {
-        using var dir = new TempDirectory();
         string html = TearSheetRenderer.ToHtml(TearSheetSamples.Full());
-        string page = dir.Combine("tearsheet.html");
-        await File.WriteAllTextAsync(page, WithProbe(html), CancellationToken.None);
+        string png = Path.Combine(RepositoryRoot.Find(), "TestResults", "browser", "tearsheet.png");
 
-        (string dom, string log) = await HeadlessChromium.DumpDomAsync(page, CancellationToken.None);
+        PageCheck page = await HeadlessChromium.CheckAsync(html, png);
 
-        Assert.Equal("[]", Pre(dom, "qf-probe"));
-        Assert.DoesNotContain(":CONSOLE", log, StringComparison.Ordinal);
-        using JsonDocument charts = JsonDocument.Parse(Pre(dom, "qf-charts"));
-        var seen = new List<string>();
-        foreach (JsonElement c in charts.RootElement.EnumerateArray())
+        Assert.Equal("[]", page.Errors);
+        Assert.DoesNotContain(":CONSOLE", page.Log, StringComparison.Ordinal);
+        Assert.Equal(ExpectedCharts, page.Charts.Select(c => c.Chart));
+        foreach (ChartDrawing c in page.Charts)
         {
-            string id = c.GetProperty("chart").GetString()!;
-            seen.Add(id);
-            Assert.True(c.GetProperty("drawn").GetInt32() >= 1, $"chart {id}: no data mark with a non-empty box ({c})");
+            Assert.True(c.Drawn >= 1, $"no data mark with a non-empty box: {c}");
 
-            // The marks spread over the plot: wider than a quarter of the 684-px plot area (a single point or a flat stub fails).
-            Assert.True(c.GetProperty("width").GetDouble() > 171, $"chart {id}: drawing only {c.GetProperty("width").GetDouble()} px wide");
-            Assert.True(c.GetProperty("height").GetDouble() > 5, $"chart {id}: drawing only {c.GetProperty("height").GetDouble()} px high");
+            // The marks spread over the plot: wider than a quarter of the 684-px plot area (a single point or a stub fails).
+            Assert.True(c.Width > 171 && c.Height > 5, $"drawing too small: {c}");
         }
 
-        Assert.Equal(ExpectedCharts, seen);
-
-        string png = Path.Combine(RepositoryRoot.Find(), "TestResults", "browser", "tearsheet.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(png)!);
-        File.Delete(png);
-        await HeadlessChromium.ScreenshotAsync(page, png, 1600, 4200, CancellationToken.None);
         Assert.True(new FileInfo(png).Length > 10_000, "screenshot missing or empty");
     }
 
@@ -55,28 +41,15 @@ public sealed class TearSheetBrowserTests
     [ChromiumFact]
     public async Task BrokenPage_InChromium_ProbeAndLogReportTheErrors()
     {
-        using var dir = new TempDirectory();
-        string page = dir.Combine("broken.html");
         const string Broken = "<!DOCTYPE html>\n<html><head><title>x</title></head><body><svg data-chart=\"empty\"></svg>"
             + "<script>console.error('deliberate');</script><script>notDefined();</script><img src=\"missing.png\"></body></html>";
-        await File.WriteAllTextAsync(page, WithProbe(Broken), CancellationToken.None);
 
-        (string dom, string log) = await HeadlessChromium.DumpDomAsync(page, CancellationToken.None);
+        PageCheck page = await HeadlessChromium.CheckAsync(Broken);
 
-        string probe = Pre(dom, "qf-probe");
-        Assert.Contains("console.error: deliberate", probe, StringComparison.Ordinal);
-        Assert.Contains("notDefined is not defined", probe, StringComparison.Ordinal);
-        Assert.Contains("missing.png", probe, StringComparison.Ordinal);
-        Assert.Contains(":CONSOLE", log, StringComparison.Ordinal);
-        Assert.Equal("[{\"chart\":\"empty\",\"marks\":0,\"drawn\":0,\"width\":0,\"height\":0}]", Pre(dom, "qf-charts"));
-    }
-
-    private static string WithProbe(string html) => html.Replace("<head>", "<head>\n" + HeadlessChromium.Probe, StringComparison.Ordinal);
-
-    private static string Pre(string dom, string id)
-    {
-        Match m = Regex.Match(dom, $"<pre id=\"{id}\">(.*?)</pre>", RegexOptions.Singleline);
-        Assert.True(m.Success, $"no <pre id=\"{id}\"> in the DOM dump: {dom[..Math.Min(dom.Length, 400)]}");
-        return System.Net.WebUtility.HtmlDecode(m.Groups[1].Value);
+        Assert.Contains("console.error: deliberate", page.Errors, StringComparison.Ordinal);
+        Assert.Contains("notDefined is not defined", page.Errors, StringComparison.Ordinal);
+        Assert.Contains("missing.png", page.Errors, StringComparison.Ordinal);
+        Assert.Contains(":CONSOLE", page.Log, StringComparison.Ordinal);
+        Assert.Equal([new ChartDrawing("empty", 0, 0, 0, 0)], page.Charts);
     }
 }
