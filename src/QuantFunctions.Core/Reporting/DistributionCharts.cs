@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantFunctions.Core.Performance;
 
 namespace QuantFunctions.Core.Reporting;
 
@@ -10,8 +11,10 @@ internal static class DistributionCharts
     /// <summary>Compounded return per calendar year as bars, strategy and benchmark side by side.</summary>
     public static string EndOfYear(TearSheet sheet)
     {
-        (int[] years, double[] strategy) = PeriodReturns.Yearly(sheet.Dates, sheet.Input.Returns);
-        double[]? benchmark = sheet.Input.Benchmark is { } b ? PeriodReturns.Yearly(sheet.Dates, b.Returns).Values : null;
+        PeriodReturn[] yearly = PeriodReturns.Aggregate(sheet.Dates, sheet.Input.Returns, ReturnPeriod.Year);
+        int[] years = Array.ConvertAll(yearly, static y => y.Start.Year);
+        double[] strategy = Array.ConvertAll(yearly, static y => y.Return);
+        double[]? benchmark = sheet.Input.Benchmark is { } b ? Array.ConvertAll(PeriodReturns.Aggregate(sheet.Dates, b.Returns, ReturnPeriod.Year), static y => y.Return) : null;
         var plot = new SvgPlot("eoy-returns", "End-of-year returns vs benchmark");
         (double min, double max) = TimeSeriesCharts.Range(strategy, benchmark);
         plot.XDomain(years.Length);
@@ -39,7 +42,9 @@ internal static class DistributionCharts
     /// <summary>Compounded return per calendar month: one row per year, one column per month, green gains and red losses scaled to the largest |return|.</summary>
     public static string MonthlyHeatmap(TearSheet sheet)
     {
-        (int[] months, double[] values) = PeriodReturns.Monthly(sheet.Dates, sheet.Input.Returns);
+        PeriodReturn[] monthly = PeriodReturns.Aggregate(sheet.Dates, sheet.Input.Returns, ReturnPeriod.Month);
+        int[] months = Array.ConvertAll(monthly, static m => (m.Start.Year * 12) + m.Start.Month - 1);
+        double[] values = Array.ConvertAll(monthly, static m => m.Return);
         int firstYear = months[0] / 12, years = (months[^1] / 12) - firstYear + 1;
         const double Row = 22, Head = 44;
         var plot = new SvgPlot("monthly-heatmap", "Monthly returns (%)", (int)(Head + (years * Row) + 12));

@@ -78,13 +78,14 @@ public sealed record TearSheet
         charts.Validate();
         var series = new DatedSeries(input.Title, input.Dates, input.Returns);
         int n = series.Count;
-        PerformanceMetrics metrics = PerformanceCalculator.Compute(series.Values, options, input.Turnover);
         PerformanceMetrics? benchmarkMetrics = null;
         if (input.Benchmark is { } benchmark)
         {
             Guard.SameLength(n, benchmark.Returns.Length, $"tear sheet '{input.Title}'", $"benchmark '{benchmark.Name}'");
-            benchmarkMetrics = PerformanceCalculator.Compute(benchmark.Returns, options);
+            benchmarkMetrics = PerformanceCalculator.Compute(benchmark.Returns, series.Dates, options);
         }
+
+        PerformanceMetrics metrics = PerformanceCalculator.Compute(series.Values, series.Dates, options, input.Benchmark?.Returns, input.Turnover);
 
         if (input.Weights is { } weights && weights.Weights.Length != weights.Columns.Count * n)
         {

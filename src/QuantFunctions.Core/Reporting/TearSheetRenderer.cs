@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Performance;
 
 namespace QuantFunctions.Core.Reporting;
 
@@ -39,7 +40,7 @@ public static class TearSheetRenderer
             sb.Append(CultureInfo.InvariantCulture, $"Benchmark: {benchmark.Name}{MissingNote(benchmark)}.\n\n| Metric | Strategy | Benchmark |\n|---|---:|---:|\n");
         }
 
-        foreach (MetricRow row in MetricTable.Rows(sheet))
+        foreach (MetricTableRow row in MetricTable.Rows(sheet))
         {
             sb.Append("| ").Append(row.Name).Append(" | ").Append(row.Strategy).Append(" |");
             sb.Append(row.Benchmark is null ? "\n" : $" {row.Benchmark} |\n");
@@ -53,14 +54,15 @@ public static class TearSheetRenderer
               .Append(CultureInfo.InvariantCulture, $"Deepest drawdown {MetricTable.Percent(sheet.Drawdown[trough])} on {MetricTable.Date(sheet.Dates[trough])}.\n");
         }
 
-        IReadOnlyList<DrawdownPeriod> worst = DrawdownPeriods.Worst(sheet.Drawdown, sheet.Charts.WorstDrawdowns);
-        if (worst.Count > 0)
+        DrawdownPeriod[] worst = WorstDrawdowns.Of(sheet, sheet.Charts.WorstDrawdowns);
+        if (worst.Length > 0)
         {
-            sb.Append("\n## Worst drawdowns\n\n| # | Depth | Start | Trough | End |\n|---:|---:|---|---|---|\n");
-            for (int k = 0; k < worst.Count; k++)
+            sb.Append("\n## Worst drawdowns\n\n| # | Depth | Start | Valley | Last day under water |\n|---:|---:|---|---|---|\n");
+            for (int k = 0; k < worst.Length; k++)
             {
                 DrawdownPeriod p = worst[k];
-                sb.Append(CultureInfo.InvariantCulture, $"| {k + 1} | {MetricTable.Percent(p.Depth)} | {MetricTable.Date(sheet.Dates[p.Start])} | {MetricTable.Date(sheet.Dates[p.Trough])} | {(p.Recovered ? MetricTable.Date(sheet.Dates[p.End]) : "not recovered")} |\n");
+                string end = MetricTable.Date(sheet.Dates[p.EndIndex]) + (WorstDrawdowns.Recovered(p, sheet.Dates.Length) ? string.Empty : " (not recovered)");
+                sb.Append(CultureInfo.InvariantCulture, $"| {k + 1} | {MetricTable.Percent(p.MaxDrawdown)} | {MetricTable.Date(sheet.Dates[p.StartIndex])} | {MetricTable.Date(sheet.Dates[p.ValleyIndex])} | {end} |\n");
             }
         }
 
@@ -102,7 +104,7 @@ public static class TearSheetRenderer
 
         sb.Append("<table class=\"metrics\">\n<tr><th>Metric</th><th>").Append(benchmark is null ? "Value" : "Strategy").Append("</th>")
           .Append(benchmark is null ? string.Empty : "<th>Benchmark</th>").Append("</tr>\n");
-        foreach (MetricRow row in MetricTable.Rows(sheet))
+        foreach (MetricTableRow row in MetricTable.Rows(sheet))
         {
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(row.Name)).Append("</td><td class=\"v\">").Append(WebUtility.HtmlEncode(row.Strategy)).Append("</td>");
             if (row.Benchmark is not null)
@@ -151,8 +153,8 @@ public static class TearSheetRenderer
             charts.Add(("Rolling beta", TimeSeriesCharts.RollingBeta(sheet, benchmark), "Beta of the strategy's returns to the benchmark's over the trailing window."));
         }
 
-        IReadOnlyList<DrawdownPeriod> worst = DrawdownPeriods.Worst(sheet.Drawdown, sheet.Charts.WorstDrawdowns);
-        charts.Add(("Worst drawdown periods", TimeSeriesCharts.WorstDrawdowns(sheet, worst), "Equity curve with the deepest drawdown periods shaded, numbered from the deepest (peak to recovery)."));
+        DrawdownPeriod[] worst = WorstDrawdowns.Of(sheet, sheet.Charts.WorstDrawdowns);
+        charts.Add(("Worst drawdown periods", TimeSeriesCharts.ShadedDrawdowns(sheet, worst), "Equity curve with the deepest drawdown periods shaded, numbered from the deepest (peak to recovery)."));
         charts.Add(("Underwater", TimeSeriesCharts.Underwater(sheet), "Distance below the running peak of equity."));
         if (sheet.Input.Weights is { } weights)
         {

@@ -58,7 +58,7 @@ internal static class TimeSeriesCharts
         Rolling(sheet, "rolling-beta", "Rolling beta to benchmark", (r, w) => RollingStatistics.Beta(r, benchmark.Returns, w), static v => MetricTable.Number(v, "0.00"), withBenchmark: false);
 
     /// <summary>The equity curve with the worst drawdown periods shaded and numbered (1 = deepest).</summary>
-    public static string WorstDrawdowns(TearSheet sheet, IReadOnlyList<DrawdownPeriod> worst)
+    public static string ShadedDrawdowns(TearSheet sheet, IReadOnlyList<DrawdownPeriod> worst)
     {
         var plot = new SvgPlot("worst-drawdowns", $"Worst {worst.Count} drawdown periods");
         int n = sheet.Equity.Length;
@@ -69,8 +69,9 @@ internal static class TimeSeriesCharts
         for (int k = 0; k < worst.Count; k++)
         {
             DrawdownPeriod p = worst[k];
-            double x1 = plot.X(Math.Max(p.Start - 1, 0)), x2 = plot.X(p.End);
-            string title = $"#{k + 1}: {MetricTable.Percent(p.Depth)} from {MetricTable.Date(sheet.Dates[p.Start])} to {MetricTable.Date(sheet.Dates[p.End])}{(p.Recovered ? string.Empty : " (not recovered)")}";
+            bool recovered = WorstDrawdowns.Recovered(p, n);
+            double x1 = plot.X(Math.Max(p.StartIndex - 1, 0)), x2 = plot.X(recovered ? p.EndIndex + 1 : p.EndIndex);
+            string title = $"#{k + 1}: {MetricTable.Percent(p.MaxDrawdown)} from {MetricTable.Date(sheet.Dates[p.StartIndex])} to {MetricTable.Date(sheet.Dates[p.EndIndex])}{(recovered ? string.Empty : " (not recovered)")}";
             plot.Rect(x1, SvgPlot.PlotTop, x2, plot.PlotBottom, ChartColors.Shade, title, 0.15);
             plot.Text((x1 + x2) / 2, SvgPlot.PlotTop + 12, "middle", (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 10, ChartColors.Shade);
         }

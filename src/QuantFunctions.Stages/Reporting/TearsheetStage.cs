@@ -13,10 +13,10 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.Reporting;
 
 /// <summary>
-/// <c>report.tearsheet</c>: the tear sheet of a stored backtest (a sleeve's or a meta-portfolio's) against its
+/// <c>report.tearsheet</c>: the tear sheet — quantstats' metric set (<see cref="PerformanceMetrics"/>, docs/metrics.md) and charts — of a stored backtest (a sleeve's or a meta-portfolio's) against its
 /// benchmark (<see cref="TearsheetBenchmark"/>), with its weights over time (gold <c>backtest_weights</c>) and, when the
 /// run has them, the sleeve's selection funnel and regime (<see cref="TearsheetArtifacts"/>): <c>tearsheet.md</c>, a
-/// self-contained <c>tearsheet.html</c> (inline SVG charts, docs/tearsheet.md) and the strategy's <c>metrics.json</c>
+/// self-contained <c>tearsheet.html</c> (inline SVG charts, docs/tearsheet.md) and <c>metrics.json</c> (every metric of the strategy, with benchmark-relative ones when there is a benchmark, snake_case)
 /// under gold <c>report</c>.
 /// </summary>
 public sealed class TearsheetStage : LakeStage<TearsheetParameters>

@@ -43,7 +43,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
         LakePath weightsPart = StageDatasets.GoldPart(context, sleeve, BacktestWeightsTable.Dataset);
         await LakeWrites.WriteTableOnceAsync(context.Lake, weightsPart, BacktestWeightsTable.From(result), cancellationToken);
-        PerformanceMetrics metrics = PerformanceCalculator.Compute(result.NetReturns, new PerformanceOptions { PeriodsPerYear = spec.PeriodsPerYear }, result.Turnover);
+        PerformanceMetrics metrics = PerformanceCalculator.Compute(result.NetReturns, result.Dates, new PerformanceOptions { PeriodsPerYear = spec.PeriodsPerYear }, default, result.Turnover);
         var summary = new JsonObject
         {
             ["sleeve"] = sleeve,

@@ -7,7 +7,7 @@ using QuantFunctions.Testing;
 namespace QuantFunctions.Core.Tests.Performance;
 
 /// <summary>
-/// Checks <see cref="PerformanceCalculator"/> against refcase <c>quantstats.metrics.qs_seed42</c>
+/// Checks <see cref="PerformanceCalculator"/> (dated, as quantstats reads the series) against refcase <c>quantstats.metrics.qs_seed42</c>
 /// (quantstats 0.0.81 output on its seed-42 fixture series, 500 daily returns, periods 252). The case
 /// suggests rel 1e-12 for closed-form statistics; VaR/CVaR go through Φ⁻¹ (MathNet vs scipy), checked at rel 1e-10.
 /// </summary>
@@ -17,21 +17,29 @@ public sealed class QuantstatsReferenceTests
 
     private static (double[] Returns, JsonElement Expected) Load()
     {
+        (_, double[] r, JsonElement e) = LoadDated();
+        return (r, e);
+    }
+
+    private static (DateOnly[] Dates, double[] Returns, JsonElement Expected) LoadDated()
+    {
         string[] lines = File.ReadAllLines(SharedData.PathOf("data", "refcases", "data", "qs_seed42_returns.csv"));
-        double[] r = lines.Skip(1).Where(l => l.Length > 0).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        string[][] rows = [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))];
+        double[] r = [.. rows.Select(row => double.Parse(row[1], CultureInfo.InvariantCulture))];
+        DateOnly[] dates = [.. rows.Select(row => DateOnly.ParseExact(row[0], "yyyy-MM-dd", CultureInfo.InvariantCulture))];
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("data", "refcases", "cases.json")));
         JsonElement root = doc.RootElement;
         IEnumerable<JsonElement> cases = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : root.GetProperty("cases").EnumerateArray();
         JsonElement c = cases.Single(x => x.GetProperty("id").GetString() == CaseId);
-        return (r, c.GetProperty("expected").Clone());
+        return (dates, r, c.GetProperty("expected").Clone());
     }
 
     [SharedDataFact]
     public void Compute_QuantstatsSeed42_MatchesPeerAtRf0()
     {
-        (double[] r, JsonElement e) = Load();
+        (DateOnly[] dates, double[] r, JsonElement e) = LoadDated();
         Assert.Equal(e.GetProperty("n").GetInt32(), r.Length);
-        PerformanceMetrics m = PerformanceCalculator.Compute(r, new PerformanceOptions { PeriodsPerYear = 252 });
+        PerformanceMetrics m = PerformanceCalculator.Compute(r, dates, new PerformanceOptions { PeriodsPerYear = 252 });
         const double Rel = 1e-12;
         Approx.Rel(e.GetProperty("comp").GetDouble(), m.TotalReturn, Rel, "comp");
         Approx.Rel(e.GetProperty("cagr_periods252").GetDouble(), m.Cagr, Rel, "cagr");
@@ -43,6 +51,7 @@ public sealed class QuantstatsReferenceTests
         Approx.Rel(e.GetProperty("omega").GetDouble(), m.Omega, Rel, "omega");
         Approx.Rel(e.GetProperty("ulcer_index").GetDouble(), m.UlcerIndex, Rel, "ulcer index");
         Approx.Rel(e.GetProperty("win_rate").GetDouble(), m.WinRate, Rel, "win rate");
+        Approx.Rel(e.GetProperty("avg_return").GetDouble(), m.AverageReturn, Rel, "avg return");
         Approx.Rel(e.GetProperty("var_95").GetDouble(), m.ValueAtRisk, 1e-10, "VaR 95");
         Approx.Rel(e.GetProperty("cvar_95").GetDouble(), m.ConditionalValueAtRisk, 1e-10, "CVaR 95");
     }

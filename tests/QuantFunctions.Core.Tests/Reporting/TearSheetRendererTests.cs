@@ -24,11 +24,14 @@ public sealed partial class TearSheetRendererTests
 
         // Values from the hand calculation in PerformanceCalculatorTests: total 0.727550%, MDD −12.79%, omega 1.13.
         Assert.StartsWith("# Demo <sleeve> & co\n", md, StringComparison.Ordinal);
-        Assert.Contains("| Total return | 0.73% |", md, StringComparison.Ordinal);
-        Assert.Contains("| Max drawdown | -12.79% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Cumulative Return | 0.73% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Max Drawdown | -12.79% |", md, StringComparison.Ordinal);
         Assert.Contains("| Omega | 1.13 |", md, StringComparison.Ordinal);
         Assert.Contains("| Period | 2024-01-02 → 2024-01-08 |", md, StringComparison.Ordinal);
         Assert.Contains("on 2024-01-05", md, StringComparison.Ordinal);
+        Assert.Contains("| Max DD Date | 2024-01-05 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Longest DD Days | 6 |", md, StringComparison.Ordinal); // Jan 3 → Jan 8, never recovered: 8 − 3 + 1
+        Assert.Contains("| Turnover (ann.) | 75.60 |", md, StringComparison.Ordinal); // 1.5 / (5/252)
     }
 
     [Fact]
@@ -61,8 +64,8 @@ public sealed partial class TearSheetRendererTests
 
         // Benchmark total 1.01⁵ − 1 = 5.10 %, no drawdown; the strategy column as in the two-column test.
         Assert.Contains("| Metric | Strategy | Benchmark |", md, StringComparison.Ordinal);
-        Assert.Contains("| Total return | 0.73% | 5.10% |", md, StringComparison.Ordinal);
-        Assert.Contains("| Max drawdown | -12.79% | 0.00% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Cumulative Return | 0.73% | 5.10% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Max Drawdown | -12.79% | 0.00% |", md, StringComparison.Ordinal);
         Assert.Contains("Benchmark: flat 1%.", md, StringComparison.Ordinal);
     }
 
@@ -80,7 +83,7 @@ public sealed partial class TearSheetRendererTests
         }
 
         // Five shaded periods on the equity curve (the sample has more than five drawdowns).
-        Assert.True(DrawdownPeriods.All(sheet.Drawdown).Count > 5);
+        Assert.True(DrawdownAnalysis.Episodes(sheet.Drawdown).Length > 5);
         XElement worst = charts.Single(c => (string?)c.Attribute("data-chart") == "worst-drawdowns");
         Assert.Equal(5, worst.Descendants(Svg + "rect").Count(e => (string?)e.Attribute("class") == "d"));
 
