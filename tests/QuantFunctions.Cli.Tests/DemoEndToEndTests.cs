@@ -52,7 +52,7 @@ public sealed class DemoEndToEndTests(DemoLake demo)
         foreach (string sleeve in Sleeves)
         {
             string gold = $"gold/{sleeve}/meta/version=1.0.0";
-            foreach (string dataset in (string[])["selection", "streams", "weights", "positions", "backtest"])
+            foreach (string dataset in (string[])["selection", "streams", "weights", "positions", "backtest", "backtest_weights"])
             {
                 expected.Add($"{gold}/{dataset}/{Run}/part-00000.parquet");
             }
@@ -62,7 +62,7 @@ public sealed class DemoEndToEndTests(DemoLake demo)
         }
 
         const string Meta = "gold/meta/meta/version=1.0.0";
-        expected.AddRange([$"{Meta}/backtest/{Run}/part-00000.parquet", $"{Meta}/sleeve_weights/{Run}/part-00000.parquet",
+        expected.AddRange([$"{Meta}/backtest/{Run}/part-00000.parquet", $"{Meta}/backtest_weights/{Run}/part-00000.parquet", $"{Meta}/sleeve_weights/{Run}/part-00000.parquet",
             $"{Meta}/orders/{Run}/part-00000.parquet", $"{Meta}/orders/{Run}/orders.json",
             $"{Meta}/report/{Run}/metrics.json", $"{Meta}/report/{Run}/tearsheet.html", $"{Meta}/report/{Run}/tearsheet.md"]);
         foreach (string pipeline in (string[])["dataops", "meta"])

@@ -17,7 +17,7 @@ namespace QuantFunctions.Stages.Meta;
 /// completeness check (every sleeve present and non-empty, else the run fails naming the sleeve); the
 /// streams are aligned on their common sessions by compounding (weekend crypto returns roll into Monday;
 /// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
-/// Writes gold <c>backtest</c> and <c>sleeve_weights</c> (the latest rebalance) for the meta id.
+/// Writes gold <c>backtest</c>, <c>backtest_weights</c> (weights over time) and <c>sleeve_weights</c> (the latest rebalance) for the meta id.
 /// </summary>
 public sealed class AggregateStage : LakeStage<AggregateParameters>
 {
@@ -86,6 +86,8 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         LakePath backtestPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestTable.Dataset);
         LakeTable table = BacktestTable.From(result);
         await LakeWrites.WriteTableOnceAsync(context.Lake, backtestPart, table, cancellationToken);
+        LakePath historyPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestWeightsTable.Dataset);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, historyPart, BacktestWeightsTable.From(result), cancellationToken);
         double[] latest = result.Rebalances[^1].Weights.ToArray();
         LakeTable weights = new(SleeveWeightsDataset,
         [
@@ -113,6 +115,6 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
             ["weights"] = weightJson,
         };
         await context.AuditAsync("meta.weights", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [Output("backtest", backtestPart), Output("sleeve_weights", weightsPart)], Summary = summary };
+        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [Output("backtest", backtestPart), Output("backtest_weights", historyPart), Output("sleeve_weights", weightsPart)], Summary = summary };
     }
 }

@@ -18,4 +18,11 @@ public sealed record TearsheetParameters
     [Range(-0.5, 1.0)]
     [Overridable]
     public double RiskFreeRate { get; init; }
+
+    /// <summary>
+    /// The benchmark: <c>auto</c> (null, the default: the sleeve universe equal-weighted, or a meta-portfolio's sleeves
+    /// equal-weighted), <c>none</c>, or a symbol of the sleeve's universe (see <see cref="TearsheetBenchmark"/>).
+    /// </summary>
+    [Overridable]
+    public string? Benchmark { get; init; }
 }

@@ -14,7 +14,7 @@ namespace QuantFunctions.Stages.Validation;
 /// <c>validate.backtest</c>: walk-forward validation of the sleeve's whole decision (select → atoms →
 /// allocate → flatten) — at each rebalance the decision sees only its training window, its positions are
 /// held over the following test window, and friction (slippage + commission on traded notional) is
-/// charged. Writes the out-of-sample gold <c>backtest</c> series.
+/// charged. Writes the out-of-sample gold <c>backtest</c> series and its weights over time (<c>backtest_weights</c>).
 /// </summary>
 public sealed class BacktestStage : LakeStage<BacktestParameters>
 {
@@ -41,6 +41,8 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         LakePath part = StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset);
         var table = BacktestTable.From(result);
         await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
+        LakePath weightsPart = StageDatasets.GoldPart(context, sleeve, BacktestWeightsTable.Dataset);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, weightsPart, BacktestWeightsTable.From(result), cancellationToken);
         PerformanceMetrics metrics = PerformanceCalculator.Compute(result.NetReturns, result.Dates, new PerformanceOptions { PeriodsPerYear = spec.PeriodsPerYear }, default, result.Turnover);
         var summary = new JsonObject
         {
@@ -52,6 +54,6 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
             ["max_drawdown"] = metrics.MaxDrawdown,
         };
         await context.AuditAsync("validate.backtest", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("backtest", part)], Summary = summary };
+        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("backtest", part), Output("backtest_weights", weightsPart)], Summary = summary };
     }
 }
