@@ -1,5 +1,3 @@
-using QuantFunctions.Core.Execution;
-
 namespace QuantFunctions.Core.Backtesting;
 
 /// <summary>The daily out-of-sample record of a walk-forward backtest.</summary>
@@ -35,5 +33,5 @@ public sealed record BacktestResult(
     public int SkippedTrades { get; init; }
 
     /// <summary>Orders the fill model rejected (T3), in the order they were submitted; empty for T1 and T2.</summary>
-    public IReadOnlyList<Fill> Rejections { get; init; } = [];
+    public IReadOnlyList<RejectedOrder> Rejections { get; init; } = [];
 }

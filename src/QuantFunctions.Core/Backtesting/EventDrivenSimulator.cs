@@ -57,7 +57,7 @@ public sealed class EventDrivenSimulator : ISimulator
         private double _cash = plan.Options.InitialCapital;
         private double _equity = plan.Options.InitialCapital;
 
-        public List<Fill> Rejections { get; } = [];
+        public List<RejectedOrder> Rejections { get; } = [];
 
         public void Step(int d)
         {
@@ -122,8 +122,12 @@ public sealed class EventDrivenSimulator : ISimulator
             double[] delta = new double[cols];
             for (int i = 0; i < cols; i++)
             {
-                double want = next[i] == drifted[i] ? _units[i] : Math.CopySign(_fills.RoundToLots(Math.Abs(next[i] * investable / _price[i])), next[i]);
+                double exact = next[i] * investable / _price[i];
+                double want = next[i] == drifted[i] ? _units[i] : Math.CopySign(_fills.RoundToLots(Math.Abs(exact)), next[i]);
                 delta[i] = want - _units[i];
+
+                // A change smaller than one lot is still submitted, so the fill model records it as below_lot.
+                delta[i] = delta[i] == 0 && next[i] != drifted[i] && exact != _units[i] ? exact - _units[i] : delta[i];
             }
 
             double costs = 0, traded = 0;
@@ -141,13 +145,15 @@ public sealed class EventDrivenSimulator : ISimulator
                     double quantity = double.IsFinite(delta[i]) ? Math.Abs(delta[i]) : 0; // never priced: the fill model rejects it (no_price)
                     if (!sell && double.IsFinite(open))
                     {
-                        quantity = Math.Min(quantity, _fills.RoundToLots(Math.Max(_cash, 0) / (_fills.FillPrice(OrderSide.Buy, open) * _commissionBuy)));
+                        // Cut to what the cash pays for; when that is nothing, submit it whole so the fill model says insufficient_cash.
+                        double affordable = _fills.RoundToLots(Math.Max(_cash, 0) / (_fills.FillPrice(OrderSide.Buy, open) * _commissionBuy));
+                        quantity = affordable > 0 ? Math.Min(quantity, affordable) : quantity;
                     }
 
                     Fill fill = _fills.Execute(new Order(plan.Panel.Columns[i], sell ? OrderSide.Sell : OrderSide.Buy, quantity), open, _cash, _units[i]);
                     if (!fill.IsFilled)
                     {
-                        Rejections.Add(fill);
+                        Rejections.Add(new RejectedOrder(record.Dates[d], fill));
                         continue;
                     }
 

@@ -76,7 +76,7 @@ internal sealed class StreamRecord
         }
     }
 
-    public BacktestResult ToResult(SimulatorId simulator, IReadOnlyList<Execution.Fill>? rejections = null) =>
+    public BacktestResult ToResult(SimulatorId simulator, IReadOnlyList<RejectedOrder>? rejections = null) =>
         new(Plan.Panel.Columns, Dates, Gross, Net, Equity, Turnover, Costs, Weights, Rebalances, Unobserved)
         {
             Simulator = simulator,

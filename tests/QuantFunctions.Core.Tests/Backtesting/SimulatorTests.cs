@@ -103,10 +103,26 @@ public sealed class SimulatorTests
         BacktestResult r = WalkForwardBacktester.Run(
             p, _ => [0.5, 0.5], new WalkForwardOptions { TrainDays = 1, TestDays = 2, StepDays = 2, LotSize = 0 }, new EventDrivenSimulator(), null);
 
-        Fill rejected = Assert.Single(r.Rejections);
-        Assert.Equal(("B", "no_price"), (rejected.Order.Symbol, rejected.ReasonCode));
+        RejectedOrder rejected = Assert.Single(r.Rejections);
+        Assert.Equal(("B", "no_price", p.Dates[1]), (rejected.Fill.Order.Symbol, rejected.Fill.ReasonCode, rejected.Date));
         Assert.Equal(0.0, r.Weights[2]); // B's weight on day 0
         Assert.True(r.Weights[0] > 0.49);
+    }
+
+    [Fact]
+    public void T3_LotTooDearOrChangeBelowOneLot_RejectedAndRecorded()
+    {
+        // Capital 1000, one asset at 2000 with weight 1: ⌊0.9994 × 1000 / 2000⌋ = 0 shares — the order for 0.4997
+        // shares is submitted and rejected below_lot; nothing is held, equity stays 1.
+        var p = SimulationFixtures.Panel(2, ["A"], [0, 0.01]);
+        var prices = new PriceBook(2, 1, [double.NaN, 2000], [2000, 2020]);
+        BacktestResult r = WalkForwardBacktester.Run(
+            p, _ => [1.0], new WalkForwardOptions { TrainDays = 1, TestDays = 1, StepDays = 1, InitialCapital = 1000 }, new EventDrivenSimulator(), prices);
+
+        RejectedOrder rejected = Assert.Single(r.Rejections);
+        Assert.Equal("below_lot", rejected.Fill.ReasonCode);
+        Approx.Abs(0.4997, rejected.Fill.Order.Quantity, 1e-12, "submitted quantity");
+        Assert.Equal(1.0, r.Equity[0]);
     }
 
     [Fact]
