@@ -64,12 +64,9 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
             ["sharpe"] = metrics.Sharpe,
             ["max_drawdown"] = metrics.MaxDrawdown,
         };
-        if (result.Simulator != SimulatorId.T2 || result.CashDays > 0 || result.SkippedTrades > 0)
-        {
-            summary["simulator"] = Simulators.NameOf(result.Simulator);
-            summary["cash_days"] = result.CashDays;
-            summary["skipped_trades"] = result.SkippedTrades;
-        }
+        summary["simulator"] = Simulators.NameOf(result.Simulator);
+        summary["cash_days"] = result.CashDays;
+        summary["skipped_trades"] = result.SkippedTrades;
 
         var outputs = new List<OutputLocation> { Output("backtest", part) };
         if (result.Simulator == SimulatorId.T3)
