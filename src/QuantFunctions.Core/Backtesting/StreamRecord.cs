@@ -17,7 +17,7 @@ internal sealed class StreamRecord
         Equity = new double[Days];
         Turnover = new double[Days];
         Costs = new double[Days];
-        Weights = new double[Days * Columns];
+        Weights = GC.AllocateUninitializedArray<double>(Days * Columns); // every simulator writes every entry
         Unobserved = new int[Columns];
     }
 

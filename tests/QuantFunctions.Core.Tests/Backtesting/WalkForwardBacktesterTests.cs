@@ -2,29 +2,12 @@ using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tests.Market;
+using static QuantFunctions.Core.Tests.Backtesting.SimulationFixtures;
 
 namespace QuantFunctions.Core.Tests.Backtesting;
 
 public sealed class WalkForwardBacktesterTests
 {
-    private static readonly WindowAllocator EqualWeight = window =>
-    {
-        double[] w = new double[window.ColumnCount];
-        Array.Fill(w, 1.0 / window.ColumnCount);
-        return w;
-    };
-
-    private static ReturnPanel Panel(int rows, string[] columns, double[] values)
-    {
-        var dates = new DateOnly[rows];
-        for (int t = 0; t < rows; t++)
-        {
-            dates[t] = new DateOnly(2024, 1, 1).AddDays(t);
-        }
-
-        return new ReturnPanel(dates, columns, values);
-    }
-
     [Fact]
     public void Run_TwoWindowsEqualWeight_MatchesHandCalculatedFriction()
     {
