@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
+using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
@@ -12,7 +13,8 @@ namespace QuantFunctions.Stages.Validation;
 
 /// <summary>
 /// <c>validate.backtest</c>: walk-forward validation of the sleeve's whole decision (select → atoms →
-/// allocate → flatten) — at each rebalance the decision sees only its training window, its positions are
+/// allocate → flatten) — at each rebalance the decision sees only its training window (and the features dated
+/// within it), its positions are
 /// held over the following test window, and friction (slippage + commission on traded notional) is
 /// charged. Writes the out-of-sample gold <c>backtest</c> series.
 /// </summary>
@@ -33,10 +35,11 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         SleeveDefinition definition = await SleeveDefinition.ReadAsync(context, sleeve, cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
+        FeatureHistory features = await definition.ReadFeaturesAsync(context, cancellationToken);
         SleeveSpec spec = definition.Spec;
         BacktestResult result = WalkForwardBacktester.Run(
             returns,
-            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, spec).Positions, window.Columns),
+            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, features, spec).Positions, window.Columns),
             parameters.ToOptions());
         LakePath part = StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset);
         var table = BacktestTable.From(result);
