@@ -11,4 +11,7 @@ public static partial class ErrorCodes
 
     /// <summary>A selection option is out of range or names an unknown standard, normalisation or regime source.</summary>
     public static readonly ErrorCode InvalidSelectionOption = new("selection.invalid_option", ErrorCategory.InvalidInput);
+
+    /// <summary>Selection found no healthy candidate: every asset was dropped by the gate or a hard veto.</summary>
+    public static readonly ErrorCode NoWinners = new("selection.no_winners", ErrorCategory.InvalidInput);
 }

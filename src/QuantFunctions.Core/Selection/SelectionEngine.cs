@@ -132,7 +132,8 @@ public static class SelectionEngine
         double kurt = features.Latest(symbol, FeatureColumns.Kurtosis, asOf);
         double vol = features.Latest(symbol, FeatureColumns.RealisedVolatility, asOf);
         double roc = features.Latest(symbol, FeatureColumns.Roc, asOf);
-        if (double.IsNaN(entropy) || double.IsNaN(hurst) || double.IsNaN(er) || double.IsNaN(kurt) || double.IsNaN(vol) || double.IsNaN(roc))
+        // A risk feature without a value (no store row, or warm-up) cannot clear its veto: the asset is out.
+        if (double.IsNaN(kurt) || double.IsNaN(vol) || double.IsNaN(roc))
         {
             vetoes.Add(VetoReasons.FeatureMissing);
             return;
@@ -142,9 +143,11 @@ public static class SelectionEngine
         AddIf(vetoes, vol > options.VolatilityMax, VetoReasons.Volatility);
         AddIf(vetoes, roc > options.RocMax || roc < options.RocMin, VetoReasons.Roc);
         AddIf(vetoes, spread > options.FrictionMax, VetoReasons.Friction);
-        AddIf(vetoes, entropy > options.EntropyThreshold(periodsPerYear), VetoReasons.Entropy);
-        AddIf(vetoes, Math.Abs(hurst - 0.5) < options.HurstBand, VetoReasons.Hurst);
-        AddIf(vetoes, er < options.EfficiencyMin, VetoReasons.Efficiency);
+
+        // Predictability not yet measurable (warm-up NaN) is not established: the veto holds, and HTR relaxes it like any other.
+        AddIf(vetoes, !(entropy <= options.EntropyThreshold(periodsPerYear)), VetoReasons.Entropy);
+        AddIf(vetoes, !(Math.Abs(hurst - 0.5) >= options.HurstBand), VetoReasons.Hurst);
+        AddIf(vetoes, !(er >= options.EfficiencyMin), VetoReasons.Efficiency);
     }
 
     private static void AddIf(List<string> vetoes, bool condition, string reason)

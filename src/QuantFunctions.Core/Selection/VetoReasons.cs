@@ -15,7 +15,7 @@ public static class VetoReasons
     /// <summary>Gate: a return with |r| above <see cref="SelectionOptions.ToxicReturn"/>.</summary>
     public const string Toxic = "gate.toxic";
 
-    /// <summary>A feature the standard needs has no value as of the decision (no store row, or warm-up).</summary>
+    /// <summary>A risk feature (kurtosis, volatility, ROC) has no value as of the decision (no store row, or warm-up).</summary>
     public const string FeatureMissing = "feature_missing";
 
     /// <summary>Too few observations for the standard's windows (e.g. SMA 200).</summary>
@@ -33,13 +33,13 @@ public static class VetoReasons
     /// <summary>Roll's spread estimate above the maximum.</summary>
     public const string Friction = "friction";
 
-    /// <summary>Predictability: permutation entropy above the maximum (relaxed only at Cluster Floor).</summary>
+    /// <summary>Predictability: permutation entropy above the maximum, or not yet measurable (relaxed at Cluster Floor).</summary>
     public const string Entropy = "entropy";
 
-    /// <summary>Predictability: Hurst exponent within the random-walk band (relaxed from Spectral).</summary>
+    /// <summary>Predictability: Hurst exponent within the random-walk band, or not yet measurable (relaxed from Spectral).</summary>
     public const string Hurst = "hurst";
 
-    /// <summary>Predictability: efficiency ratio below the minimum (relaxed from Spectral).</summary>
+    /// <summary>Predictability: efficiency ratio below the minimum, or not yet measurable (relaxed from Spectral).</summary>
     public const string Efficiency = "efficiency";
 
     /// <summary>Whether a reason is a predictability veto, which HTR relaxes.</summary>

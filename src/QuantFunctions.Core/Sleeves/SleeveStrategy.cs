@@ -59,10 +59,18 @@ public static class SleeveStrategy
         return new SleeveAllocation(atoms, result, positions, used, dropped);
     }
 
-    /// <summary>The whole decision on a window: select (features as of the window's last date), synthesize, allocate, flatten.</summary>
-    public static SleeveAllocation Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec)
+    /// <summary>
+    /// The whole decision on a window: select (features as of the window's last date), synthesize, allocate, flatten;
+    /// null when nothing was selected (e.g. the features are still warming up), which a backtest holds as cash.
+    /// </summary>
+    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec)
     {
         SelectionResult selection = Select(window, features, spec);
+        if (selection.Winners.Count == 0)
+        {
+            return null;
+        }
+
         IReadOnlyList<StrategyAtom> atoms = Atoms(selection, spec);
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
         return Allocate(streams, atoms, spec);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
@@ -46,6 +47,13 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
         FeatureHistory features = await definition.ReadFeaturesAsync(context, cancellationToken);
         SelectionResult selection = SleeveStrategy.Select(returns, features, spec);
+        if (selection.Winners.Count == 0)
+        {
+            throw new SelectionException(
+                ErrorCodes.NoWinners,
+                $"node '{context.NodeKey}': sleeve '{sleeve}' has no healthy candidate as of {selection.AsOf:yyyy-MM-dd} ({SelectionArtifacts.Funnel(sleeve, selection)["vetoes"]!.ToJsonString()})");
+        }
+
 
         LakeObjectInfo specInfo = await definition.WriteAsync(context, cancellationToken);
         LakePath part = StageDatasets.GoldPart(context, sleeve, "selection");

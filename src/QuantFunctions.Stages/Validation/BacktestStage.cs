@@ -39,7 +39,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         SleeveSpec spec = definition.Spec;
         BacktestResult result = WalkForwardBacktester.Run(
             returns,
-            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, features, spec).Positions, window.Columns),
+            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, features, spec)?.Positions ?? [], window.Columns),
             parameters.ToOptions());
         LakePath part = StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset);
         var table = BacktestTable.From(result);
