@@ -15,13 +15,13 @@ internal sealed class PriceProxy
         VwmaOverSma = vwmaOverSma;
     }
 
-    /// <summary>The proxy, oldest first.</summary>
+    /// <summary>The proxy's last points (at most the tail asked for), oldest first.</summary>
     public double[] Prices { get; }
 
     /// <summary>Per point, vwma/sma from the store (NaN outside the tail or when unknown).</summary>
     public double[] VwmaOverSma { get; }
 
-    /// <summary>Builds the proxy of column <paramref name="column"/>, with ratios for its last <paramref name="tail"/> points.</summary>
+    /// <summary>Builds the last <paramref name="tail"/> points of column <paramref name="column"/>'s proxy, with their ratios.</summary>
     public static PriceProxy Build(ReturnPanel history, int column, FeatureHistory features, DateOnly asOf, int tail)
     {
         ReadOnlySpan<double> col = history.Column(column);
@@ -31,13 +31,19 @@ internal sealed class PriceProxy
             observed += double.IsNaN(r) ? 0 : 1;
         }
 
-        double[] prices = new double[observed + 1];
-        double[] ratio = new double[observed + 1];
+        // Only the last `tail` points are kept: the running product runs over every observation.
+        int kept = Math.Min(observed + 1, tail), first = observed + 1 - kept;
+        double[] prices = new double[kept];
+        double[] ratio = new double[kept];
         Array.Fill(ratio, double.NaN);
-        prices[0] = 1.0;
         bool withVwma = features.HasColumn(FeatureColumns.Vwma);
         string symbol = history.Columns[column];
-        int from = Math.Max(1, observed + 1 - tail);
+        double level = 1.0;
+        if (first == 0)
+        {
+            prices[0] = level;
+        }
+
         for (int t = 0, k = 0; t < col.Length; t++)
         {
             if (double.IsNaN(col[t]))
@@ -46,11 +52,17 @@ internal sealed class PriceProxy
             }
 
             k++;
-            prices[k] = prices[k - 1] * (1.0 + col[t]);
-            if (withVwma && k >= from)
+            level *= 1.0 + col[t];
+            if (k < first)
+            {
+                continue;
+            }
+
+            prices[k - first] = level;
+            if (withVwma)
             {
                 DateOnly date = history.Dates[t] <= asOf ? history.Dates[t] : asOf;
-                ratio[k] = features.Latest(symbol, FeatureColumns.Vwma, date) / features.Latest(symbol, FeatureColumns.Sma, date);
+                ratio[k - first] = features.Latest(symbol, FeatureColumns.Vwma, date) / features.Latest(symbol, FeatureColumns.Sma, date);
             }
         }
 
