@@ -181,7 +181,7 @@ public sealed class ExitCodeTests(DemoLake demo)
               "parameters": { "sleeves": ["crypto_long"] },
               "nodes": [
                 { "id": "alpha.select", "stage": "alpha.select", "for_each": "sleeves", "params": { "sleeves": {
-                    "crypto_long": { "universe": "crypto_spot", "direction": "long", "top_n": 10, "lookback": 60, "skip": 0, "allocation_lookback": 60, "engine": "inverse_vol", "periods_per_year": 365 } } } },
+                    "crypto_long": { "universe": "crypto_spot", "direction": "long", "selection": { "standard": "v4" }, "allocation_lookback": 60, "engine": "inverse_vol", "periods_per_year": 365 } } } },
                 { "id": "validate.backtest", "stage": "validate.backtest", "for_each": "sleeves", "depends_on": ["alpha.select"] },
                 { "id": "meta.aggregate", "stage": "meta.aggregate", "depends_on": ["validate.backtest"], "params": { "sleeves": ["crypto_long", "ghost_short"] } },
                 { "id": "report.meta", "stage": "report.tearsheet", "depends_on": ["meta.aggregate"], "params": { "sleeve": "meta" } }

@@ -6,31 +6,31 @@ using QuantFunctions.Core.Strategies;
 namespace QuantFunctions.Core.Sleeves;
 
 /// <summary>
-/// A momentum sleeve's decision at one point in time, built only from the returns it is given (the
-/// caller passes the window that was known then): select → atoms → synthesize atom streams → allocate
-/// → flatten. The sleeve stages call these steps one by one (through the lake); the walk-forward
-/// backtest calls <see cref="Decide"/> on each training window.
+/// A sleeve's decision at one point in time, built only from the returns and features it is given (the
+/// caller passes what was known then): select (the sleeve's standard under HTR v3.4) → atoms → synthesize
+/// atom streams → allocate → flatten. The sleeve stages call these steps one by one (through the lake);
+/// the walk-forward backtest calls <see cref="Decide"/> on each training window.
 /// </summary>
 public static class SleeveStrategy
 {
-    /// <summary>The logic name recorded on every atom of a momentum sleeve.</summary>
-    public const string Logic = "momentum";
+    /// <summary>The logic name recorded on every atom of a selected sleeve.</summary>
+    public const string Logic = "selection";
 
-    /// <summary>Momentum selection at the end of <paramref name="returns"/> (all rows are history).</summary>
-    public static SelectionResult Select(ReturnPanel returns, SleeveSpec spec)
+    /// <summary>The sleeve's selection at the last date of <paramref name="returns"/> (all rows are history).</summary>
+    /// <exception cref="SelectionException">A missing feature column or an unstable foundation.</exception>
+    public static SelectionResult Select(ReturnPanel returns, FeatureHistory features, SleeveSpec spec)
     {
         ArgumentNullException.ThrowIfNull(returns);
         ArgumentNullException.ThrowIfNull(spec);
-        var options = new MomentumOptions { Lookback = spec.Lookback, Skip = spec.Skip, TopN = spec.TopN, BottomN = spec.TopN };
-        return MomentumSelector.Select(returns, returns.RowCount, options);
+        return SelectionEngine.Select(returns, features, returns.Dates[^1], spec.Selection, spec.Direction, spec.PeriodsPerYear);
     }
 
-    /// <summary>The atoms of the sleeve's direction from a selection (selection order).</summary>
+    /// <summary>The atoms of the sleeve's direction from a selection (winner order).</summary>
     public static IReadOnlyList<StrategyAtom> Atoms(SelectionResult selection, SleeveSpec spec)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(spec);
-        IReadOnlyList<string> symbols = spec.Direction == Direction.Long ? selection.Long : selection.Short;
+        IReadOnlyList<string> symbols = selection.Winners;
         var atoms = new List<StrategyAtom>(symbols.Count);
         foreach (string s in symbols)
         {
@@ -59,10 +59,18 @@ public static class SleeveStrategy
         return new SleeveAllocation(atoms, result, positions, used, dropped);
     }
 
-    /// <summary>The whole decision on a window: select, synthesize, allocate, flatten.</summary>
-    public static SleeveAllocation Decide(ReturnPanel window, SleeveSpec spec)
+    /// <summary>
+    /// The whole decision on a window: select (features as of the window's last date), synthesize, allocate, flatten;
+    /// null when nothing was selected (e.g. the features are still warming up), which a backtest holds as cash.
+    /// </summary>
+    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec)
     {
-        SelectionResult selection = Select(window, spec);
+        SelectionResult selection = Select(window, features, spec);
+        if (selection.Winners.Count == 0)
+        {
+            return null;
+        }
+
         IReadOnlyList<StrategyAtom> atoms = Atoms(selection, spec);
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
         return Allocate(streams, atoms, spec);

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Datasets;
-using QuantFunctions.Lake.Parquet;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;
@@ -11,9 +11,10 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.Alpha;
 
 /// <summary>
-/// <c>alpha.select</c>: the sleeve's top (LONG) or bottom (SHORT) N assets of its universe by trailing
-/// momentum, as of the run's as-of time. Writes the sleeve definition and a <c>selection</c> table
-/// (symbol, direction, score, rank, observations) to gold.
+/// <c>alpha.select</c>: the sleeve's universe selection as of the run's as-of time, from the lake only — silver returns
+/// and the silver point-in-time feature store (known_at ≤ as-of) — through the Foundation Gate, the vetoes, the sleeve's
+/// scoring standard, Ward clusters and HTR v3.4 (docs/selection.md). Writes the sleeve definition, the <c>selection</c>
+/// table (winners), the <c>candidates</c> table, the funnel document (<c>funnel/…/funnel.json</c>), and audits the funnel.
 /// </summary>
 public sealed class SelectStage : LakeStage<SelectParameters>
 {
@@ -28,7 +29,8 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         SleeveSpec spec = parameters.Sleeves.GetValueOrDefault(sleeve)
             ?? throw new ArgumentException($"node '{context.NodeKey}': sleeve '{sleeve}' is not defined in 'sleeves' (defined: {string.Join(", ", parameters.Sleeves.Keys)})");
-        return Task.FromResult<IReadOnlyList<StageInput>>([new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion).SilverInput()]);
+        var definition = new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion);
+        return Task.FromResult<IReadOnlyList<StageInput>>([definition.SilverInput(), definition.FeaturesInput()]);
     }
 
     /// <inheritdoc/>
@@ -41,46 +43,40 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         spec.Validate(sleeve);
         var definition = new SleeveDefinition(sleeve, spec, parameters.SourcePipeline, parameters.SourceVersion);
         JsonObject? source = await SourceHandoff.ResolveAsync(context, parameters, definition.SilverInput().Partitions[0], cancellationToken);
+        _ = await SourceHandoff.ResolveAsync(context, parameters, definition.FeaturesPath(), cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
-        SelectionResult selection = SleeveStrategy.Select(returns, spec);
-        IReadOnlyList<string> chosen = spec.Direction == Core.Strategies.Direction.Long ? selection.Long : selection.Short;
-
-        var scores = new Dictionary<string, MomentumScore>(StringComparer.Ordinal);
-        foreach (MomentumScore s in selection.Scores)
+        FeatureHistory features = await definition.ReadFeaturesAsync(context, cancellationToken);
+        SelectionResult selection = SleeveStrategy.Select(returns, features, spec);
+        if (selection.Winners.Count == 0)
         {
-            scores[s.Column] = s;
+            throw new SelectionException(
+                ErrorCodes.NoWinners,
+                $"node '{context.NodeKey}': sleeve '{sleeve}' has no healthy candidate as of {selection.AsOf:yyyy-MM-dd} ({SelectionArtifacts.Funnel(sleeve, selection)["vetoes"]!.ToJsonString()})");
         }
 
-        string[] symbols = [.. chosen];
-        double[] score = new double[symbols.Length];
-        int[] rank = new int[symbols.Length], observations = new int[symbols.Length];
-        string[] direction = new string[symbols.Length];
-        for (int i = 0; i < symbols.Length; i++)
-        {
-            MomentumScore s = scores[symbols[i]];
-            (score[i], rank[i], observations[i], direction[i]) = (s.Score, s.Rank, s.Observations, spec.Direction.ToString().ToUpperInvariant());
-        }
 
-        var table = new LakeTable("selection",
-        [
-            ColumnBuffer.Create(ParquetColumn.String("symbol"), symbols),
-            ColumnBuffer.Create(ParquetColumn.String("direction"), direction),
-            ColumnBuffer.Create(ParquetColumn.Double("score"), score),
-            ColumnBuffer.Create(ParquetColumn.Int32("rank"), rank),
-            ColumnBuffer.Create(ParquetColumn.Int32("observations"), observations),
-        ]);
         LakeObjectInfo specInfo = await definition.WriteAsync(context, cancellationToken);
         LakePath part = StageDatasets.GoldPart(context, sleeve, "selection");
-        await LakeWrites.WriteTableOnceAsync(context.Lake, part, table, cancellationToken);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, part, SelectionArtifacts.Winners(selection), cancellationToken);
+        LakePath candidates = StageDatasets.GoldPart(context, sleeve, SelectionArtifacts.CandidatesDataset);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, candidates, SelectionArtifacts.Candidates(selection), cancellationToken);
+        JsonObject funnel = SelectionArtifacts.Funnel(sleeve, selection);
+        LakePath funnelPath = StageDatasets.GoldFile(context, sleeve, SelectionArtifacts.FunnelDataset, SelectionArtifacts.FunnelFile);
+        await LakeWrites.WriteBytesOnceAsync(context.Lake, funnelPath, StageJson.ToBytes(funnel), cancellationToken);
 
         var summary = new JsonObject
         {
             ["sleeve"] = sleeve,
             ["universe"] = spec.Universe,
-            ["as_of"] = selection.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["as_of"] = funnel["as_of"]!.DeepClone(),
             ["direction"] = spec.Direction.ToString().ToUpperInvariant(),
-            ["eligible"] = CountEligible(selection),
-            ["selected"] = new JsonArray([.. symbols.Select(s => (JsonNode)s)]),
+            ["standard"] = selection.Standard,
+            ["htr_stage"] = funnel["htr_stage"]!.DeepClone(),
+            ["floor"] = selection.Floor,
+            ["floor_met"] = selection.FloorMet,
+            ["funnel"] = funnel["stages"]!.DeepClone(),
+            ["vetoes"] = funnel["vetoes"]!.DeepClone(),
+            ["selected"] = funnel["winners"]!.DeepClone(),
         };
         if (source is not null)
         {
@@ -88,17 +84,12 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         }
 
         await context.AuditAsync("alpha.selection", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = symbols.Length, Outputs = [Output("sleeve", specInfo.Path), Output("selection", part)], Summary = summary };
-    }
-
-    private static int CountEligible(SelectionResult selection)
-    {
-        int n = 0;
-        foreach (MomentumScore s in selection.Scores)
+        return new StageResult
         {
-            n += s.Eligible ? 1 : 0;
-        }
-
-        return n;
+            RowsRead = returns.RowCount * (long)returns.ColumnCount,
+            RowsWritten = selection.Winners.Count + selection.Candidates.Count,
+            Outputs = [Output("sleeve", specInfo.Path), Output("selection", part), Output(SelectionArtifacts.CandidatesDataset, candidates), Output(SelectionArtifacts.FunnelDataset, funnelPath)],
+            Summary = summary,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
@@ -53,6 +54,24 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
         return ReturnsTable.ToPanel(table, context.AsOf);
     }
 
+    /// <summary>
+    /// The sleeve universe's point-in-time feature store as known at the run's as-of time (rows with known_at ≤ as-of,
+    /// each symbol from its newest build), for selection.
+    /// </summary>
+    public async Task<FeatureHistory> ReadFeaturesAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LakeTable table = await FeaturesTable.ReadAsOfAsync(context.Lake, FeaturesPath(), context.AsOf, cancellationToken: cancellationToken);
+        return SelectionFeatures.FromTable(table);
+    }
+
+    /// <summary>The silver feature store this sleeve's selection reads.</summary>
+    public LakePath FeaturesPath() => FeaturesTable.DatasetPath(Spec.Universe, SourcePipeline, SourceVersion);
+
+    /// <summary>The silver feature store as a stage input.</summary>
+    public StageInput FeaturesInput() =>
+        new($"silver.{Spec.Universe}.features", LakeIdentifier.Parse(SourcePipeline, "source_pipeline"), SemVer.Parse(SourceVersion, "source_version"), [FeaturesPath()]);
+
     /// <summary>The silver returns this sleeve reads, as a stage input.</summary>
     public StageInput SilverInput() =>
         new($"silver.{Spec.Universe}.returns", LakeIdentifier.Parse(SourcePipeline, "source_pipeline"), SemVer.Parse(SourceVersion, "source_version"),
@@ -60,7 +79,7 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
 
     /// <summary>
     /// The inputs of a sleeve stage that runs after <c>alpha.select</c>: the sleeve definition, the given gold
-    /// datasets of this run and, with <paramref name="withSilver"/>, the silver returns (when the definition exists yet).
+    /// datasets of this run and, with <paramref name="withSilver"/>, the silver returns and features (when the definition exists yet).
     /// </summary>
     public static async Task<IReadOnlyList<StageInput>> InputsAsync(StageContext context, string sleeve, bool withSilver, IReadOnlyList<string> goldDatasets, CancellationToken cancellationToken)
     {
@@ -75,6 +94,7 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
         if (withSilver && await TryReadAsync(context, sleeve, cancellationToken) is { } definition)
         {
             inputs.Add(definition.SilverInput());
+            inputs.Add(definition.FeaturesInput());
         }
 
         return inputs;

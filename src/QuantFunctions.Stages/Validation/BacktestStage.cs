@@ -4,6 +4,7 @@ using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Execution;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
+using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
@@ -15,10 +16,10 @@ namespace QuantFunctions.Stages.Validation;
 
 /// <summary>
 /// <c>validate.backtest</c>: walk-forward validation of the sleeve's whole decision (select → atoms →
-/// allocate → flatten) — at each rebalance the decision sees only its training window (minus the gap), its
-/// positions are held over the following test window by the chosen simulator (<c>simulator</c>: t1, t2, t3),
-/// and friction is charged. Writes the out-of-sample gold <c>backtest</c> series and its weights over time
-/// (<c>backtest_weights</c>); T3 also writes the orders the fill model rejected (<c>backtest/rejections.json</c>).
+/// allocate → flatten) — at each rebalance the decision sees only its training window (minus the gap, and the
+/// features dated within it), its positions are held over the following test window by the chosen simulator
+/// (<c>simulator</c>: t1, t2, t3), and friction is charged. Writes the out-of-sample gold <c>backtest</c> series and its
+/// weights over time (<c>backtest_weights</c>); T3 also writes the orders the fill model rejected (<c>backtest/rejections.json</c>).
 /// </summary>
 /// <remarks>Prices for T3 come from the silver returns the stage reads (<see cref="PriceBook.FromReturns"/>: the
 /// close compounds the returns from 100, the open is the previous close): the model side reads silver only.</remarks>
@@ -39,6 +40,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         SleeveDefinition definition = await SleeveDefinition.ReadAsync(context, sleeve, cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
+        FeatureHistory features = await definition.ReadFeaturesAsync(context, cancellationToken);
         SleeveSpec spec = definition.Spec;
         WalkForwardOptions options = parameters.ToOptions() with
         {
@@ -47,7 +49,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         ISimulator simulator = Simulators.Create(Simulators.Parse(parameters.Simulator));
         BacktestResult result = WalkForwardBacktester.Run(
             returns,
-            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, spec).Positions, window.Columns),
+            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, features, spec)?.Positions ?? [], window.Columns),
             options,
             simulator,
             prices: null);

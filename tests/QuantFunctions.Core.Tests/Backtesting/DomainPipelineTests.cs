@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Features;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
 using QuantFunctions.Core.Reporting;
@@ -47,19 +48,24 @@ public sealed class DomainPipelineTests
 
         TradingCalendar xcry = ExchangeCalendars.Crypto;
         ReturnPanel returns = ReturnCalculator.FromBars(crypto, ReturnOptions.CalendarAware(_ => xcry, ReturnKind.Simple));
-        SelectionResult selection = MomentumSelector.Select(returns, 120, new MomentumOptions { Lookback = 90, Skip = 5, TopN = 5, BottomN = 5 });
+        FeatureHistory features = History(new FeatureSet().ComputeMany(crypto));
+        DateOnly asOf = returns.Dates[299]; // the Hurst window (256 returns) is warm by then
+        var selectionOptions = new SelectionOptions { Standard = SelectionStandards.V34, Lookback = 90, Floor = 5, MaxWinners = 5 };
+        SelectionResult longs = SelectionEngine.Select(returns, features, asOf, selectionOptions, Direction.Long, 365);
+        SelectionResult shorts = SelectionEngine.Select(returns, features, asOf, selectionOptions, Direction.Short, 365);
+        Assert.Empty(longs.Winners.Intersect(shorts.Winners));
         var atoms = new List<StrategyAtom>();
-        foreach (string s in selection.Long)
+        foreach (string s in longs.Winners)
         {
-            atoms.Add(new StrategyAtom(Symbol.Parse(s), "momentum", Direction.Long));
+            atoms.Add(new StrategyAtom(Symbol.Parse(s), "selection", Direction.Long));
         }
 
-        foreach (string s in selection.Short)
+        foreach (string s in shorts.Winners)
         {
-            atoms.Add(new StrategyAtom(Symbol.Parse(s), "momentum", Direction.Short));
+            atoms.Add(new StrategyAtom(Symbol.Parse(s), "selection", Direction.Short));
         }
 
-        ReturnPanel streams = AtomSynthesizer.SynthesizePanel(returns.SliceRows(120, returns.RowCount - 120), atoms);
+        ReturnPanel streams = AtomSynthesizer.SynthesizePanel(returns.SliceRows(300, returns.RowCount - 300), atoms);
         result = WalkForwardBacktester.Run(streams, w =>
         {
             double[] weights = new double[w.ColumnCount];
@@ -68,7 +74,34 @@ public sealed class DomainPipelineTests
         }, new WalkForwardOptions());
         IReadOnlyList<PhysicalWeight> physical = WeightFlattener.Flatten(atoms, result.Rebalances[^1].Weights.ToArray());
         Assert.Equal(10, physical.Count);
-        var sheet = TearSheet.FromReturns("crypto momentum", result.Dates, result.NetReturns, new PerformanceOptions { PeriodsPerYear = 365 }, result.Turnover);
+        var sheet = TearSheet.FromReturns("crypto selection", result.Dates, result.NetReturns, new PerformanceOptions { PeriodsPerYear = 365 }, result.Turnover);
         return TearSheetRenderer.ToHtml(sheet);
+    }
+
+    /// <summary>The feature store's long rows (as dataops.features writes them), keyed by bar date.</summary>
+    internal static FeatureHistory History(IReadOnlyList<FeatureBlock> blocks)
+    {
+        var symbols = new List<string>();
+        var dates = new List<DateOnly>();
+        var columns = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (string c in FeatureColumns.All)
+        {
+            columns[c] = [];
+        }
+
+        foreach (FeatureBlock b in blocks)
+        {
+            for (int i = 0; i < b.RowCount; i++)
+            {
+                symbols.Add(b.Symbol);
+                dates.Add(DateOnly.FromDateTime(b.Timestamps[i].UtcDateTime));
+                foreach (string c in FeatureColumns.All)
+                {
+                    columns[c].Add(b.Column(c)[i]);
+                }
+            }
+        }
+
+        return new FeatureHistory(symbols, [.. dates], columns.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal));
     }
 }

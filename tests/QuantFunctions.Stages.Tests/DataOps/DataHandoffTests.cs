@@ -21,7 +21,7 @@ public sealed class DataHandoffTests
             { "id": "alpha.select", "stage": "alpha.select",
               "params": { "sleeve": "crypto_long", "source_pipeline": "dataops_crypto_spot", "source_version": "1.0.0",
                           "source_scope": "crypto"{{sourceRun}},
-                          "sleeves": { "crypto_long": { "universe": "crypto_spot", "direction": "long", "top_n": 5, "lookback": 60, "skip": 0,
+                          "sleeves": { "crypto_long": { "universe": "crypto_spot", "direction": "long", "selection": { "standard": "v4" },
                                                         "allocation_lookback": 60, "engine": "inverse_vol", "periods_per_year": 365 } } } }
           ]
         }
