@@ -12,6 +12,7 @@ public static class CliRoot
         var root = new RootCommand("QuantFunctions: a quantitative portfolio platform — lake, pipelines, allocation, validation, audit.");
         root.Subcommands.Add(new DemoCommand(context));
         root.Subcommands.Add(new AllocateCommand(context));
+        root.Subcommands.Add(new RegimeCommand(context));
         root.Subcommands.Add(Group("pipeline", "Run, resume, inspect and cancel pipelines.", new PipelineRunCommand(context), new PipelineResumeCommand(context), new PipelineStatusCommand(context), new PipelineCancelCommand(context)));
         root.Subcommands.Add(new WorkerCommand(context));
         root.Subcommands.Add(Group("stage", "List stages, show their parameters, run one node alone.", new StageListCommand(context), new StageSchemaCommand(context), new StageRunCommand(context)));

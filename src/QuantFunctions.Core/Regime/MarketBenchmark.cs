@@ -22,6 +22,22 @@ public static class MarketBenchmark
             throw new DomainValidationException(ErrorCodes.InvalidInput, "Market benchmark: the panel has no dates.");
         }
 
+        (int[] rows, double[] returns, int dropped) = EqualWeightRows(panel);
+        var dates = new DateOnly[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            dates[i] = panel.Dates[rows[i]];
+        }
+
+        return (dates, returns, dropped);
+    }
+
+    /// <summary>The equal-weight series of any panel, as the indices of the rows kept.</summary>
+    /// <param name="panel">Returns, NaN = no observation.</param>
+    /// <returns>The rows with at least one return, their equal-weight return and the number of rows dropped.</returns>
+    public static (int[] Rows, double[] Returns, int RowsDropped) EqualWeightRows(ReturnPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
         int rows = panel.RowCount, cols = panel.ColumnCount;
         double[] sum = new double[rows];
         int[] count = new int[rows];
@@ -44,18 +60,18 @@ public static class MarketBenchmark
             kept += count[r] > 0 ? 1 : 0;
         }
 
-        var dates = new DateOnly[kept];
+        int[] index = new int[kept];
         double[] values = new double[kept];
         int at = 0;
         for (int r = 0; r < rows; r++)
         {
             if (count[r] > 0)
             {
-                (dates[at], values[at]) = (panel.Dates[r], sum[r] / count[r]);
+                (index[at], values[at]) = (r, sum[r] / count[r]);
                 at++;
             }
         }
 
-        return (dates, values, rows - kept);
+        return (index, values, rows - kept);
     }
 }
