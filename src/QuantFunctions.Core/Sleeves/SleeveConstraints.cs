@@ -17,14 +17,10 @@ namespace QuantFunctions.Core.Sleeves;
 /// has fewer than ⌈1/cap⌉ atoms the cap cannot be met; it is raised to 1/N and the relaxation is recorded.</para>
 /// <para><b>Market neutrality.</b> βᵢ = cov(atomᵢ, b)/var(b) on the allocation window's complete rows, b the benchmark
 /// (the equal-weight return of the sleeve's universe in silver). A market-neutral sleeve is a long/short book over its
-/// atoms: weights in [−1, 1], Σw = 1, Σ|w| ≤ <see cref="MarketNeutralGrossExposure"/> and |wᵀβ| ≤ 0.15, relaxed
-/// 0.15 → 0.25 by the fallback chain when infeasible.</para>
+/// atoms: weights in [−1, 1], Σw = 1 and |wᵀβ| ≤ 0.15, relaxed 0.15 → 0.25 by the fallback chain when infeasible.</para>
 /// </remarks>
 public static class SleeveConstraints
 {
-    /// <summary>Gross exposure limit Σ|w| of a market-neutral sleeve.</summary>
-    public const double MarketNeutralGrossExposure = 3;
-
     /// <summary>Builds the constraints for the allocation window <paramref name="complete"/> (its complete rows).</summary>
     /// <param name="complete">The atoms' streams on the rows the allocator uses (dated when market-neutral).</param>
     /// <param name="spec">The sleeve spec.</param>
@@ -62,7 +58,6 @@ public static class SleeveConstraints
             {
                 MinWeight = -1,
                 MaxWeight = 1,
-                GrossExposure = MarketNeutralGrossExposure,
                 Beta = new BetaNeutrality(betas),
             };
         }
