@@ -29,6 +29,7 @@ public static class StageCatalog
             .Add<ReturnsStage, ReturnsParameters>(ReturnsStage.Id, "Bronze bars → silver daily returns per universe (calendar-safe, never padded; DROPPED symbols excluded).", PipelineKind.Data)
             .Add<FeaturesStage, FeaturesParameters>(FeaturesStage.Id, "Bronze bars → silver point-in-time feature store per universe (ts, known_at, every feature).", PipelineKind.Data)
             .Add<SelectStage, SelectParameters>(SelectStage.Id, "Universe selection from silver returns and the PIT feature store: Foundation Gate, vetoes, the sleeve's standard (v2.1, v3.2, v3.4, v4, v5, v5.1) under HTR v3.4; writes winners, candidates and the funnel.", PipelineKind.Model)
+            .Add<RegimeStage, RegimeParameters>(RegimeStage.Id, "Equal-weight universe returns → HMM regime model (fitted and registered, or a registered version loaded strictly) → regime per day, as-of regime and volatility quadrant.", PipelineKind.Model)
             .Add<SynthesizeStage, SleeveParameters>(SynthesizeStage.Id, "Selection → strategy atoms and their return streams (SHORT = −min(r, 1)).", PipelineKind.Model)
             .Add<AllocateStage, AllocateParameters>(AllocateStage.Id, "Atom streams → weights with a named allocation engine and its fallback chain.", PipelineKind.Model)
             .Add<FlattenStage, SleeveParameters>(FlattenStage.Id, "Atom weights → net physical weights per symbol.", PipelineKind.Model)

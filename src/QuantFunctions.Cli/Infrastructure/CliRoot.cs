@@ -14,6 +14,7 @@ public static class CliRoot
         root.Subcommands.Add(new AllocateCommand(context));
         root.Subcommands.Add(new MetricsCommand(context));
         root.Subcommands.Add(new SelectCommand(context));
+        root.Subcommands.Add(new RegimeCommand(context));
         root.Subcommands.Add(Group("pipeline", "Run, resume, inspect and cancel pipelines.", new PipelineRunCommand(context), new PipelineResumeCommand(context), new PipelineStatusCommand(context), new PipelineCancelCommand(context)));
         root.Subcommands.Add(new WorkerCommand(context));
         root.Subcommands.Add(Group("stage", "List stages, show their parameters, run one node alone.", new StageListCommand(context), new StageSchemaCommand(context), new StageRunCommand(context)));

@@ -14,9 +14,10 @@ public static class PanelAllocator
     /// <param name="engine">Engine name from the allocation engine registry.</param>
     /// <param name="periodsPerYear">Annualisation of the risk model.</param>
     /// <param name="minimumRows">Complete rows required.</param>
+    /// <param name="constraints">The constraints every engine of the fallback chain runs under (long-only, fully invested when null).</param>
     /// <returns>The allocation result and the number of rows dropped for gaps.</returns>
     /// <exception cref="DomainValidationException">Fewer than <paramref name="minimumRows"/> complete rows.</exception>
-    public static (AllocationResult Result, int RowsUsed, int RowsDropped) Allocate(ReturnPanel panel, string engine, int periodsPerYear, int minimumRows = 10)
+    public static (AllocationResult Result, int RowsUsed, int RowsDropped) Allocate(ReturnPanel panel, string engine, int periodsPerYear, int minimumRows = 10, PortfolioConstraints? constraints = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ReturnPanel complete = panel.CompleteRows();
@@ -27,7 +28,7 @@ public static class PanelAllocator
                 $"Allocation: only {complete.RowCount} of {panel.RowCount} sessions have a return for every column (need {minimumRows}).");
         }
 
-        AllocationProblem problem = AllocationProblem.FromReturns(complete, new Risk.RiskModelOptions { PeriodsPerYear = periodsPerYear });
+        AllocationProblem problem = AllocationProblem.FromReturns(complete, new Risk.RiskModelOptions { PeriodsPerYear = periodsPerYear }, constraints);
         AllocationResult result = AllocationEngineRegistry.CreateWithFallback(engine).Allocate(problem);
         return (result, complete.RowCount, panel.RowCount - complete.RowCount);
     }

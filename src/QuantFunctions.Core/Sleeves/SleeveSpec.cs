@@ -29,6 +29,10 @@ public sealed record SleeveSpec
     /// <summary>Periods per year for annualisation (365 for 24×7, 252 for sessions).</summary>
     public int PeriodsPerYear { get; init; } = 252;
 
+    /// <summary>A market-neutral profile: a long/short book over the atoms with |wᵀβ| ≤ 0.15 against the universe's equal-weight benchmark (<see cref="SleeveConstraints"/>).</summary>
+    /// <value>false.</value>
+    public bool MarketNeutral { get; init; }
+
     /// <summary>Checks every field.</summary>
     /// <exception cref="DomainValidationException">Naming the sleeve and the field.</exception>
     /// <exception cref="SelectionException">An invalid selection option, naming the sleeve and the option.</exception>

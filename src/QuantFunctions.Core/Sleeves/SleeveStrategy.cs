@@ -45,18 +45,29 @@ public static class SleeveStrategy
     /// streams, using only rows where every atom has a return (rows with a gap are dropped and counted),
     /// and flattens the atom weights to physical positions.
     /// </summary>
+    /// <param name="atomStreams">The atoms' synthesized streams (columns in <paramref name="atoms"/> order).</param>
+    /// <param name="atoms">The atoms.</param>
+    /// <param name="spec">The sleeve spec.</param>
+    /// <param name="constraints">The regime and benchmark the sleeve constraints are built from (<see cref="SleeveConstraints"/>); null allocates without constraints.</param>
     /// <exception cref="DomainValidationException">Fewer than 10 complete rows remain.</exception>
-    public static SleeveAllocation Allocate(ReturnPanel atomStreams, IReadOnlyList<StrategyAtom> atoms, SleeveSpec spec)
+    public static SleeveAllocation Allocate(ReturnPanel atomStreams, IReadOnlyList<StrategyAtom> atoms, SleeveSpec spec, SleeveConstraintInputs? constraints = null)
     {
         ArgumentNullException.ThrowIfNull(atomStreams);
         ArgumentNullException.ThrowIfNull(atoms);
         ArgumentNullException.ThrowIfNull(spec);
         int start = Math.Max(0, atomStreams.RowCount - spec.AllocationLookback);
         ReturnPanel window = atomStreams.SliceRows(start, atomStreams.RowCount - start);
-        (AllocationResult result, int used, int dropped) = PanelAllocator.Allocate(window, spec.Engine, spec.PeriodsPerYear);
+        PortfolioConstraints? portfolio = null;
+        SleeveConstraintNotes? notes = null;
+        if (constraints is not null)
+        {
+            (portfolio, notes) = SleeveConstraints.Build(window.CompleteRows(), spec, constraints);
+        }
+
+        (AllocationResult result, int used, int dropped) = PanelAllocator.Allocate(window, spec.Engine, spec.PeriodsPerYear, constraints: portfolio);
         double[] weights = PanelAllocator.Weights(result);
         IReadOnlyList<PhysicalWeight> positions = WeightFlattener.Flatten(atoms, weights);
-        return new SleeveAllocation(atoms, result, positions, used, dropped);
+        return new SleeveAllocation(atoms, result, positions, used, dropped, notes);
     }
 
     /// <summary>

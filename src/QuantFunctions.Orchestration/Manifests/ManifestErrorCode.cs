@@ -21,7 +21,7 @@ public enum ManifestErrorCode
     /// <summary>A node names a stage that is not registered.</summary>
     UnknownStage,
 
-    /// <summary>A model pipeline uses a data stage.</summary>
+    /// <summary>A model pipeline uses a data stage, or a data pipeline a model stage.</summary>
     StageKindMismatch,
 
     /// <summary>A node depends on a node id that does not exist.</summary>

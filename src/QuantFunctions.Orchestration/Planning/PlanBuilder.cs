@@ -58,6 +58,12 @@ internal static class PlanBuilder
                     $"stage '{stage.Id}' is a data stage and cannot run in model pipeline '{manifest.Id}'"));
             }
 
+            if (manifest.Kind == PipelineKind.Data && stage.Kind == PipelineKind.Model)
+            {
+                errors.Add(new ManifestError(ManifestErrorCode.StageKindMismatch, source, node.Id,
+                    $"stage '{stage.Id}' is a model stage (it reads gold or fits models) and cannot run in data pipeline '{manifest.Id}'"));
+            }
+
             (object, string)? parameters = BindParameters(manifest, node, stage, overrides, pipelineParameters, errors);
             if (parameters is not null)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Regime;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Core.Strategies;
 using QuantFunctions.Lake.Datasets;
@@ -14,8 +15,12 @@ namespace QuantFunctions.Stages.Alpha;
 /// <summary>
 /// <c>alpha.allocate</c>: allocates the sleeve's atoms with the named engine on the trailing
 /// <c>allocation_lookback</c> sessions of their streams (complete rows only; dropped rows are counted),
-/// with the engine's fallback chain. Writes gold <c>weights</c> (atom, symbol, direction, weight) and
-/// <c>allocation/…/allocation.json</c> (diagnostics, constraint report, fallback steps).
+/// with the engine's fallback chain, under the sleeve constraints (<see cref="SleeveConstraints"/>): the cluster cap of
+/// the as-of regime from <c>alpha.regime</c>'s artifact (NORMAL's 0.25 when the run has none, recorded as the default)
+/// and, for a market-neutral sleeve, |wᵀβ| ≤ 0.15 with betas against the universe's equal-weight silver benchmark.
+/// Writes gold <c>weights</c> (atom, symbol, direction, weight) and <c>allocation/…/allocation.json</c> (diagnostics,
+/// constraint report, fallback steps, the constraints and their sources); the ledger entry carries the regime, the
+/// constraint outcome and every fallback step.
 /// </summary>
 public sealed class AllocateStage : LakeStage<AllocateParameters>
 {
@@ -24,7 +29,7 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
 
     /// <inheritdoc/>
     protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, AllocateParameters parameters, CancellationToken cancellationToken) =>
-        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: false, ["selection", "streams"], cancellationToken);
+        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: true, ["selection", "streams", RegimeStage.Dataset], cancellationToken);
 
     /// <inheritdoc/>
     protected override async Task<StageResult> RunAsync(StageContext context, AllocateParameters parameters, CancellationToken cancellationToken)
@@ -50,7 +55,8 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
             atoms.Add(byId.GetValueOrDefault(column) ?? throw new DatasetSchemaException($"streams of sleeve '{sleeve}': atom '{column}' is not in the selection"));
         }
 
-        SleeveAllocation allocation = SleeveStrategy.Allocate(streams, atoms, spec);
+        SleeveConstraintInputs inputs = await ConstraintInputsAsync(context, sleeve, definition with { Spec = spec }, cancellationToken);
+        SleeveAllocation allocation = SleeveStrategy.Allocate(streams, atoms, spec, inputs);
         int n = atoms.Count;
         string[] atomIds = new string[n], symbols = new string[n], directions = new string[n];
         double[] weights = new double[n];
@@ -71,6 +77,7 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
         JsonNode report = JsonSerializer.SerializeToNode(allocation.Result, StageJson.Options)!;
         report["rows_used"] = allocation.RowsUsed;
         report["rows_dropped_incomplete"] = allocation.RowsDropped;
+        report["constraints"] = JsonSerializer.SerializeToNode(allocation.Constraints, StageJson.Options);
         LakePath reportPath = StageDatasets.GoldFile(context, sleeve, "allocation", "allocation.json");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, reportPath, StageJson.ToBytes(report), cancellationToken);
 
@@ -88,8 +95,42 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
             ["success"] = allocation.Result.Success,
             ["fallback_steps"] = allocation.Result.FallbackSteps.Count,
             ["weights"] = weightsJson,
+            ["regime"] = allocation.Constraints!.Regime,
+            ["regime_source"] = allocation.Constraints.RegimeSource,
+            ["cluster_cap"] = allocation.Constraints.ClusterCap,
+            ["market_neutral"] = allocation.Constraints.MarketNeutral,
+            ["constraints_passed"] = allocation.Result.ConstraintReport.AllPassed,
+            ["violations"] = new JsonArray([.. allocation.Result.ConstraintReport.Violations.Select(v => (JsonNode)v)]),
+            ["fallback"] = JsonSerializer.SerializeToNode(allocation.Result.FallbackSteps, StageJson.Options),
         };
         await context.AuditAsync("alpha.weights", summary.DeepClone().AsObject(), cancellationToken);
         return new StageResult { RowsRead = streamsTable.RowCount, RowsWritten = n, Outputs = [Output("weights", part), Output("allocation", reportPath)], Summary = summary };
+    }
+
+    /// <summary>The as-of regime of the run's regime artifact (null without one) and, for a market-neutral sleeve, the equal-weight benchmark.</summary>
+    private static async Task<SleeveConstraintInputs> ConstraintInputsAsync(StageContext context, string sleeve, SleeveDefinition definition, CancellationToken cancellationToken)
+    {
+        RegimeLabel? regime = null;
+        LakePath regimePath = StageDatasets.GoldFile(context, sleeve, RegimeStage.Dataset, RegimeStage.FileName);
+        if (await context.Lake.TryReadAsync(regimePath, cancellationToken) is { } obj)
+        {
+            JsonNode? label = JsonNode.Parse(obj.Content.Span)?["label"];
+            regime = label is null ? throw new DatasetSchemaException($"{regimePath}: no 'label'") : RegimeLabels.Parse(label.GetValue<string>());
+        }
+
+        if (!definition.Spec.MarketNeutral)
+        {
+            return new SleeveConstraintInputs(regime);
+        }
+
+        ReturnPanel universe = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
+        (DateOnly[] dates, double[] returns, _) = MarketBenchmark.EqualWeight(universe);
+        var benchmark = new Dictionary<DateOnly, double>(dates.Length);
+        for (int i = 0; i < dates.Length; i++)
+        {
+            benchmark[dates[i]] = returns[i];
+        }
+
+        return new SleeveConstraintInputs(regime, benchmark, "equal_weight:" + definition.Spec.Universe);
     }
 }

@@ -87,7 +87,7 @@ public sealed class RunControlTests
         Assert.Equal(2, done.Body!["input"]!["attempt"]!.GetValue<int>());
         RunRecord record = (await h.RecordAsync("sleeve-run"))!;
         Assert.Equal((RunStatus.Succeeded, 2), (record.Status, record.Attempt));
-        Assert.Equal(6, record.Nodes.Count);
+        Assert.Equal(7, record.Nodes.Count); // manifests/demo/sleeve: select, regime, synthesize, allocate, flatten, backtest, tear sheet
         Assert.All(record.Nodes, n => Assert.Equal(NodeStatus.Succeeded, n.Status));
     }
 

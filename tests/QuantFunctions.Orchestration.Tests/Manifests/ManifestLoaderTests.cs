@@ -127,6 +127,14 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
+    public void Parse_ModelStageInDataPipeline_IsKindMismatch()
+    {
+        // DataOps never fits or reads gold: a model stage in a data manifest fails validation.
+        ManifestError e = SingleError(Model(Node("fit", stage: "test.model"), kind: "data"));
+        Assert.Equal((ManifestErrorCode.StageKindMismatch, "fit"), (e.Code, e.Node));
+    }
+
+    [Fact]
     public void Parse_DataStageInDataPipeline_IsAccepted()
     {
         PipelineManifest m = _loader.Parse(Model(Node("ingest", stage: "test.ingest"), kind: "data"), File);
@@ -159,7 +167,7 @@ public sealed class ManifestLoaderTests
     [InlineData("30 6 * *", "6 fields")]
     public void Parse_ScheduleTheParserRefuses_IsInvalidPropertyNamingManifestAndField(string schedule, string mentioned)
     {
-        string json = Model(Node("a"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
+        string json = Model(Node("a", stage: "test.ingest"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
 
         ManifestError e = SingleError(json);
 
@@ -174,7 +182,7 @@ public sealed class ManifestLoaderTests
     [InlineData("0 */5 * * * *")]
     public void Parse_ValidSchedule_IsKept(string schedule)
     {
-        string json = Model(Node("a"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
+        string json = Model(Node("a", stage: "test.ingest"), kind: "data").Replace("\"id\": \"test\"", $"\"id\": \"test\", \"schedule\": \"{schedule}\"", StringComparison.Ordinal);
 
         Assert.Equal(schedule, _loader.Parse(json, File).Schedule);
     }
