@@ -4,7 +4,7 @@ namespace QuantFunctions.Core.Trading;
 /// <param name="Capital">The capital sized against.</param>
 /// <param name="Decisions">One per symbol in the target or the current book, by symbol (ordinal).</param>
 /// <param name="Orders">The orders in sending order: sells, then buys, each by symbol (ordinal).</param>
-public sealed record OrderPlan(double Capital, IReadOnlyList<OrderDecision> Decisions, IReadOnlyList<Order> Orders)
+public sealed record OrderPlan(double Capital, IReadOnlyList<OrderDecision> Decisions, IReadOnlyList<PlannedOrder> Orders)
 {
     /// <summary>How many symbols were skipped for <paramref name="reason"/>.</summary>
     public int SkippedFor(OrderSkipReason reason)

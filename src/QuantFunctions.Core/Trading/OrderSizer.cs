@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using QuantFunctions.Core.Errors;
+using QuantFunctions.Core.Execution;
 
 namespace QuantFunctions.Core.Trading;
 
@@ -47,11 +48,11 @@ public static class OrderSizer
             decisions.Add(Decide(symbol, targets.GetValueOrDefault(symbol), holdings.GetValueOrDefault(symbol), PriceOf(prices, symbol), options));
         }
 
-        var orders = new List<Order>();
+        var orders = new List<PlannedOrder>();
         AddOrders(decisions, OrderSide.Sell, options, orders);
         AddOrders(decisions, OrderSide.Buy, options, orders);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Order order in orders)
+        foreach (PlannedOrder order in orders)
         {
             ids[order.Symbol] = order.OrderId;
         }
@@ -93,7 +94,7 @@ public static class OrderSizer
         return new OrderDecision(symbol, price, weight, current, target, delta, notional, skip, null);
     }
 
-    private static void AddOrders(List<OrderDecision> decisions, OrderSide side, OrderSizingOptions options, List<Order> orders)
+    private static void AddOrders(List<OrderDecision> decisions, OrderSide side, OrderSizingOptions options, List<PlannedOrder> orders)
     {
         foreach (OrderDecision d in decisions)
         {
@@ -105,7 +106,7 @@ public static class OrderSizer
             int sequence = orders.Count + 1;
             double quantity = Math.Abs(d.DeltaQuantity);
             double limit = RoundToStep(d.Price, options.RulesOf(d.Symbol).TickSize);
-            orders.Add(new Order(IdOf(options.OrderIdPrefix, sequence, d.Symbol, side, quantity), sequence, d.Symbol, side, quantity, limit, quantity * d.Price));
+            orders.Add(new PlannedOrder(IdOf(options.OrderIdPrefix, sequence, d.Symbol, side, quantity), sequence, new Order(d.Symbol, side, quantity), limit, quantity * d.Price));
         }
     }
 

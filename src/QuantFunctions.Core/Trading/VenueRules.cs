@@ -1,3 +1,5 @@
+using QuantFunctions.Core.Execution;
+
 namespace QuantFunctions.Core.Trading;
 
 /// <summary>
@@ -11,6 +13,10 @@ public sealed record VenueRules(double LotSize, double TickSize, double MinNotio
 {
     /// <summary>Whole units, cent ticks, a 1-unit minimum notional (equities).</summary>
     public static VenueRules WholeUnits { get; } = new(1, 0.01, 1);
+
+    /// <summary>The shared fill model's options for this venue: its lot and minimum notional with <paramref name="friction"/>.</summary>
+    public FillModelOptions FillOptions(Friction friction, bool allowShort) =>
+        new() { Friction = friction, LotSize = LotSize, MinimumNotional = MinNotional, AllowShort = allowShort };
 
     /// <summary>Checks the rules.</summary>
     /// <exception cref="TradingException">A step that is not finite and positive, or a negative minimum.</exception>

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using QuantFunctions.Core.Errors;
+using QuantFunctions.Core.Execution;
 using QuantFunctions.Core.Trading;
 
 namespace QuantFunctions.Core.Tests.Trading;
@@ -117,7 +118,7 @@ public sealed class OrderSizerTests
             }
 
             OrderPlan plan = OrderSizer.Plan(targets, holdings, prices, Options(capital: 1_000_000));
-            foreach (Order o in plan.Orders)
+            foreach (PlannedOrder o in plan.Orders)
             {
                 double lot = Venues[o.Symbol.Split(':')[0]].LotSize;
                 double after = holdings[o.Symbol] + (o.Side == OrderSide.Buy ? o.Quantity : -o.Quantity);
