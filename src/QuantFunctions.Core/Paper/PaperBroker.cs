@@ -40,10 +40,16 @@ public static class PaperBroker
         equity += MoveMarks(positions, marks, input.Open, pricePnl);
         var fills = new List<PaperFill>();
         var rejects = new List<PaperReject>();
+        var carried = new List<PlannedOrder>();
         foreach (PlannedOrder pending in book.Pending)
         {
-            FillModel model = new(input.Sizing.RulesOf(pending.Symbol).FillOptions(input.Friction, allowShort: true));
-            double reference = input.Open.TryGetValue(pending.Symbol, out double open) && double.IsFinite(open) && open > 0 ? open : double.NaN;
+            if (!(input.Open.TryGetValue(pending.Symbol, out double reference) && double.IsFinite(reference) && reference > 0))
+            {
+                carried.Add(pending);
+                continue;
+            }
+
+            FillModel model = new(input.Sizing.RulesOf(pending.Symbol).FillOptions(input.FrictionOf(pending.Symbol), allowShort: true));
             Fill fill = model.Execute(pending.Order, reference, cash, positions.GetValueOrDefault(pending.Symbol));
             if (!fill.IsFilled)
             {
@@ -75,8 +81,8 @@ public static class PaperBroker
 
         var closeBook = new PaperBook(input.Date, cash, positions, marks, equity, peak, killSwitch, []);
         OrderSizingOptions sizing = input.Sizing with { Capital = Math.Max(equity, double.Epsilon), OrderIdPrefix = input.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) };
-        IReadOnlyDictionary<string, double> targets = killSwitch.Tripped && input.Limits.FlattenOnTrip ? new Dictionary<string, double>() : input.Targets;
-        OrderPlan plan = OrderSizer.Plan(targets, positions, PricesFor(targets, positions, marks, input.Close), sizing);
+        IReadOnlyDictionary<string, double> targets = Tradable(killSwitch.Tripped && input.Limits.FlattenOnTrip ? new Dictionary<string, double>() : input.Targets, input.Close, carried);
+        OrderPlan plan = OrderSizer.Plan(targets, Tradable(positions, input.Close, carried), input.Close, sizing);
         List<PlannedOrder> accepted = killSwitch.Tripped && !input.Limits.FlattenOnTrip
             ? RejectAll(plan, "kill_switch", rejects)
             : killSwitch.Tripped ? [.. plan.Orders] : PreTrade(closeBook, plan, input.Limits, rejects);
@@ -88,7 +94,7 @@ public static class PaperBroker
             pnl.Add(new AssetPnl(symbol, pricePnl.GetValueOrDefault(symbol), costs.GetValueOrDefault(symbol)));
         }
 
-        return new PaperDay(closeBook with { Pending = accepted }, fills, rejects, plan, pnl, tripped, book.Equity);
+        return new PaperDay(closeBook with { Pending = [.. carried, .. accepted] }, fills, rejects, plan, pnl, tripped, book.Equity);
     }
 
     /// <summary>Clears a tripped kill switch (the caller records the audited reason); the equity peak restarts at the current equity.</summary>
@@ -208,23 +214,18 @@ public static class PaperBroker
         return value;
     }
 
-    // Sizing prices: the close where there is one, else the last mark of a held symbol.
-    private static Dictionary<string, double> PricesFor(IReadOnlyDictionary<string, double> targets, SortedDictionary<string, double> positions, SortedDictionary<string, double> marks, IReadOnlyDictionary<string, double> close)
+    // Symbols are sized only on a day they close (a market that did not trade keeps its holding and any order still pending).
+    private static Dictionary<string, double> Tradable(IReadOnlyDictionary<string, double> values, IReadOnlyDictionary<string, double> close, List<PlannedOrder> carried)
     {
-        var prices = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (string symbol in targets.Keys)
+        var tradable = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, double> kv in values)
         {
-            if (close.TryGetValue(symbol, out double price))
+            if (close.TryGetValue(kv.Key, out double price) && double.IsFinite(price) && price > 0 && !carried.Exists(o => string.Equals(o.Symbol, kv.Key, StringComparison.Ordinal)))
             {
-                prices[symbol] = price;
+                tradable[kv.Key] = kv.Value;
             }
         }
 
-        foreach (string symbol in positions.Keys)
-        {
-            prices[symbol] = close.TryGetValue(symbol, out double price) && double.IsFinite(price) && price > 0 ? price : marks[symbol];
-        }
-
-        return prices;
+        return tradable;
     }
 }

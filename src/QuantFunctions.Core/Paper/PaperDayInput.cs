@@ -9,10 +9,10 @@ public sealed record PaperDayInput
     /// <summary>The trading day.</summary>
     public required DateOnly Date { get; init; }
 
-    /// <summary>The day's opening price per symbol: the fill price reference of the orders pending from the last close (a missing symbol = no price, rejected).</summary>
+    /// <summary>The day's opening price per symbol: the fill price reference of the orders pending from the last close (an order whose symbol has no open today stays pending for its next bar).</summary>
     public required IReadOnlyDictionary<string, double> Open { get; init; }
 
-    /// <summary>The day's closing price per symbol: marks and the sizing price of the new orders.</summary>
+    /// <summary>The day's closing price per symbol: marks and the sizing price of the new orders (a symbol without one is not traded today).</summary>
     public required IReadOnlyDictionary<string, double> Close { get; init; }
 
     /// <summary>The target weights to rebalance to at this close (fractions of equity).</summary>
@@ -25,6 +25,17 @@ public sealed record PaperDayInput
     /// <value>Default <see cref="Friction.Tradfi"/>.</value>
     public Friction Friction { get; init; } = Friction.Tradfi;
 
+    /// <summary>Friction per venue (the part of a symbol before ':'), overriding <see cref="Friction"/>.</summary>
+    public IReadOnlyDictionary<string, Friction> VenueFriction { get; init; } = new Dictionary<string, Friction>(StringComparer.Ordinal);
+
     /// <summary>The limits.</summary>
     public RiskLimits Limits { get; init; } = new();
+
+    /// <summary>The friction of <paramref name="symbol"/>'s venue.</summary>
+    public Friction FrictionOf(string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        int colon = symbol.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && VenueFriction.TryGetValue(symbol[..colon], out Friction? friction) ? friction : Friction;
+    }
 }
