@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Trading;
 using QuantFunctions.Lake.Datasets;
@@ -69,6 +70,8 @@ public sealed class OrdersStage : LakeStage<OrdersParameters>
             ["price_date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["positions_source"] = holdings.Source,
             ["partial_rebalance"] = parameters.PartialRebalance,
+            ["default_venue"] = JsonSerializer.SerializeToNode(parameters.DefaultVenue, StageJson.Options),
+            ["venues"] = JsonSerializer.SerializeToNode(new SortedDictionary<string, VenueParameters>(parameters.Venues, StringComparer.Ordinal), StageJson.Options),
         };
         JsonObject document = OrdersTable.ToJson(plan, header);
         LakePath json = StageDatasets.GoldFile(context, parameters.Meta, OrdersTable.Dataset, OrdersTable.JsonFile);

@@ -197,6 +197,7 @@ public sealed class PaperStepStage : LakeStage<PaperStepParameters>
         await LakeWrites.WriteTableOnceAsync(context.Lake, pnlPart, pnl, cancellationToken);
 
         JsonObject bookJson = PaperBookJson.ToJson(day.Book, parameters.Capital, targets, parameters.Limits());
+        bookJson["model_run"] = parameters.ModelRun;
         LakePath bookFile = StageDatasets.GoldFile(context, meta, PaperStore.BookDataset, "book.json");
         await LakeWrites.WriteBytesOnceAsync(context.Lake, bookFile, StageJson.ToBytes(bookJson), cancellationToken);
 
