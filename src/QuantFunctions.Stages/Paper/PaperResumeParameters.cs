@@ -10,8 +10,7 @@ public sealed record PaperResumeParameters
     public string Meta { get; init; } = "meta";
 
     /// <summary>Why trading may resume: recorded in the audit ledger and in <c>resume.json</c>.</summary>
-    [Required]
-    [MinLength(3)]
+    /// <remarks>Checked when the stage runs (at least 3 characters), so the shipped manifest can declare it without a usable default.</remarks>
     public string Reason { get; init; } = string.Empty;
 
     /// <summary>The paper pipeline whose book is resumed.</summary>

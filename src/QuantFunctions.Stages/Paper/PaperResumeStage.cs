@@ -30,6 +30,11 @@ public sealed class PaperResumeStage : LakeStage<PaperResumeParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Reason.Trim().Length < 3)
+        {
+            throw new ArgumentException($"node '{context.NodeKey}': a resume needs a reason of at least 3 characters (no silent overrides)");
+        }
+
         var store = new PaperStore(context.Lake, LakeIdentifier.Parse(parameters.Meta, "meta"), LakeIdentifier.Parse(parameters.PaperPipeline, "paper_pipeline"), SemVer.Parse(parameters.PaperVersion));
         IReadOnlyList<DateOnly> days = await store.DaysAsync(cancellationToken);
         if (days.Count == 0)
