@@ -4,6 +4,7 @@ using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Alpha;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Meta;
+using QuantFunctions.Stages.Paper;
 using QuantFunctions.Stages.Reporting;
 using QuantFunctions.Stages.Validation;
 
@@ -36,6 +37,8 @@ public static class StageCatalog
             .Add<BacktestStage, BacktestParameters>(BacktestStage.Id, "Walk-forward validation of the sleeve decision with slippage and commission.", PipelineKind.Model)
             .Add<TearsheetStage, TearsheetParameters>(TearsheetStage.Id, "Tear sheet (Markdown, HTML with SVG charts, metrics.json) of a stored backtest.", PipelineKind.Model)
             .Add<AggregateStage, AggregateParameters>(AggregateStage.Id, "Meta-portfolio of sleeve streams, gated by completeness, walk-forward weights.", PipelineKind.Model)
-            .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights → sized orders (orders.json), audited.", PipelineKind.Model);
+            .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights + current book + last close → lot-sized orders with the decision trail (orders.json), audited.", PipelineKind.Model)
+            .Add<PaperStepStage, PaperStepParameters>(PaperStepStage.Id, "One paper trading day: fills at the open, marks, risk limits and kill switch, next orders; book, fills and PnL audited.", PipelineKind.Model)
+            .Add<PaperResumeStage, PaperResumeParameters>(PaperResumeStage.Id, "Clears a tripped paper kill switch with an audited reason.", PipelineKind.Model);
     }
 }

@@ -9,7 +9,7 @@ namespace QuantFunctions.Cli.Tests;
 /// <summary>
 /// <c>quant demo</c> end to end on a fresh lake: the medallion tree it writes, the report's metrics recomputed
 /// here from the stored equity curve (formulas of docs/backtest.md, not PerformanceCalculator), the audit
-/// ledger (intact and tampered) and the orders against the sleeves' positions.
+/// ledger (intact and tampered) and the orders against the sleeves' positions and the last bronze close.
 /// </summary>
 [Collection(DemoLakeCollection.Name)]
 public sealed class DemoEndToEndTests(DemoLake demo)
@@ -204,33 +204,37 @@ public sealed class DemoEndToEndTests(DemoLake demo)
 
         JsonNode document = JsonNode.Parse(File.ReadAllText(demo.PathOf($"gold/meta/meta/version=1.0.0/orders/{Run}/orders.json")))!;
         double capital = document["capital"]!.GetValue<double>();
+        Assert.Equal("flat", document["positions_source"]!.GetValue<string>());
+        LakeTable trail = await LakeTableStore.ReadAsync(lake, LakePath.Parse($"gold/meta/meta/version=1.0.0/orders/{Run}/part-00000.parquet"));
+        string[] trailSymbols = trail.Strings("symbol");
+        double[] prices = trail.Doubles("price");
+        var priceOf = trailSymbols.Select((sym, i) => (sym, i)).ToDictionary(x => x.sym, x => prices[x.i], StringComparer.Ordinal);
+        Assert.Equal(expected.Keys, trailSymbols);
         JsonArray orders = document["orders"]!.AsArray();
         double orderTotal = 0;
+        bool buying = false;
         foreach (JsonNode? order in orders)
         {
             string symbol = order!["symbol"]!.GetValue<string>();
             double target = order["target_weight"]!.GetValue<double>();
             Assert.True(expected.ContainsKey(symbol), $"order for {symbol}, which no sleeve holds");
             Assert.Equal(expected[symbol], target, 1e-12);
-            Assert.Equal(target > 0 ? "BUY" : "SELL", order["side"]!.GetValue<string>());
-            Assert.Equal(Math.Round(target * capital, 2), order["notional"]!.GetValue<double>(), 1e-6);
+            string side = order["side"]!.GetValue<string>();
+            Assert.Equal(target > 0 ? "buy" : "sell", side);
+            buying |= side == "buy";
+            Assert.False(buying && side == "sell", "a sell after a buy: sells go first");
+
+            // From a flat book the order is the whole target: within one lot (1 share on XNYS, 0.0001 on BINANCE) of weight × capital / price.
+            double lot = symbol.StartsWith("BINANCE:", StringComparison.Ordinal) ? 0.0001 : 1;
+            double units = Math.Abs(target) * capital / priceOf[symbol];
+            Assert.True(Math.Abs(order["quantity"]!.GetValue<double>() - units) <= lot, $"{symbol}: {order["quantity"]} units vs target {units}");
             orderTotal += target;
         }
 
-        // Symbols without an order are exactly those below the 10-unit minimum notional (OrdersParameters default).
-        double skippedTotal = 0;
-        int skipped = 0;
-        foreach ((string symbol, double target) in expected)
-        {
-            if (Math.Abs(target * capital) < 10)
-            {
-                skipped++;
-                skippedTotal += target;
-            }
-        }
-
-        Assert.Equal(expected.Count - skipped, orders.Count);
-        Assert.Equal(skipped, document["skipped_below_min_notional"]!.GetValue<int>());
+        // Every symbol without an order is in 'skipped' with its reason.
+        JsonArray skipped = document["skipped"]!.AsArray();
+        Assert.Equal(expected.Count, orders.Count + skipped.Count);
+        double skippedTotal = skipped.Sum(s => expected[s!["symbol"]!.GetValue<string>()]);
         Assert.Equal(expectedTotal, orderTotal + skippedTotal, 1e-12);
     }
 }

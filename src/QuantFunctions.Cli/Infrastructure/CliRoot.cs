@@ -24,6 +24,9 @@ public static class CliRoot
         root.Subcommands.Add(Group("calendar", "Trading calendars: sessions, checking data against a calendar, user calendars.", new CalendarSessionsCommand(context), new CalendarCheckCommand(context), new CalendarAddCommand(context)));
         root.Subcommands.Add(Group("parquet", "Inspect and print Parquet files.", new ParquetInspectCommand(context), new ParquetCatCommand(context)));
         root.Subcommands.Add(new SqlCommand(context));
+        root.Subcommands.Add(Group("paper", "Paper trading: step a day, show the book, resume after a kill switch.", new PaperStepCommand(context), new PaperStatusCommand(context), new PaperResumeCommand(context)));
+        root.Subcommands.Add(new ValidateRunCommand(context));
+        root.Subcommands.Add(new PromoteCommand(context));
         return root;
     }
 

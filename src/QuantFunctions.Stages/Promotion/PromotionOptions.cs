@@ -1,0 +1,21 @@
+namespace QuantFunctions.Stages.Promotion;
+
+/// <summary>What <see cref="Promoter"/> checks a run against.</summary>
+public sealed record PromotionOptions
+{
+    /// <summary>The meta-portfolio (or sleeve) the run's orders and paper book belong to.</summary>
+    public string Meta { get; init; } = "meta";
+
+    /// <summary>Consecutive paper days, up to the latest, without a tripped limit that <c>paper_burn_in</c> requires.</summary>
+    /// <value>Default 20.</value>
+    public int BurnInDays { get; init; } = 20;
+
+    /// <summary>The paper pipeline and version whose book is the burn-in evidence.</summary>
+    public string PaperPipeline { get; init; } = "paper";
+
+    /// <summary>The paper pipeline's version.</summary>
+    public string PaperVersion { get; init; } = "1.0.0";
+
+    /// <summary>Explicit exceptions: gate id → reason. A gate that does not pass but has one is <see cref="GateStatus.Waived"/>, with the reason recorded.</summary>
+    public IReadOnlyDictionary<string, string> Exceptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
