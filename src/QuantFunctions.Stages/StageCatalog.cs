@@ -5,6 +5,7 @@ using QuantFunctions.Stages.Alpha;
 using QuantFunctions.Stages.DataOps;
 using QuantFunctions.Stages.Meta;
 using QuantFunctions.Stages.Reporting;
+using QuantFunctions.Stages.Tournaments;
 using QuantFunctions.Stages.Validation;
 
 namespace QuantFunctions.Stages;
@@ -35,6 +36,8 @@ public static class StageCatalog
             .Add<BacktestStage, BacktestParameters>(BacktestStage.Id, "Walk-forward validation of the sleeve decision with slippage and commission.", PipelineKind.Model)
             .Add<TearsheetStage, TearsheetParameters>(TearsheetStage.Id, "Tear sheet (Markdown, HTML with SVG charts, metrics.json) of a stored backtest.", PipelineKind.Model)
             .Add<AggregateStage, AggregateParameters>(AggregateStage.Id, "Meta-portfolio of sleeve streams, gated by completeness, walk-forward weights.", PipelineKind.Model)
-            .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights → sized orders (orders.json), audited.", PipelineKind.Model);
+            .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights → sized orders (orders.json), audited.", PipelineKind.Model)
+            .Add<TournamentCellStage, TournamentParameters>(TournamentCellStage.Id, "One tournament cell (standard × engine × profile × simulator): walk-forward simulation, cached per cell as Parquet.", PipelineKind.Model)
+            .Add<TournamentScoreboardStage, TournamentParameters>(TournamentScoreboardStage.Id, "Strict scoreboard of a tournament's cells with equal-weight and benchmark baselines; the winner's record.", PipelineKind.Model);
     }
 }

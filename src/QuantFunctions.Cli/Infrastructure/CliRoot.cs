@@ -21,6 +21,9 @@ public static class CliRoot
         root.Subcommands.Add(Group("calendar", "Trading calendars: sessions, checking data against a calendar, user calendars.", new CalendarSessionsCommand(context), new CalendarCheckCommand(context), new CalendarAddCommand(context)));
         root.Subcommands.Add(Group("parquet", "Inspect and print Parquet files.", new ParquetInspectCommand(context), new ParquetCatCommand(context)));
         root.Subcommands.Add(new SqlCommand(context));
+        root.Subcommands.Add(Group("tournament", "Tournaments: run a matrix manifest, show a run's strict scoreboard.",
+            new PipelineRunCommand(context, "run", "Run a tournament manifest (one plan node per cell; cells cached in gold) and print its strict scoreboard.", TournamentOutput.PrintScoreboardAsync),
+            new TournamentShowCommand(context)));
         return root;
     }
 

@@ -1,0 +1,43 @@
+using QuantFunctions.Core.Errors;
+using QuantFunctions.Core.Market;
+
+namespace QuantFunctions.Core.Tournaments;
+
+/// <summary>
+/// Bad tournament or meta-portfolio input: <see cref="ErrorCodes.TournamentCellInvalid"/>,
+/// <see cref="ErrorCodes.TournamentSimulatorUnavailable"/>, <see cref="ErrorCodes.MetaSignTestFailed"/>,
+/// <see cref="ErrorCodes.MetaSingleSleeve"/> or <see cref="ErrorCodes.MetaReportIncomplete"/>.
+/// </summary>
+public sealed class TournamentException : DomainValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The error code.</param>
+    /// <param name="message">What is wrong and where.</param>
+    /// <param name="subject">The cell or sleeve at fault.</param>
+    public TournamentException(ErrorCode code, string message, string? subject = null)
+        : base(code, message) => Subject = subject;
+
+    /// <summary>Creates a <see cref="ErrorCodes.TournamentCellInvalid"/> exception.</summary>
+    public TournamentException()
+        : this(ErrorCodes.TournamentCellInvalid, "invalid tournament input")
+    {
+    }
+
+    /// <summary>Creates a <see cref="ErrorCodes.TournamentCellInvalid"/> exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    public TournamentException(string message)
+        : this(ErrorCodes.TournamentCellInvalid, message)
+    {
+    }
+
+    /// <summary>Creates a <see cref="ErrorCodes.TournamentCellInvalid"/> exception wrapping another.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public TournamentException(string message, Exception innerException)
+        : base(ErrorCodes.TournamentCellInvalid, message, innerException)
+    {
+    }
+
+    /// <summary>The cell or sleeve at fault, when there is one.</summary>
+    public string? Subject { get; }
+}
