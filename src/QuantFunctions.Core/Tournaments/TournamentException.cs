@@ -4,16 +4,14 @@ using QuantFunctions.Core.Market;
 namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
-/// Bad tournament or meta-portfolio input: <see cref="ErrorCodes.TournamentCellInvalid"/>,
-/// <see cref="ErrorCodes.TournamentSimulatorUnavailable"/>, <see cref="ErrorCodes.MetaSignTestFailed"/>,
-/// <see cref="ErrorCodes.MetaSingleSleeve"/> or <see cref="ErrorCodes.MetaReportIncomplete"/>.
+/// Bad tournament input: <see cref="ErrorCodes.TournamentCellInvalid"/> or <see cref="ErrorCodes.TournamentSimulatorUnavailable"/>.
 /// </summary>
 public sealed class TournamentException : DomainValidationException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="code">The error code.</param>
     /// <param name="message">What is wrong and where.</param>
-    /// <param name="subject">The cell or sleeve at fault.</param>
+    /// <param name="subject">The cell at fault.</param>
     public TournamentException(ErrorCode code, string message, string? subject = null)
         : base(code, message) => Subject = subject;
 
@@ -38,6 +36,6 @@ public sealed class TournamentException : DomainValidationException
     {
     }
 
-    /// <summary>The cell or sleeve at fault, when there is one.</summary>
+    /// <summary>The cell at fault, when there is one.</summary>
     public string? Subject { get; }
 }
