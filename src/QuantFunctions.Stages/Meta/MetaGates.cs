@@ -7,6 +7,7 @@ using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Alpha;
 using QuantFunctions.Stages.Datasets;
 
 namespace QuantFunctions.Stages.Meta;
@@ -37,7 +38,7 @@ internal static class MetaGates
             results.Add(result);
             json.Add(new JsonObject
             {
-                ["sleeve"] = result.Sleeve, ["source_run"] = source.RunId, ["declared"] = result.Declared.ToString().ToUpperInvariant(), ["passed"] = result.Passed,
+                ["sleeve"] = result.Sleeve, ["source_run"] = source.SourceRun, ["declared"] = result.Declared.ToString().ToUpperInvariant(), ["passed"] = result.Passed,
                 ["atoms_checked"] = result.PreChecked, ["atom_violations"] = result.PreViolations,
                 ["positions_checked"] = result.PostChecked, ["position_violations"] = result.PostViolations, ["first_violation"] = result.FirstViolation,
             });
@@ -64,7 +65,7 @@ internal static class MetaGates
                 observed += double.IsNaN(v) ? 0 : 1;
             }
 
-            completeness.Add(new CompletenessRow(source.Sleeve, source.RunId, stream.Count, observed, stream.Dates[0], stream.Dates[^1]));
+            completeness.Add(new CompletenessRow(source.Sleeve, source.SourceRun, stream.Count, observed, stream.Dates[0], stream.Dates[^1]));
         }
 
         var weights = new List<KeyValuePair<string, double>>(columns.Count);

@@ -33,7 +33,7 @@ internal sealed record SleeveSource(string Sleeve, RunPaths Paths)
     }
 
     /// <summary>The run id the sleeve comes from.</summary>
-    public string RunId => Paths.RunId.Value;
+    public string SourceRun => Paths.RunId.Value;
 
     /// <summary>The single Parquet part of one of the sleeve's gold datasets.</summary>
     public LakePath Part(string dataset) => Paths.GoldPart(LakeIdentifier.Parse(Sleeve, "sleeve"), LakeIdentifier.Parse(dataset, "dataset"));
