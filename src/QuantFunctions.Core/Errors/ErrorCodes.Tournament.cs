@@ -1,13 +1,10 @@
 namespace QuantFunctions.Core.Errors;
 
-/// <content>Tournaments (matrix cells, simulators, risk profiles) and the meta-portfolio's sign test and report.</content>
+/// <content>Tournaments (matrix cells, standards, risk profiles) and the meta-portfolio's sign test and report.</content>
 public static partial class ErrorCodes
 {
     /// <summary>A tournament cell id that is not a combination of the manifest's matrix axes, or an unknown standard or risk profile.</summary>
     public static readonly ErrorCode TournamentCellInvalid = new("tournament.cell_invalid", ErrorCategory.InvalidInput);
-
-    /// <summary>A cell names a simulator this build does not provide.</summary>
-    public static readonly ErrorCode TournamentSimulatorUnavailable = new("tournament.simulator_unavailable", ErrorCategory.InvalidInput);
 
     /// <summary>A sleeve's pre- or post-optimisation weights point against its declared direction (the directional sign test).</summary>
     public static readonly ErrorCode MetaSignTestFailed = new("meta.sign_test_failed", ErrorCategory.DataQuality);

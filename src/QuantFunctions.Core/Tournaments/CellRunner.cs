@@ -19,7 +19,7 @@ public static class CellRunner
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(options);
         CellDecision.Validate(cell);
-        CellSimulator.Require(cell.Simulator, cell.Id);
+        CellSimulator.Require(cell.Simulator);
         var decisions = new List<WindowDecision>();
         WalkForwardOptions windows = cell.Step is int step ? options with { StepDays = step, TestDays = step } : options;
         BacktestResult result = CellSimulator.Run(cell.Simulator, panel, window =>

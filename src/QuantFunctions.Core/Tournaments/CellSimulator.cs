@@ -1,38 +1,27 @@
 using QuantFunctions.Core.Backtesting;
-using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
 namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
-/// The tournament's seam to the simulators: a cell names its simulator by id and this maps the id to an engine.
-/// This build has <c>t2</c>, the drift simulator with friction (<see cref="WalkForwardBacktester"/>: weights drift
-/// between rebalances, slippage + commission on turnover); <c>t1</c> and <c>t3</c> are refused until the simulator
-/// tiers are merged (then this switch is the one place to change).
+/// The tournament's seam to the simulators: a cell names its simulator by id (<c>t1</c> vectorised, <c>t2</c> drift,
+/// <c>t3</c> event-driven — <see cref="Simulators"/>) and runs the walk-forward plan through it. T3 trades on prices
+/// rebuilt from the returns (<see cref="PriceBook.FromReturns"/>, start 100), as the silver store holds returns only.
 /// </summary>
 public static class CellSimulator
 {
-    /// <summary>The drift simulator with friction.</summary>
+    /// <summary>The drift simulator with friction, the baselines' default.</summary>
     public const string Drift = "t2";
 
-    /// <summary>The simulator ids this build runs.</summary>
-    public static IReadOnlyList<string> Available { get; } = [Drift];
-
     /// <summary>Checks that the simulator exists.</summary>
-    /// <exception cref="TournamentException">Code <see cref="ErrorCodes.TournamentSimulatorUnavailable"/>.</exception>
-    public static void Require(string simulator, string cell)
-    {
-        if (!Available.Contains(simulator))
-        {
-            throw new TournamentException(ErrorCodes.TournamentSimulatorUnavailable,
-                $"Tournament cell '{cell}': simulator '{simulator}' is not available in this build (available: {string.Join(", ", Available)}).", cell);
-        }
-    }
+    /// <exception cref="DomainValidationException">Code <c>backtest.unknown_simulator</c>.</exception>
+    public static void Require(string simulator) => _ = Simulators.Parse(simulator);
 
     /// <summary>Runs the walk-forward simulation of <paramref name="allocator"/> on <paramref name="panel"/>.</summary>
     public static BacktestResult Run(string simulator, ReturnPanel panel, WindowAllocator allocator, WalkForwardOptions options)
     {
-        Require(simulator, simulator);
-        return WalkForwardBacktester.Run(panel, allocator, options);
+        SimulatorId id = Simulators.Parse(simulator);
+        PriceBook? prices = id == SimulatorId.T3 ? PriceBook.FromReturns(panel) : null;
+        return WalkForwardBacktester.Run(panel, allocator, options, Simulators.Create(id), prices);
     }
 }

@@ -4,7 +4,8 @@ using QuantFunctions.Core.Market;
 namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
-/// Bad tournament input: <see cref="ErrorCodes.TournamentCellInvalid"/> or <see cref="ErrorCodes.TournamentSimulatorUnavailable"/>.
+/// Bad tournament input (<see cref="ErrorCodes.TournamentCellInvalid"/>): a malformed cell id, an unknown standard or
+/// risk profile, a benchmark outside the universe.
 /// </summary>
 public sealed class TournamentException : DomainValidationException
 {

@@ -36,7 +36,7 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         TournamentCell cell = TournamentCell.Parse(context.ForEachItem ?? throw new ArgumentException($"node '{context.NodeKey}': tournament.cell must fan out over a matrix (for_each)"));
         CellDecision.Validate(cell);
-        CellSimulator.Require(cell.Simulator, cell.Id);
+        CellSimulator.Require(cell.Simulator);
         CellCache cache = await CellCache.OpenAsync(context, parameters, cancellationToken);
         LakePath path = cache.CellPath(cell.Id);
         var summary = new JsonObject

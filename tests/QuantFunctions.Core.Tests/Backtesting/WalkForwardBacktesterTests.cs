@@ -130,12 +130,14 @@ public sealed class WalkForwardBacktesterTests
     }
 
     [Fact]
-    public void Run_StepDifferentFromTest_ThrowsNamingOption()
+    public void Run_StepZeroOrNegativeGap_ThrowsInvalidWindowsNamingOption()
     {
         ReturnPanel p = Panel(3, ["A"], [0, 0, 0]);
-        var ex = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, EqualWeight, new WalkForwardOptions { StepDays = 10 }));
-        Assert.Equal(ErrorCodes.InvalidInput, ex.Code);
-        Assert.Contains("StepDays", ex.Message, StringComparison.Ordinal);
+        var step = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, EqualWeight, new WalkForwardOptions { StepDays = 0 }));
+        var gap = Assert.Throws<DomainValidationException>(() => WalkForwardBacktester.Run(p, EqualWeight, new WalkForwardOptions { GapDays = -1 }));
+        Assert.Equal((ErrorCodes.InvalidWindows, ErrorCodes.InvalidWindows), (step.Code, gap.Code));
+        Assert.Contains("StepDays", step.Message, StringComparison.Ordinal);
+        Assert.Contains("GapDays", gap.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Tournaments;
 
 namespace QuantFunctions.Core.Tests.Tournaments;
@@ -32,9 +33,9 @@ public sealed class TournamentCellTests
     }
 
     [Fact]
-    public void Require_SimulatorNotInThisBuild_ThrowsUnavailable()
+    public void Require_UnknownSimulator_ThrowsUnknownSimulator()
     {
-        var ex = Assert.Throws<TournamentException>(() => CellSimulator.Require("t9", "c"));
-        Assert.Equal("tournament.simulator_unavailable", ex.Code.Value);
+        var ex = Assert.Throws<DomainValidationException>(() => CellSimulator.Require("t9"));
+        Assert.Equal("backtest.unknown_simulator", ex.Code.Value);
     }
 }
