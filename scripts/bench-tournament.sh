@@ -20,7 +20,7 @@ cat > "$WORK/data.json" <<'JSON'
   "parameters": { "universes": ["crypto_spot"] },
   "nodes": [
     { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
-      "params": { "seed": 7, "start": "2022-01-03", "calendar_days": 1826, "crypto_assets": 100, "equity_assets": 5 } },
+      "params": { "seed": 7, "start": "2022-01-03", "calendar_days": 1826, "crypto_assets": 100, "equity_assets": 10 } },
     { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
       "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } } ] }
 JSON

@@ -19,7 +19,7 @@ public sealed class TournamentRunTests : IDisposable
           "parameters": { "universes": ["crypto_spot"] },
           "nodes": [
             { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
-              "params": { "seed": 11, "start": "2023-01-02", "calendar_days": 300, "crypto_assets": 20, "equity_assets": 5 } },
+              "params": { "seed": 11, "start": "2023-01-02", "calendar_days": 300, "crypto_assets": 20, "equity_assets": 10 } },
             { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
               "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } }
           ]
