@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 QUANT="$ROOT/artifacts/quant/quant"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-export QF_LAKE=folder QF_LAKE_ROOT="$WORK/lake" QF_REPO_ROOT="$ROOT"
+export QF_LAKE=file QF_LAKE_ROOT="$WORK/lake" QF_REPO_ROOT="$ROOT"
 AS_OF="2027-01-05T00:00:00Z"
 
 cat > "$WORK/data.json" <<'JSON'

@@ -4,6 +4,7 @@ using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Alpha;
+using QuantFunctions.Stages.Tests.Tournaments;
 using QuantFunctions.Testing.Orchestration;
 
 namespace QuantFunctions.Stages.Tests.Meta;
@@ -11,19 +12,6 @@ namespace QuantFunctions.Stages.Tests.Meta;
 /// <summary>meta.aggregate's gates on a small synthetic market: the sign test at the sleeve boundary, single-sleeve refusal, pinned sleeve runs, the report.</summary>
 public sealed class MetaGatesTests : IDisposable
 {
-    private const string DataManifest = """
-        {
-          "id": "dataops", "version": "1.0.0", "scope": "demo", "kind": "data",
-          "parameters": { "universes": ["crypto_spot"] },
-          "nodes": [
-            { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
-              "params": { "seed": 11, "start": "2023-01-02", "calendar_days": 300, "crypto_assets": 20, "equity_assets": 10 } },
-            { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
-              "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } }
-          ]
-        }
-        """;
-
     private const string Windows = "\"train_days\": 60, \"test_days\": 30, \"step_days\": 30";
 
     private readonly DagTestHost _host = new(new StageRegistryBuilder().AddQuantStages()
@@ -112,10 +100,7 @@ public sealed class MetaGatesTests : IDisposable
 
     private async Task<RunRecord> RunAsync(string manifest, string runId)
     {
-        if (await _host.Lake.GetInfoAsync(LakePath.Parse("_meta/demo/pipelines/dataops/latest.json")) is null)
-        {
-            Assert.Equal(RunStatus.Succeeded, (await _host.RunAsync(DataManifest, runId: "data-1")).Status);
-        }
+        await TinyCryptoMarket.EnsureAsync(_host);
 
         return await _host.RunAsync(manifest, runId: runId);
     }

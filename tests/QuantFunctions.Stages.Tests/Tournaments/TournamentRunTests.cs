@@ -13,19 +13,6 @@ namespace QuantFunctions.Stages.Tests.Tournaments;
 /// </summary>
 public sealed class TournamentRunTests : IDisposable
 {
-    private const string DataManifest = """
-        {
-          "id": "dataops", "version": "1.0.0", "scope": "demo", "kind": "data",
-          "parameters": { "universes": ["crypto_spot"] },
-          "nodes": [
-            { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
-              "params": { "seed": 11, "start": "2023-01-02", "calendar_days": 300, "crypto_assets": 20, "equity_assets": 10 } },
-            { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
-              "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } }
-          ]
-        }
-        """;
-
     private const string Shared = """
         "tournament": "tour", "universe": "crypto_spot", "source_scope": "demo", "source_pipeline": "dataops", "source_version": "1.0.0",
         "top_n": 5, "lookback": 30, "allocation_lookback": 30, "periods_per_year": 365, "benchmark": "BINANCE:CRY001USDT",
@@ -104,7 +91,7 @@ public sealed class TournamentRunTests : IDisposable
     [Fact]
     public async Task Run_UnknownStandard_FailsTheCellWithItsCode()
     {
-        await _host.RunAsync(DataManifest, runId: "data-1");
+        await TinyCryptoMarket.EnsureAsync(_host);
         RunRecord run = await _host.RunAsync(TournamentManifest, runId: "t-bad", overrides: ["standards=[\"astrology\"]"]);
 
         Assert.Equal(RunStatus.Failed, run.Status);
@@ -114,10 +101,7 @@ public sealed class TournamentRunTests : IDisposable
 
     private async Task<RunRecord> RunTournamentAsync(string runId, IReadOnlyList<string>? overrides = null)
     {
-        if (await _host.Lake.GetInfoAsync(LakePath.Parse("_meta/demo/pipelines/dataops/latest.json")) is null)
-        {
-            Assert.Equal(RunStatus.Succeeded, (await _host.RunAsync(DataManifest, runId: "data-1")).Status);
-        }
+        await TinyCryptoMarket.EnsureAsync(_host);
 
         RunRecord run = await _host.RunAsync(TournamentManifest, runId: runId, overrides: overrides);
         Assert.True(run.Status == RunStatus.Succeeded, string.Join(" | ", run.Nodes.Select(n => n.Error?.Message)));
