@@ -13,7 +13,7 @@ namespace QuantFunctions.Cli.Commands;
 /// <summary>
 /// <c>quant demo</c>: the end-to-end demo into the configured lake (default <c>./lake</c>) — the demo
 /// DataOps pipeline (synthetic markets → raw, bronze, silver), then the meta pipeline (four sleeves in
-/// parallel → meta-portfolio → tear sheets → orders). The as-of time and seed are fixed, so two demos on
+/// parallel → meta-portfolio → tear sheets → orders), then the demo tournament (its cells, strict scoreboard and winner tear sheet). The as-of time and seed are fixed, so two demos on
 /// fresh lakes write byte-identical gold outputs; a second demo on the same lake resumes and redoes nothing.
 /// </summary>
 internal sealed class DemoCommand : CommandBase
@@ -24,10 +24,13 @@ internal sealed class DemoCommand : CommandBase
     /// <summary>The demo's run seed.</summary>
     public const int Seed = 42;
 
-    private static readonly string[] Manifests = ["manifests/demo/dataops/version=1.0.0/manifest.json", "manifests/demo/meta/version=1.0.0/manifest.json"];
+    private static readonly string[] Manifests =
+    [
+        "manifests/demo/dataops/version=1.0.0/manifest.json", "manifests/demo/meta/version=1.0.0/manifest.json", "manifests/demo/tournament/version=1.0.0/manifest.json",
+    ];
 
     public DemoCommand(CliContext context)
-        : base("demo", "Run the end-to-end demo: synthetic markets → DataOps → four sleeves → meta-portfolio → tear sheet and orders.", context)
+        : base("demo", "Run the end-to-end demo: synthetic markets → DataOps → four sleeves → meta-portfolio → tear sheet and orders → a small tournament.", context)
     {
     }
 
@@ -47,6 +50,7 @@ internal sealed class DemoCommand : CommandBase
         using PipelineRuntime runtime = await CliRuntime.OpenAsync(Context, cancellationToken);
         long started = Context.Time.GetTimestamp();
         RunRecord? last = null;
+        RunRecord? meta = null;
         foreach (string relative in Manifests)
         {
             string path = Path.Combine(Context.Settings.RepositoryRoot, relative);
@@ -61,6 +65,7 @@ internal sealed class DemoCommand : CommandBase
             int nodes = Orchestration.Planning.ExecutionPlan.Create(manifest, runtime.Registry).Nodes.Count;
             last = await RunProgress.RunAsync(console, $"{manifest.Scope}/{manifest.Id}", runtime.Telemetry.ActivitySource, nodes, () => runtime.Runner.RunAsync(request, cancellationToken));
             RunReport.Print(console, last);
+            meta = manifest.Id == "meta" ? last : meta;
             if (last.Status != RunStatus.Succeeded)
             {
                 return ExitCodes.RunFailed;
@@ -73,7 +78,8 @@ internal sealed class DemoCommand : CommandBase
         }
 
         TimeSpan took = Context.Time.GetElapsedTime(started);
-        await PrintOutcomeAsync(runtime.Lake, last!, cancellationToken);
+        await PrintOutcomeAsync(runtime.Lake, meta!, cancellationToken);
+        await TournamentOutput.PrintVerdictAsync(console, runtime.Lake, last!, cancellationToken);
         console.Profile.Out.Writer.WriteLine($"pipelines took {took.TotalSeconds:F1} s (lake: {Context.Settings.Lake}). Next: ./quant lake ls gold/meta · ./quant ledger verify demo-meta · ./quant pipeline status demo-meta");
         return ExitCodes.Success;
     }

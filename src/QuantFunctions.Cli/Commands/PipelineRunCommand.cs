@@ -7,6 +7,7 @@ using QuantFunctions.Hosting;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Planning;
 using QuantFunctions.Orchestration.Stages;
@@ -30,10 +31,18 @@ internal sealed class PipelineRunCommand : CommandBase
     private readonly Option<bool> _durable = new("--durable") { Description = "Run as a Durable orchestration on the task hub (needs QF_LAKE=blob) instead of the local runner." };
     private readonly Option<string> _taskHub = DurableCli.TaskHub();
     private readonly Option<bool> _noWorker = new("--no-worker") { Description = "With --durable: only schedule and follow the run; 'quant worker' processes on the task hub do the work." };
+    private readonly Func<CliContext, ILakeStore, RunRecord, CancellationToken, Task>? _afterRun;
 
     public PipelineRunCommand(CliContext context)
-        : base("run", "Run a pipeline manifest with the local runner, or on a Durable task hub (--durable).", context)
+        : this(context, "run", "Run a pipeline manifest with the local runner, or on a Durable task hub (--durable).", afterRun: null)
     {
+    }
+
+    /// <summary>The same command under another name, printing more after the run report (e.g. <c>quant tournament run</c>'s scoreboard).</summary>
+    public PipelineRunCommand(CliContext context, string name, string description, Func<CliContext, ILakeStore, RunRecord, CancellationToken, Task>? afterRun)
+        : base(name, description, context)
+    {
+        _afterRun = afterRun;
         Arguments.Add(_manifest);
         Options.Add(_set);
         Options.Add(_params);
@@ -90,6 +99,11 @@ internal sealed class PipelineRunCommand : CommandBase
         if (await DataHandoffStore.IsPublishedByAsync(runtime.Lake, run, cancellationToken))
         {
             Context.Console.Profile.Out.Writer.WriteLine($"hand-off published: {Lake.Paths.LakePathResolver.PipelineLatest(run.Scope, run.PipelineId)}");
+        }
+
+        if (_afterRun is not null && run.Status == RunStatus.Succeeded)
+        {
+            await _afterRun(Context, runtime.Lake, run, cancellationToken);
         }
 
         return RunReport.ExitCode(run);

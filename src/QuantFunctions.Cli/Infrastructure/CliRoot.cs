@@ -27,6 +27,9 @@ public static class CliRoot
         root.Subcommands.Add(Group("paper", "Paper trading: step a day, show the book, resume after a kill switch.", new PaperStepCommand(context), new PaperStatusCommand(context), new PaperResumeCommand(context)));
         root.Subcommands.Add(new ValidateRunCommand(context));
         root.Subcommands.Add(new PromoteCommand(context));
+        root.Subcommands.Add(Group("tournament", "Tournaments: run a matrix manifest, show a run's strict scoreboard.",
+            new PipelineRunCommand(context, "run", "Run a tournament manifest (one plan node per cell; cells cached in gold) and print its strict scoreboard.", TournamentOutput.PrintScoreboardAsync),
+            new TournamentShowCommand(context)));
         return root;
     }
 

@@ -205,9 +205,17 @@ internal static class ManifestReader
                     }
 
                     return items is null ? null : new ForEachSpec { Items = items };
+                case JsonValueKind.Object when element.TryGetProperty("matrix", out JsonElement axes):
+                    List<string>? names = ForEachItems.TryRead(axes, out string? axesProblem);
+                    if (names is null)
+                    {
+                        Add(ManifestErrorCode.ForEachNotList, node, $"for_each matrix {axesProblem}");
+                    }
+
+                    return names is null ? null : new ForEachSpec { Matrix = names };
                 default:
                     Add(ManifestErrorCode.ForEachNotList, node,
-                        $"for_each must be a list of items or the name of a list pipeline parameter, got {element.GetRawText()}");
+                        $"for_each must be a list of items, the name of a list pipeline parameter or {{\"matrix\": [list parameters]}}, got {element.GetRawText()}");
                     return null;
             }
         }

@@ -64,7 +64,7 @@ internal static class OverrideCheck
 
         foreach (ManifestNode node in manifest.Nodes)
         {
-            if (node.ForEach?.Parameter == parameter.Name)
+            if (node.ForEach?.Parameter == parameter.Name || node.ForEach?.Matrix.Contains(parameter.Name, StringComparer.Ordinal) == true)
             {
                 return $"node '{node.Id}' fans out over it";
             }

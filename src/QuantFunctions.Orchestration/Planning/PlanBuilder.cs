@@ -119,6 +119,11 @@ internal static class PlanBuilder
             return null;
         }
 
+        if (forEach.Matrix.Count > 0)
+        {
+            return ForEachMatrix.Expand(node.Id, forEach.Matrix, parameters, source, errors);
+        }
+
         if (forEach.Parameter is null)
         {
             return forEach.Items;

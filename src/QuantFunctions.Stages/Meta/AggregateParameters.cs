@@ -23,6 +23,15 @@ public sealed record AggregateParameters : WalkForwardParameters
     [AllocationEngineName]
     public string Engine { get; init; } = "inverse_vol";
 
+    /// <summary>
+    /// Completed sleeve runs the meta-portfolio holds as assets, pinned by run id: sleeve → <c>pipeline@version/run_id</c>
+    /// (in this run's scope). A sleeve not named here is taken from this run.
+    /// </summary>
+    public Dictionary<string, string> SleeveRuns { get; init; } = [];
+
+    /// <summary>A meta-portfolio of one sleeve is refused unless this declares it.</summary>
+    public bool AllowSingleSleeve { get; init; }
+
     /// <summary>Periods per year of the aligned (common-calendar) sleeve returns.</summary>
     [Range(1, 366)]
     [Overridable]

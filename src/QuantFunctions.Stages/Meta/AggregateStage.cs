@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Calendars;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Core.Strategies;
@@ -17,7 +18,11 @@ namespace QuantFunctions.Stages.Meta;
 /// completeness check (every sleeve present and non-empty, else the run fails naming the sleeve); the
 /// streams are aligned on their common sessions by compounding (weekend crypto returns roll into Monday;
 /// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
-/// Writes gold <c>backtest</c>, <c>backtest_weights</c> (weights over time) and <c>sleeve_weights</c> (the latest rebalance) for the meta id.
+/// A meta-portfolio of one sleeve is refused unless declared; sleeves may be pinned to completed runs
+/// (<see cref="AggregateParameters.SleeveRuns"/>); every sleeve must pass the directional sign test
+/// (<see cref="DirectionalSignTest"/>, else the run fails naming it). Writes gold <c>backtest</c>,
+/// <c>backtest_weights</c> (weights over time) and <c>sleeve_weights</c> (the latest rebalance) for the meta id, and
+/// <c>report/meta_portfolio_report.md</c> (completeness, sign test, weights, forensic trace reference).
 /// </summary>
 public sealed class AggregateStage : LakeStage<AggregateParameters>
 {
@@ -35,7 +40,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         var inputs = new List<StageInput>(parameters.Sleeves.Count);
         foreach (string sleeve in parameters.Sleeves)
         {
-            inputs.Add(StageDatasets.GoldInput(context, sleeve, BacktestTable.Dataset));
+            inputs.Add(SleeveSource.Of(context, parameters, sleeve).Input(BacktestTable.Dataset));
         }
 
         return Task.FromResult<IReadOnlyList<StageInput>>(inputs);
@@ -46,17 +51,25 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Sleeves.Count == 1 && !parameters.AllowSingleSleeve)
+        {
+            throw new MetaGateException(ErrorCodes.MetaSingleSleeve,
+                $"Meta portfolio '{parameters.Meta}' holds one sleeve ('{parameters.Sleeves[0]}'): declare allow_single_sleeve to build a single-sleeve meta-portfolio.", parameters.Meta);
+        }
+
         var streams = new List<DatedSeries>(parameters.Sleeves.Count);
+        var sources = new List<SleeveSource>(parameters.Sleeves.Count);
         long rowsRead = 0;
         foreach (string sleeve in parameters.Sleeves)
         {
-            LakeObjectInfo? info = await context.Lake.GetInfoAsync(StageDatasets.GoldPart(context, sleeve, BacktestTable.Dataset), cancellationToken);
-            if (info is null)
+            SleeveSource source = SleeveSource.Of(context, parameters, sleeve);
+            sources.Add(source);
+            LakeTable? backtest = await source.TryReadAsync(context.Lake, BacktestTable.Dataset, cancellationToken);
+            if (backtest is null)
             {
                 continue; // reported by the completeness gate below, with every other missing sleeve
             }
 
-            LakeTable backtest = await LakeTableStore.ReadAsync(context.Lake, info.Path, cancellationToken: cancellationToken);
             streams.Add(BacktestTable.NetReturns(backtest, sleeve));
             rowsRead += backtest.RowCount;
         }
@@ -71,6 +84,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
             throw;
         }
 
+        IReadOnlyList<SignTestResult> signs = await MetaGates.SignTestAsync(context, sources, cancellationToken);
         await context.AuditAsync("gate.completeness", new JsonObject { ["passed"] = true, ["sleeves"] = parameters.Sleeves.Count }, cancellationToken);
         var ordered = new List<DatedSeries>(parameters.Sleeves.Count);
         foreach (string sleeve in parameters.Sleeves)
@@ -115,6 +129,11 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
             ["weights"] = weightJson,
         };
         await context.AuditAsync("meta.weights", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount, Outputs = [Output("backtest", backtestPart), Output("backtest_weights", historyPart), Output("sleeve_weights", weightsPart)], Summary = summary };
+        LakePath report = await MetaGates.WriteReportAsync(context, parameters.Meta, sources, streams, signs, aligned.Columns, latest, cancellationToken);
+        return new StageResult
+        {
+            RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount,
+            Outputs = [Output("backtest", backtestPart), Output("backtest_weights", historyPart), Output("sleeve_weights", weightsPart), Output("meta_report", report)], Summary = summary,
+        };
     }
 }

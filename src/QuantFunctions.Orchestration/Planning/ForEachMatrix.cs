@@ -1,0 +1,53 @@
+using System.Text.Json;
+using QuantFunctions.Orchestration.Manifests;
+
+namespace QuantFunctions.Orchestration.Planning;
+
+/// <summary>
+/// Expands a <c>for_each</c> matrix: the cross product of list pipeline parameters, in axis order with the last axis
+/// varying fastest, each combination joined by <see cref="ForEachSpec.MatrixSeparator"/>.
+/// </summary>
+internal static class ForEachMatrix
+{
+    /// <summary>The matrix items, or null after adding an error (an axis is not a list parameter, or a value contains the separator).</summary>
+    public static IReadOnlyList<string>? Expand(string node, IReadOnlyList<string> axes, Dictionary<string, JsonElement> parameters, string source, List<ManifestError> errors)
+    {
+        var values = new List<List<string>>(axes.Count);
+        foreach (string axis in axes)
+        {
+            List<string>? items = parameters.TryGetValue(axis, out JsonElement value) ? ForEachItems.TryRead(value, out string? problem) : null;
+            if (items is null)
+            {
+                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node, $"for_each matrix axis '{axis}' is not a list pipeline parameter"));
+                return null;
+            }
+
+            string? joined = items.Find(i => i.Contains(ForEachSpec.MatrixSeparator, StringComparison.Ordinal));
+            if (joined is not null)
+            {
+                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node,
+                    $"for_each matrix axis '{axis}' has item '{joined}', which contains the separator '{ForEachSpec.MatrixSeparator}'"));
+                return null;
+            }
+
+            values.Add(items);
+        }
+
+        var cells = new List<string> { string.Empty };
+        foreach (List<string> axis in values)
+        {
+            var next = new List<string>(cells.Count * axis.Count);
+            foreach (string prefix in cells)
+            {
+                foreach (string value in axis)
+                {
+                    next.Add(prefix.Length == 0 ? value : prefix + ForEachSpec.MatrixSeparator + value);
+                }
+            }
+
+            cells = next;
+        }
+
+        return cells;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using QuantFunctions.Lake.Audit;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Runs;
+using QuantFunctions.Orchestration.Stages;
+using QuantFunctions.Stages.Alpha;
+using QuantFunctions.Stages.Tests.Tournaments;
+using QuantFunctions.Testing.Orchestration;
+
+namespace QuantFunctions.Stages.Tests.Meta;
+
+/// <summary>meta.aggregate's gates on a small synthetic market: the sign test at the sleeve boundary, single-sleeve refusal, pinned sleeve runs, the report.</summary>
+public sealed class MetaGatesTests : IDisposable
+{
+    private const string Windows = "\"train_days\": 60, \"test_days\": 30, \"step_days\": 30";
+
+    private readonly DagTestHost _host = new(new StageRegistryBuilder().AddQuantStages()
+        .Add<FlippedFlattenStage, SleeveParameters>(FlippedFlattenStage.Id, "Flattens with every position long (a sleeve built to fail the sign test).", PipelineKind.Model)
+        .Build());
+
+    public void Dispose() => _host.Dispose();
+
+    private static string MetaManifest(string id, string sleeves, string flatten = "alpha.flatten", string extra = "") => $$"""
+        {
+          "id": "{{id}}", "version": "1.0.0", "scope": "demo", "kind": "model",
+          "parameters": { "sleeves": {{sleeves}} },
+          "nodes": [
+            { "id": "alpha.select", "stage": "alpha.select", "for_each": "sleeves",
+              "params": { "source_scope": "demo", "source_pipeline": "dataops", "source_version": "1.0.0", "sleeves": {
+                "crypto_long": { "universe": "crypto_spot", "direction": "long", "top_n": 5, "lookback": 30, "allocation_lookback": 30, "engine": "inverse_vol", "periods_per_year": 365 },
+                "crypto_short": { "universe": "crypto_spot", "direction": "short", "top_n": 5, "lookback": 30, "allocation_lookback": 30, "engine": "inverse_vol", "periods_per_year": 365 } } } },
+            { "id": "alpha.synthesize", "stage": "alpha.synthesize", "for_each": "sleeves", "depends_on": ["alpha.select"] },
+            { "id": "alpha.allocate", "stage": "alpha.allocate", "for_each": "sleeves", "depends_on": ["alpha.synthesize"] },
+            { "id": "alpha.flatten", "stage": "{{flatten}}", "for_each": "sleeves", "depends_on": ["alpha.allocate"] },
+            { "id": "validate.backtest", "stage": "validate.backtest", "for_each": "sleeves", "depends_on": ["alpha.select"], "params": { {{Windows}} } },
+            { "id": "meta.aggregate", "stage": "meta.aggregate", "depends_on": ["validate.backtest", "alpha.flatten"],
+              "params": { "sleeves": "${sleeves}", "meta": "meta", {{Windows}}{{extra}} } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Run_HonestSleeves_PassTheSignTestAndWriteTheReport()
+    {
+        RunRecord run = await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "meta-1");
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        string report = await ReadTextAsync(run.Nodes.SelectMany(n => n.Outputs).First(o => o.Name == "meta_report").Path);
+        Assert.Contains("| crypto_short | SHORT | 5 | 0 | 5 | 0 | pass |", report, StringComparison.Ordinal);
+        Assert.Contains("| crypto_long | meta-1 |", report, StringComparison.Ordinal);
+        Assert.Contains("_meta/demo/runs/meta-1/forensic_trace.json", report, StringComparison.Ordinal);
+        IReadOnlyList<AuditEntry> ledger = await _host.ReadLedgerAsync("demo", "meta-1");
+        Assert.True(ledger.Single(e => e.Kind == "gate.sign_test").Data["passed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Run_ShortSleeveFlattenedLong_AbortsTheMetaRunNamingTheSleeve()
+    {
+        RunRecord run = await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]", FlippedFlattenStage.Id), "meta-bad");
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        NodeState aggregate = run.Nodes.Single(n => n.Node.Value == "meta.aggregate");
+        Assert.Equal("meta.sign_test_failed", aggregate.Error?.Code);
+        Assert.Contains("sleeve 'crypto_short'", aggregate.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("post-optimisation position", aggregate.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SingleSleeve_RefusedUnlessDeclared()
+    {
+        RunRecord refused = await RunAsync(MetaManifest("meta", "[\"crypto_long\"]"), "single-1");
+        Assert.Equal("meta.single_sleeve", refused.Nodes.Single(n => n.Node.Value == "meta.aggregate").Error?.Code);
+
+        RunRecord declared = await RunAsync(MetaManifest("meta_single", "[\"crypto_long\"]", extra: ", \"allow_single_sleeve\": true"), "single-2");
+        Assert.Equal(RunStatus.Succeeded, declared.Status);
+    }
+
+    [Fact]
+    public async Task Run_SleevesPinnedToACompletedRun_AreReadFromThatRun()
+    {
+        Assert.Equal(RunStatus.Succeeded, (await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1")).Status);
+        const string pinned = """
+            {
+              "id": "meta_pinned", "version": "1.0.0", "scope": "demo", "kind": "model",
+              "nodes": [
+                { "id": "meta.aggregate", "stage": "meta.aggregate",
+                  "params": { "sleeves": ["crypto_long", "crypto_short"], "meta": "meta", "train_days": 60, "test_days": 30, "step_days": 30,
+                              "sleeve_runs": { "crypto_long": "meta@1.0.0/sleeves-1", "crypto_short": "meta@1.0.0/sleeves-1" } } }
+              ]
+            }
+            """;
+
+        RunRecord run = await _host.RunAsync(pinned, runId: "pinned-1");
+
+        Assert.True(run.Status == RunStatus.Succeeded, string.Join(" | ", run.Nodes.Select(n => n.Error?.Message)));
+        string report = await ReadTextAsync(run.Nodes.SelectMany(n => n.Outputs).First(o => o.Name == "meta_report").Path);
+        Assert.Contains("| crypto_long | sleeves-1 |", report, StringComparison.Ordinal);
+        Assert.Contains("| crypto_short | sleeves-1 |", report, StringComparison.Ordinal);
+    }
+
+    private async Task<RunRecord> RunAsync(string manifest, string runId)
+    {
+        await TinyCryptoMarket.EnsureAsync(_host);
+
+        return await _host.RunAsync(manifest, runId: runId);
+    }
+
+    private async Task<string> ReadTextAsync(LakePath path) => Encoding.UTF8.GetString((await _host.Lake.TryReadAsync(path))!.Content.Span);
+}
