@@ -25,12 +25,12 @@ cat > "$WORK/data.json" <<'JSON'
       "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } } ] }
 JSON
 SHARED='"tournament": "bench", "universe": "crypto_spot", "source_scope": "bench", "source_pipeline": "dataops", "source_version": "1.0.0",
-  "top_n": 15, "lookback": 60, "allocation_lookback": 60, "periods_per_year": 365, "benchmark": "BINANCE:CRY001USDT",
+  "floor": 15, "lookback": 60, "allocation_lookback": 60, "periods_per_year": 365, "benchmark": "BINANCE:CRY001USDT",
   "train_days": 146, "test_days": 420, "step_days": 420'
 cat > "$WORK/tournament.json" <<JSON
 { "id": "tournament", "version": "1.0.0", "scope": "bench", "kind": "model",
   "parameters": {
-    "standards": ["momentum"], "engines": ["equal_weight", "inverse_vol", "hrp", "min_variance", "max_sharpe"],
+    "standards": ["v3.4"], "engines": ["equal_weight", "inverse_vol", "hrp", "min_variance", "max_sharpe"],
     "profiles": ["long_only", "capped"], "simulators": ["t2"],
     "lookbacks": ["20", "30", "40", "50", "60", "70", "80", "90", "100", "110"],
     "steps": ["420", "421", "422", "423", "424", "425", "426", "427", "428", "429"] },

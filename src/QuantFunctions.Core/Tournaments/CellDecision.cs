@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Core.Strategies;
 
@@ -7,52 +8,49 @@ namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
 /// A cell's decision on one training window: the standard selects the books, the engine allocates each, the risk
-/// profile combines them (<see cref="RiskProfiles"/>). The selection standard is a string id passed through from the
-/// manifest; the standards this build knows are <see cref="Standards"/> (momentum — <see cref="SleeveStrategy"/>).
+/// profile combines them (<see cref="RiskProfiles"/>). The selection standard is one of
+/// <see cref="SelectionStandards.All"/> (v2.1 … v5.1 under HTR v3.4, <see cref="SleeveStrategy.Decide"/>), reading the
+/// feature store as of the window's last date; a book with no winners (features still warming up) holds cash.
 /// </summary>
 public static class CellDecision
 {
-    /// <summary>Trailing momentum, top (long book) and bottom (short book) N (<see cref="SleeveStrategy.Select"/>).</summary>
-    public const string Momentum = "momentum";
-
-    /// <summary>The selection standards this build knows.</summary>
-    public static IReadOnlyList<string> Standards { get; } = [Momentum];
-
     /// <summary>Checks that the cell's standard and profile are known.</summary>
     /// <exception cref="TournamentException">An unknown standard or profile.</exception>
     public static void Validate(TournamentCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        if (!Standards.Contains(cell.Standard))
+        if (!SelectionStandards.IsKnown(cell.Standard))
         {
             throw new TournamentException(ErrorCodes.TournamentCellInvalid,
-                $"Tournament cell '{cell.Id}': unknown selection standard '{cell.Standard}' (known: {string.Join(", ", Standards)}).", cell.Id);
+                $"Tournament cell '{cell.Id}': unknown selection standard '{cell.Standard}' (known: {string.Join(", ", SelectionStandards.All)}).", cell.Id);
         }
 
         RiskProfiles.Require(cell.Profile, cell.Id);
     }
 
-    /// <summary>The decision on <paramref name="window"/> (only the rows known at the rebalance).</summary>
-    public static WindowDecision Decide(ReturnPanel window, TournamentCell cell, CellSpec spec)
+    /// <summary>The decision on <paramref name="window"/> (only the rows known at the rebalance, and the features known then).</summary>
+    public static WindowDecision Decide(ReturnPanel window, FeatureHistory features, TournamentCell cell, CellSpec spec)
     {
         ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(spec);
         var sleeve = new SleeveSpec
         {
-            Universe = "tournament", Direction = Direction.Long, TopN = spec.TopN, Lookback = cell.Lookback ?? spec.Lookback, Skip = spec.Skip,
+            Universe = "tournament", Direction = Direction.Long,
+            Selection = new SelectionOptions { Standard = cell.Standard, Lookback = cell.Lookback ?? spec.Lookback, Floor = spec.Floor },
             AllocationLookback = spec.AllocationLookback, Engine = cell.Engine, PeriodsPerYear = spec.PeriodsPerYear,
         };
-        SleeveAllocation longBook = SleeveStrategy.Decide(window, sleeve);
-        double[] weights = SleeveStrategy.Align(longBook.Positions, window.Columns);
-        int winners = longBook.Atoms.Count;
+        SleeveAllocation? longBook = SleeveStrategy.Decide(window, features, sleeve);
+        double[] weights = Weights(longBook, window.Columns);
+        int winners = longBook?.Atoms.Count ?? 0;
         bool integrity = Signs(longBook, window.Columns, weights, 1);
         if (RiskProfiles.NeedsShortBook(cell.Profile))
         {
-            SleeveAllocation shortBook = SleeveStrategy.Decide(window, sleeve with { Direction = Direction.Short });
-            double[] shorts = SleeveStrategy.Align(shortBook.Positions, window.Columns);
+            SleeveAllocation? shortBook = SleeveStrategy.Decide(window, features, sleeve with { Direction = Direction.Short });
+            double[] shorts = Weights(shortBook, window.Columns);
             integrity &= Signs(shortBook, window.Columns, shorts, -1);
-            winners = Math.Min(winners, shortBook.Atoms.Count);
+            winners = Math.Min(winners, shortBook?.Atoms.Count ?? 0);
             RiskProfiles.Apply(cell.Profile, weights, shorts);
             integrity &= Disjoint(longBook, shortBook);
         }
@@ -64,11 +62,15 @@ public static class CellDecision
         return new WindowDecision(weights, winners, integrity);
     }
 
+    /// <summary>The book's positions aligned to the columns; all zero (cash) for a book with no winners.</summary>
+    private static double[] Weights(SleeveAllocation? book, string[] columns) =>
+        book is null ? new double[columns.Length] : SleeveStrategy.Align(book.Positions, columns);
+
     /// <summary>Every held name is one of the book's atoms and points the book's way (<paramref name="sign"/> +1 long, −1 short).</summary>
-    private static bool Signs(SleeveAllocation book, string[] columns, double[] weights, int sign)
+    private static bool Signs(SleeveAllocation? book, string[] columns, double[] weights, int sign)
     {
         var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (StrategyAtom atom in book.Atoms)
+        foreach (StrategyAtom atom in book?.Atoms ?? [])
         {
             members.Add(atom.Asset.Value);
         }
@@ -87,8 +89,13 @@ public static class CellDecision
     }
 
     /// <summary>A name in both books would net its directions away: integrity requires disjoint books.</summary>
-    private static bool Disjoint(SleeveAllocation longBook, SleeveAllocation shortBook)
+    private static bool Disjoint(SleeveAllocation? longBook, SleeveAllocation? shortBook)
     {
+        if (longBook is null || shortBook is null)
+        {
+            return true;
+        }
+
         var shorts = new HashSet<string>(StringComparer.Ordinal);
         foreach (StrategyAtom atom in shortBook.Atoms)
         {

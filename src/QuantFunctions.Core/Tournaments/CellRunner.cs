@@ -1,5 +1,6 @@
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Selection;
 
 namespace QuantFunctions.Core.Tournaments;
 
@@ -12,9 +13,12 @@ public static class CellRunner
     /// <summary>The benchmark baseline's id.</summary>
     public const string Benchmark = "baseline_benchmark";
 
-    /// <summary>Walk-forward simulation of the cell's decision (the cell's step, when it has one, replaces the options' step and test window).</summary>
+    /// <summary>
+    /// Walk-forward simulation of the cell's decision (the cell's step, when it has one, replaces the options' step and
+    /// test window); each window selects from the features known at its last date.
+    /// </summary>
     /// <exception cref="TournamentException">An unknown standard, profile or simulator.</exception>
-    public static CellOutcome Run(ReturnPanel panel, TournamentCell cell, CellSpec spec, WalkForwardOptions options)
+    public static CellOutcome Run(ReturnPanel panel, FeatureHistory features, TournamentCell cell, CellSpec spec, WalkForwardOptions options)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +28,7 @@ public static class CellRunner
         WalkForwardOptions windows = cell.Step is int step ? options with { StepDays = step, TestDays = step } : options;
         BacktestResult result = CellSimulator.Run(cell.Simulator, panel, window =>
         {
-            WindowDecision decision = CellDecision.Decide(window, cell, spec);
+            WindowDecision decision = CellDecision.Decide(window, features, cell, spec);
             decisions.Add(decision);
             return decision.Weights;
         }, windows);

@@ -1,16 +1,16 @@
 namespace QuantFunctions.Core.Tournaments;
 
-/// <summary>What every cell of a tournament shares: the selection size and lookbacks, and annualisation.</summary>
+/// <summary>What every cell of a tournament shares: the selection floor and lookbacks, and annualisation.</summary>
 public sealed record CellSpec
 {
-    /// <summary>Names selected per book (the winner floor gate asks for at least <see cref="ScoreboardGates.MinWinners"/>).</summary>
-    public int TopN { get; init; } = 15;
+    /// <summary>
+    /// The HTR winner floor of each book's selection (<see cref="Selection.SelectionOptions.Floor"/>; the winner floor gate
+    /// asks for at least <see cref="ScoreboardGates.MinWinners"/>).
+    /// </summary>
+    public int Floor { get; init; } = 15;
 
-    /// <summary>Momentum lookback (sessions), unless the cell sets its own.</summary>
+    /// <summary>Selection lookback (sessions, <see cref="Selection.SelectionOptions.Lookback"/>), unless the cell sets its own.</summary>
     public int Lookback { get; init; } = 60;
-
-    /// <summary>Most recent sessions skipped by momentum.</summary>
-    public int Skip { get; init; }
 
     /// <summary>Sessions of atom returns the engine estimates risk on.</summary>
     public int AllocationLookback { get; init; } = 60;

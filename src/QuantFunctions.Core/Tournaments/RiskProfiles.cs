@@ -3,8 +3,8 @@ using QuantFunctions.Core.Errors;
 namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
-/// The tournament's risk profiles — what a cell does with the engine's weights of the long (top momentum) and short
-/// (bottom momentum) books:
+/// The tournament's risk profiles — what a cell does with the engine's weights of the long (selected LONG) and short
+/// (selected SHORT) books:
 /// <list type="bullet">
 /// <item><c>long_only</c>: the long book as allocated (Σw = 1, every w ≥ 0);</item>
 /// <item><c>capped</c>: the long book with every weight at most <see cref="CapWeight"/>; the excess over the cap is

@@ -62,7 +62,7 @@ public static class Scoreboard
             {
                 ReadOnlySpan<double> slice = series.Net.AsSpan(start, d - start);
                 double mean = Mean(slice);
-                double sd = slice.Length >= 2 ? PerformanceCalculator.SampleStd(slice, mean) : 0;
+                double sd = slice.Length >= 2 ? SeriesStatistics.SampleStd(slice, mean) : 0;
                 if (sd > 0)
                 {
                     sharpes.Add(mean / sd * Math.Sqrt(periodsPerYear));
@@ -80,7 +80,7 @@ public static class Scoreboard
         PerformanceMetrics net = PerformanceCalculator.Compute(s.Net, options, s.Turnover);
         PerformanceMetrics gross = PerformanceCalculator.Compute(s.Gross, options);
         double[] windowSharpes = WindowSharpes(s, options.PeriodsPerYear);
-        double fragility = windowSharpes.Length >= 2 ? PerformanceCalculator.SampleStd(windowSharpes, Mean(windowSharpes)) : double.NaN;
+        double fragility = windowSharpes.Length >= 2 ? SeriesStatistics.SampleStd(windowSharpes, Mean(windowSharpes)) : double.NaN;
         int minWinners = int.MaxValue;
         bool integrity = true;
         for (int k = 0; k < s.Winners.Length; k++)

@@ -5,14 +5,14 @@ namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
 /// One cell of a tournament matrix: selection standard × allocation engine × risk profile × simulator, optionally with
-/// its own momentum lookback and rebalance step. Its <see cref="Id"/> is the plan's for_each item: the values joined by
-/// <c>__</c> in that order (<c>momentum__hrp__long_only__t2</c>, or <c>…__t2__60__20</c> with lookback and step).
+/// its own selection lookback and rebalance step. Its <see cref="Id"/> is the plan's for_each item: the values joined by
+/// <c>__</c> in that order (<c>v3.4__hrp__long_only__t2</c>, or <c>…__t2__60__20</c> with lookback and step).
 /// </summary>
 /// <param name="Standard">The selection standard id (passed through; see <see cref="CellDecision"/>).</param>
 /// <param name="Engine">An allocation engine registry name.</param>
 /// <param name="Profile">A <see cref="RiskProfiles"/> id.</param>
 /// <param name="Simulator">A <see cref="CellSimulator"/> id.</param>
-/// <param name="Lookback">The momentum lookback override (sessions), or null for the tournament's.</param>
+/// <param name="Lookback">The selection lookback override (sessions), or null for the tournament's.</param>
 /// <param name="Step">The rebalance step override (sessions), or null for the tournament's.</param>
 public sealed record TournamentCell(string Standard, string Engine, string Profile, string Simulator, int? Lookback = null, int? Step = null)
 {

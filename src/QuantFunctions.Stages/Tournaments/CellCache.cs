@@ -49,7 +49,7 @@ public sealed record CellCache(string Tournament, string Key, RunPaths Paths, st
         string silver = StageDatasets.SilverReturns(parameters.Universe, parameters.SourcePipeline, parameters.SourceVersion).Value + "/";
         var text = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
-        text.Append(c, $"run={handoff.RunId};as_of={context.AsOf:O};universe={parameters.Universe};top_n={parameters.TopN};lookback={parameters.Lookback};skip={parameters.Skip};");
+        text.Append(c, $"run={handoff.RunId};as_of={context.AsOf:O};universe={parameters.Universe};floor={parameters.Floor};lookback={parameters.Lookback};");
         text.Append(c, $"allocation_lookback={parameters.AllocationLookback};ppy={parameters.PeriodsPerYear};train={parameters.TrainDays};test={parameters.TestDays};step={parameters.StepDays};");
         text.Append(c, $"slippage={parameters.SlippageBps:R};commission={parameters.CommissionBps:R};");
         foreach (KeyValuePair<string, string> fingerprint in handoff.Fingerprints)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Core.Tournaments;
 using QuantFunctions.Lake.Datasets;
@@ -26,7 +27,8 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
     protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, TournamentParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return Task.FromResult<IReadOnlyList<StageInput>>([Universe(parameters).SilverInput()]);
+        SleeveDefinition universe = Universe(parameters);
+        return Task.FromResult<IReadOnlyList<StageInput>>([universe.SilverInput(), universe.FeaturesInput()]);
     }
 
     /// <inheritdoc/>
@@ -51,8 +53,10 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
             return new StageResult { Outputs = [Output("cell", path)], Summary = summary };
         }
 
-        ReturnPanel returns = await Universe(parameters).ReadUniverseReturnsAsync(context, cancellationToken);
-        CellOutcome outcome = CellRunner.Run(returns, cell, parameters.ToCellSpec(), parameters.ToOptions());
+        SleeveDefinition universe = Universe(parameters);
+        ReturnPanel returns = await universe.ReadUniverseReturnsAsync(context, cancellationToken);
+        FeatureHistory features = await universe.ReadFeaturesAsync(context, cancellationToken);
+        CellOutcome outcome = CellRunner.Run(returns, features, cell, parameters.ToCellSpec(), parameters.ToOptions());
         LakeTable table = CellTable.From(outcome);
         await LakeWrites.WriteTableOnceAsync(context.Lake, path, table, cancellationToken);
         summary["reused"] = false;

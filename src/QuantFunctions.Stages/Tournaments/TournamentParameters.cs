@@ -32,17 +32,13 @@ public sealed record TournamentParameters : WalkForwardParameters
     [Required]
     public string SourceVersion { get; init; } = "1.0.0";
 
-    /// <summary>Names selected per book.</summary>
+    /// <summary>The HTR winner floor of each book's selection (the selection relaxes its vetoes until it holds this many).</summary>
     [Range(1, 1000)]
-    public int TopN { get; init; } = 15;
+    public int Floor { get; init; } = 15;
 
-    /// <summary>Momentum lookback (sessions), unless a cell sets its own.</summary>
+    /// <summary>Selection lookback (sessions), unless a cell sets its own.</summary>
     [Range(5, 5000)]
     public int Lookback { get; init; } = 60;
-
-    /// <summary>Most recent sessions skipped by momentum.</summary>
-    [Range(0, 250)]
-    public int Skip { get; init; }
 
     /// <summary>Sessions the engine estimates risk on.</summary>
     [Range(10, 5000)]
@@ -81,7 +77,7 @@ public sealed record TournamentParameters : WalkForwardParameters
     public int MinWinners { get; init; } = new ScoreboardGates().MinWinners;
 
     /// <summary>What every cell shares.</summary>
-    public CellSpec ToCellSpec() => new() { TopN = TopN, Lookback = Lookback, Skip = Skip, AllocationLookback = AllocationLookback, PeriodsPerYear = PeriodsPerYear };
+    public CellSpec ToCellSpec() => new() { Floor = Floor, Lookback = Lookback, AllocationLookback = AllocationLookback, PeriodsPerYear = PeriodsPerYear };
 
     /// <summary>The strict gates.</summary>
     public ScoreboardGates ToGates() => new() { MinSharpe = MinSharpe, MaxDrawdown = MaxDrawdown, MinWindows = MinWindows, MinWinners = MinWinners };

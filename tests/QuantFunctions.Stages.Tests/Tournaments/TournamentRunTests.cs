@@ -15,7 +15,7 @@ public sealed class TournamentRunTests : IDisposable
 {
     private const string Shared = """
         "tournament": "tour", "universe": "crypto_spot", "source_scope": "demo", "source_pipeline": "dataops", "source_version": "1.0.0",
-        "top_n": 5, "lookback": 30, "allocation_lookback": 30, "periods_per_year": 365, "benchmark": "BINANCE:CRY001USDT",
+        "floor": 5, "lookback": 30, "allocation_lookback": 30, "periods_per_year": 365, "benchmark": "BINANCE:CRY001USDT",
         "train_days": 60, "test_days": 30, "step_days": 30
         """;
 
@@ -23,7 +23,7 @@ public sealed class TournamentRunTests : IDisposable
         {
           "id": "tournament", "version": "1.0.0", "scope": "demo", "kind": "model",
           "parameters": {
-            "standards": ["momentum"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
+            "standards": ["v3.4"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
           },
           "nodes": [
             { "id": "tournament.cell", "stage": "tournament.cell", "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
@@ -43,8 +43,8 @@ public sealed class TournamentRunTests : IDisposable
 
         string[] cells = [.. run.Nodes.Select(n => n.Node.Value).Where(k => k.StartsWith("tournament.cell[", StringComparison.Ordinal))];
         Assert.Equal(
-            ["tournament.cell[momentum__equal_weight__long_only__t2]", "tournament.cell[momentum__equal_weight__market_neutral__t2]",
-             "tournament.cell[momentum__inverse_vol__long_only__t2]", "tournament.cell[momentum__inverse_vol__market_neutral__t2]"],
+            ["tournament.cell[v3.4__equal_weight__long_only__t2]", "tournament.cell[v3.4__equal_weight__market_neutral__t2]",
+             "tournament.cell[v3.4__inverse_vol__long_only__t2]", "tournament.cell[v3.4__inverse_vol__market_neutral__t2]"],
             cells);
         LakeTable board = await LakeTableStore.ReadAsync(_host.Lake, Output(run, "scoreboard"));
         Assert.Equal(6, board.RowCount);
@@ -59,7 +59,7 @@ public sealed class TournamentRunTests : IDisposable
             Assert.True(sharpe[i - 1] >= sharpe[i], $"rank {i} Sharpe {sharpe[i - 1]} < rank {i + 1} Sharpe {sharpe[i]}");
         }
 
-        // top_n 5 < the default winner floor of 15: every cell fails 'winner_floor', so nothing is a strict candidate, and the report says so.
+        // floor 5 < the default winner floor of 15: every cell fails 'winner_floor', so nothing is a strict candidate, and the report says so.
         string[] failed = board.Strings("failed_gates");
         bool[] baseline = board.Column("baseline").Booleans!;
         for (int i = 0; i < ids.Length; i++)
@@ -82,7 +82,7 @@ public sealed class TournamentRunTests : IDisposable
         var reused = ledger.Where(e => e.Kind == "tournament.cell").ToDictionary(e => e.Data["cell"]!.GetValue<string>(), e => e.Data["reused"]!.GetValue<bool>());
         Assert.Equal(6, reused.Count);
         Assert.Equal(
-            ["momentum__hrp__long_only__t2", "momentum__hrp__market_neutral__t2"],
+            ["v3.4__hrp__long_only__t2", "v3.4__hrp__market_neutral__t2"],
             reused.Where(kv => !kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal));
         LakeTable board = await LakeTableStore.ReadAsync(_host.Lake, Output(second, "scoreboard"));
         Assert.Equal(8, board.RowCount);
