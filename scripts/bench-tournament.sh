@@ -30,7 +30,7 @@ SHARED='"tournament": "bench", "universe": "crypto_spot", "source_scope": "bench
 cat > "$WORK/tournament.json" <<JSON
 { "id": "tournament", "version": "1.0.0", "scope": "bench", "kind": "model",
   "parameters": {
-    "standards": ["v3.4"], "engines": ["equal_weight", "inverse_vol", "hrp", "min_variance", "max_sharpe"],
+    "standards": ["v3_4"], "engines": ["equal_weight", "inverse_vol", "hrp", "min_variance", "max_sharpe"],
     "profiles": ["long_only", "capped"], "simulators": ["t2"],
     "lookbacks": ["20", "30", "40", "50", "60", "70", "80", "90", "100", "110"],
     "steps": ["420", "421", "422", "423", "424", "425", "426", "427", "428", "429"] },

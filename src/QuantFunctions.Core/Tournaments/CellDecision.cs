@@ -19,10 +19,10 @@ public static class CellDecision
     public static void Validate(TournamentCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        if (!SelectionStandards.IsKnown(cell.Standard))
+        if (!SelectionStandards.IsKnown(cell.SelectionStandard))
         {
             throw new TournamentException(ErrorCodes.TournamentCellInvalid,
-                $"Tournament cell '{cell.Id}': unknown selection standard '{cell.Standard}' (known: {string.Join(", ", SelectionStandards.All)}).", cell.Id);
+                $"Tournament cell '{cell.Id}': unknown selection standard '{cell.Standard}' (known, with _ for .: {string.Join(", ", SelectionStandards.All)}).", cell.Id);
         }
 
         RiskProfiles.Require(cell.Profile, cell.Id);
@@ -38,7 +38,7 @@ public static class CellDecision
         var sleeve = new SleeveSpec
         {
             Universe = "tournament", Direction = Direction.Long,
-            Selection = new SelectionOptions { Standard = cell.Standard, Lookback = cell.Lookback ?? spec.Lookback, Floor = spec.Floor },
+            Selection = new SelectionOptions { Standard = cell.SelectionStandard, Lookback = cell.Lookback ?? spec.Lookback, Floor = spec.Floor },
             AllocationLookback = spec.AllocationLookback, Engine = cell.Engine, PeriodsPerYear = spec.PeriodsPerYear,
         };
         SleeveAllocation? longBook = SleeveStrategy.Decide(window, features, sleeve);

@@ -6,9 +6,12 @@ namespace QuantFunctions.Core.Tournaments;
 /// <summary>
 /// One cell of a tournament matrix: selection standard × allocation engine × risk profile × simulator, optionally with
 /// its own selection lookback and rebalance step. Its <see cref="Id"/> is the plan's for_each item: the values joined by
-/// <c>__</c> in that order (<c>v3.4__hrp__long_only__t2</c>, or <c>…__t2__60__20</c> with lookback and step).
+/// <c>__</c> in that order (<c>v3_4__hrp__long_only__t2</c>, or <c>…__t2__60__20</c> with lookback and step).
 /// </summary>
-/// <param name="Standard">The selection standard id (passed through; see <see cref="CellDecision"/>).</param>
+/// <param name="Standard">
+/// The selection standard as a for_each item: the standard's name with <c>_</c> for <c>.</c> (<c>v3_4</c> = v3.4), because
+/// plan items are identifiers (see <see cref="SelectionStandard"/>).
+/// </param>
 /// <param name="Engine">An allocation engine registry name.</param>
 /// <param name="Profile">A <see cref="RiskProfiles"/> id.</param>
 /// <param name="Simulator">A <see cref="CellSimulator"/> id.</param>
@@ -17,6 +20,9 @@ namespace QuantFunctions.Core.Tournaments;
 public sealed record TournamentCell(string Standard, string Engine, string Profile, string Simulator, int? Lookback = null, int? Step = null)
 {
     private const string Separator = "__";
+
+    /// <summary>The selection standard's name (<see cref="Selection.SelectionStandards"/>): <see cref="Standard"/> with <c>.</c> for <c>_</c>.</summary>
+    public string SelectionStandard => Standard.Replace('_', '.');
 
     /// <summary>The cell id (the for_each item).</summary>
     public string Id => Lookback is null

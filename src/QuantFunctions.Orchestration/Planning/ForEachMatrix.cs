@@ -15,10 +15,11 @@ internal static class ForEachMatrix
         var values = new List<List<string>>(axes.Count);
         foreach (string axis in axes)
         {
-            List<string>? items = parameters.TryGetValue(axis, out JsonElement value) ? ForEachItems.TryRead(value, out string? problem) : null;
+            string? problem = "is not a pipeline parameter";
+            List<string>? items = parameters.TryGetValue(axis, out JsonElement value) ? ForEachItems.TryRead(value, out problem) : null;
             if (items is null)
             {
-                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node, $"for_each matrix axis '{axis}' is not a list pipeline parameter"));
+                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node, $"for_each matrix axis '{axis}' must be a list pipeline parameter: it {problem}"));
                 return null;
             }
 

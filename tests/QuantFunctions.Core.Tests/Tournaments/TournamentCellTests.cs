@@ -8,24 +8,24 @@ public sealed class TournamentCellTests
     [Fact]
     public void Parse_FourParts_RoundTrips()
     {
-        TournamentCell cell = TournamentCell.Parse("v3.4__hrp__long_only__t2");
-        Assert.Equal(new TournamentCell("v3.4", "hrp", "long_only", "t2"), cell);
-        Assert.Equal("v3.4__hrp__long_only__t2", cell.Id);
+        TournamentCell cell = TournamentCell.Parse("v3_4__hrp__long_only__t2");
+        Assert.Equal(new TournamentCell("v3_4", "hrp", "long_only", "t2"), cell);
+        Assert.Equal("v3_4__hrp__long_only__t2", cell.Id);
     }
 
     [Fact]
     public void Parse_SixParts_ReadsLookbackAndStep()
     {
-        TournamentCell cell = TournamentCell.Parse("v3.4__hrp__capped__t2__90__10");
+        TournamentCell cell = TournamentCell.Parse("v3_4__hrp__capped__t2__90__10");
         Assert.Equal(90, cell.Lookback);
         Assert.Equal(10, cell.Step);
-        Assert.Equal("v3.4__hrp__capped__t2__90__10", cell.Id);
+        Assert.Equal("v3_4__hrp__capped__t2__90__10", cell.Id);
     }
 
     [Theory]
-    [InlineData("v3.4__hrp__t2")]
-    [InlineData("v3.4__hrp__capped__t2__90__x")]
-    [InlineData("v3.4__hrp__capped__t2__0__10")]
+    [InlineData("v3_4__hrp__t2")]
+    [InlineData("v3_4__hrp__capped__t2__90__x")]
+    [InlineData("v3_4__hrp__capped__t2__0__10")]
     public void Parse_Malformed_ThrowsCellInvalid(string id)
     {
         var ex = Assert.Throws<TournamentException>(() => TournamentCell.Parse(id));

@@ -23,7 +23,7 @@ public sealed class TournamentRunTests : IDisposable
         {
           "id": "tournament", "version": "1.0.0", "scope": "demo", "kind": "model",
           "parameters": {
-            "standards": ["v3.4"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
+            "standards": ["v3_4"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
           },
           "nodes": [
             { "id": "tournament.cell", "stage": "tournament.cell", "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
@@ -43,8 +43,8 @@ public sealed class TournamentRunTests : IDisposable
 
         string[] cells = [.. run.Nodes.Select(n => n.Node.Value).Where(k => k.StartsWith("tournament.cell[", StringComparison.Ordinal))];
         Assert.Equal(
-            ["tournament.cell[v3.4__equal_weight__long_only__t2]", "tournament.cell[v3.4__equal_weight__market_neutral__t2]",
-             "tournament.cell[v3.4__inverse_vol__long_only__t2]", "tournament.cell[v3.4__inverse_vol__market_neutral__t2]"],
+            ["tournament.cell[v3_4__equal_weight__long_only__t2]", "tournament.cell[v3_4__equal_weight__market_neutral__t2]",
+             "tournament.cell[v3_4__inverse_vol__long_only__t2]", "tournament.cell[v3_4__inverse_vol__market_neutral__t2]"],
             cells);
         LakeTable board = await LakeTableStore.ReadAsync(_host.Lake, Output(run, "scoreboard"));
         Assert.Equal(6, board.RowCount);
@@ -82,7 +82,7 @@ public sealed class TournamentRunTests : IDisposable
         var reused = ledger.Where(e => e.Kind == "tournament.cell").ToDictionary(e => e.Data["cell"]!.GetValue<string>(), e => e.Data["reused"]!.GetValue<bool>());
         Assert.Equal(6, reused.Count);
         Assert.Equal(
-            ["v3.4__hrp__long_only__t2", "v3.4__hrp__market_neutral__t2"],
+            ["v3_4__hrp__long_only__t2", "v3_4__hrp__market_neutral__t2"],
             reused.Where(kv => !kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal));
         LakeTable board = await LakeTableStore.ReadAsync(_host.Lake, Output(second, "scoreboard"));
         Assert.Equal(8, board.RowCount);
