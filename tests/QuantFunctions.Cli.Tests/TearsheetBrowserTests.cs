@@ -28,10 +28,12 @@ public sealed class TearsheetBrowserTests(DemoLake demo)
         string[] sleeveCharts = await AssertLoadsCleanAsync(sleeve, "demo-sleeve-tearsheet.png");
         string[] metaCharts = await AssertLoadsCleanAsync(meta, "demo-meta-tearsheet.png");
 
-        // Both have a benchmark (rolling beta) and weights; neither has a funnel or regime in the demo.
+        // Both have a benchmark (rolling beta) and weights; the sleeve shows its selection funnel and regime (alpha.select,
+        // alpha.regime), the meta-portfolio has neither.
         Assert.Contains("rolling-beta", sleeveCharts);
         Assert.Contains("weights", metaCharts);
-        Assert.DoesNotContain("selection-funnel", sleeveCharts);
+        Assert.Equal(["selection-funnel", "regime"], sleeveCharts[^2..]);
+        Assert.DoesNotContain("selection-funnel", metaCharts);
         Assert.Contains("Benchmark: equal-weight crypto_spot", await File.ReadAllTextAsync(sleeve), StringComparison.Ordinal);
         Assert.Contains("Benchmark: equal-weight sleeves (4)", await File.ReadAllTextAsync(meta), StringComparison.Ordinal);
     }

@@ -19,7 +19,7 @@ internal static class ForEachMatrix
             List<string>? items = parameters.TryGetValue(axis, out JsonElement value) ? ForEachItems.TryRead(value, out problem) : null;
             if (items is null)
             {
-                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node, $"for_each matrix axis '{axis}' must be a list pipeline parameter: it {problem}"));
+                errors.Add(new ManifestError(ManifestErrorCode.ForEachNotList, source, node, $"for_each matrix axis '{axis}' must be a list pipeline parameter ({problem})"));
                 return null;
             }
 

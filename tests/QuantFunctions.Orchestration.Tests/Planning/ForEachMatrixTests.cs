@@ -37,8 +37,9 @@ public sealed class ForEachMatrixTests
     }
 
     [Theory]
-    [InlineData("""{"engines": ["hrp"], "profiles": "capped"}""", "axis 'profiles' is not a list pipeline parameter")]
-    [InlineData("""{"engines": ["hrp"]}""", "axis 'profiles' is not a list pipeline parameter")]
+    [InlineData("""{"engines": ["hrp"], "profiles": "capped"}""", "axis 'profiles' must be a list pipeline parameter (is not a list")]
+    [InlineData("""{"engines": ["hrp"]}""", "axis 'profiles' must be a list pipeline parameter (is not a pipeline parameter)")]
+    [InlineData("""{"engines": ["v3.4"], "profiles": ["capped"]}""", "axis 'engines' must be a list pipeline parameter (items must be lowercase [a-z0-9_]+ strings")]
     [InlineData("""{"engines": ["hrp__x"], "profiles": ["capped"]}""", "contains the separator '__'")]
     public void Create_BadAxis_IsRejectedNamingIt(string parameters, string expected)
     {

@@ -6,7 +6,7 @@ using QuantFunctions.Stages.DataOps;
 namespace QuantFunctions.Stages.Tests.DataOps;
 
 /// <summary>
-/// A small demo DataOps run (200 days, 10 + 10 assets, default listings, delistings and gaps) in an in-memory
+/// A small demo DataOps run (returns and the feature store; 200 days, 10 + 10 assets, default listings, delistings and gaps) in an in-memory
 /// lake, shared by a test class. The registry also holds the returns stage registered as a <em>model</em> stage
 /// (<see cref="ModelReturnsStageId"/>) to prove model pipelines cannot write silver.
 /// </summary>
@@ -29,6 +29,8 @@ public sealed class SmallMarketLake : IAsyncLifetime, IDisposable
             { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
               "params": { "seed": 7, "start": "2023-01-02", "calendar_days": 200, "crypto_assets": 10, "equity_assets": 10 } },
             { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
+              "params": { {{UniverseParams}} } },
+            { "id": "dataops.features", "stage": "dataops.features", "for_each": "universes", "depends_on": ["dataops.returns"],
               "params": { {{UniverseParams}} } }
           ]
         }

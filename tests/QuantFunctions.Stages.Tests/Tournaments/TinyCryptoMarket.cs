@@ -4,7 +4,7 @@ using QuantFunctions.Testing.Orchestration;
 
 namespace QuantFunctions.Stages.Tests.Tournaments;
 
-/// <summary>A small demo-scope DataOps run for model tests: 20 crypto assets (and 10 equities) over 300 days, silver returns of crypto_spot, hand-off published.</summary>
+/// <summary>A small demo-scope DataOps run for model tests: 20 crypto assets (and 10 equities) over 300 days, silver returns and the feature store of crypto_spot, hand-off published.</summary>
 internal static class TinyCryptoMarket
 {
     private const string DataManifest = """
@@ -15,6 +15,8 @@ internal static class TinyCryptoMarket
             { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
               "params": { "seed": 11, "start": "2023-01-02", "calendar_days": 300, "crypto_assets": 20, "equity_assets": 10 } },
             { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
+              "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } },
+            { "id": "dataops.features", "stage": "dataops.features", "for_each": "universes", "depends_on": ["dataops.returns"],
               "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } }
           ]
         }

@@ -18,7 +18,7 @@ public sealed class BacktestStageTests(SmallMarketLake market) : IClassFixture<S
           "nodes": [
             { "id": "alpha.select", "stage": "alpha.select",
               "params": { "sleeve": "crypto_long", "source_scope": "demo", "source_pipeline": "dataops", "source_version": "1.0.0",
-                          "sleeves": { "crypto_long": { "universe": "crypto_spot", "direction": "long", "top_n": 4, "lookback": 30, "skip": 0,
+                          "sleeves": { "crypto_long": { "universe": "crypto_spot", "direction": "long", "selection": { "standard": "v4", "lookback": 30, "history": 120, "floor": 4 },
                                                         "allocation_lookback": 30, "engine": "inverse_vol", "periods_per_year": 365 } } } },
             { "id": "validate.backtest", "stage": "validate.backtest", "depends_on": ["alpha.select"],
               "params": { "sleeve": "crypto_long", "train_days": 40, "test_days": 20, "step_days": 10, "slippage_bps": 10, "commission_bps": 4{{backtestParams}} } }
