@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times a 1,000-cell tournament through the local runner (issue 15 target: ≤ 60 s on 2 cores): a synthetic crypto market
-# of 100 assets × 5 years (1,826 daily sessions) is built once (not timed), then `quant pipeline run` runs a tournament
+# of 100 assets × 5 years (1,826 daily sessions), its returns and feature store, is built once (not timed), then `quant pipeline run` runs a tournament
 # manifest whose matrix is 1 standard × 5 engines × 2 risk profiles × 1 simulator (t2) × 10 lookbacks × 10 steps = 1,000
 # cells, each with 4 walk-forward windows (train 146 sessions, steps 420–429 sessions over the remaining 1,680), plus the
 # scoreboard. Prints the wall time of that run (the process, from start to exit) and of a rerun on the same lake (every
@@ -22,6 +22,8 @@ cat > "$WORK/data.json" <<'JSON'
     { "id": "dataops.synthetic_market", "stage": "dataops.synthetic_market",
       "params": { "seed": 7, "start": "2022-01-03", "calendar_days": 1826, "crypto_assets": 100, "equity_assets": 10 } },
     { "id": "dataops.returns", "stage": "dataops.returns", "for_each": "universes", "depends_on": ["dataops.synthetic_market"],
+      "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } },
+    { "id": "dataops.features", "stage": "dataops.features", "for_each": "universes", "depends_on": ["dataops.returns"],
       "params": { "markets": { "crypto_spot": "binance" }, "calendars": { "crypto_spot": "XCRY" } } } ] }
 JSON
 SHARED='"tournament": "bench", "universe": "crypto_spot", "source_scope": "bench", "source_pipeline": "dataops", "source_version": "1.0.0",
