@@ -188,6 +188,37 @@ public sealed class ReturnPanel
         return n;
     }
 
+    /// <summary>
+    /// The equal-weight return of each row: the mean of the row's observed (non-NaN) values, summed in column order;
+    /// NaN for a row with no observation.
+    /// </summary>
+    /// <param name="observed">Receives, per row, how many values were observed.</param>
+    /// <returns>One mean per row.</returns>
+    public double[] ObservedRowMeans(out int[] observed)
+    {
+        double[] sum = new double[RowCount];
+        observed = new int[RowCount];
+        for (int c = 0; c < ColumnCount; c++)
+        {
+            ReadOnlySpan<double> column = Column(c);
+            for (int r = 0; r < column.Length; r++)
+            {
+                if (!double.IsNaN(column[r]))
+                {
+                    sum[r] += column[r];
+                    observed[r]++;
+                }
+            }
+        }
+
+        for (int r = 0; r < sum.Length; r++)
+        {
+            sum[r] = observed[r] > 0 ? sum[r] / observed[r] : double.NaN;
+        }
+
+        return sum;
+    }
+
     /// <summary>Copies a contiguous block of rows into a new panel with the same columns.</summary>
     /// <param name="start">The first row.</param>
     /// <param name="count">The number of rows.</param>

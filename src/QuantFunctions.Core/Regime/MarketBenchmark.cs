@@ -38,22 +38,8 @@ public static class MarketBenchmark
     public static (int[] Rows, double[] Returns, int RowsDropped) EqualWeightRows(ReturnPanel panel)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        int rows = panel.RowCount, cols = panel.ColumnCount;
-        double[] sum = new double[rows];
-        int[] count = new int[rows];
-        for (int c = 0; c < cols; c++)
-        {
-            ReadOnlySpan<double> column = panel.Column(c);
-            for (int r = 0; r < rows; r++)
-            {
-                if (!double.IsNaN(column[r]))
-                {
-                    sum[r] += column[r];
-                    count[r]++;
-                }
-            }
-        }
-
+        int rows = panel.RowCount;
+        double[] mean = panel.ObservedRowMeans(out int[] count);
         int kept = 0;
         for (int r = 0; r < rows; r++)
         {
@@ -67,7 +53,7 @@ public static class MarketBenchmark
         {
             if (count[r] > 0)
             {
-                (index[at], values[at]) = (r, sum[r] / count[r]);
+                (index[at], values[at]) = (r, mean[r]);
                 at++;
             }
         }

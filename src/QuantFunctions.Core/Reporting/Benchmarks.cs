@@ -14,28 +14,7 @@ public static class Benchmarks
     public static double[] EqualWeight(ReturnPanel panel)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        int rows = panel.RowCount;
-        double[] sum = new double[rows];
-        int[] count = new int[rows];
-        for (int c = 0; c < panel.ColumnCount; c++)
-        {
-            ReadOnlySpan<double> col = panel.Column(c);
-            for (int r = 0; r < rows; r++)
-            {
-                if (!double.IsNaN(col[r]))
-                {
-                    sum[r] += col[r];
-                    count[r]++;
-                }
-            }
-        }
-
-        for (int r = 0; r < rows; r++)
-        {
-            sum[r] = count[r] > 0 ? sum[r] / count[r] : double.NaN;
-        }
-
-        return sum;
+        return panel.ObservedRowMeans(out _);
     }
 
     /// <summary>
