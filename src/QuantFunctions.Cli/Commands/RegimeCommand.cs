@@ -2,16 +2,21 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Regime;
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Models;
+using QuantFunctions.Lake.Storage;
+using QuantFunctions.Stages.Alpha;
 
 namespace QuantFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>quant regime FILE [--states 3] [--restarts 10] [--window 32] [--seed 42] [--json]</c>: fits the regime model on a
 /// returns file (one column = the market series; several = their equal-weight return) and prints the regime and
-/// volatility quadrant of every date and the model used.
+/// volatility quadrant of every date and the model used. With <c>--model ID[@VERSION] [--sleeve S]</c> it fits nothing:
+/// it loads that registered model from the lake strictly (<c>model.not_found</c>, <c>model.schema_mismatch</c>) and infers.
 /// </summary>
 internal sealed class RegimeCommand : CommandBase
 {
@@ -20,6 +25,8 @@ internal sealed class RegimeCommand : CommandBase
     private readonly Option<int> _restarts = new("--restarts") { Description = "Baum-Welch restarts (the best log-likelihood is kept).", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _window = new("--window") { Description = "Trailing window of the spectral and entropy features (even).", DefaultValueFactory = _ => 32 };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the restarts' initialisations.", DefaultValueFactory = _ => 42 };
+    private readonly Option<string?> _model = new("--model") { Description = "A registered model ID[@VERSION] (latest version without @): load it from the lake and infer instead of fitting." };
+    private readonly Option<string?> _sleeve = new("--sleeve") { Description = "The sleeve whose registry holds --model (needed when several do)." };
     private readonly Option<bool> _json = CliOptions.Json();
 
     public RegimeCommand(CliContext context)
@@ -30,6 +37,8 @@ internal sealed class RegimeCommand : CommandBase
         Options.Add(_restarts);
         Options.Add(_window);
         Options.Add(_seed);
+        Options.Add(_model);
+        Options.Add(_sleeve);
         Options.Add(_json);
     }
 
@@ -55,19 +64,25 @@ internal sealed class RegimeCommand : CommandBase
             Window = parseResult.GetValue(_window),
             Fit = new HmmFitOptions { States = parseResult.GetValue(_states), Restarts = parseResult.GetValue(_restarts), Seed = parseResult.GetValue(_seed) },
         };
-        RegimeModel model = RegimeDetector.Fit(returns, options);
+        (RegimeModel model, JsonObject source) = parseResult.GetValue(_model) is { } reference
+            ? await LoadAsync(parseResult, reference, options.Window, cancellationToken)
+            : Fit(parseResult, returns, options);
         RegimeSeries series = RegimeDetector.Decode(model, dates, returns);
         string benchmark = panel.ColumnCount == 1 ? "column " + panel.Columns[0] : $"equal_weight of {panel.ColumnCount} columns";
         TextWriter output = Context.Console.Profile.Out.Writer;
         if (parseResult.GetValue(_json))
         {
-            output.WriteLine(Json(file, benchmark, options, model, series, dropped).ToJsonString());
+            output.WriteLine(Json(file, benchmark, options.Window, source, model, series, dropped).ToJsonString());
             return ExitCodes.Success;
         }
 
         RegimeFitMetrics m = model.Metrics;
         output.WriteLine(FormattableString.Invariant($"{file} · benchmark {benchmark} · {series.Dates.Length} dates ({series.WarmupDropped} warm-up, {dropped} without any return dropped)"));
-        output.WriteLine(FormattableString.Invariant($"model: gaussian_hmm, {model.Parameters.States} states, features [{string.Join(", ", model.FeatureSchema)}], seed {options.Fit.Seed}, {m.Restarts} restarts (best {m.BestRestart}), {m.Iterations} iterations, converged {m.Converged}, log-likelihood {m.LogLikelihood:F4}, BIC {m.Bic:F4}"));
+        string origin = source["source"]!.GetValue<string>() == "registry"
+            ? FormattableString.Invariant($"registered {source["model_id"]} {source["version"]} of sleeve {source["sleeve"]} (trained {source["training_start"]}..{source["training_end"]}, run {source["run_id"]}), not refitted")
+            : "fitted on this file";
+        output.WriteLine($"model: {origin}");
+        output.WriteLine(FormattableString.Invariant($"  gaussian_hmm, {model.Parameters.States} states, features [{string.Join(", ", model.FeatureSchema)}], seed {source["seed"]}, {m.Restarts} restarts (best {m.BestRestart}), {m.Iterations} iterations, converged {m.Converged}, log-likelihood {m.LogLikelihood:F4}, BIC {m.Bic:F4}"));
         for (int k = 0; k < model.Parameters.States; k++)
         {
             int d = model.Parameters.Dimensions;
@@ -82,6 +97,62 @@ internal sealed class RegimeCommand : CommandBase
         }
 
         return ExitCodes.Success;
+    }
+
+    private (RegimeModel Model, JsonObject Source) Fit(ParseResult parseResult, double[] returns, RegimeOptions options)
+    {
+        if (parseResult.GetValue(_sleeve) is not null)
+        {
+            throw new UsageException("--sleeve names the registry of --model; without --model the model is fitted on the file");
+        }
+
+        return (RegimeDetector.Fit(returns, options), new JsonObject { ["source"] = "fitted", ["seed"] = options.Fit.Seed });
+    }
+
+    private async Task<(RegimeModel Model, JsonObject Source)> LoadAsync(ParseResult parseResult, string reference, int window, CancellationToken cancellationToken)
+    {
+        foreach (Option option in new Option[] { _states, _restarts, _seed })
+        {
+            if (parseResult.GetResult(option) is { Implicit: false })
+            {
+                throw new UsageException($"{option.Name} fits a model; with --model the registered model is loaded and nothing is fitted");
+            }
+        }
+
+        int at = reference.IndexOf('@', StringComparison.Ordinal);
+        string modelId = at < 0 ? reference : reference[..at];
+        string? version = at < 0 ? null : reference[(at + 1)..];
+        if (modelId.Length == 0 || version is { Length: 0 })
+        {
+            throw new UsageException($"--model '{reference}': expected ID or ID@VERSION");
+        }
+
+        ILakeStore lake = await CliRuntime.OpenLakeAsync(Context, cancellationToken);
+        string sleeve = parseResult.GetValue(_sleeve) ?? await SleeveOfAsync(lake, modelId, cancellationToken);
+        (RegimeModel model, ModelVersionEntry entry) = await RegisteredRegimeModel.LoadAsync(lake, sleeve, modelId, version, window, cancellationToken);
+        var source = new JsonObject
+        {
+            ["source"] = "registry",
+            ["model_id"] = modelId,
+            ["version"] = entry.Version,
+            ["sleeve"] = sleeve,
+            ["training_start"] = entry.TrainingWindow.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["training_end"] = entry.TrainingWindow.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["run_id"] = entry.RunId,
+            ["seed"] = entry.Parameters["seed"]?.DeepClone(),
+        };
+        return (model, source);
+    }
+
+    private async Task<string> SleeveOfAsync(ILakeStore lake, string modelId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> sleeves = await RegisteredRegimeModel.SleevesOfAsync(lake, modelId, cancellationToken);
+        return sleeves.Count switch
+        {
+            1 => sleeves[0],
+            0 => throw new ModelRegistryException(ErrorCodes.ModelNotFound, $"model '{modelId}' is registered for no sleeve in the lake ({Context.Settings.Lake})"),
+            _ => throw new UsageException($"model '{modelId}' is registered for several sleeves ({string.Join(", ", sleeves)}): name one with --sleeve"),
+        };
     }
 
     private static DateOnly[] Dates(ReturnPanel panel, string file)
@@ -109,7 +180,7 @@ internal sealed class RegimeCommand : CommandBase
         return dates;
     }
 
-    private static JsonObject Json(string file, string benchmark, RegimeOptions options, RegimeModel model, RegimeSeries series, int dropped)
+    private static JsonObject Json(string file, string benchmark, int window, JsonObject source, RegimeModel model, RegimeSeries series, int dropped)
     {
         RegimeFitMetrics m = model.Metrics;
         int k = model.Parameters.States, d = model.Parameters.Dimensions;
@@ -143,11 +214,15 @@ internal sealed class RegimeCommand : CommandBase
             ["benchmark"] = benchmark,
             ["model"] = new JsonObject
             {
+                ["source"] = source["source"]!.DeepClone(),
+                ["model_id"] = source["model_id"]?.DeepClone(),
+                ["version"] = source["version"]?.DeepClone(),
+                ["sleeve"] = source["sleeve"]?.DeepClone(),
                 ["kind"] = "gaussian_hmm",
                 ["states"] = k,
-                ["window"] = options.Window,
+                ["window"] = window,
                 ["restarts"] = m.Restarts,
-                ["seed"] = options.Fit.Seed,
+                ["seed"] = source["seed"]?.DeepClone(),
                 ["feature_schema"] = new JsonArray([.. model.FeatureSchema.Select(f => (JsonNode)f)]),
                 ["log_likelihood"] = m.LogLikelihood,
                 ["bic"] = m.Bic,

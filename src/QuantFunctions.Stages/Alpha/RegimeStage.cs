@@ -49,15 +49,12 @@ public sealed class RegimeStage : LakeStage<RegimeParameters>
 
         var options = new RegimeOptions { Window = parameters.Window, Fit = new HmmFitOptions { States = parameters.States, Restarts = parameters.Restarts, Seed = parameters.Seed } };
         var registry = new ModelRegistry(context.Lake);
-        IReadOnlyList<string> schema = RegimeFeatures.Schema(parameters.Window);
         RegimeModel model;
         ModelVersionEntry entry;
         bool fitted;
         if (parameters.ModelVersion is { } version)
         {
-            (entry, ReadOnlyMemory<byte> artifact) = await registry.LoadAsync(sleeve, parameters.ModelId, version, schema, cancellationToken);
-            model = JsonSerializer.Deserialize<RegimeModel>(artifact.Span, StageJson.Options)
-                ?? throw new ModelRegistryException($"model '{parameters.ModelId}' {version}: empty artifact");
+            (model, entry) = await RegisteredRegimeModel.LoadAsync(context.Lake, sleeve, parameters.ModelId, version, parameters.Window, cancellationToken);
             fitted = false;
         }
         else
