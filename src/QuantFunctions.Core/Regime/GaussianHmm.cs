@@ -33,6 +33,28 @@ public static class GaussianHmm
     }
 
     /// <summary>
+    /// Filtered state probabilities P(sₜ = k | x₀ … xₜ), T×K row-major: the scaled forward pass's α̂ₜ. Row t reads no
+    /// observation after t, so a prefix of the observations gives the same rows (no look-ahead, unlike Viterbi).
+    /// </summary>
+    /// <param name="parameters">The model.</param>
+    /// <param name="observations">T×D row-major, T ≥ 1.</param>
+    /// <exception cref="DomainValidationException">Invalid parameters or observations, or observations the model cannot produce.</exception>
+    public static double[] Filter(HmmParameters parameters, ReadOnlySpan<double> observations)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
+        int t = Length(observations, parameters.Dimensions, 1);
+        var ws = new HmmWorkspace(t, parameters.States);
+        Emissions(parameters, observations, ws);
+        if (double.IsNegativeInfinity(Forward(parameters, ws)))
+        {
+            throw new DomainValidationException(ErrorCodes.NonFiniteValue, "HMM filter: the model gives the observations zero probability.");
+        }
+
+        return ws.Alpha[..(t * parameters.States)];
+    }
+
+    /// <summary>
     /// One Baum-Welch iteration: the log-likelihood of <paramref name="parameters"/> and the re-estimated model.
     /// </summary>
     /// <param name="parameters">The current model.</param>

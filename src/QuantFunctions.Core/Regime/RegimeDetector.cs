@@ -59,6 +59,38 @@ public static class RegimeDetector
             dates[features.FirstRow..].ToArray(), states, labels, all[features.FirstRow..], features.FirstRow);
     }
 
+    /// <summary>
+    /// The regime as known on the last day of <paramref name="returns"/>: the state with the highest filtered
+    /// (forward-pass) probability on that day (<see cref="GaussianHmm.Filter"/>), so no return after it is read; null when
+    /// the series is too short for the model's feature window.
+    /// </summary>
+    /// <param name="model">A fitted model whose schema is <see cref="RegimeFeatures"/>' for its window.</param>
+    /// <param name="returns">Benchmark returns up to the decision day, oldest first.</param>
+    /// <exception cref="DomainValidationException">The model's schema is not this detector's, or the returns are invalid.</exception>
+    public static RegimeLabel? KnownAt(RegimeModel model, ReadOnlySpan<double> returns)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!SameSchema(RegimeFeatures.Schema(model.Window), model.FeatureSchema) || model.StateLabels.Count != model.Parameters.States)
+        {
+            throw new DomainValidationException(ErrorCodes.ShapeMismatch, $"Regime: the model's feature schema [{string.Join(", ", model.FeatureSchema)}] is not this detector's.");
+        }
+
+        if (returns.Length < model.Window + 1)
+        {
+            return null;
+        }
+
+        RegimeFeatureMatrix features = RegimeFeatures.Compute(returns, model.Window);
+        double[] filtered = GaussianHmm.Filter(model.Parameters, features.Values);
+        int k = model.Parameters.States, last = (features.Rows - 1) * k, best = 0;
+        for (int j = 1; j < k; j++)
+        {
+            best = filtered[last + j] > filtered[last + best] ? j : best;
+        }
+
+        return model.StateLabels[best];
+    }
+
     /// <summary>Whether two feature schemas are the same names in the same order.</summary>
     /// <param name="a">One schema.</param>
     /// <param name="b">The other.</param>

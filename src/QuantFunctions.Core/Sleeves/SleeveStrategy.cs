@@ -7,7 +7,8 @@ namespace QuantFunctions.Core.Sleeves;
 
 /// <summary>
 /// A sleeve's decision at one point in time, built only from the returns and features it is given (the
-/// caller passes what was known then): select (the sleeve's standard under HTR v3.4) → atoms → synthesize
+/// caller passes what was known then): select (the sleeve's standard under HTR v3.4; a long and a short book for a
+/// market-neutral sleeve) → atoms → synthesize
 /// atom streams → allocate → flatten. The sleeve stages call these steps one by one (through the lake);
 /// the walk-forward backtest calls <see cref="Decide"/> on each training window.
 /// </summary>
@@ -25,16 +26,35 @@ public static class SleeveStrategy
         return SelectionEngine.Select(returns, features, returns.Dates[^1], spec.Selection, spec.Direction, spec.PeriodsPerYear);
     }
 
-    /// <summary>The atoms of the sleeve's direction from a selection (winner order).</summary>
-    public static IReadOnlyList<StrategyAtom> Atoms(SelectionResult selection, SleeveSpec spec)
+    /// <summary>
+    /// The sleeve's books at the last date of <paramref name="returns"/>: its direction's book, or for a market-neutral sleeve
+    /// a long and a short book with disjoint winners (<see cref="SelectionEngine.SelectBooks"/>), long first.
+    /// </summary>
+    /// <exception cref="SelectionException">A missing feature column or an unstable foundation.</exception>
+    public static IReadOnlyList<SelectionResult> Books(ReturnPanel returns, FeatureHistory features, SleeveSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(returns);
         ArgumentNullException.ThrowIfNull(spec);
-        IReadOnlyList<string> symbols = selection.Winners;
-        var atoms = new List<StrategyAtom>(symbols.Count);
-        foreach (string s in symbols)
+        if (!spec.MarketNeutral)
         {
-            atoms.Add(new StrategyAtom(Symbol.Parse(s), Logic, spec.Direction));
+            return [Select(returns, features, spec)];
+        }
+
+        BookSelection books = SelectionEngine.SelectBooks(returns, features, returns.Dates[^1], spec.Selection, spec.PeriodsPerYear);
+        return [books.Long, books.Short];
+    }
+
+    /// <summary>The atoms of the books, book by book in winner order, each with its book's direction.</summary>
+    public static IReadOnlyList<StrategyAtom> Atoms(IReadOnlyList<SelectionResult> books)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        var atoms = new List<StrategyAtom>();
+        foreach (SelectionResult book in books)
+        {
+            foreach (string s in book.Winners)
+            {
+                atoms.Add(new StrategyAtom(Symbol.Parse(s), Logic, book.Direction));
+            }
         }
 
         return atoms;
@@ -61,7 +81,7 @@ public static class SleeveStrategy
         SleeveConstraintNotes? notes = null;
         if (constraints is not null)
         {
-            (portfolio, notes) = SleeveConstraints.Build(window.CompleteRows(), spec, constraints);
+            (portfolio, notes) = SleeveConstraints.Build(window.CompleteRows(), atoms, spec, constraints);
         }
 
         (AllocationResult result, int used, int dropped) = PanelAllocator.Allocate(window, spec.Engine, spec.PeriodsPerYear, constraints: portfolio);
@@ -71,20 +91,24 @@ public static class SleeveStrategy
     }
 
     /// <summary>
-    /// The whole decision on a window: select (features as of the window's last date), synthesize, allocate, flatten;
-    /// null when nothing was selected (e.g. the features are still warming up), which a backtest holds as cash.
+    /// The whole decision on a window: select the books (features as of the window's last date), synthesize, allocate under
+    /// <paramref name="constraints"/>, flatten; null when a book has no winner (e.g. the features are still warming up),
+    /// which a backtest holds as cash.
     /// </summary>
-    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec)
+    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec, SleeveConstraintInputs? constraints = null)
     {
-        SelectionResult selection = Select(window, features, spec);
-        if (selection.Winners.Count == 0)
+        IReadOnlyList<SelectionResult> books = Books(window, features, spec);
+        foreach (SelectionResult book in books)
         {
-            return null;
+            if (book.Winners.Count == 0)
+            {
+                return null;
+            }
         }
 
-        IReadOnlyList<StrategyAtom> atoms = Atoms(selection, spec);
+        IReadOnlyList<StrategyAtom> atoms = Atoms(books);
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
-        return Allocate(streams, atoms, spec);
+        return Allocate(streams, atoms, spec, constraints);
     }
 
     /// <summary>Positions as a weight vector aligned to <paramref name="columns"/> (symbols not held get 0).</summary>

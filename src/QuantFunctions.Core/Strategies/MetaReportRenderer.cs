@@ -31,7 +31,7 @@ public static class MetaReportRenderer
         md.Append("\n## Directional sign test\n\n| sleeve | declared | atoms checked | atom violations | positions checked | position violations | result |\n| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
         foreach (SignTestResult r in report.SignTests)
         {
-            md.Append(c, $"| {r.Sleeve} | {r.Declared.ToString().ToUpperInvariant()} | {r.PreChecked} | {r.PreViolations} | {r.PostChecked} | {r.PostViolations} | {(r.Passed ? "pass" : "FAIL: " + r.FirstViolation)} |\n");
+            md.Append(c, $"| {r.Sleeve} | {r.DeclaredName} | {r.PreChecked} | {r.PreViolations} | {r.PostChecked} | {r.PostViolations} | {(r.Passed ? "pass" : "FAIL: " + r.FirstViolation)} |\n");
         }
 
         md.Append("\n## Sleeve weights\n\n| sleeve | weight |\n| --- | ---: |\n");

@@ -17,7 +17,8 @@ namespace QuantFunctions.Stages.Alpha;
 /// <c>allocation_lookback</c> sessions of their streams (complete rows only; dropped rows are counted),
 /// with the engine's fallback chain, under the sleeve constraints (<see cref="SleeveConstraints"/>): the cluster cap of
 /// the as-of regime from <c>alpha.regime</c>'s artifact (NORMAL's 0.25 when the run has none, recorded as the default)
-/// and, for a market-neutral sleeve, |wᵀβ| ≤ 0.15 with betas against the universe's equal-weight silver benchmark.
+/// and, for a market-neutral sleeve (LONG and SHORT atoms), |wᵀβ| ≤ 0.15 with each atom's β its asset's against the
+/// universe's equal-weight silver benchmark, negated for a SHORT atom.
 /// Writes gold <c>weights</c> (atom, symbol, direction, weight) and <c>allocation/…/allocation.json</c> (diagnostics,
 /// constraint report, fallback steps, the constraints and their sources); the ledger entry carries the regime, the
 /// constraint outcome and every fallback step.
@@ -43,9 +44,8 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
         ReturnPanel streams = LongPanel.Pivot(streamsTable.Name, streamsTable.DateDays("date"), streamsTable.Strings("atom"), streamsTable.Doubles("ret"));
         LakeTable selection = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, "selection"), cancellationToken: cancellationToken);
         var byId = new Dictionary<string, StrategyAtom>(StringComparer.Ordinal);
-        foreach (string symbol in selection.Strings("symbol"))
+        foreach (StrategyAtom atom in SelectionArtifacts.Atoms(selection, $"selection of sleeve '{sleeve}'"))
         {
-            var atom = new StrategyAtom(Symbol.Parse(symbol), SleeveStrategy.Logic, spec.Direction);
             byId[atom.Id] = atom;
         }
 
@@ -124,13 +124,6 @@ public sealed class AllocateStage : LakeStage<AllocateParameters>
         }
 
         ReturnPanel universe = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
-        (DateOnly[] dates, double[] returns, _) = MarketBenchmark.EqualWeight(universe);
-        var benchmark = new Dictionary<DateOnly, double>(dates.Length);
-        for (int i = 0; i < dates.Length; i++)
-        {
-            benchmark[dates[i]] = returns[i];
-        }
-
-        return new SleeveConstraintInputs(regime, benchmark, "equal_weight:" + definition.Spec.Universe);
+        return SleeveConstraintInputs.KnownAt(universe, model: null, definition.Spec, "equal_weight:" + definition.Spec.Universe) with { Regime = regime };
     }
 }

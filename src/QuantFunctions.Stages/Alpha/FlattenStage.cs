@@ -33,19 +33,7 @@ public sealed class FlattenStage : LakeStage<SleeveParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         LakeTable weights = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, "weights"), cancellationToken: cancellationToken);
-        string[] symbols = weights.Strings("symbol"), directions = weights.Strings("direction");
-        var atoms = new List<StrategyAtom>(weights.RowCount);
-        for (int i = 0; i < weights.RowCount; i++)
-        {
-            Direction direction = directions[i] switch
-            {
-                "LONG" => Direction.Long,
-                "SHORT" => Direction.Short,
-                _ => throw new DatasetSchemaException($"weights of sleeve '{sleeve}', row {i}: direction '{directions[i]}' is not LONG or SHORT"),
-            };
-            atoms.Add(new StrategyAtom(Symbol.Parse(symbols[i]), SleeveStrategy.Logic, direction));
-        }
-
+        IReadOnlyList<StrategyAtom> atoms = SelectionArtifacts.Atoms(weights, $"weights of sleeve '{sleeve}'");
         IReadOnlyList<PhysicalWeight> positions = WeightFlattener.Flatten(atoms, weights.Doubles("weight"));
         LakeTable table = PositionsTable.From(positions);
         LakePath part = StageDatasets.GoldPart(context, sleeve, PositionsTable.Dataset);

@@ -5,6 +5,7 @@ using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Storage;
+using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
 using QuantFunctions.Stages.Datasets;
 
@@ -46,23 +47,37 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         _ = await SourceHandoff.ResolveAsync(context, parameters, definition.FeaturesPath(), cancellationToken);
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
         FeatureHistory features = await definition.ReadFeaturesAsync(context, cancellationToken);
-        SelectionResult selection = SleeveStrategy.Select(returns, features, spec);
-        if (selection.Winners.Count == 0)
+        IReadOnlyList<SelectionResult> books = SleeveStrategy.Books(returns, features, spec);
+        foreach (SelectionResult book in books)
         {
-            throw new SelectionException(
-                ErrorCodes.NoWinners,
-                $"node '{context.NodeKey}': sleeve '{sleeve}' has no healthy candidate as of {selection.AsOf:yyyy-MM-dd} ({SelectionArtifacts.Funnel(sleeve, selection)["vetoes"]!.ToJsonString()})");
+            if (book.Winners.Count == 0)
+            {
+                throw new SelectionException(
+                    ErrorCodes.NoWinners,
+                    $"node '{context.NodeKey}': sleeve '{sleeve}' has no healthy {book.Direction.ToString().ToUpperInvariant()} candidate as of {book.AsOf:yyyy-MM-dd} ({SelectionArtifacts.Funnel(sleeve, book)["vetoes"]!.ToJsonString()})");
+            }
         }
 
-
+        SelectionResult selection = books[0];
         LakeObjectInfo specInfo = await definition.WriteAsync(context, cancellationToken);
         LakePath part = StageDatasets.GoldPart(context, sleeve, "selection");
-        await LakeWrites.WriteTableOnceAsync(context.Lake, part, SelectionArtifacts.Winners(selection), cancellationToken);
+        await LakeWrites.WriteTableOnceAsync(context.Lake, part, SelectionArtifacts.Winners(books), cancellationToken);
         LakePath candidates = StageDatasets.GoldPart(context, sleeve, SelectionArtifacts.CandidatesDataset);
         await LakeWrites.WriteTableOnceAsync(context.Lake, candidates, SelectionArtifacts.Candidates(selection), cancellationToken);
+        var outputs = new List<OutputLocation> { Output("sleeve", specInfo.Path), Output("selection", part), Output(SelectionArtifacts.CandidatesDataset, candidates) };
         JsonObject funnel = SelectionArtifacts.Funnel(sleeve, selection);
+        if (books.Count > 1)
+        {
+            // A market-neutral sleeve: the long book's funnel above, the short book's (long winners vetoed long_book) here.
+            LakePath shortCandidates = StageDatasets.GoldPart(context, sleeve, SelectionArtifacts.ShortCandidatesDataset);
+            await LakeWrites.WriteTableOnceAsync(context.Lake, shortCandidates, SelectionArtifacts.Candidates(books[1]), cancellationToken);
+            outputs.Add(Output(SelectionArtifacts.ShortCandidatesDataset, shortCandidates));
+            funnel["short_book"] = SelectionArtifacts.Funnel(sleeve, books[1]);
+        }
+
         LakePath funnelPath = StageDatasets.GoldFile(context, sleeve, SelectionArtifacts.FunnelDataset, SelectionArtifacts.FunnelFile);
         await LakeWrites.WriteBytesOnceAsync(context.Lake, funnelPath, StageJson.ToBytes(funnel), cancellationToken);
+        outputs.Add(Output(SelectionArtifacts.FunnelDataset, funnelPath));
 
         var summary = new JsonObject
         {
@@ -78,6 +93,18 @@ public sealed class SelectStage : LakeStage<SelectParameters>
             ["vetoes"] = funnel["vetoes"]!.DeepClone(),
             ["selected"] = funnel["winners"]!.DeepClone(),
         };
+        if (funnel["short_book"] is JsonObject shortBook)
+        {
+            summary["market_neutral"] = true;
+            summary["short_book"] = new JsonObject
+            {
+                ["htr_stage"] = shortBook["htr_stage"]!.DeepClone(),
+                ["floor_met"] = shortBook["floor_met"]!.DeepClone(),
+                ["funnel"] = shortBook["stages"]!.DeepClone(),
+                ["vetoes"] = shortBook["vetoes"]!.DeepClone(),
+                ["selected"] = shortBook["winners"]!.DeepClone(),
+            };
+        }
         if (source is not null)
         {
             summary["source"] = source;
@@ -87,8 +114,8 @@ public sealed class SelectStage : LakeStage<SelectParameters>
         return new StageResult
         {
             RowsRead = returns.RowCount * (long)returns.ColumnCount,
-            RowsWritten = selection.Winners.Count + selection.Candidates.Count,
-            Outputs = [Output("sleeve", specInfo.Path), Output("selection", part), Output(SelectionArtifacts.CandidatesDataset, candidates), Output(SelectionArtifacts.FunnelDataset, funnelPath)],
+            RowsWritten = books.Sum(b => b.Winners.Count + b.Candidates.Count),
+            Outputs = outputs,
             Summary = summary,
         };
     }

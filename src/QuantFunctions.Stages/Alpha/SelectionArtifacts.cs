@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Selection;
+using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Core.Strategies;
 using QuantFunctions.Lake.Datasets;
 using QuantFunctions.Lake.Parquet;
 
@@ -21,25 +24,37 @@ public static class SelectionArtifacts
     /// <summary>The gold dataset of every candidate.</summary>
     public const string CandidatesDataset = "candidates";
 
+    /// <summary>The gold dataset of a market-neutral sleeve's short-book candidates (the long book's are in <see cref="CandidatesDataset"/>).</summary>
+    public const string ShortCandidatesDataset = "candidates_short";
+
     /// <summary>
-    /// The winners, best first: <c>symbol</c>, <c>direction</c>, <c>score</c>, <c>rank</c> (1 = best), <c>observations</c>,
-    /// <c>cluster</c>, <c>qualified</c> (1 when the standard's filter passed), <c>veto</c> (the first predictability veto HTR
-    /// waived for it, or empty), <c>htr_stage</c> (the stage reached).
+    /// The winners, book by book (a market-neutral sleeve has a long and a short book), best first: <c>symbol</c>,
+    /// <c>direction</c> (the book's), <c>score</c>, <c>rank</c> (1 = best in its book), <c>observations</c>, <c>cluster</c>,
+    /// <c>qualified</c> (1 when the standard's filter passed), <c>veto</c> (the first predictability veto HTR waived for it,
+    /// or empty), <c>htr_stage</c> (the stage its book reached).
     /// </summary>
-    public static LakeTable Winners(SelectionResult selection)
+    public static LakeTable Winners(IReadOnlyList<SelectionResult> books)
     {
-        ArgumentNullException.ThrowIfNull(selection);
-        var bySymbol = BySymbol(selection);
-        int n = selection.Winners.Count;
-        string[] symbols = [.. selection.Winners];
-        string[] direction = new string[n], veto = new string[n], stage = new string[n];
+        ArgumentNullException.ThrowIfNull(books);
+        int n = 0;
+        foreach (SelectionResult book in books)
+        {
+            n += book.Winners.Count;
+        }
+
+        string[] symbols = new string[n], direction = new string[n], veto = new string[n], stage = new string[n];
         double[] score = new double[n];
         int[] rank = new int[n], observations = new int[n], cluster = new int[n], qualified = new int[n];
-        for (int i = 0; i < n; i++)
+        int i = 0;
+        foreach (SelectionResult selection in books)
         {
-            SelectionCandidate c = bySymbol[symbols[i]];
-            (direction[i], score[i], rank[i], observations[i]) = (selection.Direction.ToString().ToUpperInvariant(), c.Score, i + 1, c.Observations);
-            (cluster[i], qualified[i], veto[i], stage[i]) = (c.Cluster, c.Qualified ? 1 : 0, c.Veto ?? string.Empty, SelectionFunnel.StageName(selection.Stage));
+            Dictionary<string, SelectionCandidate> bySymbol = BySymbol(selection);
+            for (int k = 0; k < selection.Winners.Count; k++, i++)
+            {
+                SelectionCandidate c = bySymbol[selection.Winners[k]];
+                (symbols[i], direction[i], score[i], rank[i], observations[i]) = (c.Symbol, selection.Direction.ToString().ToUpperInvariant(), c.Score, k + 1, c.Observations);
+                (cluster[i], qualified[i], veto[i], stage[i]) = (c.Cluster, c.Qualified ? 1 : 0, c.Veto ?? string.Empty, SelectionFunnel.StageName(selection.Stage));
+            }
         }
 
         return new LakeTable("selection",
@@ -144,6 +159,30 @@ public static class SelectionArtifacts
                 ["large_returns"] = selection.Gate.LargeReturns,
             },
         };
+    }
+
+    /// <summary>
+    /// The strategy atoms of a table with <c>symbol</c> and <c>direction</c> columns (the <c>selection</c> winners, the
+    /// allocated <c>weights</c>), in row order, each with its row's direction.
+    /// </summary>
+    /// <exception cref="DatasetSchemaException">A direction other than LONG or SHORT.</exception>
+    public static IReadOnlyList<StrategyAtom> Atoms(LakeTable table, string what)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string[] symbols = table.Strings("symbol"), directions = table.Strings("direction");
+        var atoms = new List<StrategyAtom>(table.RowCount);
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            Direction direction = directions[i] switch
+            {
+                "LONG" => Direction.Long,
+                "SHORT" => Direction.Short,
+                _ => throw new DatasetSchemaException($"{what}, row {i}: direction '{directions[i]}' is not LONG or SHORT"),
+            };
+            atoms.Add(new StrategyAtom(Symbol.Parse(symbols[i]), SleeveStrategy.Logic, direction));
+        }
+
+        return atoms;
     }
 
     private static JsonArray Strings(IReadOnlyList<string> values)

@@ -10,8 +10,8 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.Alpha;
 
 /// <summary>
-/// <c>alpha.synthesize</c>: turns the sleeve's selection into strategy atoms (asset, logic, direction)
-/// and their return streams — LONG r, SHORT −min(r, 1.0) — written to gold <c>streams</c> (date, atom, ret;
+/// <c>alpha.synthesize</c>: turns the sleeve's selection into strategy atoms (asset, logic, and the direction of the
+/// winner's book: a market-neutral sleeve has LONG and SHORT atoms) and their return streams — LONG r, SHORT −min(r, 1.0) — written to gold <c>streams</c> (date, atom, ret;
 /// one row per observed return).
 /// </summary>
 public sealed class SynthesizeStage : LakeStage<SleeveParameters>
@@ -31,11 +31,7 @@ public sealed class SynthesizeStage : LakeStage<SleeveParameters>
         string sleeve = StageDatasets.SleeveOf(context, parameters.Sleeve);
         SleeveDefinition definition = await SleeveDefinition.ReadAsync(context, sleeve, cancellationToken);
         LakeTable selection = await LakeTableStore.ReadAsync(context.Lake, StageDatasets.GoldPart(context, sleeve, "selection"), cancellationToken: cancellationToken);
-        var atoms = new List<StrategyAtom>();
-        foreach (string symbol in selection.Strings("symbol"))
-        {
-            atoms.Add(new StrategyAtom(Symbol.Parse(symbol), SleeveStrategy.Logic, definition.Spec.Direction));
-        }
+        IReadOnlyList<StrategyAtom> atoms = SelectionArtifacts.Atoms(selection, $"selection of sleeve '{sleeve}'");
 
         ReturnPanel returns = await definition.ReadUniverseReturnsAsync(context, cancellationToken);
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(returns, atoms);

@@ -34,11 +34,11 @@ internal static class MetaGates
             Direction[] directions = pre is null ? [] : Array.ConvertAll(pre.Strings("direction"), d => d == "SHORT" ? Direction.Short : Direction.Long);
             SignTestResult result = definition is null
                 ? new SignTestResult(source.Sleeve, declared, -1, 0, -1, 0, "the sleeve definition (declared direction) is missing")
-                : DirectionalSignTest.Check(source.Sleeve, declared, pre?.Strings("symbol"), directions, pre is null ? [] : pre.Doubles("weight"), post?.Strings("symbol"), post is null ? [] : post.Doubles("weight"));
+                : DirectionalSignTest.Check(source.Sleeve, declared, pre?.Strings("symbol"), directions, pre is null ? [] : pre.Doubles("weight"), post?.Strings("symbol"), post is null ? [] : post.Doubles("weight"), definition.Spec.MarketNeutral);
             results.Add(result);
             json.Add(new JsonObject
             {
-                ["sleeve"] = result.Sleeve, ["source_run"] = source.SourceRun, ["declared"] = result.Declared.ToString().ToUpperInvariant(), ["passed"] = result.Passed,
+                ["sleeve"] = result.Sleeve, ["source_run"] = source.SourceRun, ["declared"] = result.DeclaredName, ["passed"] = result.Passed,
                 ["atoms_checked"] = result.PreChecked, ["atom_violations"] = result.PreViolations,
                 ["positions_checked"] = result.PostChecked, ["position_violations"] = result.PostViolations, ["first_violation"] = result.FirstViolation,
             });

@@ -4,6 +4,7 @@ using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Execution;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
+using QuantFunctions.Core.Regime;
 using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Lake.Storage;
@@ -20,6 +21,10 @@ namespace QuantFunctions.Stages.Validation;
 /// features dated within it), its positions are held over the following test window by the chosen simulator
 /// (<c>simulator</c>: t1, t2, t3), and friction is charged. Writes the out-of-sample gold <c>backtest</c> series and its
 /// weights over time (<c>backtest_weights</c>); T3 also writes the orders the fill model rejected (<c>backtest/rejections.json</c>).
+/// When the run has a regime artifact (<c>alpha.regime</c>), each window allocates under the cluster cap of the regime as
+/// known at its decision: filtered (forward-pass) state probabilities on data ≤ the window's end with the registered model;
+/// <c>backtest/regimes.json</c> records each window's regime and cap. A market-neutral sleeve's windows also allocate under
+/// |wᵀβ| ≤ 0.15 with betas on the window.
 /// </summary>
 /// <remarks>Prices for T3 come from the silver returns the stage reads (<see cref="PriceBook.FromReturns"/>: the
 /// close compounds the returns from 100, the open is the previous close): the model side reads silver only.</remarks>
@@ -30,7 +35,7 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
 
     /// <inheritdoc/>
     protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, BacktestParameters parameters, CancellationToken cancellationToken) =>
-        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: true, [], cancellationToken);
+        SleeveDefinition.InputsAsync(context, StageDatasets.SleeveOf(context, parameters?.Sleeve), withSilver: true, [RegimeStage.Dataset], cancellationToken);
 
     /// <inheritdoc/>
     protected override async Task<StageResult> RunAsync(StageContext context, BacktestParameters parameters, CancellationToken cancellationToken)
@@ -47,9 +52,20 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
             PeriodsPerYear = spec.PeriodsPerYear, LotSize = parameters.LotSize, InitialCapital = parameters.InitialCapital,
         };
         ISimulator simulator = Simulators.Create(Simulators.Parse(parameters.Simulator));
+        (RegimeModel Model, string ModelId, string Version)? regime = await RegisteredRegimeModel.OfRunAsync(context, sleeve, cancellationToken);
+        string benchmark = "equal_weight:" + spec.Universe;
+        var windows = new JsonArray();
         BacktestResult result = WalkForwardBacktester.Run(
             returns,
-            window => SleeveStrategy.Align(SleeveStrategy.Decide(window, features, spec)?.Positions ?? [], window.Columns),
+            window =>
+            {
+                // The constraints as known at the window's decision: the regime filtered on data ≤ its last row with the
+                // run's registered model (never Viterbi over the whole series), and a market-neutral sleeve's betas.
+                SleeveConstraintInputs? inputs = regime is null && !spec.MarketNeutral ? null : SleeveConstraintInputs.KnownAt(window, regime?.Model, spec, benchmark);
+                SleeveAllocation? decision = SleeveStrategy.Decide(window, features, spec, inputs);
+                windows.Add(WindowRegime(window.Dates[^1], inputs, decision));
+                return SleeveStrategy.Align(decision?.Positions ?? [], window.Columns);
+            },
             options,
             simulator,
             prices: null);
@@ -73,6 +89,17 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
         summary["skipped_trades"] = result.SkippedTrades;
 
         var outputs = new List<OutputLocation> { Output("backtest", part), Output("backtest_weights", weightsPart) };
+        if (regime is { } used)
+        {
+            // The regime and cluster cap each window allocated under (recorded only when the run has a regime model).
+            LakePath regimes = StageDatasets.GoldFile(context, sleeve, BacktestTable.Dataset, "regimes.json");
+            var document = new JsonObject { ["model_id"] = used.ModelId, ["version"] = used.Version, ["inference"] = "filtered", ["windows"] = windows };
+            await LakeWrites.WriteBytesOnceAsync(context.Lake, regimes, StageJson.ToBytes(document), cancellationToken);
+            outputs.Add(Output("regimes", regimes));
+            summary["regime_model"] = $"{used.ModelId}@{used.Version}";
+            summary["regime_windows"] = RegimeCounts(windows);
+        }
+
         if (result.Simulator == SimulatorId.T3)
         {
             summary["rejected_orders"] = result.Rejections.Count;
@@ -83,6 +110,35 @@ public sealed class BacktestStage : LakeStage<BacktestParameters>
 
         await context.AuditAsync("validate.backtest", summary.DeepClone().AsObject(), cancellationToken);
         return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = outputs, Summary = summary };
+    }
+
+    /// <summary>One window's regime record: the decision's last data day, the regime known then and the cluster cap in force (null when cash).</summary>
+    private static JsonObject WindowRegime(DateOnly known, SleeveConstraintInputs? inputs, SleeveAllocation? decision) => new()
+    {
+        ["known_at"] = known.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["regime"] = inputs?.Regime is { } label ? RegimeLabels.Name(label) : null,
+        ["regime_cap"] = inputs?.Regime is { } l ? RegimeLabels.ClusterCap(l) : null,
+        ["cluster_cap"] = decision?.Constraints?.ClusterCap,
+        ["cap_relaxed_from"] = decision?.Constraints?.CapRelaxedFrom,
+        ["held"] = decision is not null,
+    };
+
+    private static JsonObject RegimeCounts(JsonArray windows)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (JsonNode? w in windows)
+        {
+            string label = w!["regime"]?.GetValue<string>() ?? "WARMUP";
+            counts[label] = counts.GetValueOrDefault(label) + 1;
+        }
+
+        var json = new JsonObject();
+        foreach (KeyValuePair<string, int> kv in counts)
+        {
+            json[kv.Key] = kv.Value;
+        }
+
+        return json;
     }
 
     // One entry per rejected order, in submission order: what the fill model refused and why.

@@ -2,6 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Market;
+using QuantFunctions.Core.Regime;
+using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Core.Strategies;
 
 namespace QuantFunctions.Core.Tests.Backtesting;
 
@@ -64,4 +67,87 @@ public sealed class NoLookAheadPropertyTests
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
+
+    [Fact]
+    public void Plan_RegimeCappedSleeve_DataPerturbedAfterT_RegimeAndDecisionsUpToTUnchanged()
+    {
+        // The backtest's regime caps (validate.backtest): each window allocates under the cap of the regime filtered on its
+        // own rows with a fixed registered model. Returns alternate calm (σ 0.5 %) and wild (σ 4 %) blocks of 40 rows so
+        // the known regime changes across windows; perturbing rows after t must change neither the regime known at a
+        // decision ≤ t nor its weights (FsCheck, 25 cases: each runs the HMM filter and a capped allocation per window).
+        RegimeModel model = RegimeDetector.Fit(Blocks(new Random(99), 400, 1), new RegimeOptions { Fit = new HmmFitOptions { States = 2, Restarts = 2, Seed = 5 } });
+        var spec = new SleeveSpec { Universe = "u", Engine = "inverse_vol", AllocationLookback = 40 };
+        string[] columns = ["X:A", "X:B", "X:C", "X:D", "X:E"];
+        StrategyAtom[] atoms = [.. columns.Select(c => new StrategyAtom(Symbol.Parse(c), SleeveStrategy.Logic, Direction.Long))];
+        Gen<(int Seed, int Train, int Step, int Extra)> input =
+            from seed in Gen.Choose(0, int.MaxValue - 1)
+            from train in Gen.Choose(60, 120)
+            from step in Gen.Choose(10, 30)
+            from extra in Gen.Choose(20, 120)
+            select (seed, train, step, extra);
+        var labelsSeen = new HashSet<RegimeLabel?>();
+        Prop.ForAll(input.ToArbitrary(), x =>
+        {
+            int rows = x.Train + x.Extra;
+            var rng = new Random(x.Seed);
+            double[] values = Blocks(rng, rows, columns.Length);
+            var original = new ReturnPanel(SelectionDates(rows), columns, values);
+            int cut = x.Train + rng.Next(x.Extra);
+            double[] perturbed = (double[])values.Clone();
+            for (int j = 0; j < columns.Length; j++)
+            {
+                for (int t = cut; t < rows; t++)
+                {
+                    perturbed[(j * rows) + t] = (rng.NextDouble() - 0.5) * 0.3;
+                }
+            }
+
+            var changed = new ReturnPanel(original.Dates, columns, perturbed);
+            var options = new WalkForwardOptions { TrainDays = x.Train, TestDays = x.Step, StepDays = x.Step, GapDays = 0, LotSize = 0 };
+            (WalkForwardPlan a, List<RegimeLabel?> la) = Capped(original);
+            (WalkForwardPlan b, List<RegimeLabel?> lb) = Capped(changed);
+            labelsSeen.UnionWith(la);
+            for (int k = 0; k < a.Schedule.Windows.Count; k++)
+            {
+                if (a.Schedule.Windows[k].DecisionRow <= cut && (la[k] != lb[k] || !a.Targets[k].AsSpan().SequenceEqual(b.Targets[k])))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+
+            (WalkForwardPlan Plan, List<RegimeLabel?> Labels) Capped(ReturnPanel panel)
+            {
+                var labels = new List<RegimeLabel?>();
+                WalkForwardPlan plan = WalkForwardBacktester.Plan(panel, window =>
+                {
+                    SleeveConstraintInputs inputs = SleeveConstraintInputs.KnownAt(window, model, spec, "equal_weight:u");
+                    labels.Add(inputs.Regime);
+                    return SleeveStrategy.Align(SleeveStrategy.Allocate(window, atoms, spec, inputs).Positions, window.Columns);
+                }, options);
+                return (plan, labels);
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
+        Assert.Contains(RegimeLabel.Normal, labelsSeen);
+        Assert.Contains(RegimeLabel.Crisis, labelsSeen);
+    }
+
+    /// <summary>Column-major returns in alternating 40-row blocks: calm (σ ≈ 0.5 %) then wild (σ ≈ 4 %), seeded.</summary>
+    private static double[] Blocks(Random rng, int rows, int columns)
+    {
+        double[] values = new double[rows * columns];
+        for (int j = 0; j < columns; j++)
+        {
+            for (int t = 0; t < rows; t++)
+            {
+                double scale = (t / 40) % 2 == 0 ? 0.005 : 0.04;
+                values[(j * rows) + t] = scale * (rng.NextDouble() - 0.5) * 3.46;
+            }
+        }
+
+        return values;
+    }
+
+    private static DateOnly[] SelectionDates(int rows) => [.. Enumerable.Range(0, rows).Select(i => new DateOnly(2020, 1, 1).AddDays(i))];
 }

@@ -3,6 +3,7 @@ using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Regime;
 using QuantFunctions.Core.Sleeves;
+using QuantFunctions.Core.Strategies;
 
 namespace QuantFunctions.Core.Tests.Sleeves;
 
@@ -41,7 +42,7 @@ public sealed class SleeveConstraintsTests
     public void Build_LongOnly_CapOfTheRegimeAndWardCutOfCeilOneOverCapPlusOne(RegimeLabel regime, int atoms, double cap, int clusters)
     {
         // K = min(N, ⌈1/cap⌉ + 1): ⌈4⌉ + 1 = 5, ⌈5⌉ + 1 = 6, ⌈6.67⌉ + 1 = 8.
-        var (constraints, notes) = SleeveConstraints.Build(Noise(atoms), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(regime));
+        var (constraints, notes) = SleeveConstraints.Build(Noise(atoms), Longs(atoms), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(regime));
 
         Assert.Equal((cap, clusters, LinkageMethod.Ward), (constraints.ClusterCaps!.MaxWeight, constraints.ClusterCaps.MaxClusters, constraints.ClusterCaps.Linkage!.Value));
         Assert.Equal((RegimeLabels.Name(regime), "regime", (double?)null), (notes.Regime, notes.RegimeSource, notes.CapRelaxedFrom));
@@ -52,7 +53,7 @@ public sealed class SleeveConstraintsTests
     public void Build_FewerAtomsThanTheCapAllows_RaisesTheCapToOneOverNAndRecordsIt()
     {
         // Crisis cap 0.15 needs ⌈1/0.15⌉ = 7 atoms; with 5 atoms the cap becomes 1/5 = 0.2, recorded.
-        var (constraints, notes) = SleeveConstraints.Build(Noise(5), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(RegimeLabel.Crisis));
+        var (constraints, notes) = SleeveConstraints.Build(Noise(5), Longs(5), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(RegimeLabel.Crisis));
 
         Assert.Equal(0.2, constraints.ClusterCaps!.MaxWeight, 1e-15);
         Assert.Equal(0.15, notes.CapRelaxedFrom);
@@ -61,11 +62,44 @@ public sealed class SleeveConstraintsTests
     [Fact]
     public void Build_NoRegime_DefaultsToNormalAndSaysSo()
     {
-        var (constraints, notes) = SleeveConstraints.Build(Noise(10), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(null));
+        var (constraints, notes) = SleeveConstraints.Build(Noise(10), Longs(10), new SleeveSpec { Universe = "u" }, new SleeveConstraintInputs(null));
 
         Assert.Equal(0.25, constraints.ClusterCaps!.MaxWeight);
         Assert.Equal(("NORMAL", "default"), (notes.Regime, notes.RegimeSource));
     }
+
+    [Fact]
+    public void AtomBetas_TwoBooks_ShortAtomCarriesTheNegatedAssetBeta()
+    {
+        // The hand-worked betas above: asset X:X has β = 2 and X:Y β = 0.2 against b. A LONG atom on X:X keeps 2; a SHORT
+        // atom on X:Y gets −0.2 (its stream −min(r, 1) moves against the asset). The atom streams themselves are not read.
+        double[] b = [0.01, -0.01, 0.02, 0.00];
+        ReturnPanel universe = Panel(["X:X", "X:Y"], [0.02, -0.02, 0.04, 0.00, 0.03, 0.03, 0.03, 0.01]);
+        StrategyAtom[] atoms = [new(Symbol.Parse("X:X"), "selection", Direction.Long), new(Symbol.Parse("X:Y"), "selection", Direction.Short)];
+        ReturnPanel streams = Panel([atoms[0].Id, atoms[1].Id], [9, 9, 9, 9, 9, 9, 9, 9]);
+
+        double[] betas = SleeveConstraints.AtomBetas(streams, atoms, new SleeveConstraintInputs(null, Benchmark(b), "b", universe));
+
+        Assert.Equal(2.0, betas[0], 1e-12);
+        Assert.Equal(-0.2, betas[1], 1e-12);
+    }
+
+    [Fact]
+    public void Build_MarketNeutral_AtomWeightsStayLongOnlyWithTheBetaBound()
+    {
+        double[] b = [0.01, -0.01, 0.02, 0.00];
+        ReturnPanel universe = Panel(["X:X", "X:Y"], [0.02, -0.02, 0.04, 0.00, 0.03, 0.03, 0.03, 0.01]);
+        StrategyAtom[] atoms = [new(Symbol.Parse("X:X"), "selection", Direction.Long), new(Symbol.Parse("X:Y"), "selection", Direction.Short)];
+        ReturnPanel streams = Panel([atoms[0].Id, atoms[1].Id], [0.02, -0.02, 0.04, 0.00, -0.03, -0.03, -0.03, -0.01]);
+
+        var (constraints, notes) = SleeveConstraints.Build(streams, atoms, new SleeveSpec { Universe = "u", MarketNeutral = true }, new SleeveConstraintInputs(null, Benchmark(b), "b", universe));
+
+        Assert.Equal((0.0, 1.0), (constraints.MinWeight, constraints.MaxWeight));
+        Assert.Equal([2.0, -0.2], constraints.Beta!.Betas.Select(x => Math.Round(x, 12)));
+        Assert.Equal(-0.2, notes.Betas![atoms[1].Id], 1e-12);
+    }
+
+    private static StrategyAtom[] Longs(int n) => [.. Enumerable.Range(0, n).Select(i => new StrategyAtom(Symbol.Parse("X:A" + i), "selection", Direction.Long))];
 
     private static ReturnPanel Panel(string[] columns, double[] columnMajor)
     {

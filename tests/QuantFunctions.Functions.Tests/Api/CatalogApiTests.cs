@@ -37,7 +37,7 @@ public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<Harn
 
         Assert.Equal(200, response.Status);
         Dictionary<string, JsonNode> pipelines = response.Body!.AsArray().ToDictionary(p => p!["id"]!.GetValue<string>(), p => p!);
-        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "meta", "paper", "paper_resume", "selection_v21", "selection_v32", "selection_v4", "selection_v5", "selection_v51", "sleeve", "sleeve_us_equity", "tournament"], pipelines.Keys);
+        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "market_neutral", "meta", "paper", "paper_resume", "selection_v21", "selection_v32", "selection_v4", "selection_v5", "selection_v51", "sleeve", "sleeve_us_equity", "tournament"], pipelines.Keys);
         JsonNode dataops = pipelines["dataops"];
         Assert.Equal(("demo", "1.0.0", "data"), (dataops["scope"]!.GetValue<string>(), dataops["version"]!.GetValue<string>(), dataops["kind"]!.GetValue<string>()));
         Assert.Equal("0 30 22 * * *", dataops["schedule"]!.GetValue<string>());

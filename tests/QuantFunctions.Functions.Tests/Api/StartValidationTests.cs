@@ -11,7 +11,7 @@ public sealed class StartValidationTests(HarnessFixture fixture) : IClassFixture
     public static TheoryData<string, string?, string, string> BadStarts() => new()
     {
         { "nosuch", null, ErrorCodes.UnknownPipeline.Value, "'nosuch'" },
-        { "nosuch", null, ErrorCodes.UnknownPipeline.Value, "dataops, dataops_crypto_spot, dataops_us_equity, meta, paper, paper_resume, selection_v21, selection_v32, selection_v4, selection_v5, selection_v51, sleeve, sleeve_us_equity, tournament" },
+        { "nosuch", null, ErrorCodes.UnknownPipeline.Value, "dataops, dataops_crypto_spot, dataops_us_equity, market_neutral, meta, paper, paper_resume, selection_v21, selection_v32, selection_v4, selection_v5, selection_v51, sleeve, sleeve_us_equity, tournament" },
         { "dataops", """{ "as_of": "yesterday" }""", ErrorCodes.BadAsOf.Value, "as_of 'yesterday'" },
         { "dataops", """{ "as_of": "2024-01-02T00:00:00" }""", ErrorCodes.BadAsOf.Value, "as_of" },
         { "dataops", """{ "as_of": 20240102 }""", ErrorCodes.BadAsOf.Value, "as_of" },

@@ -81,7 +81,7 @@ public sealed class StartupValidatorTests
     {
         PipelineCatalog catalog = ShippedCatalog.Load();
 
-        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "meta", "paper", "paper_resume", "selection_v21", "selection_v32", "selection_v4", "selection_v5", "selection_v51", "sleeve", "sleeve_us_equity", "tournament"], catalog.Ids);
+        Assert.Equal(["dataops", "dataops_crypto_spot", "dataops_us_equity", "market_neutral", "meta", "paper", "paper_resume", "selection_v21", "selection_v32", "selection_v4", "selection_v5", "selection_v51", "sleeve", "sleeve_us_equity", "tournament"], catalog.Ids);
         Assert.Equal(Path.GetFullPath(ShippedCatalog.ManifestsRoot), catalog.Root);
     }
 
