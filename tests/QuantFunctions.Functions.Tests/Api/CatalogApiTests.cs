@@ -64,7 +64,7 @@ public sealed class CatalogApiTests(HarnessFixture fixture) : IClassFixture<Harn
         Assert.Equal("Healthy", response["status"]);
         Assert.True(response.Body!["lakeReachable"]!.GetValue<bool>());
         Assert.Equal("file: reachable", response["lake"]);
-        Assert.Equal(14, response.Body["pipelines"]!.GetValue<int>());
+        Assert.Equal(15, response.Body["pipelines"]!.GetValue<int>());
         Assert.True(response.Body["stages"]!.GetValue<int>() > 10);
     }
 
