@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Commands;
 using QuantFunctions.Cli.Infrastructure;
-using QuantFunctions.Core.Errors;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli;
@@ -59,22 +58,6 @@ public static class Program
     public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        RootCommand root = CliRoot.Build(context);
-        ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await context.Error.WriteLineAsync($"quant: {ErrorCodes.Usage}: {error.Message}");
-            }
-
-            await context.Error.WriteLineAsync("Run 'quant --help' for usage.");
-            return ExitCodes.UsageError;
-        }
-
-        // Ctrl+C and SIGTERM cancel cancellationToken (Main); System.CommandLine's own handling is off, as it would end the
-        // process 2 s after the signal, before a worker has left its task hub.
-        return await parse.InvokeAsync(
-            new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = context.Error, ProcessTerminationTimeout = null }, cancellationToken);
+        return await CliInvocation.RunAsync(CliRoot.Build(context), context, args, cancellationToken);
     }
 }
