@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Compute;
 using QuantFunctions.Cli.Compute.Infrastructure;
 
@@ -22,31 +21,13 @@ public static class Program
             return HostExecutable.Run(args);
         }
 
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command already returned.
-            }
-        });
-
+        using var signals = new StopSignals();
         var root = new RootCommand("QuantFunctions: a quantitative portfolio platform.");
         foreach (Command command in commands)
         {
             root.Subcommands.Add(command);
         }
 
-        return await CliInvocation.RunAsync(root, output, args, cancellation.Token);
+        return await CliInvocation.RunAsync(root, output, args, signals.Token);
     }
 }
