@@ -24,6 +24,11 @@ if ! dotnet build QuantFunctions.sln -c Release -nologo -v q; then
   echo "test.sh: build failed" >&2; echo "0 passed, 1 failed"; exit 1
 fi
 
+echo "== publish quant (./quant: the native front door and its host in artifacts/quant; FrontDoorTests run them)"
+if ! ./quant --help > /dev/null; then
+  echo "test.sh: building quant failed" >&2; echo "0 passed, 1 failed"; exit 1
+fi
+
 echo "== publish the Functions app (artifacts/functions: what a deployment ships; its functions.metadata is tested)"
 if ! dotnet publish src/QuantFunctions.Functions -c Release --no-build -nologo -v q -o "$ROOT/artifacts/functions"; then
   echo "test.sh: publishing the Functions app failed" >&2; echo "0 passed, 1 failed"; exit 1

@@ -5,8 +5,9 @@
 #
 #   scripts/bench-allocation-peer.sh [--repeat N] [--assets N] [--days N] [--whole-process-only] [--quant PATH]
 #
-# First, whole processes as a user runs them (median of --repeat runs each, interleaved): `quant allocate FILE
-# --engine min_variance --json` (the published CLI that ./quant runs, or --quant PATH) against the peer's same job
+# First, whole processes as a user runs them (median of --repeat runs each, interleaved; wall time and the process's
+# user+sys CPU, which a busy machine inflates less): `quant allocate FILE --engine min_variance --json` (the native
+# front door that ./quant builds and runs, artifacts/quant/quant, or --quant PATH) against the peer's same job
 # in one node process (read the CSV, covariance, global minimum variance; scripts/bench-allocation-peer-job.mjs).
 # Then, unless --whole-process-only, the kernels alone: BenchmarkDotNet against the peer's in-process medians.
 #
@@ -45,18 +46,25 @@ echo "returns: $RETURNS ($(du -h "$RETURNS" | cut -f1))"
 if [ -z "$QUANT" ]; then "$ROOT/quant" --help > /dev/null; QUANT="$ROOT/artifacts/quant/quant"; fi # build outside the timing
 echo "== whole process, median of $REPEAT (interleaved): quant allocate --engine min_variance vs the peer's same job"
 python3 - "$QUANT" "$PEER/peer-job.mjs" "$RETURNS" "$REPEAT" <<'PY'
-import subprocess, sys, time, statistics
+import os, subprocess, sys, time, statistics
 quant, job, returns, repeat = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 cmds = {"quant allocate": [quant, "allocate", returns, "--engine", "min_variance", "--json"], "peer (node)": ["node", job, returns]}
 times = {k: [] for k in cmds}
 for name, cmd in cmds.items():  # one untimed run each: file cache, disk
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+cpu = {k: [] for k in cmds}
 for _ in range(repeat):
     for name, cmd in cmds.items():
-        t0 = time.perf_counter(); subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL); times[name].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        times[name].append(time.perf_counter() - t0)
+        cpu[name].append(usage.ru_utime + usage.ru_stime)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{name} failed: {cmd}")
 med = {k: statistics.median(v) for k, v in times.items()}
 for k, v in times.items():
-    print(f"  {k:<16} median {med[k]:6.3f} s  (min {min(v):.3f}, max {max(v):.3f})")
+    print(f"  {k:<16} median {med[k]:6.3f} s  (min {min(v):.3f}, max {max(v):.3f});  CPU user+sys median {statistics.median(cpu[k]):.3f} s")
 print(f"  ratio ours / peer: {med['quant allocate'] / med['peer (node)']:.3f}x  (target <= 0.1x)")
 PY
 [ "$WHOLE_ONLY" = 1 ] && exit 0

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using QuantFunctions.Cli.Commands;
 using QuantFunctions.Cli.Infrastructure;
-using QuantFunctions.Core.Errors;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli;
@@ -28,53 +26,20 @@ public static class Program
         // Spans and metrics of runs go to OTLP when an endpoint is configured (the SDK reads the OTEL_* variables);
         // every run writes forensic_trace.json regardless.
         using OpenTelemetry.OpenTelemetrySdk? sdk = CliTelemetry.Create(settings.Host.Telemetry);
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
 
-        // SIGTERM (kill, systemd, container stop) stops a command as Ctrl+C does: `quant worker` leaves its task hub cleanly.
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command already returned.
-            }
-        });
+        // Ctrl+C and SIGTERM (kill, systemd, container stop) stop a command: `quant worker` leaves its task hub cleanly.
+        using var signals = new StopSignals();
 
         // Live progress and colour on a terminal only; plain text when redirected; NO_COLOR honoured.
         IAnsiConsole console = CliConsole.Create(Console.Out, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
         var context = new CliContext(settings, console, Console.Error, TimeProvider.System);
-        return await RunAsync(context, args, cancellation.Token);
+        return await RunAsync(context, args, signals.Token);
     }
 
     /// <summary>Parses and runs <paramref name="args"/> against <paramref name="context"/> (used by tests).</summary>
     public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        RootCommand root = CliRoot.Build(context);
-        ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await context.Error.WriteLineAsync($"quant: {ErrorCodes.Usage}: {error.Message}");
-            }
-
-            await context.Error.WriteLineAsync("Run 'quant --help' for usage.");
-            return ExitCodes.UsageError;
-        }
-
-        // Ctrl+C and SIGTERM cancel cancellationToken (Main); System.CommandLine's own handling is off, as it would end the
-        // process 2 s after the signal, before a worker has left its task hub.
-        return await parse.InvokeAsync(
-            new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = context.Error, ProcessTerminationTimeout = null }, cancellationToken);
+        return await CliInvocation.RunAsync(CliRoot.Build(context), context, args, cancellationToken);
     }
 }

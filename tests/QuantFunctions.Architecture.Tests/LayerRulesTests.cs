@@ -20,6 +20,7 @@ public sealed partial class LayerRulesTests
         { "QuantFunctions.Orchestration", ["QuantFunctions.Core", "QuantFunctions.Lake"] },
         { "QuantFunctions.Stages", ["QuantFunctions.Core", "QuantFunctions.Lake", "QuantFunctions.DataOps", "QuantFunctions.Orchestration"] },
         { "QuantFunctions.Hosting", ["QuantFunctions.Core", "QuantFunctions.Lake", "QuantFunctions.DataOps", "QuantFunctions.Orchestration", "QuantFunctions.Stages"] },
+        { "QuantFunctions.Cli.Compute", ["QuantFunctions.Core", "QuantFunctions.Lake"] },
         { "QuantFunctions.Durable", ["QuantFunctions.Core", "QuantFunctions.Lake", "QuantFunctions.DataOps", "QuantFunctions.Orchestration", "QuantFunctions.Stages", "QuantFunctions.Hosting"] },
     };
 
@@ -66,6 +67,7 @@ public sealed partial class LayerRulesTests
     [InlineData("QuantFunctions.Hosting")]
     [InlineData("QuantFunctions.Durable")]
     [InlineData("QuantFunctions.Functions")]
+    [InlineData("QuantFunctions.Cli.Compute")]
     [InlineData("quant")]
     public void ProductAssembly_ShipsNoTestHelpers_AndEveryTypeInItsOwnNamespace(string assembly)
     {

@@ -1,3 +1,4 @@
+using QuantFunctions.Cli.Compute.Infrastructure;
 using Spectre.Console;
 
 namespace QuantFunctions.Cli.Infrastructure;
@@ -7,4 +8,4 @@ namespace QuantFunctions.Cli.Infrastructure;
 /// <param name="Console">Standard output (tables, progress, text).</param>
 /// <param name="Error">Standard error (diagnostics).</param>
 /// <param name="Time">The clock used for run metadata only (never for results).</param>
-public sealed record CliContext(CliSettings Settings, IAnsiConsole Console, TextWriter Error, TimeProvider Time);
+public sealed record CliContext(CliSettings Settings, IAnsiConsole Console, TextWriter Error, TimeProvider Time) : ICommandOutput;

@@ -1,44 +1,6 @@
-using System.CommandLine;
-using QuantFunctions.Core.Errors;
+using QuantFunctions.Cli.Compute.Infrastructure;
 
 namespace QuantFunctions.Cli.Infrastructure;
 
-/// <summary>
-/// Base of every <c>quant</c> command: runs <see cref="ExecuteAsync"/> and reports an error that carries a code
-/// (<see cref="ErrorCodes.Of"/>) as one line, <c>quant &lt;command&gt;: &lt;code&gt;: &lt;message&gt;</c>, exiting
-/// with the code's <see cref="ErrorCode.ExitCode"/> (2 for usage and validation, 1 for a failure). Anything else is a
-/// fault and keeps its stack trace.
-/// </summary>
-internal abstract class CommandBase : Command
-{
-    protected CommandBase(string name, string description, CliContext context)
-        : base(name, description)
-    {
-        Context = context;
-        SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
-    }
-
-    /// <summary>Settings, console and clock.</summary>
-    protected CliContext Context { get; }
-
-    /// <summary>The command's work; returns an exit code from <see cref="ExitCodes"/>.</summary>
-    protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
-
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ExecuteAsync(parseResult, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await Context.Error.WriteLineAsync($"quant {Name}: cancelled");
-            return ExitCodes.RunFailed;
-        }
-        catch (Exception ex) when (ErrorCodes.Of(ex) is { } code)
-        {
-            await Context.Error.WriteLineAsync($"quant {Name}: {code}: {ex.Message}");
-            return code.ExitCode;
-        }
-    }
-}
+/// <summary>Base of the host's commands: a <see cref="CliCommand{TContext}"/> that gets the settings and the clock as well as the output.</summary>
+internal abstract class CommandBase(string name, string description, CliContext context) : CliCommand<CliContext>(name, description, context);

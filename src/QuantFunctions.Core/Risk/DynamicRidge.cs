@@ -31,11 +31,11 @@ public static class DynamicRidge
 
         int n = covariance.Size;
         (double eMin, double eMax) = SymmetricEigenvalues.Extremes(covariance.Values, n);
-        double[] values = covariance.ToArray();
+        ReadOnlySpan<double> matrix = covariance.Values;
         double trace = 0;
         for (int i = 0; i < n; i++)
         {
-            trace += values[(i * n) + i];
+            trace += matrix[(i * n) + i];
         }
 
         eMin = Math.Max(eMin, 0);
@@ -45,7 +45,9 @@ public static class DynamicRidge
             return new RidgeResult(covariance, 0, before, before, maxCondition);
         }
 
+        // The copy is made only when the ridge is applied.
         double shift = (eMax - (maxCondition * eMin)) / (maxCondition - 1);
+        double[] values = covariance.ToArray();
         for (int i = 0; i < n; i++)
         {
             values[(i * n) + i] += shift;

@@ -85,25 +85,32 @@ public static class SampleCovariance
     }
 
     /// <summary>
-    /// Copies the complete rows of <paramref name="returns"/> into <paramref name="destination"/>
+    /// Writes the complete rows of <paramref name="returns"/> into <paramref name="destination"/>
     /// (column-major rows × N), de-meaned per asset; returns the row count.
     /// </summary>
+    /// <remarks>
+    /// A panel without missing values is de-meaned straight from its own values into the destination (one pass, no
+    /// copy first); with missing values the complete rows are copied, then de-meaned in place. Same sums, same
+    /// subtractions, so the same bits either way.
+    /// </remarks>
     internal static int CentreCompleteRows(ReturnPanel returns, Span<double> destination, out double[] means)
     {
         int n = returns.ColumnCount;
-        int rows = returns.CopyCompleteRows(destination);
+        bool complete = !returns.HasMissing;
+        int rows = complete ? returns.RowCount : returns.CopyCompleteRows(destination);
         if (rows < 2)
         {
             throw new AllocationException(ErrorCodes.InsufficientData, $"returns have {rows} complete rows; covariance needs at least 2");
         }
 
+        ReadOnlySpan<double> source = complete ? returns.Values : destination;
         means = new double[n];
         for (int j = 0; j < n; j++)
         {
-            Span<double> column = destination.Slice(j * rows, rows);
+            ReadOnlySpan<double> column = source.Slice(j * rows, rows);
             double mean = TensorPrimitives.Sum(column) / rows;
             means[j] = mean;
-            TensorPrimitives.Subtract(column, mean, column);
+            TensorPrimitives.Subtract(column, mean, destination.Slice(j * rows, rows));
         }
 
         return rows;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace QuantFunctions.Lake.Parquet;
 
@@ -27,13 +26,6 @@ public sealed record ParquetFileInfo(
     IReadOnlyList<ParquetRowGroupInfo> RowGroups,
     IReadOnlyList<KeyValuePair<string, string?>> KeyValueMetadata)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Indented JSON with snake_case names (enums as strings).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ParquetFileInfoJson.Default.ParquetFileInfo);
 }

@@ -1,4 +1,4 @@
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>One column of a returns file, ready for the metrics: its usable rows and what was dropped.</summary>
 /// <param name="Name">The column name.</param>

@@ -1,4 +1,4 @@
-namespace QuantFunctions.Cli.Infrastructure;
+namespace QuantFunctions.Cli.Compute.Infrastructure;
 
 /// <summary>
 /// The process exit codes of <c>quant</c>. An error exits with its code's <see cref="QuantFunctions.Core.Errors.ErrorCode.ExitCode"/>,

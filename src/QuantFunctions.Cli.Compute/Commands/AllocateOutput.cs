@@ -7,7 +7,7 @@ using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Risk;
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>Prints an <see cref="AllocateRun"/> as tables or as one JSON document.</summary>
 internal static class AllocateOutput

@@ -1,18 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
-using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Compute.Infrastructure;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Performance;
 using QuantFunctions.Lake.Datasets;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>
 /// <c>quant metrics FILE [--benchmark FILE] [--rf R] [--periods N] [--json]</c>: quantstats' metric set
 /// (docs/metrics.md) of every column of a returns file — CSV or Parquet, read as <c>quant allocate</c> reads it —
 /// with a benchmark column and the benchmark metrics when a benchmark file is given. Exit 0, or 2 for bad usage or input.
 /// </summary>
-internal sealed class MetricsCommand : CommandBase
+internal sealed class MetricsCommand : CliCommand<ICommandOutput>
 {
     private readonly Argument<string> _file = new("file") { Description = "Returns: .csv with a header or .parquet; one column per series, rows = periods, an optional first date column (dates enable the monthly/yearly metrics)." };
     private readonly Option<string?> _benchmark = new("--benchmark") { Description = "Benchmark returns file with one column, joined on dates (or row by row when both files are undated)." };
@@ -20,7 +20,7 @@ internal sealed class MetricsCommand : CommandBase
     private readonly Option<double> _periods = new("--periods") { Description = "Periods per year for annualising (default 252; 365 for 24×7 daily series, 12 for monthly).", DefaultValueFactory = _ => 252 };
     private readonly Option<bool> _json = CliOptions.Json();
 
-    public MetricsCommand(CliContext context)
+    public MetricsCommand(ICommandOutput context)
         : base("metrics", "quantstats' performance metrics of a returns file, optionally against a benchmark.", context)
     {
         Arguments.Add(_file);

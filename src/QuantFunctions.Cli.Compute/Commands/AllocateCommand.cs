@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Compute.Infrastructure;
 using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Allocation.Engines;
 using QuantFunctions.Core.Market;
@@ -9,7 +9,7 @@ using QuantFunctions.Core.Returns;
 using QuantFunctions.Core.Risk;
 using QuantFunctions.Lake.Datasets;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>
 /// <c>quant allocate FILE --engine NAME [--linkage …] [--risk-model …] [--bounds lo,hi] [--rf r]
@@ -18,7 +18,7 @@ namespace QuantFunctions.Cli.Commands;
 /// prints the weights, diagnostics, constraint report and fallback steps. Exit 0 on success, 1 when the
 /// allocation is not a success (a constraint violated after every fallback), 2 for bad usage or input.
 /// </summary>
-internal sealed class AllocateCommand : CommandBase
+internal sealed class AllocateCommand : CliCommand<ICommandOutput>
 {
     private static readonly string[] Linkages = ["single", "complete", "average", "ward"];
 
@@ -35,7 +35,7 @@ internal sealed class AllocateCommand : CommandBase
     private readonly Option<string[]> _param = new("--param") { Description = "Engine parameter k=v; repeat for several, e.g. --param target_volatility=0.15 --param max_iterations=5000." };
     private readonly Option<bool> _json = CliOptions.Json();
 
-    public AllocateCommand(CliContext context)
+    public AllocateCommand(ICommandOutput context)
         : base("allocate", "Run an allocation engine on a returns (or prices) file and print weights, diagnostics and the constraint report.", context)
     {
         Arguments.Add(_file);

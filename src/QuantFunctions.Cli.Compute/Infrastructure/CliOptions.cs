@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace QuantFunctions.Cli.Infrastructure;
+namespace QuantFunctions.Cli.Compute.Infrastructure;
 
 /// <summary>Options shared by several commands.</summary>
 internal static class CliOptions

@@ -6,7 +6,7 @@ using QuantFunctions.Core.Performance;
 using QuantFunctions.Core.Reporting;
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>Prints a <see cref="MetricsRun"/> as a table (a column per series, then the benchmark) or as one JSON document.</summary>
 internal static class MetricsOutput

@@ -2,7 +2,7 @@ using System.Globalization;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>
 /// Turns the returns file (and the benchmark file) of <c>quant metrics</c> into series: each column keeps the rows

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Infrastructure;
+namespace QuantFunctions.Cli.Compute.Infrastructure;
 
 /// <summary>
 /// Progress of a long operation: a Spectre progress bar (description, bar, percentage, elapsed time) on a live

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Infrastructure;
+namespace QuantFunctions.Cli.Compute.Infrastructure;
 
 /// <summary>
 /// The console of <c>quant</c>: live progress, colour and styles only when the output is a terminal; plain text (no
@@ -28,7 +28,7 @@ public static class CliConsole
     }
 
     /// <summary>The console of standard error for progress next to data on standard output, or null when standard error is not a terminal.</summary>
-    public static IAnsiConsole? ForStandardError(CliContext context, Func<string, string?> read)
+    public static IAnsiConsole? ForStandardError(ICommandOutput context, Func<string, string?> read)
     {
         ArgumentNullException.ThrowIfNull(context);
         return ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected

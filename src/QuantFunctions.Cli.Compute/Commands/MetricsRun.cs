@@ -1,6 +1,6 @@
 using QuantFunctions.Core.Performance;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>What <c>quant metrics</c> computed: the files, the options, each column's metrics and the benchmark's.</summary>
 /// <param name="Source">The returns file.</param>

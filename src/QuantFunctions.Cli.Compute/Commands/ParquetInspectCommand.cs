@@ -1,17 +1,17 @@
 using System.CommandLine;
-using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Compute.Infrastructure;
 using QuantFunctions.Lake.Parquet;
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary><c>quant parquet inspect FILE [--json]</c>: schema, row groups, statistics, codecs and metadata of any Parquet file.</summary>
-internal sealed class ParquetInspectCommand : CommandBase
+internal sealed class ParquetInspectCommand : CliCommand<ICommandOutput>
 {
     private readonly Argument<string> _file = new("file") { Description = "A Parquet file on the local disk." };
     private readonly Option<bool> _json = CliOptions.Json();
 
-    public ParquetInspectCommand(CliContext context)
+    public ParquetInspectCommand(ICommandOutput context)
         : base("inspect", "Show a Parquet file's schema, row groups, statistics and codecs.", context)
     {
         Arguments.Add(_file);

@@ -1,19 +1,19 @@
 using System.CommandLine;
-using QuantFunctions.Cli.Infrastructure;
+using QuantFunctions.Cli.Compute.Infrastructure;
 using QuantFunctions.Lake.Parquet;
 using Spectre.Console;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary><c>quant parquet cat FILE [--columns a,b] [--limit n] [--format csv|jsonl]</c>.</summary>
-internal sealed class ParquetCatCommand : CommandBase
+internal sealed class ParquetCatCommand : CliCommand<ICommandOutput>
 {
     private readonly Argument<string> _file = new("file") { Description = "A Parquet file on the local disk." };
     private readonly Option<string?> _columns = new("--columns") { Description = "Comma-separated columns to print (default: all)." };
     private readonly Option<long> _limit = new("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => long.MaxValue };
     private readonly Option<string> _format = new("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
 
-    public ParquetCatCommand(CliContext context)
+    public ParquetCatCommand(ICommandOutput context)
         : base("cat", "Print a Parquet file's rows as CSV or JSON lines.", context)
     {
         Arguments.Add(_file);

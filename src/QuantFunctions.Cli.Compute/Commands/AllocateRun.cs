@@ -2,7 +2,7 @@ using QuantFunctions.Core.Allocation;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Risk;
 
-namespace QuantFunctions.Cli.Commands;
+namespace QuantFunctions.Cli.Compute.Commands;
 
 /// <summary>What <c>quant allocate</c> read, estimated and computed, for printing.</summary>
 /// <param name="Source">The file.</param>

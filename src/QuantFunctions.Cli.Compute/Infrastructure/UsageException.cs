@@ -1,6 +1,6 @@
 using QuantFunctions.Core.Errors;
 
-namespace QuantFunctions.Cli.Infrastructure;
+namespace QuantFunctions.Cli.Compute.Infrastructure;
 
 /// <summary>
 /// A command was called wrongly (bad argument value, missing input): <see cref="ErrorCodes.Usage"/> unless a more
