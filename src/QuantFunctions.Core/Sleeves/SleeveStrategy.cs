@@ -9,7 +9,7 @@ namespace QuantFunctions.Core.Sleeves;
 /// A sleeve's decision at one point in time, built only from the returns and features it is given (the
 /// caller passes what was known then): select (the sleeve's standard under HTR v3.4) → atoms → synthesize
 /// atom streams → allocate → flatten. The sleeve stages call these steps one by one (through the lake);
-/// the walk-forward backtest calls <see cref="Decide"/> on each training window.
+/// the walk-forward backtest calls <see cref="Decide(ReturnPanel, FeatureHistory, SleeveSpec)"/> on each training window.
 /// </summary>
 public static class SleeveStrategy
 {
@@ -25,14 +25,13 @@ public static class SleeveStrategy
         return SelectionEngine.Select(returns, features, returns.Dates[^1], spec.Selection, spec.Direction, spec.PeriodsPerYear);
     }
 
-    /// <summary>The atoms of the sleeve's direction from a selection (winner order).</summary>
-    public static IReadOnlyList<StrategyAtom> Atoms(SelectionResult selection, SleeveSpec spec)
+    /// <summary>The atoms of the sleeve's direction from a selection's winners (winner order).</summary>
+    public static IReadOnlyList<StrategyAtom> Atoms(IReadOnlyList<string> winners, SleeveSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(winners);
         ArgumentNullException.ThrowIfNull(spec);
-        IReadOnlyList<string> symbols = selection.Winners;
-        var atoms = new List<StrategyAtom>(symbols.Count);
-        foreach (string s in symbols)
+        var atoms = new List<StrategyAtom>(winners.Count);
+        foreach (string s in winners)
         {
             atoms.Add(new StrategyAtom(Symbol.Parse(s), Logic, spec.Direction));
         }
@@ -74,15 +73,22 @@ public static class SleeveStrategy
     /// The whole decision on a window: select (features as of the window's last date), synthesize, allocate, flatten;
     /// null when nothing was selected (e.g. the features are still warming up), which a backtest holds as cash.
     /// </summary>
-    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec)
+    public static SleeveAllocation? Decide(ReturnPanel window, FeatureHistory features, SleeveSpec spec) =>
+        Decide(window, Select(window, features, spec).Winners, spec);
+
+    /// <summary>
+    /// The decision on a window from winners already selected (best first): atoms of the sleeve's direction, synthesize,
+    /// allocate, flatten; null when there are no winners (cash).
+    /// </summary>
+    public static SleeveAllocation? Decide(ReturnPanel window, IReadOnlyList<string> winners, SleeveSpec spec)
     {
-        SelectionResult selection = Select(window, features, spec);
-        if (selection.Winners.Count == 0)
+        ArgumentNullException.ThrowIfNull(winners);
+        if (winners.Count == 0)
         {
             return null;
         }
 
-        IReadOnlyList<StrategyAtom> atoms = Atoms(selection, spec);
+        IReadOnlyList<StrategyAtom> atoms = Atoms(winners, spec);
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
         return Allocate(streams, atoms, spec);
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Market;
-using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
 using QuantFunctions.Core.Tournaments;
 using QuantFunctions.Lake.Datasets;
@@ -14,7 +13,8 @@ namespace QuantFunctions.Stages.Tournaments;
 /// <summary>
 /// <c>tournament.cell</c>: one cell of a tournament matrix (the node's for_each item,
 /// <c>standard__engine__profile__simulator[__lookback__step]</c>, fanned out by <c>{"matrix": [...]}</c>): a walk-forward
-/// simulation of the cell's decision on the universe's silver returns, stored as Parquet in the tournament's
+/// simulation of the cell's decision on the universe's silver returns — the engine allocating, the profile combining,
+/// the books its <c>tournament.select</c> node selected for each window — stored as Parquet in the tournament's
 /// <see cref="CellCache"/> as soon as the cell finishes. A cell already in the cache (same data and parameters) is not
 /// computed again.
 /// </summary>
@@ -24,11 +24,14 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
     public const string Id = "tournament.cell";
 
     /// <inheritdoc/>
-    protected override Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, TournamentParameters parameters, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StageInput>> DescribeInputsAsync(StageContext context, TournamentParameters parameters, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        SleeveDefinition universe = Universe(parameters);
-        return Task.FromResult<IReadOnlyList<StageInput>>([universe.SilverInput(), universe.FeaturesInput()]);
+        CellCache cache = await CellCache.OpenAsync(context, parameters, cancellationToken);
+        TournamentCell cell = TournamentCell.Parse(context.ForEachItem ?? string.Empty);
+        var books = new StageInput($"gold.{parameters.Tournament}.books", context.PipelineId, context.PipelineVersion, [cache.BooksPath(cell.Selection.Id)]);
+        return [Universe(parameters).SilverInput(), books];
     }
 
     /// <inheritdoc/>
@@ -53,10 +56,9 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
             return new StageResult { Outputs = [Output("cell", path)], Summary = summary };
         }
 
-        SleeveDefinition universe = Universe(parameters);
-        ReturnPanel returns = await universe.ReadUniverseReturnsAsync(context, cancellationToken);
-        FeatureHistory features = await universe.ReadFeaturesAsync(context, cancellationToken);
-        CellOutcome outcome = CellRunner.Run(returns, features, cell, parameters.ToCellSpec(), parameters.ToOptions());
+        LakeTable stored = await LakeTableStore.ReadAsync(context.Lake, cache.BooksPath(cell.Selection.Id), cancellationToken: cancellationToken);
+        ReturnPanel returns = await Universe(parameters).ReadUniverseReturnsAsync(context, cancellationToken);
+        CellOutcome outcome = CellRunner.Run(returns, BooksTable.ToBooks(stored), cell, parameters.ToCellSpec(), parameters.ToOptions());
         LakeTable table = CellTable.From(outcome);
         await LakeWrites.WriteTableOnceAsync(context.Lake, path, table, cancellationToken);
         summary["reused"] = false;

@@ -26,7 +26,8 @@ public sealed class TournamentRunTests : IDisposable
             "standards": ["v3_4"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
           },
           "nodes": [
-            { "id": "tournament.cell", "stage": "tournament.cell", "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
+            { "id": "tournament.select", "stage": "tournament.select", "for_each": { "matrix": ["standards"] }, "params": { {{Shared}} } },
+            { "id": "tournament.cell", "stage": "tournament.cell", "depends_on": ["tournament.select"], "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
             { "id": "tournament.scoreboard", "stage": "tournament.scoreboard", "depends_on": ["tournament.cell"], "params": { {{Shared}} } }
           ]
         }
@@ -95,8 +96,9 @@ public sealed class TournamentRunTests : IDisposable
         RunRecord run = await _host.RunAsync(TournamentManifest, runId: "t-bad", overrides: ["standards=[\"astrology\"]"]);
 
         Assert.Equal(RunStatus.Failed, run.Status);
-        NodeState cell = run.Nodes.First(n => n.Node.Value.StartsWith("tournament.cell[astrology__", StringComparison.Ordinal));
-        Assert.Equal("tournament.cell_invalid", cell.Error?.Code);
+        NodeState selection = run.Nodes.Single(n => n.Node.Value == "tournament.select[astrology]");
+        Assert.Equal("tournament.cell_invalid", selection.Error?.Code);
+        Assert.All(run.Nodes.Where(n => n.Node.Value.StartsWith("tournament.cell[", StringComparison.Ordinal)), n => Assert.Equal(NodeStatus.Skipped, n.Status));
     }
 
     private async Task<RunRecord> RunTournamentAsync(string runId, IReadOnlyList<string>? overrides = null)
