@@ -25,7 +25,7 @@ public static class SelectionEngine
         _ => VetoFeatures,
     };
 
-    /// <summary>Selects.</summary>
+    /// <summary>Selects one book.</summary>
     /// <param name="returns">Simple returns, dates × universe assets (NaN = no observation); rows after <paramref name="asOf"/> are ignored.</param>
     /// <param name="features">The feature store's rows; rows dated after <paramref name="asOf"/> are ignored.</param>
     /// <param name="asOf">The decision date.</param>
@@ -34,13 +34,38 @@ public static class SelectionEngine
     /// <param name="periodsPerYear">The sleeve's annualisation (365 marks a crypto sleeve for the entropy bound).</param>
     /// <returns>The selection.</returns>
     /// <exception cref="SelectionException">Invalid options, a missing feature column, or an unstable foundation.</exception>
-    public static SelectionResult Select(ReturnPanel returns, FeatureHistory features, DateOnly asOf, SelectionOptions options, Direction direction, int periodsPerYear)
+    public static SelectionResult Select(ReturnPanel returns, FeatureHistory features, DateOnly asOf, SelectionOptions options, Direction direction, int periodsPerYear) =>
+        Prepare(returns, features, asOf, options, periodsPerYear).Decide(direction, excluded: null);
+
+    /// <summary>
+    /// Selects a long and a short book from the same candidates, with disjoint winners: the long book is selected first,
+    /// exactly as <see cref="Select"/> would; in the short book every long winner carries the hard veto
+    /// <see cref="VetoReasons.LongBook"/>, so no HTR stage (not even Cluster Floor or Alpha Fallback) can pick it.
+    /// Scores and the standard's filter are those of a standalone short selection. The gate, the vetoes and the clusters
+    /// are computed once for both books.
+    /// </summary>
+    /// <param name="returns">Simple returns, dates × universe assets (NaN = no observation); rows after <paramref name="asOf"/> are ignored.</param>
+    /// <param name="features">The feature store's rows; rows dated after <paramref name="asOf"/> are ignored.</param>
+    /// <param name="asOf">The decision date.</param>
+    /// <param name="options">The standard and its options (both books).</param>
+    /// <param name="periodsPerYear">The sleeve's annualisation.</param>
+    /// <returns>The two books.</returns>
+    /// <exception cref="SelectionException">Invalid options, a missing feature column, or an unstable foundation.</exception>
+    public static BookSelection SelectBooks(ReturnPanel returns, FeatureHistory features, DateOnly asOf, SelectionOptions options, int periodsPerYear)
+    {
+        Prepared prepared = Prepare(returns, features, asOf, options, periodsPerYear);
+        SelectionResult longBook = prepared.Decide(Direction.Long, excluded: null);
+        var excluded = new HashSet<string>(longBook.Winners, StringComparer.Ordinal);
+        return new BookSelection(longBook, prepared.Decide(Direction.Short, excluded));
+    }
+
+    /// <summary>The direction-free part of a selection: the gate, the clusters, the features read and the vetoes.</summary>
+    private static Prepared Prepare(ReturnPanel returns, FeatureHistory features, DateOnly asOf, SelectionOptions options, int periodsPerYear)
     {
         ArgumentNullException.ThrowIfNull(returns);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate("selection");
-        string scorer = SelectionStandards.Canonical(options.Standard);
         features.Require(RequiredFeatures(options.Standard), options.Standard);
         int known = KnownRows(returns.Dates, asOf);
         if (known == 0)
@@ -54,7 +79,6 @@ public static class SelectionEngine
         (int[] clusters, int clusterCount) = CandidateClustering.Cluster(window, gate, options.MaxClusters);
 
         int n = returns.ColumnCount;
-        double sign = direction == Direction.Short ? -1.0 : 1.0;
         var vetoes = new List<string>[n];
         double[] momentum = new double[n], er = new double[n], vol = new double[n], kurt = new double[n];
         for (int j = 0; j < n; j++)
@@ -76,52 +100,7 @@ public static class SelectionEngine
             Veto(vetoes[j], features, symbol, asOf, ReturnStatistics.RollSpread(window.Column(j)), options, periodsPerYear);
         }
 
-        double[] score = new double[n];
-        bool[] qualified = new bool[n];
-        switch (scorer)
-        {
-            case SelectionStandards.V21:
-                CarsScorer.Score(Factors(momentum, er, vol, kurt, sign), options.Normalization, score);
-                Array.Fill(qualified, true);
-                break;
-            case SelectionStandards.V32:
-                double[][] factors = Factors(momentum, er, vol, kurt, sign);
-                LogMpsScorer.Score(factors, score);
-                for (int j = 0; j < n; j++)
-                {
-                    qualified[j] = LogMpsScorer.AlphaScore(score[j], factors.Length) >= 0.5;
-                }
-
-                break;
-            case SelectionStandards.V4:
-                for (int j = 0; j < n; j++)
-                {
-                    score[j] = sign * momentum[j];
-                }
-
-                PercentileFilter.Qualify(score, returns.Columns, options.Percentile, qualified);
-                break;
-            default:
-                TrendScores(history, features, asOf, options, direction, scorer, score, qualified);
-                break;
-        }
-
-        var candidates = new List<SelectionCandidate>(n);
-        for (int j = 0; j < n; j++)
-        {
-            bool gated = gate.Reasons[j] is not null;
-            if (!gated && double.IsNaN(score[j]) && !vetoes[j].Contains(VetoReasons.FeatureMissing))
-            {
-                vetoes[j].Insert(0, VetoReasons.History);
-            }
-
-            candidates.Add(new SelectionCandidate(returns.Columns[j], gated ? double.NaN : score[j], !gated && qualified[j], clusters[j], vetoes[j], gate.Observations[j]));
-        }
-
-        candidates.Sort(static (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
-        (IReadOnlyList<HtrStageResult> stages, HtrStage reached, IReadOnlyList<string> winners) = HtrLoop.Run(candidates, options);
-        DateOnly decided = history.Dates[known - 1];
-        return new SelectionResult(decided, options.Standard, direction, candidates, stages, reached, winners, options.Floor, SelectionFunnel.Count(candidates, gate, stages), gate, clusterCount);
+        return new Prepared(history, features, asOf, options, gate, clusters, clusterCount, vetoes, momentum, er, vol, kurt);
     }
 
     private static void Veto(List<string> vetoes, FeatureHistory features, string symbol, DateOnly asOf, double spread, SelectionOptions options, int periodsPerYear)
@@ -216,5 +195,82 @@ public static class SelectionEngine
         }
 
         return lo;
+    }
+
+    /// <summary>One prepared selection, decided per direction (scores, the standard's filter, HTR).</summary>
+    private sealed record Prepared(
+        ReturnPanel History,
+        FeatureHistory Features,
+        DateOnly AsOf,
+        SelectionOptions Options,
+        FoundationGateResult Gate,
+        int[] Clusters,
+        int ClusterCount,
+        List<string>[] Vetoes,
+        double[] Momentum,
+        double[] Er,
+        double[] Vol,
+        double[] Kurt)
+    {
+        /// <summary>The book of <paramref name="direction"/>; every symbol in <paramref name="excluded"/> gets the hard veto <see cref="VetoReasons.LongBook"/>.</summary>
+        public SelectionResult Decide(Direction direction, HashSet<string>? excluded)
+        {
+            int n = History.ColumnCount;
+            string[] columns = History.Columns;
+            double sign = direction == Direction.Short ? -1.0 : 1.0;
+            double[] score = new double[n];
+            bool[] qualified = new bool[n];
+            string scorer = SelectionStandards.Canonical(Options.Standard);
+            switch (scorer)
+            {
+                case SelectionStandards.V21:
+                    CarsScorer.Score(Factors(Momentum, Er, Vol, Kurt, sign), Options.Normalization, score);
+                    Array.Fill(qualified, true);
+                    break;
+                case SelectionStandards.V32:
+                    double[][] factors = Factors(Momentum, Er, Vol, Kurt, sign);
+                    LogMpsScorer.Score(factors, score);
+                    for (int j = 0; j < n; j++)
+                    {
+                        qualified[j] = LogMpsScorer.AlphaScore(score[j], factors.Length) >= 0.5;
+                    }
+
+                    break;
+                case SelectionStandards.V4:
+                    for (int j = 0; j < n; j++)
+                    {
+                        score[j] = sign * Momentum[j];
+                    }
+
+                    PercentileFilter.Qualify(score, columns, Options.Percentile, qualified);
+                    break;
+                default:
+                    TrendScores(History, Features, AsOf, Options, direction, scorer, score, qualified);
+                    break;
+            }
+
+            var candidates = new List<SelectionCandidate>(n);
+            for (int j = 0; j < n; j++)
+            {
+                bool gated = Gate.Reasons[j] is not null;
+                var vetoes = new List<string>(Vetoes[j]);
+                if (!gated && double.IsNaN(score[j]) && !vetoes.Contains(VetoReasons.FeatureMissing))
+                {
+                    vetoes.Insert(0, VetoReasons.History);
+                }
+
+                if (!gated && excluded is not null && excluded.Contains(columns[j]))
+                {
+                    vetoes.Insert(0, VetoReasons.LongBook);
+                }
+
+                candidates.Add(new SelectionCandidate(columns[j], gated ? double.NaN : score[j], !gated && qualified[j], Clusters[j], vetoes, Gate.Observations[j]));
+            }
+
+            candidates.Sort(static (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
+            (IReadOnlyList<HtrStageResult> stages, HtrStage reached, IReadOnlyList<string> winners) = HtrLoop.Run(candidates, Options);
+            DateOnly decided = History.Dates[^1];
+            return new SelectionResult(decided, Options.Standard, direction, candidates, stages, reached, winners, Options.Floor, SelectionFunnel.Count(candidates, Gate, stages), Gate, ClusterCount);
+        }
     }
 }

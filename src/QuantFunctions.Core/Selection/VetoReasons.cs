@@ -18,6 +18,9 @@ public static class VetoReasons
     /// <summary>A risk feature (kurtosis, volatility, ROC) has no value as of the decision (no store row, or warm-up).</summary>
     public const string FeatureMissing = "feature_missing";
 
+    /// <summary>Short book of a two-book selection: the name is a long winner (<see cref="SelectionEngine.SelectBooks"/>); a hard veto.</summary>
+    public const string LongBook = "long_book";
+
     /// <summary>Too few observations for the standard's windows (e.g. SMA 200).</summary>
     public const string History = "history";
 

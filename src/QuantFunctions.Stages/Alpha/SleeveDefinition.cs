@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Selection;
 using QuantFunctions.Core.Sleeves;
@@ -58,10 +59,20 @@ public sealed record SleeveDefinition(string Sleeve, SleeveSpec Spec, string Sou
     /// The sleeve universe's point-in-time feature store as known at the run's as-of time (rows with known_at ≤ as-of,
     /// each symbol from its newest build), for selection.
     /// </summary>
+    /// <exception cref="SelectionException"><c>selection.no_feature_store</c>: no row of the store was known by the as-of
+    /// (e.g. <c>dataops.features</c> never ran for the universe); the message names the dataset and the as-of.</exception>
     public async Task<FeatureHistory> ReadFeaturesAsync(StageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        LakeTable table = await FeaturesTable.ReadAsOfAsync(context.Lake, FeaturesPath(), context.AsOf, cancellationToken: cancellationToken);
+        LakePath dataset = FeaturesPath();
+        LakeTable table = await FeaturesTable.ReadAsOfAsync(context.Lake, dataset, context.AsOf, cancellationToken: cancellationToken);
+        if (table.RowCount == 0)
+        {
+            throw new SelectionException(
+                ErrorCodes.NoFeatureStore,
+                $"Sleeve '{Sleeve}': no feature store row known by {context.AsOf:yyyy-MM-ddTHH:mm:ssZ} at {dataset}; run dataops.features for universe '{Spec.Universe}' in {SourcePipeline}@{SourceVersion} first.");
+        }
+
         return SelectionFeatures.FromTable(table);
     }
 
