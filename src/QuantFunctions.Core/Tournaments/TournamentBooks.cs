@@ -1,7 +1,6 @@
 using QuantFunctions.Core.Backtesting;
 using QuantFunctions.Core.Market;
 using QuantFunctions.Core.Selection;
-using QuantFunctions.Core.Strategies;
 
 namespace QuantFunctions.Core.Tournaments;
 
@@ -9,67 +8,62 @@ namespace QuantFunctions.Core.Tournaments;
 /// The books of every walk-forward window of a <see cref="CellSelection"/>, selected once and shared by every cell that
 /// trades them (the tournament's <c>tournament.select</c> node): on each window's training rows (the rows the cell's
 /// allocator sees), the standard under HTR v3.4 selects the LONG book from the features known at the window's last
-/// date, then the SHORT book from the candidates not selected LONG — the books are disjoint by construction.
+/// date, then the SHORT book with every long winner vetoed <c>long_book</c> — the books are disjoint by construction.
 /// </summary>
 public static class TournamentBooks
 {
-    /// <summary>Selects the books of every window, in window order.</summary>
+    /// <summary>
+    /// Selects the books of every window of each selection (in window order), each distinct training window once: windows
+    /// with the same lookback and training rows (e.g. every step's first window) share their books.
+    /// </summary>
+    /// <param name="panel">The universe's returns.</param>
+    /// <param name="features">The feature store.</param>
+    /// <param name="selections">The selections (one standard with its lookbacks and steps).</param>
+    /// <param name="spec">What every cell shares (floor, lookback, annualisation).</param>
+    /// <param name="options">The tournament's windows (each selection's step replaces step and test window).</param>
+    /// <returns>Per selection, its books per window.</returns>
     /// <exception cref="TournamentException">An unknown standard.</exception>
     /// <exception cref="SelectionException">A missing feature column or an unstable foundation.</exception>
-    public static IReadOnlyList<WindowBooks> Select(ReturnPanel panel, FeatureHistory features, CellSelection selection, CellSpec spec, WalkForwardOptions options)
+    public static IReadOnlyList<IReadOnlyList<WindowBooks>> Select(ReturnPanel panel, FeatureHistory features, IReadOnlyList<CellSelection> selections, CellSpec spec, WalkForwardOptions options)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        ArgumentNullException.ThrowIfNull(selection);
-        selection.Validate();
-        SelectionOptions select = selection.Options(spec);
-        WalkForwardSchedule schedule = WalkForwardSchedule.Build(panel.RowCount, selection.Windows(options));
-        var books = new List<WindowBooks>(schedule.Windows.Count);
-        foreach (WalkForwardWindow window in schedule.Windows)
+        ArgumentNullException.ThrowIfNull(selections);
+        ArgumentNullException.ThrowIfNull(spec);
+        var selected = new Dictionary<(string Standard, int Lookback, int Start, int End), WindowBooks>();
+        var all = new List<IReadOnlyList<WindowBooks>>(selections.Count);
+        foreach (CellSelection selection in selections)
         {
-            books.Add(Books(panel.SliceRows(window.TrainStartRow, window.TrainEndRow - window.TrainStartRow), features, select, spec.PeriodsPerYear));
+            selection.Validate();
+            SelectionOptions select = selection.Options(spec);
+            WalkForwardSchedule schedule = WalkForwardSchedule.Build(panel.RowCount, selection.Windows(options));
+            var books = new List<WindowBooks>(schedule.Windows.Count);
+            foreach (WalkForwardWindow window in schedule.Windows)
+            {
+                var key = (selection.Standard, select.Lookback, window.TrainStartRow, window.TrainEndRow);
+                if (!selected.TryGetValue(key, out WindowBooks? book))
+                {
+                    book = Books(panel.SliceRows(window.TrainStartRow, window.TrainEndRow - window.TrainStartRow), features, select, spec.PeriodsPerYear);
+                    selected[key] = book;
+                }
+
+                books.Add(book);
+            }
+
+            all.Add(books);
         }
 
-        return books;
+        return all;
     }
 
-    /// <summary>The disjoint books of one training window: LONG first, then SHORT from the names not selected LONG.</summary>
+    /// <summary>
+    /// The disjoint books of one training window (<see cref="SelectionEngine.SelectBooks"/>): LONG first, then SHORT with
+    /// every long winner vetoed, so no HTR stage can put a name in both books.
+    /// </summary>
     public static WindowBooks Books(ReturnPanel window, FeatureHistory features, SelectionOptions options, int periodsPerYear)
     {
         ArgumentNullException.ThrowIfNull(window);
         DateOnly asOf = window.Dates[^1];
-        IReadOnlyList<string> longBook = SelectionEngine.Select(window, features, asOf, options, Direction.Long, periodsPerYear).Winners;
-        ReturnPanel shortCandidates = Without(window, longBook);
-        IReadOnlyList<string> shortBook = shortCandidates.ColumnCount == 0
-            ? []
-            : SelectionEngine.Select(shortCandidates, features, asOf, options, Direction.Short, periodsPerYear).Winners;
-        return new WindowBooks(asOf, longBook, shortBook);
-    }
-
-    /// <summary>The panel without the columns named in <paramref name="excluded"/> (this panel when none is).</summary>
-    private static ReturnPanel Without(ReturnPanel panel, IReadOnlyList<string> excluded)
-    {
-        if (excluded.Count == 0)
-        {
-            return panel;
-        }
-
-        var drop = new HashSet<string>(excluded, StringComparer.Ordinal);
-        var columns = new List<string>(panel.ColumnCount);
-        for (int j = 0; j < panel.ColumnCount; j++)
-        {
-            if (!drop.Contains(panel.Columns[j]))
-            {
-                columns.Add(panel.Columns[j]);
-            }
-        }
-
-        int rows = panel.RowCount;
-        double[] values = new double[rows * columns.Count];
-        for (int k = 0; k < columns.Count; k++)
-        {
-            panel.Column(panel.IndexOf(columns[k])).CopyTo(values.AsSpan(k * rows, rows));
-        }
-
-        return new ReturnPanel(panel.Dates, [.. columns], values);
+        BookSelection books = SelectionEngine.SelectBooks(window, features, asOf, options, periodsPerYear);
+        return new WindowBooks(asOf, books.Long.Winners, books.Short.Winners);
     }
 }

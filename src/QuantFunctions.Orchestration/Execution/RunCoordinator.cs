@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 
@@ -186,6 +188,8 @@ internal sealed class RunCoordinator(
             AuditHead = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false),
         };
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+        byte[] index = Encoding.UTF8.GetBytes(RunIndex.Render(Run, settings, plan, _records));
+        await runner.Lake.WriteAsync(LakePathResolver.RunIndex(Run.Scope, Run.RunId), index, LakeWriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

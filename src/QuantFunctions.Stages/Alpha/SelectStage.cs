@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
@@ -90,6 +91,8 @@ public sealed class SelectStage : LakeStage<SelectParameters>
             RowsWritten = selection.Winners.Count + selection.Candidates.Count,
             Outputs = [Output("sleeve", specInfo.Path), Output("selection", part), Output(SelectionArtifacts.CandidatesDataset, candidates), Output(SelectionArtifacts.FunnelDataset, funnelPath)],
             Summary = summary,
+            RiskProfile = string.Create(CultureInfo.InvariantCulture,
+                $"{sleeve}: {spec.Direction.ToString().ToLowerInvariant()}{(spec.MarketNeutral ? ", market-neutral" : string.Empty)} · selection {spec.Selection.Standard} (floor {spec.Selection.Floor}) · engine {spec.Engine} on {spec.AllocationLookback} sessions"),
         };
     }
 }

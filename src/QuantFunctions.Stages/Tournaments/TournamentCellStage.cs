@@ -13,8 +13,8 @@ namespace QuantFunctions.Stages.Tournaments;
 /// <summary>
 /// <c>tournament.cell</c>: one cell of a tournament matrix (the node's for_each item,
 /// <c>standard__engine__profile__simulator[__lookback__step]</c>, fanned out by <c>{"matrix": [...]}</c>): a walk-forward
-/// simulation of the cell's decision on the universe's silver returns — the engine allocating, the profile combining,
-/// the books its <c>tournament.select</c> node selected for each window — stored as Parquet in the tournament's
+/// simulation of the cell's decision on the universe's returns — the engine allocating, the profile combining, the
+/// books its <c>tournament.select</c> node selected for each window, on the panel that node stored — stored as Parquet in the tournament's
 /// <see cref="CellCache"/> as soon as the cell finishes. A cell already in the cache (same data and parameters) is not
 /// computed again.
 /// </summary>
@@ -30,8 +30,7 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
         ArgumentNullException.ThrowIfNull(parameters);
         CellCache cache = await CellCache.OpenAsync(context, parameters, cancellationToken);
         TournamentCell cell = TournamentCell.Parse(context.ForEachItem ?? string.Empty);
-        var books = new StageInput($"gold.{parameters.Tournament}.books", context.PipelineId, context.PipelineVersion, [cache.BooksPath(cell.Selection.Id)]);
-        return [Universe(parameters).SilverInput(), books];
+        return [new StageInput($"gold.{parameters.Tournament}.selection", context.PipelineId, context.PipelineVersion, [cache.PanelPath(), cache.BooksPath(cell.Selection.Id)])];
     }
 
     /// <inheritdoc/>
@@ -53,20 +52,24 @@ public sealed class TournamentCellStage : LakeStage<TournamentParameters>
         {
             summary["reused"] = true;
             await context.AuditAsync("tournament.cell", summary.DeepClone().AsObject(), cancellationToken);
-            return new StageResult { Outputs = [Output("cell", path)], Summary = summary };
+            return new StageResult { Outputs = [Output("cell", path)], Summary = summary, RiskProfile = ProfileOf(cell) };
         }
 
-        LakeTable stored = await LakeTableStore.ReadAsync(context.Lake, cache.BooksPath(cell.Selection.Id), cancellationToken: cancellationToken);
-        ReturnPanel returns = await Universe(parameters).ReadUniverseReturnsAsync(context, cancellationToken);
-        CellOutcome outcome = CellRunner.Run(returns, BooksTable.ToBooks(stored), cell, parameters.ToCellSpec(), parameters.ToOptions());
+        LakeTable books = await LakeTableStore.ReadAsync(context.Lake, cache.BooksPath(cell.Selection.Id), cancellationToken: cancellationToken);
+        ReturnPanel returns = PanelTable.ToPanel(await LakeTableStore.ReadAsync(context.Lake, cache.PanelPath(), cancellationToken: cancellationToken));
+        CellOutcome outcome = CellRunner.Run(returns, BooksTable.ToBooks(books), cell, parameters.ToCellSpec(), parameters.ToOptions());
         LakeTable table = CellTable.From(outcome);
         await LakeWrites.WriteTableOnceAsync(context.Lake, path, table, cancellationToken);
         summary["reused"] = false;
         summary["days"] = table.RowCount;
         summary["windows"] = outcome.Decisions.Count;
         await context.AuditAsync("tournament.cell", summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("cell", path)], Summary = summary };
+        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("cell", path)], Summary = summary, RiskProfile = ProfileOf(cell) };
     }
+
+    /// <summary>The cell's risk profile, engine, simulator and selection, for the run's INDEX.md.</summary>
+    private static string ProfileOf(TournamentCell cell) =>
+        $"{cell.Profile} · engine {cell.Engine} · simulator {cell.Simulator} · selection {cell.Selection.Id}";
 
     /// <summary>The universe every cell reads, as a sleeve definition (only its universe and source matter).</summary>
     internal static SleeveDefinition Universe(TournamentParameters parameters) =>

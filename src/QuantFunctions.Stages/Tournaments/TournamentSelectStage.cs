@@ -10,12 +10,14 @@ using QuantFunctions.Stages.Datasets;
 namespace QuantFunctions.Stages.Tournaments;
 
 /// <summary>
-/// <c>tournament.select</c>: the books of one <see cref="CellSelection"/> (the node's for_each item,
-/// <c>standard[__lookback__step]</c> — a matrix over the cells' standards, lookbacks and steps axes, so every cell
-/// depends on exactly one): in every walk-forward window, the long book and the short book disjoint from it
-/// (<see cref="TournamentBooks"/>), from the silver returns and the feature store as of the window's last date. Stored
-/// once in the tournament's <see cref="CellCache"/> (<see cref="BooksTable"/>); the cells that differ only in engine,
-/// risk profile or simulator all trade them, and a selection already in the cache is not computed again.
+/// <c>tournament.select</c>: the books of one selection standard (the node's for_each item — a matrix over the cells'
+/// <c>standards</c> axis, so every cell depends on exactly one) for every lookback × step of the cells
+/// (<see cref="TournamentParameters.Lookbacks"/>, <see cref="TournamentParameters.Steps"/>): in every walk-forward
+/// window, the long book and the short book disjoint from it (<see cref="TournamentBooks"/>), from the silver returns
+/// and the feature store as of the window's last date — read once for all of them. Each <see cref="CellSelection"/>'s
+/// books are stored in the tournament's <see cref="CellCache"/> (<see cref="BooksTable"/>), with the returns panel the
+/// cells read (<see cref="PanelTable"/>); the cells that differ only in engine, risk profile or simulator all trade
+/// them, and selections already in the cache are not computed again.
 /// </summary>
 public sealed class TournamentSelectStage : LakeStage<TournamentParameters>
 {
@@ -35,29 +37,53 @@ public sealed class TournamentSelectStage : LakeStage<TournamentParameters>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parameters);
-        CellSelection selection = CellSelection.Parse(context.ForEachItem ?? throw new ArgumentException($"node '{context.NodeKey}': tournament.select must fan out over a matrix (for_each)"));
-        selection.Validate();
+        string standard = context.ForEachItem ?? throw new ArgumentException($"node '{context.NodeKey}': tournament.select must fan out over the standards (for_each)");
+        IReadOnlyList<CellSelection> selections = parameters.SelectionsOf(standard);
+        selections[0].Validate();
         CellCache cache = await CellCache.OpenAsync(context, parameters, cancellationToken);
-        LakePath path = cache.BooksPath(selection.Id);
-        var summary = new JsonObject { ["tournament"] = parameters.Tournament, ["selection"] = selection.Id, ["cache"] = cache.Key, ["source_run"] = cache.SourceRun };
-        if (await context.Lake.GetInfoAsync(path, cancellationToken) is not null)
+        LakePath panelPath = cache.PanelPath();
+        var missing = new List<CellSelection>();
+        foreach (CellSelection selection in selections)
         {
-            summary["reused"] = true;
-            await context.AuditAsync(Id, summary.DeepClone().AsObject(), cancellationToken);
-            return new StageResult { Outputs = [Output("books", path)], Summary = summary };
+            if (await context.Lake.GetInfoAsync(cache.BooksPath(selection.Id), cancellationToken) is null)
+            {
+                missing.Add(selection);
+            }
         }
 
-        Alpha.SleeveDefinition universe = TournamentCellStage.Universe(parameters);
-        ReturnPanel returns = await universe.ReadUniverseReturnsAsync(context, cancellationToken);
-        FeatureHistory features = await universe.ReadFeaturesAsync(context, cancellationToken);
-        IReadOnlyList<WindowBooks> books = TournamentBooks.Select(returns, features, selection, parameters.ToCellSpec(), parameters.ToOptions());
-        LakeTable table = BooksTable.From(books);
-        await LakeWrites.WriteTableOnceAsync(context.Lake, path, table, cancellationToken);
-        summary["reused"] = false;
-        summary["windows"] = books.Count;
-        summary["fewest_long"] = books.Count == 0 ? 0 : books.Min(b => b.Long.Count);
-        summary["fewest_short"] = books.Count == 0 ? 0 : books.Min(b => b.Short.Count);
+        var outputs = new List<Orchestration.Runs.OutputLocation> { Output("panel", panelPath) };
+        var summary = new JsonObject
+        {
+            ["tournament"] = parameters.Tournament, ["standard"] = standard, ["selections"] = selections.Count, ["computed"] = missing.Count,
+            ["cache"] = cache.Key, ["source_run"] = cache.SourceRun,
+        };
+        long rowsRead = 0, rowsWritten = 0;
+        if (missing.Count > 0 || await context.Lake.GetInfoAsync(panelPath, cancellationToken) is null)
+        {
+            Alpha.SleeveDefinition universe = TournamentCellStage.Universe(parameters);
+            ReturnPanel returns = await universe.ReadUniverseReturnsAsync(context, cancellationToken);
+            rowsRead = returns.RowCount * (long)returns.ColumnCount;
+            await LakeWrites.WriteTableOnceAsync(context.Lake, panelPath, PanelTable.From(returns), cancellationToken);
+            if (missing.Count > 0)
+            {
+                FeatureHistory features = await universe.ReadFeaturesAsync(context, cancellationToken);
+                IReadOnlyList<IReadOnlyList<WindowBooks>> books = TournamentBooks.Select(returns, features, missing, parameters.ToCellSpec(), parameters.ToOptions());
+                for (int i = 0; i < missing.Count; i++)
+                {
+                    LakeTable table = BooksTable.From(books[i]);
+                    await LakeWrites.WriteTableOnceAsync(context.Lake, cache.BooksPath(missing[i].Id), table, cancellationToken);
+                    rowsWritten += table.RowCount;
+                }
+            }
+        }
+
+        foreach (CellSelection selection in selections)
+        {
+            outputs.Add(Output("books." + selection.Id, cache.BooksPath(selection.Id)));
+        }
+
+        summary["reused"] = missing.Count == 0;
         await context.AuditAsync(Id, summary.DeepClone().AsObject(), cancellationToken);
-        return new StageResult { RowsRead = returns.RowCount * (long)returns.ColumnCount, RowsWritten = table.RowCount, Outputs = [Output("books", path)], Summary = summary };
+        return new StageResult { RowsRead = rowsRead, RowsWritten = rowsWritten, Outputs = outputs, Summary = summary };
     }
 }

@@ -1,5 +1,6 @@
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
@@ -87,6 +88,35 @@ public sealed class TournamentRunTests : IDisposable
             reused.Where(kv => !kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal));
         LakeTable board = await LakeTableStore.ReadAsync(_host.Lake, Output(second, "scoreboard"));
         Assert.Equal(8, board.RowCount);
+    }
+
+    [Fact]
+    public async Task Run_WritesADeterministicIndex_NamingTheRunItsResolvedProfilesAndEveryArtifact()
+    {
+        RunRecord run = await RunTournamentAsync("t-1");
+        string index = await ReadTextAsync(LakePathResolver.RunIndex(run.Scope, run.RunId));
+
+        Assert.StartsWith("# Run t-1\n", index, StringComparison.Ordinal);
+        Assert.Contains("| run id | `t-1` |", index, StringComparison.Ordinal);
+        Assert.Contains("| pipeline | `tournament` |", index, StringComparison.Ordinal);
+        Assert.Contains("| version | 1.0.0 |", index, StringComparison.Ordinal);
+        Assert.Contains("| status | succeeded |", index, StringComparison.Ordinal);
+        Assert.Contains($"| as-of | {DagTestHost.DefaultAsOf.ToString("O", System.Globalization.CultureInfo.InvariantCulture)} |", index, StringComparison.Ordinal);
+        Assert.Contains("| `tournament.cell[v3_4__inverse_vol__market_neutral__t2]` | market_neutral · engine inverse_vol · simulator t2 · selection v3_4 |", index, StringComparison.Ordinal);
+        Assert.Contains("| `profiles` | `[\"long_only\", \"market_neutral\"]` |", index, StringComparison.Ordinal);
+        Assert.Contains("\"min_sharpe\":0.5", index, StringComparison.Ordinal);
+        Assert.Contains("[audit.jsonl](audit.jsonl)", index, StringComparison.Ordinal);
+        Assert.Contains("[forensic_trace.json](forensic_trace.json)", index, StringComparison.Ordinal);
+        Assert.All(run.Nodes, n => Assert.Contains($"| `{n.Node}` | succeeded | [stage.json](stages/{n.Node.ToPathSegment()}/stage.json) |", index, StringComparison.Ordinal));
+        Assert.All(run.Nodes.SelectMany(n => n.Outputs), o => Assert.Contains($"`{o.Path}`", index, StringComparison.Ordinal));
+
+        // The same run over the same data in another lake writes the same bytes (no wall-clock time, stable order).
+        using var other = new DagTestHost(new StageRegistryBuilder().AddQuantStages().Build());
+        await TinyCryptoMarket.EnsureAsync(other);
+        RunRecord again = await other.RunAsync(TournamentManifest, runId: "t-1");
+        Assert.Equal(RunStatus.Succeeded, again.Status);
+        LakeObject copy = (await other.Lake.TryReadAsync(LakePathResolver.RunIndex(again.Scope, again.RunId)))!;
+        Assert.Equal(index, System.Text.Encoding.UTF8.GetString(copy.Content.Span));
     }
 
     [Fact]
