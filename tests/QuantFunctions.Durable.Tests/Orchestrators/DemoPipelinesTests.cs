@@ -117,11 +117,11 @@ public sealed class DemoPipelinesTests
         Assert.True(outcome.Status == RunStatus.Succeeded, outcome.Error);
 
         // Every matrix cell ran as its own node (an activity), once, after its standard's selection.
-        RunRecord run = await durable.RunRecordAsync("demo", "tour-run");
-        string[] cells = [.. run.Nodes.Select(n => n.Node.Value).Where(k => k.StartsWith("tournament.cell[", StringComparison.Ordinal))];
+        RunRecord recorded = await durable.RunRecordAsync("demo", "tour-run");
+        string[] cells = [.. recorded.Nodes.Select(n => n.Node.Value).Where(k => k.StartsWith("tournament.cell[", StringComparison.Ordinal))];
         Assert.Equal(18, cells.Length);
         Dictionary<string, int> events = DurableHarness.EventCounts(await durable.LedgerAsync("demo", "tour-run"));
-        Assert.All(run.Nodes, n => Assert.Equal(1, events.GetValueOrDefault($"node.succeeded {n.Node}")));
+        Assert.All(recorded.Nodes, n => Assert.Equal(1, events.GetValueOrDefault($"node.succeeded {n.Node}")));
 
         // The tournament's gold — books, panel, cells, scoreboard (Parquet, Markdown, JSON) and the winner — byte for byte.
         SortedDictionary<string, byte[]> want = await DurableHarness.ReadTreeAsync(localLake, "gold/tournament");
@@ -131,7 +131,7 @@ public sealed class DemoPipelinesTests
         Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));
 
         // The run's INDEX.md as the local runner writes it.
-        LakePath index = LakePathResolver.RunIndex(run.Scope, run.RunId);
+        LakePath index = LakePathResolver.RunIndex(recorded.Scope, recorded.RunId);
         Assert.Equal((await localLake.TryReadAsync(index))!.Content.ToArray(), (await durableLake.TryReadAsync(index))!.Content.ToArray());
     }
 }
