@@ -27,15 +27,7 @@ public sealed class DemoPipelinesTests
         var localLake = new FileSystemLakeStore(localDir.Path);
         var durableLake = new FileSystemLakeStore(durableDir.Path);
 
-        using (PipelineRuntime local = PipelineRuntime.Create(localLake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System))
-        {
-            foreach ((string path, string runId) in new[] { (DataOps, "dataops"), (Meta, "meta-run") })
-            {
-                PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
-                RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
-                Assert.Equal(RunStatus.Succeeded, run.Status);
-            }
-        }
+        await RunLocallyAsync(localLake, (DataOps, "dataops"), (Meta, "meta-run"));
 
         using PipelineRuntime shipped = PipelineRuntime.Create(durableLake, new RunnerOptions(), NullLoggerFactory.Instance, TimeProvider.System);
         await using DurableHarness durable = await DurableHarness.StartAsync(durableLake, shipped.Registry);
@@ -95,15 +87,7 @@ public sealed class DemoPipelinesTests
         var localLake = new FileSystemLakeStore(localDir.Path);
         var durableLake = new FileSystemLakeStore(durableDir.Path);
 
-        using (PipelineRuntime local = PipelineRuntime.Create(localLake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System))
-        {
-            foreach ((string path, string runId) in new[] { (DataOps, "dataops"), (Tournament, "tour-run") })
-            {
-                PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
-                RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
-                Assert.Equal(RunStatus.Succeeded, run.Status);
-            }
-        }
+        await RunLocallyAsync(localLake, (DataOps, "dataops"), (Tournament, "tour-run"));
 
         using PipelineRuntime shipped = PipelineRuntime.Create(durableLake, new RunnerOptions(), NullLoggerFactory.Instance, TimeProvider.System);
         await using DurableHarness durable = await DurableHarness.StartAsync(durableLake, shipped.Registry);
@@ -133,5 +117,17 @@ public sealed class DemoPipelinesTests
         // The run's INDEX.md as the local runner writes it.
         LakePath index = LakePathResolver.RunIndex(recorded.Scope, recorded.RunId);
         Assert.Equal((await localLake.TryReadAsync(index))!.Content.ToArray(), (await durableLake.TryReadAsync(index))!.Content.ToArray());
+    }
+
+    /// <summary>Runs the demo manifests in order through the local runner (the reference the Durable runs are compared with).</summary>
+    private static async Task RunLocallyAsync(ILakeStore lake, params (string Path, string RunId)[] runs)
+    {
+        using PipelineRuntime local = PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System);
+        foreach ((string path, string runId) in runs)
+        {
+            PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
+            RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
+            Assert.Equal(RunStatus.Succeeded, run.Status);
+        }
     }
 }
