@@ -2,8 +2,9 @@
 # Times a 1,000-cell tournament through the local runner (issue 15 target: ≤ 60 s on 2 cores): a synthetic crypto market
 # of 100 assets × 5 years (1,826 daily sessions), its returns and feature store, is built once (not timed), then `quant pipeline run` runs a tournament
 # manifest whose matrix is 1 standard × 5 engines × 2 risk profiles × 1 simulator (t2) × 10 lookbacks × 10 steps = 1,000
-# cells, each with 4 walk-forward windows (train 146 sessions, steps 420–429 sessions over the remaining 1,680), plus the
-# scoreboard. Prints the wall time of that run (the process, from start to exit) and of a rerun on the same lake (every
+# cells, each with 4 walk-forward windows (train 146 sessions, steps 420–429 sessions over the remaining 1,680), their
+# selections (one tournament.select node for the standard: the books of its 100 lookback × step combinations, each shared
+# by the 10 cells that differ only in engine and profile), plus the scoreboard. Prints the wall time of that run (the process, from start to exit) and of a rerun on the same lake (every
 # cell cached), with the machine's load average (other processes skew every figure). Usage: scripts/bench-tournament.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +38,9 @@ cat > "$WORK/tournament.json" <<JSON
     "lookbacks": ["20", "30", "40", "50", "60", "70", "80", "90", "100", "110"],
     "steps": ["420", "421", "422", "423", "424", "425", "426", "427", "428", "429"] },
   "nodes": [
-    { "id": "tournament.cell", "stage": "tournament.cell",
+    { "id": "tournament.select", "stage": "tournament.select",
+      "for_each": { "matrix": ["standards"] }, "params": { $SHARED, "lookbacks": "\${lookbacks}", "steps": "\${steps}" } },
+    { "id": "tournament.cell", "stage": "tournament.cell", "depends_on": ["tournament.select"],
       "for_each": { "matrix": ["standards", "engines", "profiles", "simulators", "lookbacks", "steps"] }, "params": { $SHARED } },
     { "id": "tournament.scoreboard", "stage": "tournament.scoreboard", "depends_on": ["tournament.cell"], "params": { $SHARED } } ] }
 JSON

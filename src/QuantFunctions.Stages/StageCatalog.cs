@@ -41,6 +41,7 @@ public static class StageCatalog
             .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights + current book + last close → lot-sized orders with the decision trail (orders.json), audited.", PipelineKind.Model)
             .Add<PaperStepStage, PaperStepParameters>(PaperStepStage.Id, "One paper trading day: fills at the open, marks, risk limits and kill switch, next orders; book, fills and PnL audited.", PipelineKind.Model)
             .Add<PaperResumeStage, PaperResumeParameters>(PaperResumeStage.Id, "Clears a tripped paper kill switch with an audited reason.", PipelineKind.Model)
+            .Add<TournamentSelectStage, TournamentParameters>(TournamentSelectStage.Id, "The books of one tournament selection (standard × lookback × step): long and disjoint short winners per window, shared by the cells.", PipelineKind.Model)
             .Add<TournamentCellStage, TournamentParameters>(TournamentCellStage.Id, "One tournament cell (standard × engine × profile × simulator): walk-forward simulation, cached per cell as Parquet.", PipelineKind.Model)
             .Add<TournamentScoreboardStage, TournamentParameters>(TournamentScoreboardStage.Id, "Strict scoreboard of a tournament's cells with equal-weight and benchmark baselines; the winner's record.", PipelineKind.Model);
     }

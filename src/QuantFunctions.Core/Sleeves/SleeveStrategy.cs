@@ -10,7 +10,8 @@ namespace QuantFunctions.Core.Sleeves;
 /// caller passes what was known then): select (the sleeve's standard under HTR v3.4; a long and a short book for a
 /// market-neutral sleeve) → atoms → synthesize
 /// atom streams → allocate → flatten. The sleeve stages call these steps one by one (through the lake);
-/// the walk-forward backtest calls <see cref="Decide"/> on each training window.
+/// the walk-forward backtest calls <see cref="Decide(ReturnPanel, FeatureHistory, SleeveSpec, SleeveConstraintInputs?)"/> on each
+/// training window, a tournament cell <see cref="Decide(ReturnPanel, IReadOnlyList{string}, SleeveSpec)"/> with books selected once.
 /// </summary>
 public static class SleeveStrategy
 {
@@ -106,7 +107,33 @@ public static class SleeveStrategy
             }
         }
 
-        IReadOnlyList<StrategyAtom> atoms = Atoms(books);
+        return AllocateAtoms(window, Atoms(books), spec, constraints);
+    }
+
+    /// <summary>
+    /// The decision on a window from winners already selected (best first), all of the sleeve's direction: atoms,
+    /// synthesize, allocate without constraints, flatten; null when there are no winners (cash).
+    /// </summary>
+    public static SleeveAllocation? Decide(ReturnPanel window, IReadOnlyList<string> winners, SleeveSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(winners);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (winners.Count == 0)
+        {
+            return null;
+        }
+
+        var atoms = new List<StrategyAtom>(winners.Count);
+        foreach (string s in winners)
+        {
+            atoms.Add(new StrategyAtom(Symbol.Parse(s), Logic, spec.Direction));
+        }
+
+        return AllocateAtoms(window, atoms, spec, constraints: null);
+    }
+
+    private static SleeveAllocation AllocateAtoms(ReturnPanel window, IReadOnlyList<StrategyAtom> atoms, SleeveSpec spec, SleeveConstraintInputs? constraints)
+    {
         ReturnPanel streams = AtomSynthesizer.SynthesizePanel(window, atoms);
         return Allocate(streams, atoms, spec, constraints);
     }

@@ -8,9 +8,9 @@ namespace QuantFunctions.Core.Tournaments;
 
 /// <summary>
 /// A cell's decision on one training window: the standard selects the books, the engine allocates each, the risk
-/// profile combines them (<see cref="RiskProfiles"/>). The selection standard is one of
-/// <see cref="SelectionStandards.All"/> (v2.1 … v5.1 under HTR v3.4, <see cref="SleeveStrategy.Decide"/>), reading the
-/// feature store as of the window's last date; a book with no winners (features still warming up) holds cash.
+/// profile combines them (<see cref="RiskProfiles"/>). The books come selected (<see cref="TournamentBooks"/>: one of
+/// <see cref="SelectionStandards.All"/> under HTR v3.4, from the feature store as of the window's last date, the short
+/// book disjoint from the long); a book with no winners (features still warming up) holds cash.
 /// </summary>
 public static class CellDecision
 {
@@ -19,35 +19,32 @@ public static class CellDecision
     public static void Validate(TournamentCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        if (!SelectionStandards.IsKnown(cell.SelectionStandard))
-        {
-            throw new TournamentException(ErrorCodes.TournamentCellInvalid,
-                $"Tournament cell '{cell.Id}': unknown selection standard '{cell.Standard}' (known, with _ for .: {string.Join(", ", SelectionStandards.All)}).", cell.Id);
-        }
-
+        cell.Selection.Validate(cell.Id);
         RiskProfiles.Require(cell.Profile, cell.Id);
     }
 
-    /// <summary>The decision on <paramref name="window"/> (only the rows known at the rebalance, and the features known then).</summary>
-    public static WindowDecision Decide(ReturnPanel window, FeatureHistory features, TournamentCell cell, CellSpec spec)
+    /// <summary>
+    /// The decision on <paramref name="window"/> (only the rows known at the rebalance) from the window's
+    /// <paramref name="books"/> (<see cref="TournamentBooks"/>): the engine allocates each book the profile needs.
+    /// </summary>
+    public static WindowDecision Decide(ReturnPanel window, WindowBooks books, TournamentCell cell, CellSpec spec)
     {
         ArgumentNullException.ThrowIfNull(window);
-        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(books);
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(spec);
         var sleeve = new SleeveSpec
         {
-            Universe = "tournament", Direction = Direction.Long,
-            Selection = new SelectionOptions { Standard = cell.SelectionStandard, Lookback = cell.Lookback ?? spec.Lookback, Floor = spec.Floor },
+            Universe = "tournament", Direction = Direction.Long, Selection = cell.Selection.Options(spec),
             AllocationLookback = spec.AllocationLookback, Engine = cell.Engine, PeriodsPerYear = spec.PeriodsPerYear,
         };
-        SleeveAllocation? longBook = SleeveStrategy.Decide(window, features, sleeve);
+        SleeveAllocation? longBook = SleeveStrategy.Decide(window, books.Long, sleeve);
         double[] weights = Weights(longBook, window.Columns);
         int winners = longBook?.Atoms.Count ?? 0;
         bool integrity = Signs(longBook, window.Columns, weights, 1);
         if (RiskProfiles.NeedsShortBook(cell.Profile))
         {
-            SleeveAllocation? shortBook = SleeveStrategy.Decide(window, features, sleeve with { Direction = Direction.Short });
+            SleeveAllocation? shortBook = SleeveStrategy.Decide(window, books.Short, sleeve with { Direction = Direction.Short });
             double[] shorts = Weights(shortBook, window.Columns);
             integrity &= Signs(shortBook, window.Columns, shorts, -1);
             winners = Math.Min(winners, shortBook?.Atoms.Count ?? 0);

@@ -14,24 +14,36 @@ public static class CellRunner
     public const string Benchmark = "baseline_benchmark";
 
     /// <summary>
-    /// Walk-forward simulation of the cell's decision (the cell's step, when it has one, replaces the options' step and
-    /// test window); each window selects from the features known at its last date.
+    /// Walk-forward simulation of the cell's decision on its <see cref="CellSelection"/>'s windows (the cell's step, when it
+    /// has one, replaces the options' step and test window), each window trading the books selected for it.
     /// </summary>
-    /// <exception cref="TournamentException">An unknown standard, profile or simulator.</exception>
-    public static CellOutcome Run(ReturnPanel panel, FeatureHistory features, TournamentCell cell, CellSpec spec, WalkForwardOptions options)
+    /// <param name="panel">The universe's returns.</param>
+    /// <param name="books">The books of every window (<see cref="TournamentBooks.Select"/> of the cell's selection), in window order.</param>
+    /// <param name="cell">The cell.</param>
+    /// <param name="spec">What every cell shares.</param>
+    /// <param name="options">Windows and friction.</param>
+    /// <exception cref="TournamentException">An unknown standard, profile or simulator, or books of other windows.</exception>
+    public static CellOutcome Run(ReturnPanel panel, IReadOnlyList<WindowBooks> books, TournamentCell cell, CellSpec spec, WalkForwardOptions options)
     {
+        ArgumentNullException.ThrowIfNull(books);
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(options);
         CellDecision.Validate(cell);
         CellSimulator.Require(cell.Simulator);
         var decisions = new List<WindowDecision>();
-        WalkForwardOptions windows = cell.Step is int step ? options with { StepDays = step, TestDays = step } : options;
         BacktestResult result = CellSimulator.Run(cell.Simulator, panel, window =>
         {
-            WindowDecision decision = CellDecision.Decide(window, features, cell, spec);
+            WindowBooks? book = decisions.Count < books.Count ? books[decisions.Count] : null;
+            if (book is null || book.Decided != window.Dates[^1])
+            {
+                throw new TournamentException(Errors.ErrorCodes.TournamentCellInvalid,
+                    $"Tournament cell '{cell.Id}': no books selected for the window ending {window.Dates[^1]:yyyy-MM-dd} (window {decisions.Count}; {books.Count} selected).", cell.Id);
+            }
+
+            WindowDecision decision = CellDecision.Decide(window, book, cell, spec);
             decisions.Add(decision);
             return decision.Weights;
-        }, windows);
+        }, cell.Selection.Windows(options));
         return new CellOutcome(cell.Id, result, decisions);
     }
 

@@ -19,10 +19,14 @@ namespace QuantFunctions.Core.Tournaments;
 /// <param name="Step">The rebalance step override (sessions), or null for the tournament's.</param>
 public sealed record TournamentCell(string Standard, string Engine, string Profile, string Simulator, int? Lookback = null, int? Step = null)
 {
-    private const string Separator = "__";
+    /// <summary>Joins a cell's values (the plan's matrix separator).</summary>
+    internal const string Separator = "__";
 
     /// <summary>The selection standard's name (<see cref="Selection.SelectionStandards"/>): <see cref="Standard"/> with <c>.</c> for <c>_</c>.</summary>
     public string SelectionStandard => Standard.Replace('_', '.');
+
+    /// <summary>The selection the cell trades (shared with every cell of the same standard, lookback and step).</summary>
+    public CellSelection Selection => new(Standard, Lookback, Step);
 
     /// <summary>The cell id (the for_each item).</summary>
     public string Id => Lookback is null
@@ -46,7 +50,8 @@ public sealed record TournamentCell(string Standard, string Engine, string Profi
             : new TournamentCell(parts[0], parts[1], parts[2], parts[3], Positive(parts[4], id, "lookback"), Positive(parts[5], id, "step"));
     }
 
-    private static int Positive(string text, string id, string what) =>
+    /// <summary>A positive integer part of an id.</summary>
+    internal static int Positive(string text, string id, string what) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
             ? value
             : throw new TournamentException(ErrorCodes.TournamentCellInvalid, $"Tournament cell '{id}': {what} '{text}' is not a positive integer.", id);

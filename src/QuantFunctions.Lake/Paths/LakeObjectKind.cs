@@ -36,6 +36,9 @@ public enum LakeObjectKind
     /// <summary><c>_meta/{scope}/models/{model_id}/registry.json</c>.</summary>
     ModelRegistry,
 
+    /// <summary><c>_meta/{scope}/runs/{run_id}/INDEX.md</c>.</summary>
+    RunIndex,
+
     /// <summary><c>_meta/schemas/{dataset}/schema=vN.json</c>.</summary>
     Schema,
 

@@ -22,6 +22,7 @@ public static partial class LakePathResolver
     private const string StageFile = "stage.json";
     private const string AuditFile = "audit.jsonl";
     private const string TraceFile = "forensic_trace.json";
+    private const string IndexFile = "INDEX.md";
     private const string RegistryFile = "registry.json";
     private const string PartPrefix = "part-";
     private const string ParquetExtension = ".parquet";
@@ -220,6 +221,7 @@ public static partial class LakePathResolver
                 RunFile => LakeObjectKind.RunRecord,
                 AuditFile => LakeObjectKind.AuditLedger,
                 TraceFile => LakeObjectKind.ForensicTrace,
+                IndexFile => LakeObjectKind.RunIndex,
                 _ => null,
             } : null;
             if (kind is not null)

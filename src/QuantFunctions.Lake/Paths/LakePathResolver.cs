@@ -130,6 +130,9 @@ public static partial class LakePathResolver
     /// <exception cref="ArgumentException">The scope is reserved.</exception>
     public static LakePath ForensicTrace(LakeIdentifier scope, RunId runId) => Join(RunFolder(scope, runId), TraceFile);
 
+    /// <summary>The run's index: <c>_meta/{scope}/runs/{run_id}/INDEX.md</c>.</summary>
+    public static LakePath RunIndex(LakeIdentifier scope, RunId runId) => Join(RunFolder(scope, runId), IndexFile);
+
     /// <summary>A model registry: <c>_meta/{scope}/models/{model_id}/registry.json</c>.</summary>
     /// <exception cref="ArgumentException">The scope is reserved.</exception>
     public static LakePath ModelRegistry(LakeIdentifier scope, LakeIdentifier modelId) =>
@@ -156,6 +159,7 @@ public static partial class LakePathResolver
             LakeObjectKind.StageRecord => StageRecord(Need(location.Scope), Need(location.RunId), Need(location.Node)),
             LakeObjectKind.AuditLedger => AuditLedger(Need(location.Scope), Need(location.RunId)),
             LakeObjectKind.ForensicTrace => ForensicTrace(Need(location.Scope), Need(location.RunId)),
+            LakeObjectKind.RunIndex => RunIndex(Need(location.Scope), Need(location.RunId)),
             LakeObjectKind.ModelRegistry => ModelRegistry(Need(location.Scope), Need(location.ModelId)),
             LakeObjectKind.Schema => Schema(Need(location.Dataset), Need(location.SchemaVersion)),
             LakeObjectKind.GoldFile => GoldFile(Need(location.Scope), Need(location.PipelineId), Need(location.Version), Need(location.Dataset), Need(location.RunId), NeedName(location)),

@@ -101,6 +101,7 @@ public sealed class NodeExecutor
                 Status = NodeStatus.Succeeded,
                 Inputs = result.Inputs,
                 Outputs = result.Outputs,
+                RiskProfile = result.RiskProfile,
                 InputFingerprint = Hashes.NodeInputFingerprint(result.Inputs, record.ParamsHash!),
             };
             activity?.SetTag("qf.rows_read", result.RowsRead).SetTag("qf.rows_written", result.RowsWritten);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Paths;
+using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Planning;
 
@@ -11,7 +13,8 @@ namespace QuantFunctions.Orchestration.Execution;
 /// <summary>
 /// Drives one execution of a run for the <see cref="LocalRunner"/>: applies the planner's decisions,
 /// starts ready nodes up to the parallelism limit, records every transition, and completes the run.
-/// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race.
+/// Only this class mutates the run record, from one logical thread, so <c>run.json</c> writes never race (node
+/// transitions are written behind, one write at a time, folding those that arrive during a write into the next).
 /// The Durable engine's steps (<see cref="Steps.RunSteps"/>) use it for a run's start and end, with
 /// <paramref name="eventKeyPrefix"/> set: its ledger events then carry the key <c>{prefix}/{kind}/{node}</c>, so a
 /// re-delivered step appends nothing twice.
@@ -26,6 +29,10 @@ internal sealed class RunCoordinator(
         n => n.Key,
         n => recorded.TryGetValue(n.Key, out StageRecord? r) ? r : NodeRecords.Create(run, n, NodeStatus.Pending, 0),
         StringComparer.Ordinal);
+
+    // The run.json write under way (SaveRunBehindAsync), and whether a newer state waits for it.
+    private Task _write = Task.CompletedTask;
+    private bool _stale;
 
     public RunRecord Run { get; private set; } = run;
 
@@ -97,10 +104,15 @@ internal sealed class RunCoordinator(
                 break;
             }
 
-            Task<StageRecord> finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
-            string finishedKey = running[finished];
-            running.Remove(finished);
-            await CompleteNodeAsync(finished, finishedKey, cancellationToken).ConfigureAwait(false);
+            Task done = await Task.WhenAny(_stale ? [.. running.Keys, _write] : running.Keys).ConfigureAwait(false);
+            if (done is Task<StageRecord> finished && running.Remove(finished, out string? finishedKey))
+            {
+                await CompleteNodeAsync(finished, finishedKey, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await SaveRunBehindAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);
+            }
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -117,7 +129,7 @@ internal sealed class RunCoordinator(
     {
         StageRecord previous = _records[node.Key];
         _records[node.Key] = previous with { Status = NodeStatus.Running, StartedAt = runner.Time.GetUtcNow(), CompletedAt = null, Error = null };
-        await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+        await SaveRunBehindAsync(cancellationToken).ConfigureAwait(false);
         RunRecord snapshot = Run;
         return Task.Run(() => runner.Executor.ExecuteAsync(snapshot, settings, node, previous.Attempts, ledger, rootContext, cancellationToken), CancellationToken.None);
     }
@@ -138,7 +150,7 @@ internal sealed class RunCoordinator(
             _records[key] = _records[key] with { Status = NodeStatus.Failed, CompletedAt = runner.Time.GetUtcNow(), Error = new NodeError(ex.GetType().FullName ?? ex.GetType().Name, ex.Message, ErrorCodes.Of(ex)?.Value) };
         }
 
-        await SaveRunAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);
+        await SaveRunBehindAsync(Bookkeeping(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Records are still written once the run is cancelled, so it ends in a consistent, resumable state.</summary>
@@ -186,6 +198,8 @@ internal sealed class RunCoordinator(
             AuditHead = await ledger.GetHeadAsync(cancellationToken).ConfigureAwait(false),
         };
         await SaveRunAsync(cancellationToken).ConfigureAwait(false);
+        byte[] index = Encoding.UTF8.GetBytes(RunIndex.Render(Run, settings, plan, _records));
+        await runner.Lake.WriteAsync(LakePathResolver.RunIndex(Run.Scope, Run.RunId), index, LakeWriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -282,7 +296,45 @@ internal sealed class RunCoordinator(
 
     private Dictionary<string, NodeStatus> Statuses() => _records.ToDictionary(p => p.Key, p => p.Value.Status, StringComparer.Ordinal);
 
+    /// <summary>Records the current state in <c>run.json</c> now (after any write still under way).</summary>
     private async Task SaveRunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _write.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A node-transition write cut short by the run's cancellation: the state written below supersedes it.
+        }
+
+        _stale = false;
+        Snapshot();
+        await runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a node transition in <c>run.json</c> without waiting for the write: when no write is under way one starts
+    /// with the current state; otherwise the state is marked stale and <see cref="DriveAsync"/> writes the newest state once
+    /// that write ends. So transitions that come faster than <c>run.json</c> (1,000+ nodes) can be written fold into one
+    /// write instead of costing a rewrite each, and the writes never race: one at a time, each of a newer state, the
+    /// run's completion last. A failed write surfaces at the next transition.
+    /// </summary>
+    private async Task SaveRunBehindAsync(CancellationToken cancellationToken)
+    {
+        if (!_write.IsCompleted)
+        {
+            _stale = true;
+            return;
+        }
+
+        await _write.ConfigureAwait(false);
+        _stale = false;
+        Snapshot();
+        _write = runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken);
+    }
+
+    private void Snapshot()
     {
         List<StageRecord> ordered = [.. plan.Nodes.Select(n => _records[n.Key])];
         Run = Run with
@@ -291,7 +343,6 @@ internal sealed class RunCoordinator(
             Inputs = [.. ordered.SelectMany(r => r.Inputs).DistinctBy(i => (i.Name, i.Fingerprint.Hash))],
             Outputs = [.. ordered.SelectMany(r => r.Outputs).DistinctBy(o => o.Path)],
         };
-        await runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private Task<AuditEntry> AuditAsync(string kind, string? node, JsonObject data, CancellationToken cancellationToken) =>

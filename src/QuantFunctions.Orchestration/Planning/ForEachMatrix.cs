@@ -51,4 +51,46 @@ internal static class ForEachMatrix
 
         return cells;
     }
+
+    /// <summary>
+    /// The item of a sub-matrix instance that <paramref name="item"/> of a matrix over <paramref name="axes"/> pairs with:
+    /// its values on <paramref name="upstreamAxes"/>, in their order (<c>v3_4__hrp__long_only__t2</c> over standards,
+    /// engines, profiles, simulators projects onto standards as <c>v3_4</c>); null when the upstream is not a matrix over
+    /// a subset of <paramref name="axes"/>.
+    /// </summary>
+    public static string? Project(string item, IReadOnlyList<string> axes, IReadOnlyList<string> upstreamAxes)
+    {
+        if (upstreamAxes.Count == 0 || axes.Count == 0)
+        {
+            return null;
+        }
+
+        string[] values = item.Split(ForEachSpec.MatrixSeparator);
+        var projected = new string[upstreamAxes.Count];
+        for (int i = 0; i < upstreamAxes.Count; i++)
+        {
+            int at = IndexOf(axes, upstreamAxes[i]);
+            if (at < 0 || values.Length != axes.Count)
+            {
+                return null;
+            }
+
+            projected[i] = values[at];
+        }
+
+        return string.Join(ForEachSpec.MatrixSeparator, projected);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> axes, string axis)
+    {
+        for (int i = 0; i < axes.Count; i++)
+        {
+            if (axes[i] == axis)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

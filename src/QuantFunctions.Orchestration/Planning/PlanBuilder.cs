@@ -275,8 +275,10 @@ internal static class PlanBuilder
                 var dependsOn = new List<string>();
                 foreach (string dependency in node.DependsOn.Distinct(StringComparer.Ordinal))
                 {
-                    bool paired = item is not null && nodes[dependency].ForEach is { } upstream && upstream.ListKey == node.ForEach!.ListKey;
-                    dependsOn.AddRange(paired ? [PlanNode.FormatKey(dependency, item)] : instances[dependency]);
+                    string? pairedItem = item is null || nodes[dependency].ForEach is not { } upstream ? null
+                        : upstream.ListKey == node.ForEach!.ListKey ? item
+                        : ForEachMatrix.Project(item, node.ForEach.Matrix, upstream.Matrix);
+                    dependsOn.AddRange(pairedItem is not null ? [PlanNode.FormatKey(dependency, pairedItem)] : instances[dependency]);
                 }
 
                 string key = PlanNode.FormatKey(node.Id, item);

@@ -45,6 +45,9 @@ public sealed record StageRecord
     /// <summary>What the node wrote.</summary>
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
 
+    /// <summary>The risk profile the node resolved and applied (<see cref="Stages.StageResult.RiskProfile"/>), or null.</summary>
+    public string? RiskProfile { get; init; }
+
     /// <summary>Why it failed, or null.</summary>
     public NodeError? Error { get; init; }
 

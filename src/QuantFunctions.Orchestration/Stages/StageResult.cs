@@ -21,6 +21,13 @@ public sealed record StageResult
     /// <summary>A small JSON summary for the audit ledger (counts, chosen symbols…); null for none.</summary>
     public JsonObject? Summary { get; init; }
 
+    /// <summary>
+    /// The risk profile the node resolved and applied, in words (a tournament cell's profile, engine and simulator; a
+    /// sleeve's direction, standard and engine; a meta-portfolio's engine and simulator): recorded in <c>stage.json</c>
+    /// and named in the run's <c>INDEX.md</c>; null when the stage has none.
+    /// </summary>
+    public string? RiskProfile { get; init; }
+
     /// <summary>A result that read and wrote nothing.</summary>
     public static StageResult Empty { get; } = new();
 }

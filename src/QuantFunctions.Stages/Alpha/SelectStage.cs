@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using QuantFunctions.Core.Errors;
 using QuantFunctions.Core.Market;
@@ -117,6 +118,8 @@ public sealed class SelectStage : LakeStage<SelectParameters>
             RowsWritten = books.Sum(b => b.Winners.Count + b.Candidates.Count),
             Outputs = outputs,
             Summary = summary,
+            RiskProfile = string.Create(CultureInfo.InvariantCulture,
+                $"{sleeve}: {spec.Direction.ToString().ToLowerInvariant()}{(spec.MarketNeutral ? ", market-neutral" : string.Empty)} · selection {spec.Selection.Standard} (floor {spec.Selection.Floor}) · engine {spec.Engine} on {spec.AllocationLookback} sessions"),
         };
     }
 }

@@ -5,7 +5,7 @@ using QuantFunctions.Stages.Alpha;
 
 namespace QuantFunctions.Stages.Meta;
 
-/// <summary>Parameters of <c>meta.aggregate</c>: the sleeves, the engine across them, and the walk-forward windows and friction of the meta rebalances.</summary>
+/// <summary>Parameters of <c>meta.aggregate</c>: the sleeves, the engine across them, the simulator, and the walk-forward windows and friction of the meta rebalances.</summary>
 public sealed record AggregateParameters : WalkForwardParameters
 {
     /// <summary>Every sleeve the meta-portfolio must hold; a missing or empty one fails the run.</summary>
@@ -22,6 +22,11 @@ public sealed record AggregateParameters : WalkForwardParameters
     [Overridable]
     [AllocationEngineName]
     public string Engine { get; init; } = "inverse_vol";
+
+    /// <summary>The simulator of the meta rebalances: <c>t1</c> vectorised, <c>t2</c> drift (default), <c>t3</c> event-driven (docs/simulators.md).</summary>
+    [Overridable]
+    [SimulatorName]
+    public string Simulator { get; init; } = "t2";
 
     /// <summary>
     /// Completed sleeve runs the meta-portfolio holds as assets, pinned by run id: sleeve → <c>pipeline@version/run_id</c>

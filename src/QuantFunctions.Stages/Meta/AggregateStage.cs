@@ -95,7 +95,11 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         (ReturnPanel aligned, int[] dropped) = CompoundedAlignment.Align(ordered);
         WalkForwardOptions options = parameters.ToOptions();
         BacktestResult result = WalkForwardBacktester.Run(
-            aligned, window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result), options);
+            aligned,
+            window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result),
+            options,
+            Simulators.Create(Simulators.Parse(parameters.Simulator)),
+            prices: null);
 
         LakePath backtestPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestTable.Dataset);
         LakeTable table = BacktestTable.From(result);
@@ -125,6 +129,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
             ["meta"] = parameters.Meta,
             ["sleeves"] = parameters.Sleeves.Count,
             ["common_sessions"] = aligned.RowCount,
+            ["simulator"] = Simulators.NameOf(result.Simulator),
             ["returns_not_aligned"] = droppedJson,
             ["weights"] = weightJson,
         };
@@ -134,6 +139,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         {
             RowsRead = rowsRead, RowsWritten = table.RowCount + weights.RowCount,
             Outputs = [Output("backtest", backtestPart), Output("backtest_weights", historyPart), Output("sleeve_weights", weightsPart), Output("meta_report", report)], Summary = summary,
+            RiskProfile = $"{parameters.Meta}: engine {parameters.Engine} across {parameters.Sleeves.Count} sleeves · simulator {Simulators.NameOf(result.Simulator)}",
         };
     }
 }

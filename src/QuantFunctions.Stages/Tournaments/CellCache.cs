@@ -13,7 +13,9 @@ namespace QuantFunctions.Stages.Tournaments;
 
 /// <summary>
 /// Where a tournament's cells persist across runs (000 §11.7 incremental persistence):
-/// <c>gold/{tournament}/{pipeline}/version={v}/cells/run=c-{key}/{cell}.parquet</c>. The key (16 hex characters of a
+/// <c>gold/{tournament}/{pipeline}/version={v}/cells/run=c-{key}/{cell}.parquet</c>, and the books the cells trade
+/// (<c>tournament.select</c>) beside them in <c>books/run=c-{key}/{selection}.parquet</c>, with the returns panel they
+/// read in <c>panel/run=c-{key}/returns.parquet</c>. The key (16 hex characters of a
 /// SHA-256) covers everything a cell's result depends on besides the cell itself — the published DataOps run and the
 /// fingerprints of the universe's silver files, the as-of, the universe and every shared cell parameter — so a rerun
 /// over the same data and parameters finds the cells it already computed and computes only the missing ones, and any
@@ -28,8 +30,17 @@ public sealed record CellCache(string Tournament, string Key, RunPaths Paths, st
     /// <summary>The gold dataset of the cells.</summary>
     public const string Dataset = "cells";
 
+    /// <summary>The gold dataset of the selections (<see cref="BooksTable"/>), one file per <see cref="Core.Tournaments.CellSelection"/>.</summary>
+    public const string BooksDataset = "books";
+
     /// <summary>The stored record of a cell.</summary>
     public LakePath CellPath(string cellId) => Paths.GoldFile(LakeIdentifier.Parse(Tournament, "tournament"), LakeIdentifier.Parse(Dataset), cellId + ".parquet");
+
+    /// <summary>The stored returns panel every cell reads (<see cref="PanelTable"/>).</summary>
+    public LakePath PanelPath() => Paths.GoldFile(LakeIdentifier.Parse(Tournament, "tournament"), LakeIdentifier.Parse("panel"), "returns.parquet");
+
+    /// <summary>The stored books of a selection (its id: <c>standard[__lookback__step]</c>).</summary>
+    public LakePath BooksPath(string selectionId) => Paths.GoldFile(LakeIdentifier.Parse(Tournament, "tournament"), LakeIdentifier.Parse(BooksDataset), selectionId + ".parquet");
 
     /// <summary>Resolves the cache of the context's tournament from the published hand-off.</summary>
     /// <exception cref="SourceHandoffException">No hand-off is published, or it is of another version.</exception>

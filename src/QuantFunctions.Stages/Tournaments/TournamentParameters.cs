@@ -76,6 +76,42 @@ public sealed record TournamentParameters : WalkForwardParameters
     [Overridable]
     public int MinWinners { get; init; } = new ScoreboardGates().MinWinners;
 
+    /// <summary>
+    /// The cells' selection lookbacks (the <c>lookbacks</c> matrix axis, integers as strings), given with <see cref="Steps"/>
+    /// to <c>tournament.select</c> so that it selects the books of every lookback × step; empty when the cells have none.
+    /// </summary>
+    public List<string> Lookbacks { get; init; } = [];
+
+    /// <summary>The cells' rebalance steps (the <c>steps</c> matrix axis), with <see cref="Lookbacks"/>.</summary>
+    public List<string> Steps { get; init; } = [];
+
+    /// <summary>The selections of <paramref name="standard"/>: one per lookback × step, or the standard alone when neither is given.</summary>
+    /// <exception cref="TournamentException">Only one of lookbacks and steps is given, or a value is not a positive integer.</exception>
+    public IReadOnlyList<CellSelection> SelectionsOf(string standard)
+    {
+        if (Lookbacks.Count == 0 && Steps.Count == 0)
+        {
+            return [CellSelection.Parse(standard)];
+        }
+
+        if (Lookbacks.Count == 0 || Steps.Count == 0)
+        {
+            throw new TournamentException(Core.Errors.ErrorCodes.TournamentCellInvalid,
+                $"Tournament '{Tournament}': lookbacks ({Lookbacks.Count}) and steps ({Steps.Count}) are given together or not at all.", Tournament);
+        }
+
+        var selections = new List<CellSelection>(Lookbacks.Count * Steps.Count);
+        foreach (string lookback in Lookbacks)
+        {
+            foreach (string step in Steps)
+            {
+                selections.Add(CellSelection.Parse(string.Join("__", standard, lookback, step)));
+            }
+        }
+
+        return selections;
+    }
+
     /// <summary>What every cell shares.</summary>
     public CellSpec ToCellSpec() => new() { Floor = Floor, Lookback = Lookback, AllocationLookback = AllocationLookback, PeriodsPerYear = PeriodsPerYear };
 

@@ -17,6 +17,7 @@ public sealed class DemoPipelinesTests
 {
     private const string DataOps = "manifests/demo/dataops/version=1.0.0/manifest.json";
     private const string Meta = "manifests/demo/meta/version=1.0.0/manifest.json";
+    private const string Tournament = "manifests/demo/tournament/version=1.0.0/manifest.json";
 
     [Fact]
     public async Task DataThenModel_OnTheDurableEngine_GoldByteIdenticalToLocalRunnerAndRecordsComplete()
@@ -26,15 +27,7 @@ public sealed class DemoPipelinesTests
         var localLake = new FileSystemLakeStore(localDir.Path);
         var durableLake = new FileSystemLakeStore(durableDir.Path);
 
-        using (PipelineRuntime local = PipelineRuntime.Create(localLake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System))
-        {
-            foreach ((string path, string runId) in new[] { (DataOps, "dataops"), (Meta, "meta-run") })
-            {
-                PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
-                RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
-                Assert.Equal(RunStatus.Succeeded, run.Status);
-            }
-        }
+        await RunLocallyAsync(localLake, (DataOps, "dataops"), (Meta, "meta-run"));
 
         using PipelineRuntime shipped = PipelineRuntime.Create(durableLake, new RunnerOptions(), NullLoggerFactory.Instance, TimeProvider.System);
         await using DurableHarness durable = await DurableHarness.StartAsync(durableLake, shipped.Registry);
@@ -83,6 +76,58 @@ public sealed class DemoPipelinesTests
             OrchestrationMetadata? sub = await durable.Client.GetInstanceAsync($"meta-run:{sleeve}:1");
             Assert.NotNull(sub);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, sub.RuntimeStatus);
+        }
+    }
+
+    [Fact]
+    public async Task Tournament_OnTheDurableEngine_CellsFanOutAsActivities_SameScoreboardAndIndexAsTheLocalRunner()
+    {
+        using var localDir = new TempDirectory("qf-durable-tour-local");
+        using var durableDir = new TempDirectory("qf-durable-tour");
+        var localLake = new FileSystemLakeStore(localDir.Path);
+        var durableLake = new FileSystemLakeStore(durableDir.Path);
+
+        await RunLocallyAsync(localLake, (DataOps, "dataops"), (Tournament, "tour-run"));
+
+        using PipelineRuntime shipped = PipelineRuntime.Create(durableLake, new RunnerOptions(), NullLoggerFactory.Instance, TimeProvider.System);
+        await using DurableHarness durable = await DurableHarness.StartAsync(durableLake, shipped.Registry);
+        PipelineManifest data = await shipped.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), DataOps), CancellationToken.None);
+        PipelineManifest tournament = await shipped.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), Tournament), CancellationToken.None);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await durable.RunAsync(PipelineKind.Data, DurableHarness.NewRun(data, "dataops"))).RuntimeStatus);
+
+        OrchestrationMetadata tourRun = await durable.RunAsync(PipelineKind.Model, DurableHarness.NewRun(tournament, "tour-run"), TimeSpan.FromMinutes(10));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, tourRun.RuntimeStatus);
+        RunOutcome outcome = tourRun.ReadOutputAs<RunOutcome>()!;
+        Assert.True(outcome.Status == RunStatus.Succeeded, outcome.Error);
+
+        // Every matrix cell ran as its own node (an activity), once, after its standard's selection.
+        RunRecord recorded = await durable.RunRecordAsync("demo", "tour-run");
+        string[] cells = [.. recorded.Nodes.Select(n => n.Node.Value).Where(k => k.StartsWith("tournament.cell[", StringComparison.Ordinal))];
+        Assert.Equal(18, cells.Length);
+        Dictionary<string, int> events = DurableHarness.EventCounts(await durable.LedgerAsync("demo", "tour-run"));
+        Assert.All(recorded.Nodes, n => Assert.Equal(1, events.GetValueOrDefault($"node.succeeded {n.Node}")));
+
+        // The tournament's gold — books, panel, cells, scoreboard (Parquet, Markdown, JSON) and the winner — byte for byte.
+        SortedDictionary<string, byte[]> want = await DurableHarness.ReadTreeAsync(localLake, "gold/tournament");
+        SortedDictionary<string, byte[]> got = await DurableHarness.ReadTreeAsync(durableLake, "gold/tournament");
+        Assert.Contains(want.Keys, k => k.EndsWith("/scoreboard.json", StringComparison.Ordinal));
+        Assert.Equal(want.Keys, got.Keys);
+        Assert.All(want, p => Assert.True(p.Value.AsSpan().SequenceEqual(got[p.Key]), $"{p.Key} differs"));
+
+        // The run's INDEX.md as the local runner writes it.
+        LakePath index = LakePathResolver.RunIndex(recorded.Scope, recorded.RunId);
+        Assert.Equal((await localLake.TryReadAsync(index))!.Content.ToArray(), (await durableLake.TryReadAsync(index))!.Content.ToArray());
+    }
+
+    /// <summary>Runs the demo manifests in order through the local runner (the reference the Durable runs are compared with).</summary>
+    private static async Task RunLocallyAsync(ILakeStore lake, params (string Path, string RunId)[] runs)
+    {
+        using PipelineRuntime local = PipelineRuntime.Create(lake, new RunnerOptions { MaxParallelism = 2 }, NullLoggerFactory.Instance, TimeProvider.System);
+        foreach ((string path, string runId) in runs)
+        {
+            PipelineManifest manifest = await local.Loader.LoadFileAsync(Path.Combine(RepositoryRoot.Find(), path), CancellationToken.None);
+            RunRecord run = await local.Runner.RunAsync(new RunRequest { Manifest = manifest, RunId = runId, Settings = new RunSettings { AsOf = DurableHarness.DemoAsOf, Seed = 42 } });
+            Assert.Equal(RunStatus.Succeeded, run.Status);
         }
     }
 }

@@ -28,6 +28,29 @@ public sealed class ForEachMatrixTests
     }
 
     [Fact]
+    public void Create_MatrixOverASubsetOfTheAxes_EachInstanceDependsOnlyOnItsProjection()
+    {
+        // "pick" fans out over profiles alone, "cell" over engines × profiles: cell[x__p] waits only for pick[p].
+        ExecutionPlan plan = ExecutionPlanTests.PlanOf(Model(
+            Node("pick", extra: "\"for_each\": {\"matrix\": [\"profiles\"]}") + ","
+            + Node("cell", "pick", extra: "\"for_each\": {\"matrix\": [\"engines\", \"profiles\"]}") + "," + Node("board", "cell"), Axes));
+
+        Assert.Equal(["pick[neutral]"], plan.Get("cell[hrp__neutral]").DependsOn);
+        Assert.Equal(["pick[capped]"], plan.Get("cell[inverse_vol__capped]").DependsOn);
+        Assert.Equal(6, plan.Get("board").DependsOn.Count);
+    }
+
+    [Fact]
+    public void Project_AxesInTheUpstreamOrder_AndNullWhenNotASubset()
+    {
+        string[] axes = ["standards", "engines", "lookbacks", "steps"];
+        Assert.Equal("v3_4__20__30", ForEachMatrix.Project("v3_4__hrp__20__30", axes, ["standards", "lookbacks", "steps"]));
+        Assert.Equal("30__v3_4", ForEachMatrix.Project("v3_4__hrp__20__30", axes, ["steps", "standards"]));
+        Assert.Null(ForEachMatrix.Project("v3_4__hrp__20__30", axes, ["standards", "simulators"]));
+        Assert.Null(ForEachMatrix.Project("v3_4__hrp__20__30", axes, []));
+    }
+
+    [Fact]
     public void Create_MatrixAxisOverridden_ChangesTheCells()
     {
         ExecutionPlan plan = ExecutionPlanTests.PlanOf(

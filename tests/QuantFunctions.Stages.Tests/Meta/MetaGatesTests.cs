@@ -99,6 +99,45 @@ public sealed class MetaGatesTests : IDisposable
         Assert.Contains("| crypto_short | sleeves-1 |", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_Simulator_ChoosesTheTierOfTheMetaRebalances()
+    {
+        Assert.Equal(RunStatus.Succeeded, (await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1")).Status);
+        var net = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (string simulator in new[] { "t1", "t2", "t3" })
+        {
+            string manifest = $$"""
+                {
+                  "id": "meta_{{simulator}}", "version": "1.0.0", "scope": "demo", "kind": "model",
+                  "nodes": [
+                    { "id": "meta.aggregate", "stage": "meta.aggregate",
+                      "params": { "sleeves": ["crypto_long", "crypto_short"], "meta": "meta", "train_days": 60, "test_days": 30, "step_days": 30, "simulator": "{{simulator}}",
+                                  "sleeve_runs": { "crypto_long": "meta@1.0.0/sleeves-1", "crypto_short": "meta@1.0.0/sleeves-1" } } }
+                  ]
+                }
+                """;
+            RunRecord run = await _host.RunAsync(manifest, runId: "sim-" + simulator);
+            Assert.True(run.Status == RunStatus.Succeeded, string.Join(" | ", run.Nodes.Select(n => n.Error?.Message)));
+            AuditEntry weights = (await _host.ReadLedgerAsync("demo", "sim-" + simulator)).Single(e => e.Kind == "meta.weights");
+            Assert.Equal(simulator, weights.Data["simulator"]!.GetValue<string>());
+            net[simulator] = (await Lake.Datasets.LakeTableStore.ReadAsync(_host.Lake, run.Nodes.SelectMany(n => n.Outputs).First(o => o.Name == "backtest").Path)).Doubles("net_ret");
+        }
+
+        // The same decisions held three ways: T1 holds the target weights every day, T2 lets them drift between
+        // rebalances, T3 trades whole lots at the next open — so the daily records differ, day for day, somewhere.
+        Assert.Equal(net["t1"].Length, net["t2"].Length);
+        Assert.False(net["t1"].AsSpan().SequenceEqual(net["t2"]));
+        Assert.False(net["t2"].AsSpan().SequenceEqual(net["t3"]));
+    }
+
+    [Fact]
+    public async Task Run_UnknownSimulator_IsAParameterErrorBeforeAnythingRuns()
+    {
+        string manifest = MetaManifest("meta_bad", "[\"crypto_long\", \"crypto_short\"]", extra: ", \"simulator\": \"t9\"");
+        var ex = await Assert.ThrowsAsync<Orchestration.Manifests.ManifestValidationException>(() => RunAsync(manifest, "sim-bad"));
+        Assert.Contains("simulator", ex.Message, StringComparison.Ordinal);
+    }
+
     private async Task<RunRecord> RunAsync(string manifest, string runId)
     {
         await TinyCryptoMarket.EnsureAsync(_host);

@@ -1,5 +1,6 @@
 using QuantFunctions.Lake.Audit;
 using QuantFunctions.Lake.Datasets;
+using QuantFunctions.Lake.Paths;
 using QuantFunctions.Lake.Storage;
 using QuantFunctions.Orchestration.Runs;
 using QuantFunctions.Orchestration.Stages;
@@ -26,7 +27,8 @@ public sealed class TournamentRunTests : IDisposable
             "standards": ["v3_4"], "engines": ["equal_weight", "inverse_vol"], "profiles": ["long_only", "market_neutral"], "simulators": ["t2"]
           },
           "nodes": [
-            { "id": "tournament.cell", "stage": "tournament.cell", "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
+            { "id": "tournament.select", "stage": "tournament.select", "for_each": { "matrix": ["standards"] }, "params": { {{Shared}} } },
+            { "id": "tournament.cell", "stage": "tournament.cell", "depends_on": ["tournament.select"], "for_each": { "matrix": ["standards", "engines", "profiles", "simulators"] }, "params": { {{Shared}} } },
             { "id": "tournament.scoreboard", "stage": "tournament.scoreboard", "depends_on": ["tournament.cell"], "params": { {{Shared}} } }
           ]
         }
@@ -89,14 +91,44 @@ public sealed class TournamentRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WritesADeterministicIndex_NamingTheRunItsResolvedProfilesAndEveryArtifact()
+    {
+        RunRecord run = await RunTournamentAsync("t-1");
+        string index = await ReadTextAsync(LakePathResolver.RunIndex(run.Scope, run.RunId));
+
+        Assert.StartsWith("# Run t-1\n", index, StringComparison.Ordinal);
+        Assert.Contains("| run id | `t-1` |", index, StringComparison.Ordinal);
+        Assert.Contains("| pipeline | `tournament` |", index, StringComparison.Ordinal);
+        Assert.Contains("| version | 1.0.0 |", index, StringComparison.Ordinal);
+        Assert.Contains("| status | succeeded |", index, StringComparison.Ordinal);
+        Assert.Contains($"| as-of | {DagTestHost.DefaultAsOf.ToString("O", System.Globalization.CultureInfo.InvariantCulture)} |", index, StringComparison.Ordinal);
+        Assert.Contains("| `tournament.cell[v3_4__inverse_vol__market_neutral__t2]` | market_neutral · engine inverse_vol · simulator t2 · selection v3_4 |", index, StringComparison.Ordinal);
+        Assert.Contains("| `profiles` | `[\"long_only\", \"market_neutral\"]` |", index, StringComparison.Ordinal);
+        Assert.Contains("\"min_sharpe\":0.5", index, StringComparison.Ordinal);
+        Assert.Contains("[audit.jsonl](audit.jsonl)", index, StringComparison.Ordinal);
+        Assert.Contains("[forensic_trace.json](forensic_trace.json)", index, StringComparison.Ordinal);
+        Assert.All(run.Nodes, n => Assert.Contains($"| `{n.Node}` | succeeded | [stage.json](stages/{n.Node.ToPathSegment()}/stage.json) |", index, StringComparison.Ordinal));
+        Assert.All(run.Nodes.SelectMany(n => n.Outputs), o => Assert.Contains($"`{o.Path}`", index, StringComparison.Ordinal));
+
+        // The same run over the same data in another lake writes the same bytes (no wall-clock time, stable order).
+        using var other = new DagTestHost(new StageRegistryBuilder().AddQuantStages().Build());
+        await TinyCryptoMarket.EnsureAsync(other);
+        RunRecord again = await other.RunAsync(TournamentManifest, runId: "t-1");
+        Assert.Equal(RunStatus.Succeeded, again.Status);
+        LakeObject copy = (await other.Lake.TryReadAsync(LakePathResolver.RunIndex(again.Scope, again.RunId)))!;
+        Assert.Equal(index, System.Text.Encoding.UTF8.GetString(copy.Content.Span));
+    }
+
+    [Fact]
     public async Task Run_UnknownStandard_FailsTheCellWithItsCode()
     {
         await TinyCryptoMarket.EnsureAsync(_host);
         RunRecord run = await _host.RunAsync(TournamentManifest, runId: "t-bad", overrides: ["standards=[\"astrology\"]"]);
 
         Assert.Equal(RunStatus.Failed, run.Status);
-        NodeState cell = run.Nodes.First(n => n.Node.Value.StartsWith("tournament.cell[astrology__", StringComparison.Ordinal));
-        Assert.Equal("tournament.cell_invalid", cell.Error?.Code);
+        NodeState selection = run.Nodes.Single(n => n.Node.Value == "tournament.select[astrology]");
+        Assert.Equal("tournament.cell_invalid", selection.Error?.Code);
+        Assert.All(run.Nodes.Where(n => n.Node.Value.StartsWith("tournament.cell[", StringComparison.Ordinal)), n => Assert.Equal(NodeStatus.Skipped, n.Status));
     }
 
     private async Task<RunRecord> RunTournamentAsync(string runId, IReadOnlyList<string>? overrides = null)
