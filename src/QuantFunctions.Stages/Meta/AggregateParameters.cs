@@ -25,7 +25,7 @@ public sealed record AggregateParameters : WalkForwardParameters
 
     /// <summary>
     /// Completed sleeve runs the meta-portfolio holds as assets, pinned by run id: sleeve → <c>pipeline@version/run_id</c>
-    /// (in this run's scope). A sleeve not named here is taken from this run.
+    /// (in this run's scope), which <c>quant validate-run</c> must have recorded valid. A sleeve not named here is taken from this run.
     /// </summary>
     public Dictionary<string, string> SleeveRuns { get; init; } = [];
 

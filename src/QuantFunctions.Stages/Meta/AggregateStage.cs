@@ -19,7 +19,7 @@ namespace QuantFunctions.Stages.Meta;
 /// streams are aligned on their common sessions by compounding (weekend crypto returns roll into Monday;
 /// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
 /// A meta-portfolio of one sleeve is refused unless declared; sleeves may be pinned to completed runs
-/// (<see cref="AggregateParameters.SleeveRuns"/>); every sleeve must pass the directional sign test
+/// (<see cref="AggregateParameters.SleeveRuns"/>), which must be validated runs (<see cref="PinnedSleeveRuns"/>); every sleeve must pass the directional sign test
 /// (<see cref="DirectionalSignTest"/>, else the run fails naming it). Writes gold <c>backtest</c>,
 /// <c>backtest_weights</c> (weights over time) and <c>sleeve_weights</c> (the latest rebalance) for the meta id, and
 /// <c>report/meta_portfolio_report.md</c> (completeness, sign test, weights, forensic trace reference).
@@ -57,6 +57,7 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
                 $"Meta portfolio '{parameters.Meta}' holds one sleeve ('{parameters.Sleeves[0]}'): declare allow_single_sleeve to build a single-sleeve meta-portfolio.", parameters.Meta);
         }
 
+        await PinnedSleeveRuns.EnsureValidatedAsync(context, parameters, cancellationToken);
         var streams = new List<DatedSeries>(parameters.Sleeves.Count);
         var sources = new List<SleeveSource>(parameters.Sleeves.Count);
         long rowsRead = 0;
