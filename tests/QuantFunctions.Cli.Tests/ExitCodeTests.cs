@@ -126,7 +126,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         string[] ids = [.. JsonNode.Parse(outcome.Output)!.AsArray().Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
         Assert.Equal(
             ["alpha.allocate", "alpha.flatten", "alpha.regime", "alpha.select", "alpha.synthesize", "dataops.features", "dataops.health", "dataops.ingest", "dataops.returns", "dataops.synthetic_market",
-             "meta.aggregate", "meta.orders", "paper.resume", "paper.step", "report.tearsheet", "tournament.cell", "tournament.scoreboard", "validate.backtest"],
+             "meta.aggregate", "meta.orders", "paper.resume", "paper.step", "report.tearsheet", "tournament.cell", "tournament.scoreboard", "validate.backtest", "validate.parity"],
             ids);
         CliOutcome table = await CliHarness.RunAsync(demo.Root, "stage", "list");
         Assert.All(ids, id => Assert.Contains(id, table.Output, StringComparison.Ordinal));

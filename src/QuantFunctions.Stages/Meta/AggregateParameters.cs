@@ -6,7 +6,7 @@ using QuantFunctions.Stages.Alpha;
 namespace QuantFunctions.Stages.Meta;
 
 /// <summary>Parameters of <c>meta.aggregate</c>: the sleeves, the engine across them, and the walk-forward windows and friction of the meta rebalances.</summary>
-public sealed record AggregateParameters : WalkForwardParameters
+public record AggregateParameters : WalkForwardParameters
 {
     /// <summary>Every sleeve the meta-portfolio must hold; a missing or empty one fails the run.</summary>
     [Required]

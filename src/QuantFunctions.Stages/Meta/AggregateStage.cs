@@ -58,23 +58,10 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
         }
 
         await PinnedSleeveRuns.EnsureValidatedAsync(context, parameters, cancellationToken);
-        var streams = new List<DatedSeries>(parameters.Sleeves.Count);
-        var sources = new List<SleeveSource>(parameters.Sleeves.Count);
-        long rowsRead = 0;
-        foreach (string sleeve in parameters.Sleeves)
-        {
-            SleeveSource source = SleeveSource.Of(context, parameters, sleeve);
-            sources.Add(source);
-            LakeTable? backtest = await source.TryReadAsync(context.Lake, BacktestTable.Dataset, cancellationToken);
-            if (backtest is null)
-            {
-                continue; // reported by the completeness gate below, with every other missing sleeve
-            }
-
-            streams.Add(BacktestTable.NetReturns(backtest, sleeve));
-            rowsRead += backtest.RowCount;
-        }
-
+        MetaStreams read = await MetaStreams.ReadAsync(context, parameters, cancellationToken);
+        IReadOnlyList<SleeveSource> sources = read.Sources;
+        IReadOnlyList<DatedSeries> streams = read.Streams;
+        long rowsRead = read.RowsRead;
         try
         {
             MetaAggregator.EnsureComplete(parameters.Sleeves, streams);
@@ -87,16 +74,8 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
 
         IReadOnlyList<SignTestResult> signs = await MetaGates.SignTestAsync(context, sources, cancellationToken);
         await context.AuditAsync("gate.completeness", new JsonObject { ["passed"] = true, ["sleeves"] = parameters.Sleeves.Count }, cancellationToken);
-        var ordered = new List<DatedSeries>(parameters.Sleeves.Count);
-        foreach (string sleeve in parameters.Sleeves)
-        {
-            ordered.Add(streams.Find(s => s.Name == sleeve)!);
-        }
-
-        (ReturnPanel aligned, int[] dropped) = CompoundedAlignment.Align(ordered);
-        WalkForwardOptions options = parameters.ToOptions();
-        BacktestResult result = WalkForwardBacktester.Run(
-            aligned, window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result), options);
+        (ReturnPanel aligned, int[] dropped) = read.Align(parameters);
+        BacktestResult result = MetaStreams.Backtest(aligned, parameters);
 
         LakePath backtestPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestTable.Dataset);
         LakeTable table = BacktestTable.From(result);
