@@ -22,12 +22,12 @@ public sealed class PaperTradingTests(DemoLake demo)
     {
         demo.Demo.AssertExit(0);
         using TempDirectory copy = demo.Copy();
-        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-04")).AssertExit(0);
-        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-05")).AssertExit(0);
+        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-04", "--model-run", "demo-meta")).AssertExit(0);
+        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-05", "--model-run", "demo-meta")).AssertExit(0);
         SortedDictionary<string, string> before = DemoLake.HashFiles(copy.Path, "gold/meta/paper");
         string ledger = Path.Combine(copy.Path, "_meta/demo/runs/paper-meta-20231205/audit.jsonl");
 
-        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-05")).AssertExit(0);
+        (await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-05", "--model-run", "demo-meta")).AssertExit(0);
         Assert.Equal(before, DemoLake.HashFiles(copy.Path, "gold/meta/paper"));
         // The resumed run reuses the node: the day's fills are in its ledger once.
         Assert.Single(File.ReadAllLines(ledger), l => l.Contains("\"kind\":\"paper.fills\"", StringComparison.Ordinal));
@@ -38,7 +38,7 @@ public sealed class PaperTradingTests(DemoLake demo)
         Assert.True(day4["order_count"]!.GetValue<int>() > 0);
         Assert.Equal(book["equity"]!.GetValue<double>(), Marked(book), 0.005);
 
-        CliOutcome backwards = await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-03");
+        CliOutcome backwards = await CliHarness.RunAsync(copy.Path, "paper", "step", "--date", "2023-12-03", "--model-run", "demo-meta");
         Assert.Equal(1, backwards.ExitCode);
         Assert.Contains("trading.book_state", backwards.All, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class PaperTradingTests(DemoLake demo)
         var tripped = new List<string>();
         foreach (string date in (string[])["2023-12-04", "2023-12-05", "2023-12-06", "2023-12-07", "2023-12-08"])
         {
-            (await CliHarness.RunAsync(copy.Path, ["paper", "step", "--date", date, .. tight])).AssertExit(0);
+            (await CliHarness.RunAsync(copy.Path, ["paper", "step", "--date", date, "--model-run", "demo-meta", .. tight])).AssertExit(0);
             if (Read(copy.Path, $"{Book}/run=paper-meta-{date.Replace("-", string.Empty, StringComparison.Ordinal)}/book.json")["kill_switch"]!["tripped"]!.GetValue<bool>())
             {
                 tripped.Add(date);
@@ -142,7 +142,7 @@ public sealed class PaperTradingTests(DemoLake demo)
     {
         foreach (string date in (string[])["2023-12-04", "2023-12-05", "2023-12-06"])
         {
-            (await CliHarness.RunAsync(root, "paper", "step", "--date", date)).AssertExit(0);
+            (await CliHarness.RunAsync(root, "paper", "step", "--date", date, "--model-run", "demo-meta")).AssertExit(0);
         }
 
         Assert.True(Read(root, Parity)["within_bounds"]!.GetValue<bool>());
