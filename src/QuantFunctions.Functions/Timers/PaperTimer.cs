@@ -54,9 +54,7 @@ public sealed class PaperTimer
     {
         ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(executionContext);
-        DateTime last = timer.ScheduleStatus?.Last ?? default;
-        DateTimeOffset? previous = last == default ? null : new DateTimeOffset(last.Kind == DateTimeKind.Local ? last.ToUniversalTime() : DateTime.SpecifyKind(last, DateTimeKind.Utc), TimeSpan.Zero);
-        await StartDueAsync(client, previous, executionContext.CancellationToken);
+        await StartDueAsync(client, DataOpsTimer.PreviousTick(timer), executionContext.CancellationToken);
     }
 
     /// <summary>
