@@ -93,7 +93,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         outcome.AssertExit(0);
         JsonNode run = JsonNode.Parse(outcome.Output)!;
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
-        Assert.Equal(31, run["nodes"]!.AsArray().Count); // 7 nodes × 4 sleeves + aggregate, report, orders
+        Assert.Equal(32, run["nodes"]!.AsArray().Count); // 7 nodes × 4 sleeves + aggregate, parity, report, orders
     }
 
     [Fact]
