@@ -125,6 +125,7 @@ var appSettings = union({
   QF_STORAGE_CONNECTION__credential: 'managedidentity'
   // DataOps: the timer that checks which data pipelines are due, and the pipelines it considers.
   QF_DATAOPS_TIMER: '0 * * * * *'
+  QF_PAPER_TIMER: '0 30 0 * * *'
   QF_DATAOPS_PIPELINES: 'dataops'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
 }, extraAppSettings)

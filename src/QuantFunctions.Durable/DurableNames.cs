@@ -11,6 +11,9 @@ public static class DurableNames
     /// <summary>Walks a model pipeline's plan: one <see cref="SleeveOrchestrator"/> per sleeve, then the meta nodes.</summary>
     public const string ModelOrchestrator = "ModelOrchestrator";
 
+    /// <summary>Runs a chain of runs one after the other (a paper trading day: DataOps → model → paper).</summary>
+    public const string ChainOrchestrator = "ChainOrchestrator";
+
     /// <summary>Walks the nodes of one sleeve of a model run.</summary>
     public const string SleeveOrchestrator = "SleeveOrchestrator";
 

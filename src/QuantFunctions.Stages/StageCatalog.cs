@@ -38,6 +38,7 @@ public static class StageCatalog
             .Add<BacktestStage, BacktestParameters>(BacktestStage.Id, "Walk-forward validation of the sleeve decision with slippage and commission.", PipelineKind.Model)
             .Add<TearsheetStage, TearsheetParameters>(TearsheetStage.Id, "Tear sheet (Markdown, HTML with SVG charts, metrics.json) of a stored backtest.", PipelineKind.Model)
             .Add<AggregateStage, AggregateParameters>(AggregateStage.Id, "Meta-portfolio of sleeve streams, gated by completeness, walk-forward weights.", PipelineKind.Model)
+            .Add<ParityStage, ParityParameters>(ParityStage.Id, "Simulator matrix sanity of a meta run: its decisions re-simulated under T1, T2 and T3 → parity.json (promotion evidence).", PipelineKind.Model)
             .Add<OrdersStage, OrdersParameters>(OrdersStage.Id, "Meta target weights + current book + last close → lot-sized orders with the decision trail (orders.json), audited.", PipelineKind.Model)
             .Add<PaperStepStage, PaperStepParameters>(PaperStepStage.Id, "One paper trading day: fills at the open, marks, risk limits and kill switch, next orders; book, fills and PnL audited.", PipelineKind.Model)
             .Add<PaperResumeStage, PaperResumeParameters>(PaperResumeStage.Id, "Clears a tripped paper kill switch with an audited reason.", PipelineKind.Model)

@@ -35,7 +35,7 @@ public sealed class DemoDeterminismTests(DemoLake demo)
         Assert.Equal(goldBefore, DemoLake.HashFiles(second.Path, "gold"));
         string[] newEntries = File.ReadAllLines(ledgerPath)[entriesBefore..];
         string[] kinds = [.. newEntries.Select(line => JsonNode.Parse(line)!["kind"]!.GetValue<string>())];
-        Assert.Equal(31, kinds.Count(k => k == "node.reused")); // 7 nodes × 4 sleeves + aggregate, report, orders
+        Assert.Equal(32, kinds.Count(k => k == "node.reused")); // 7 nodes × 4 sleeves + aggregate, parity, report, orders
         Assert.DoesNotContain("node.succeeded", kinds);
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(second.Path, "_meta", "demo", "runs", "demo-meta", "run.json")))!;
         Assert.All(run["nodes"]!.AsArray(), n => Assert.Equal(1, n!["attempts"]!.GetValue<int>()));

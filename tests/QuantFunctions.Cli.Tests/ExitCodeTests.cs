@@ -93,7 +93,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         outcome.AssertExit(0);
         JsonNode run = JsonNode.Parse(outcome.Output)!;
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
-        Assert.Equal(31, run["nodes"]!.AsArray().Count); // 7 nodes × 4 sleeves + aggregate, report, orders
+        Assert.Equal(32, run["nodes"]!.AsArray().Count); // 7 nodes × 4 sleeves + aggregate, parity, report, orders
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ExitCodeTests(DemoLake demo)
         string[] ids = [.. JsonNode.Parse(outcome.Output)!.AsArray().Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
         Assert.Equal(
             ["alpha.allocate", "alpha.flatten", "alpha.regime", "alpha.select", "alpha.synthesize", "dataops.features", "dataops.health", "dataops.ingest", "dataops.returns", "dataops.synthetic_market",
-             "meta.aggregate", "meta.orders", "paper.resume", "paper.step", "report.tearsheet", "tournament.cell", "tournament.scoreboard", "tournament.select", "validate.backtest"],
+             "meta.aggregate", "meta.orders", "paper.resume", "paper.step", "report.tearsheet", "tournament.cell", "tournament.scoreboard", "tournament.select", "validate.backtest", "validate.parity"],
             ids);
         CliOutcome table = await CliHarness.RunAsync(demo.Root, "stage", "list");
         Assert.All(ids, id => Assert.Contains(id, table.Output, StringComparison.Ordinal));

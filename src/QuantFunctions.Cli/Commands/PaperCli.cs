@@ -6,6 +6,7 @@ using QuantFunctions.Lake.Paths;
 using QuantFunctions.Orchestration.Execution;
 using QuantFunctions.Orchestration.Manifests;
 using QuantFunctions.Orchestration.Runs;
+using QuantFunctions.Stages.Paper;
 using QuantFunctions.Stages.Trading;
 
 namespace QuantFunctions.Cli.Commands;
@@ -13,8 +14,8 @@ namespace QuantFunctions.Cli.Commands;
 /// <summary>Options and the run helper shared by the <c>quant paper</c> commands.</summary>
 internal static class PaperCli
 {
-    /// <summary>The demo paper manifest.</summary>
-    public const string StepManifest = "manifests/demo/paper/version=1.0.0/manifest.json";
+    /// <summary>The demo manifest of a pipeline of the paper day's chain (<see cref="PaperDayChain"/>).</summary>
+    public static string ChainManifest(string pipeline) => $"manifests/demo/{pipeline}/version=1.0.0/manifest.json";
 
     /// <summary>The demo resume manifest.</summary>
     public const string ResumeManifest = "manifests/demo/paper_resume/version=1.0.0/manifest.json";

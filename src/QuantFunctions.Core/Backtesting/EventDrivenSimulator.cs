@@ -53,7 +53,6 @@ public sealed class EventDrivenSimulator : ISimulator
         private readonly FillModel _fills = new(plan.Options.FillOptions);
         private readonly double[] _units = new double[record.Columns];
         private readonly double[] _price = InitialPrices(plan, prices);
-        private readonly double _commissionBuy = 1 + plan.Options.Friction.CommissionRate;
         private double _cash = plan.Options.InitialCapital;
         private double _equity = plan.Options.InitialCapital;
 
@@ -146,7 +145,7 @@ public sealed class EventDrivenSimulator : ISimulator
                     if (!sell && double.IsFinite(open))
                     {
                         // Cut to what the cash pays for; when that is nothing, submit it whole so the fill model says insufficient_cash.
-                        double affordable = _fills.RoundToLots(Math.Max(_cash, 0) / (_fills.FillPrice(OrderSide.Buy, open) * _commissionBuy));
+                        double affordable = _fills.AffordableBuy(Math.Max(_cash, 0), open);
                         quantity = affordable > 0 ? Math.Min(quantity, affordable) : quantity;
                     }
 

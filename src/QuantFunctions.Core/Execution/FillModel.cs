@@ -47,6 +47,26 @@ public sealed class FillModel
         return lot > 0 ? Math.Floor((quantity / lot) + LotTolerance) * lot : quantity;
     }
 
+    /// <summary>
+    /// The largest whole-lot buy quantity whose cost passes <see cref="Execute"/>'s cash check
+    /// (<c>q·p(1 + s) + q·p(1 + s)·k ≤ cash</c>): <c>⌊cash / (p(1 + s)(1 + k))⌋</c> lots, less the last lot (or, for
+    /// fractional units, the last units in the last place) when rounding puts the check's sum a hair above the cash.
+    /// </summary>
+    /// <param name="cash">The cash available, ≥ 0.</param>
+    /// <param name="referencePrice">The reference price, positive and finite.</param>
+    /// <returns>The quantity, ≥ 0.</returns>
+    public double AffordableBuy(double cash, double referencePrice)
+    {
+        double price = FillPrice(OrderSide.Buy, referencePrice), k = Options.Friction.CommissionRate, lot = Options.LotSize;
+        double quantity = RoundToLots(cash / (price * (1 + k)));
+        for (int shave = 0; shave < 8 && quantity > 0 && (quantity * price) + (quantity * price * k) > cash; shave++)
+        {
+            quantity = lot > 0 ? Math.Max(quantity - lot, 0) : Math.BitDecrement(quantity);
+        }
+
+        return quantity;
+    }
+
     /// <summary>The fill price of a side at a reference price: <c>p(1 + s)</c> for a buy, <c>p(1 − s)</c> for a sell.</summary>
     /// <param name="side">Buy or sell.</param>
     /// <param name="referencePrice">The reference price.</param>

@@ -37,6 +37,31 @@ public static class RunOrchestrations
         return new SleeveResult(walker.States, walker.Lost);
     }
 
+    /// <summary>
+    /// The chain orchestrator: runs each run of <paramref name="chain"/> as a sub-orchestration of its kind's orchestrator,
+    /// with its run id as the instance id, one after the other; stops at the first run that does not succeed. Returns the
+    /// outcomes of the runs it ran.
+    /// </summary>
+    public static async Task<IReadOnlyList<RunOutcome>> ChainAsync(TaskOrchestrationContext context, RunChain chain)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(chain);
+        var outcomes = new List<RunOutcome>(chain.Runs.Count);
+        foreach (ChainedRun run in chain.Runs)
+        {
+            context.SetCustomStatus(new { run = run.Start.RunId, of = chain.Runs.Count, done = outcomes.Count });
+            RunOutcome outcome = await context.CallSubOrchestratorAsync<RunOutcome>(run.Orchestrator, run.Start, new SubOrchestrationOptions(instanceId: run.Start.RunId));
+            outcomes.Add(outcome);
+            if (outcome.Status != RunStatus.Succeeded)
+            {
+                break;
+            }
+        }
+
+        context.SetCustomStatus(null);
+        return outcomes;
+    }
+
     private static async Task<RunOutcome> RunAsync(TaskOrchestrationContext context, RunStart start, PipelineKind kind)
     {
         ArgumentNullException.ThrowIfNull(context);

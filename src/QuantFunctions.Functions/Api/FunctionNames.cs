@@ -26,4 +26,7 @@ public static class FunctionNames
 
     /// <summary>The DataOps timer.</summary>
     public const string DataOpsTimer = "DataOpsTimer";
+
+    /// <summary>The paper timer: starts the paper trading day's chain (DataOps → meta → paper).</summary>
+    public const string PaperTimer = "PaperTimer";
 }

@@ -51,6 +51,13 @@ public sealed record FunctionsSettings : IValidatableObject
     [Required(ErrorMessage = SettingNames.DataOpsTimer + " must be set: it is the DataOpsTimer trigger's schedule (six-field NCRONTAB, e.g. '0 * * * * *').")]
     public required string DataOpsTimer { get; init; }
 
+    /// <summary>
+    /// <c>QF_PAPER_TIMER</c>: the paper timer's schedule, a six-field NCRONTAB (not a time span: occurrences are computed
+    /// from it). Each occurrence starts the chain of the trading day that closed before it (DataOps → meta → paper).
+    /// </summary>
+    [Required(ErrorMessage = SettingNames.PaperTimer + " must be set: it is the PaperTimer trigger's schedule (six-field NCRONTAB, e.g. '0 30 0 * * *').")]
+    public required string PaperTimer { get; init; }
+
     /// <summary><c>QF_DATAOPS_SCHEDULE</c>: when set, a six-field NCRONTAB that replaces the manifest schedules of <see cref="DataOpsPipelines"/>.</summary>
     public string? DataOpsSchedule { get; init; }
 
@@ -71,7 +78,7 @@ public sealed record FunctionsSettings : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var errors = new List<ValidationResult>();
-        foreach ((string name, string? expression) in new[] { (SettingNames.DataOpsTimer, (string?)DataOpsTimer), (SettingNames.DataOpsSchedule, DataOpsSchedule) })
+        foreach ((string name, string? expression) in new[] { (SettingNames.DataOpsTimer, (string?)DataOpsTimer), (SettingNames.PaperTimer, PaperTimer), (SettingNames.DataOpsSchedule, DataOpsSchedule) })
         {
             if (!string.IsNullOrWhiteSpace(expression) && !IsTimeSpan(expression))
             {
@@ -89,6 +96,11 @@ public sealed record FunctionsSettings : IValidatableObject
         if (DataOpsSchedule is not null && IsTimeSpan(DataOpsSchedule))
         {
             errors.Add(new ValidationResult($"{SettingNames.DataOpsSchedule} must be a six-field NCRONTAB, not a time span ('{DataOpsSchedule}').", [SettingNames.DataOpsSchedule]));
+        }
+
+        if (!string.IsNullOrWhiteSpace(PaperTimer) && IsTimeSpan(PaperTimer))
+        {
+            errors.Add(new ValidationResult($"{SettingNames.PaperTimer} must be a six-field NCRONTAB, not a time span ('{PaperTimer}').", [SettingNames.PaperTimer]));
         }
 
         if (DataOpsSchedule is not null && DataOpsPipelines.Count == 0)

@@ -28,6 +28,14 @@ public static class OrchestratorFunctions
         return RunOrchestrations.ModelAsync(context, InputOf<RunStart>(context));
     }
 
+    /// <summary><see cref="DurableNames.ChainOrchestrator"/>: runs a chain of runs one after the other (the paper timer's day).</summary>
+    [Function(DurableNames.ChainOrchestrator)]
+    public static Task<IReadOnlyList<RunOutcome>> ChainOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunOrchestrations.ChainAsync(context, InputOf<RunChain>(context));
+    }
+
     /// <summary><see cref="DurableNames.SleeveOrchestrator"/>: walks one sleeve of a model run.</summary>
     [Function(DurableNames.SleeveOrchestrator)]
     public static Task<SleeveResult> SleeveOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)

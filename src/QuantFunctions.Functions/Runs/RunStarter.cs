@@ -49,7 +49,13 @@ public sealed class RunStarter
     }
 
     /// <summary>Validates a start request (every 400 of the start API) and builds the orchestration input.</summary>
-    public ApiResult<PreparedRun> Prepare(string pipeline, StartRunRequest request)
+    /// <param name="pipeline">The pipeline id.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="authority">
+    /// Who asks: <see cref="OverrideAuthority.Remote"/> (the HTTP API) may set only overridable stage parameters; the app's
+    /// own timers ask as <see cref="OverrideAuthority.Operator"/>, so a chain may set the pipeline parameters it is built on.
+    /// </param>
+    public ApiResult<PreparedRun> Prepare(string pipeline, StartRunRequest request, OverrideAuthority authority = OverrideAuthority.Remote)
     {
         ArgumentNullException.ThrowIfNull(request);
         PipelineManifest? manifest = _catalog.Find(pipeline);
@@ -77,7 +83,7 @@ public sealed class RunStarter
         }
 
         var settings = new RunSettings { Seed = seed, AsOf = asOf, Overrides = request.Params, Parameters = parameters };
-        ApiProblem? overrides = CheckOverrides(manifest, settings);
+        ApiProblem? overrides = CheckOverrides(manifest, settings, authority);
         if (overrides is not null)
         {
             return overrides;
@@ -147,12 +153,12 @@ public sealed class RunStarter
     public static bool IsAlreadyExists(Exception exception) =>
         exception is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists };
 
-    // Parses the overrides and parameter values as a remote caller's and builds the plan with them (which checks each one against the pipeline).
-    private ApiProblem? CheckOverrides(PipelineManifest manifest, RunSettings settings)
+    // Parses the overrides and parameter values as the caller's and builds the plan with them (which checks each one against the pipeline).
+    private ApiProblem? CheckOverrides(PipelineManifest manifest, RunSettings settings, OverrideAuthority authority)
     {
         try
         {
-            ExecutionPlan.Create(manifest, _registry, settings.ToOverrides(OverrideAuthority.Remote));
+            ExecutionPlan.Create(manifest, _registry, settings.ToOverrides(authority));
             return null;
         }
         catch (FormatException ex)

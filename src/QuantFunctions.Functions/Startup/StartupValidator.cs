@@ -34,6 +34,7 @@ public static class StartupValidator
                 ManifestsRoot = source.GetPath(SettingNames.ManifestsRoot, Path.Combine(AppContext.BaseDirectory, "manifests")),
                 MaxRequestBytes = source.GetInt(SettingNames.MaxRequestBytes, FunctionsSettings.DefaultMaxRequestBytes, FunctionsSettings.MinRequestBytes, FunctionsSettings.MaxRequestBytesLimit),
                 DataOpsTimer = source.Get(SettingNames.DataOpsTimer)!,
+                PaperTimer = source.Get(SettingNames.PaperTimer)!,
                 DataOpsSchedule = source.Get(SettingNames.DataOpsSchedule),
                 DataOpsPipelines = source.GetList(SettingNames.DataOpsPipelines, FunctionsSettings.DefaultDataOpsPipelines),
             };

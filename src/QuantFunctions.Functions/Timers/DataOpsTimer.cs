@@ -74,8 +74,8 @@ public sealed class DataOpsTimer
         return starts;
     }
 
-    // The host's schedule status keeps the previous tick (UTC on Azure); absent on a first run or without the monitor.
-    private static DateTimeOffset? PreviousTick(TimerInfo timer)
+    /// <summary>The previous tick from the host's schedule status (UTC on Azure); null on a first run or without the monitor.</summary>
+    internal static DateTimeOffset? PreviousTick(TimerInfo timer)
     {
         if (timer.ScheduleStatus is not { } status || status.Last == default)
         {

@@ -38,6 +38,9 @@ public static class SettingNames
     /// <summary>The NCRONTAB of the <c>DataOpsTimer</c> trigger itself (a binding expression: <c>%QF_DATAOPS_TIMER%</c>).</summary>
     public const string DataOpsTimer = "QF_DATAOPS_TIMER";
 
+    /// <summary>The six-field NCRONTAB of the <c>PaperTimer</c> trigger (<c>%QF_PAPER_TIMER%</c>): each occurrence starts the paper day's chain for the day that closed before it.</summary>
+    public const string PaperTimer = "QF_PAPER_TIMER";
+
     /// <summary>A six-field NCRONTAB that replaces the manifests' schedules for <see cref="DataOpsPipelines"/>.</summary>
     public const string DataOpsSchedule = "QF_DATAOPS_SCHEDULE";
 

@@ -11,11 +11,19 @@ public static class DataHandoffStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private static readonly SchemaVersion Schema = SchemaVersion.Parse("v1");
 
+    // silver/{universe}/{pipeline}/version={v}/{dataset}: the folder a silver output belongs to (null above it).
+    private static LakePath? DatasetFolder(LakePath output)
+    {
+        string[] segments = output.Value.Split('/');
+        return segments.Length > 5 ? LakePath.Parse(string.Join('/', segments, 0, 5)) : null;
+    }
+
     /// <summary>
     /// Publishes a succeeded data run as its pipeline's latest (overwrites the previous hand-off; the runners call it when a
     /// data run completes); returns null and
     /// writes nothing for a model pipeline or a run that did not succeed. Silver outputs are fingerprinted with
-    /// <see cref="DatasetFingerprinter"/> (one folder per dataset run, under the run's manifest hash).
+    /// <see cref="DatasetFingerprinter"/> under the run's manifest hash: every file of each silver dataset the run wrote to,
+    /// including earlier runs' files of an append-only dataset.
     /// </summary>
     public static async Task<DataHandoff?> PublishAsync(ILakeStore lake, RunRecord run, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
@@ -32,15 +40,26 @@ public static class DataHandoffStore
             fingerprints[input.Name] = input.Fingerprint.Hash;
         }
 
+        var datasets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (NodeState node in run.Nodes)
         {
             foreach (OutputLocation output in node.Outputs)
             {
-                if (output.Path.IsUnder(LakePathResolver.SilverRoot) && !fingerprints.ContainsKey(output.Path.Value))
+                if (output.Path.IsUnder(LakePathResolver.SilverRoot) && DatasetFolder(output.Path) is { } dataset)
                 {
-                    DatasetFingerprint fp = await DatasetFingerprinter.ComputeAsync(lake, run.ManifestHash, Schema, [output.Path], cancellationToken);
-                    fingerprints[output.Path.Value] = fp.Hash;
+                    datasets.Add(dataset.Value);
                 }
+            }
+        }
+
+        // Every file of each silver dataset the run wrote to, as it is now: an append-only dataset (the point-in-time
+        // feature store adds one batch per as-of) holds the batches of earlier runs too, and readers verify the whole folder.
+        foreach (string dataset in datasets)
+        {
+            await foreach (LakeObjectInfo info in lake.ListAsync(LakePath.Parse(dataset), cancellationToken))
+            {
+                DatasetFingerprint fp = await DatasetFingerprinter.ComputeAsync(lake, run.ManifestHash, Schema, [info.Path], cancellationToken);
+                fingerprints.TryAdd(info.Path.Value, fp.Hash);
             }
         }
 

@@ -6,7 +6,7 @@ using QuantFunctions.Stages.Alpha;
 namespace QuantFunctions.Stages.Meta;
 
 /// <summary>Parameters of <c>meta.aggregate</c>: the sleeves, the engine across them, the simulator, and the walk-forward windows and friction of the meta rebalances.</summary>
-public sealed record AggregateParameters : WalkForwardParameters
+public record AggregateParameters : WalkForwardParameters
 {
     /// <summary>Every sleeve the meta-portfolio must hold; a missing or empty one fails the run.</summary>
     [Required]
@@ -30,7 +30,7 @@ public sealed record AggregateParameters : WalkForwardParameters
 
     /// <summary>
     /// Completed sleeve runs the meta-portfolio holds as assets, pinned by run id: sleeve → <c>pipeline@version/run_id</c>
-    /// (in this run's scope). A sleeve not named here is taken from this run.
+    /// (in this run's scope), which <c>quant validate-run</c> must have recorded valid. A sleeve not named here is taken from this run.
     /// </summary>
     public Dictionary<string, string> SleeveRuns { get; init; } = [];
 

@@ -19,7 +19,7 @@ namespace QuantFunctions.Stages.Meta;
 /// streams are aligned on their common sessions by compounding (weekend crypto returns roll into Monday;
 /// nothing is filled); weights across sleeves come from the engine on each walk-forward training window.
 /// A meta-portfolio of one sleeve is refused unless declared; sleeves may be pinned to completed runs
-/// (<see cref="AggregateParameters.SleeveRuns"/>); every sleeve must pass the directional sign test
+/// (<see cref="AggregateParameters.SleeveRuns"/>), which must be validated runs (<see cref="PinnedSleeveRuns"/>); every sleeve must pass the directional sign test
 /// (<see cref="DirectionalSignTest"/>, else the run fails naming it). Writes gold <c>backtest</c>,
 /// <c>backtest_weights</c> (weights over time) and <c>sleeve_weights</c> (the latest rebalance) for the meta id, and
 /// <c>report/meta_portfolio_report.md</c> (completeness, sign test, weights, forensic trace reference).
@@ -57,23 +57,11 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
                 $"Meta portfolio '{parameters.Meta}' holds one sleeve ('{parameters.Sleeves[0]}'): declare allow_single_sleeve to build a single-sleeve meta-portfolio.", parameters.Meta);
         }
 
-        var streams = new List<DatedSeries>(parameters.Sleeves.Count);
-        var sources = new List<SleeveSource>(parameters.Sleeves.Count);
-        long rowsRead = 0;
-        foreach (string sleeve in parameters.Sleeves)
-        {
-            SleeveSource source = SleeveSource.Of(context, parameters, sleeve);
-            sources.Add(source);
-            LakeTable? backtest = await source.TryReadAsync(context.Lake, BacktestTable.Dataset, cancellationToken);
-            if (backtest is null)
-            {
-                continue; // reported by the completeness gate below, with every other missing sleeve
-            }
-
-            streams.Add(BacktestTable.NetReturns(backtest, sleeve));
-            rowsRead += backtest.RowCount;
-        }
-
+        await PinnedSleeveRuns.EnsureValidatedAsync(context, parameters, cancellationToken);
+        MetaStreams read = await MetaStreams.ReadAsync(context, parameters, cancellationToken);
+        IReadOnlyList<SleeveSource> sources = read.Sources;
+        IReadOnlyList<DatedSeries> streams = read.Streams;
+        long rowsRead = read.RowsRead;
         try
         {
             MetaAggregator.EnsureComplete(parameters.Sleeves, streams);
@@ -86,20 +74,8 @@ public sealed class AggregateStage : LakeStage<AggregateParameters>
 
         IReadOnlyList<SignTestResult> signs = await MetaGates.SignTestAsync(context, sources, cancellationToken);
         await context.AuditAsync("gate.completeness", new JsonObject { ["passed"] = true, ["sleeves"] = parameters.Sleeves.Count }, cancellationToken);
-        var ordered = new List<DatedSeries>(parameters.Sleeves.Count);
-        foreach (string sleeve in parameters.Sleeves)
-        {
-            ordered.Add(streams.Find(s => s.Name == sleeve)!);
-        }
-
-        (ReturnPanel aligned, int[] dropped) = CompoundedAlignment.Align(ordered);
-        WalkForwardOptions options = parameters.ToOptions();
-        BacktestResult result = WalkForwardBacktester.Run(
-            aligned,
-            window => PanelAllocator.Weights(PanelAllocator.Allocate(window, parameters.Engine, parameters.PeriodsPerYear).Result),
-            options,
-            Simulators.Create(Simulators.Parse(parameters.Simulator)),
-            prices: null);
+        (ReturnPanel aligned, int[] dropped) = read.Align(parameters);
+        BacktestResult result = MetaStreams.Backtest(aligned, parameters);
 
         LakePath backtestPart = StageDatasets.GoldPart(context, parameters.Meta, BacktestTable.Dataset);
         LakeTable table = BacktestTable.From(result);

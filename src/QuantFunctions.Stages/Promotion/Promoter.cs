@@ -31,13 +31,14 @@ public static class Promoter
         ArgumentNullException.ThrowIfNull(findRun);
         ArgumentNullException.ThrowIfNull(options);
         List<JsonObject> selections = await SelectionsAsync(lake, run, cancellationToken);
-        JsonObject? scoreboard = await ReadJsonAsync(lake, PromotionEvidence.Scoreboard(run, options.Meta), cancellationToken);
+        LakePath? scoreboardPath = PromotionEvidence.Scoreboard(run, options);
+        JsonObject? scoreboard = scoreboardPath is { } boardPath ? await ReadJsonAsync(lake, boardPath, cancellationToken) : null;
         var gates = new List<GateResult>
         {
             await ReproducibleAsync(lake, run, cancellationToken),
             await DataHealthAsync(lake, selections, cancellationToken),
-            Scoreboard("strict_scoreboard", run, options, scoreboard, r => r["strict"]?.GetValue<bool>() == true && r["baseline"]?.GetValue<bool>() != true, "non-baseline strict candidate"),
-            Scoreboard("baseline_rows", run, options, scoreboard, r => r["baseline"]?.GetValue<bool>() == true, "baseline row"),
+            Scoreboard("strict_scoreboard", scoreboardPath, options, scoreboard, r => r["strict"]?.GetValue<bool>() == true && r["baseline"]?.GetValue<bool>() != true, "non-baseline strict candidate"),
+            Scoreboard("baseline_rows", scoreboardPath, options, scoreboard, r => r["baseline"]?.GetValue<bool>() == true, "baseline row"),
             await SimulatorAsync(lake, run, options, cancellationToken),
             await OrdersAsync(lake, run, options, cancellationToken),
             await BurnInAsync(lake, run, options, cancellationToken),
@@ -75,6 +76,7 @@ public static class Promoter
             ["pipeline"] = run.PipelineId.Value,
             ["meta"] = options.Meta,
             ["burn_in_days"] = options.BurnInDays,
+            ["tournament_run"] = options.Tournament?.RunId.Value,
             ["promotable"] = passed,
             ["exceptions"] = exceptions,
             ["gates"] = GateJson.ToJson(gates),
@@ -156,16 +158,17 @@ public static class Promoter
             unhealthy.Count == 0 ? $"all {selected.Count} selected symbols HEALTHY (strict)" : $"{unhealthy.Count} of {selected.Count} not HEALTHY: {string.Join(", ", unhealthy.Take(5))}");
     }
 
-    private static GateResult Scoreboard(string gate, RunRecord run, PromotionOptions options, JsonObject? scoreboard, Func<JsonNode, bool> wanted, string what)
+    private static GateResult Scoreboard(string gate, LakePath? path, PromotionOptions options, JsonObject? scoreboard, Func<JsonNode, bool> wanted, string what)
     {
-        string evidence = PromotionEvidence.Scoreboard(run, options.Meta).Value;
+        string source = options.Tournament is { } t ? $"tournament run '{t.RunId}'" : "the run (no --tournament given)";
+        string evidence = path?.Value ?? LakePathResolver.RunRecord(options.Tournament!.Scope, options.Tournament.RunId).Value;
         if (scoreboard?["rows"] is not JsonArray rows)
         {
-            return new(gate, GateStatus.Missing, evidence, "no strict scoreboard for the run");
+            return new(gate, GateStatus.Missing, evidence, path is null ? $"{source} recorded no scoreboard_json output" : $"no strict scoreboard of {source}");
         }
 
         int count = rows.Count(r => r is not null && wanted(r));
-        return new(gate, count > 0 ? GateStatus.Pass : GateStatus.Fail, evidence, $"{count} {what}(s) among {rows.Count} rows");
+        return new(gate, count > 0 ? GateStatus.Pass : GateStatus.Fail, evidence, $"{count} {what}(s) among {rows.Count} rows of {source}");
     }
 
     private static async Task<GateResult> SimulatorAsync(ILakeStore lake, RunRecord run, PromotionOptions options, CancellationToken cancellationToken)

@@ -100,9 +100,35 @@ public static class RunValidator
     }
 
     /// <summary>Whether <c>validation.json</c> of the run records a valid run (for meta pipelines that pin sleeve runs).</summary>
-    public static async Task<bool> IsValidatedAsync(ILakeStore lake, RunRecord run, CancellationToken cancellationToken)
+    public static async Task<bool> IsValidatedAsync(ILakeStore lake, RunRecord run, CancellationToken cancellationToken) =>
+        await ReadRecordAsync(lake, run, cancellationToken) is { } record && record["valid"]?.GetValue<bool>() == true;
+
+    /// <summary>
+    /// Why the run is not validated, for an error message: no <c>validation.json</c>, or the checks it records as not
+    /// passing (each as <c>check STATUS: detail</c>).
+    /// </summary>
+    public static async Task<string> DescribeMissingAsync(ILakeStore lake, RunRecord run, CancellationToken cancellationToken)
+    {
+        if (await ReadRecordAsync(lake, run, cancellationToken) is not { } record)
+        {
+            return $"no {FileName} in {LakePathResolver.RunFolder(run.Scope, run.RunId)} (run `quant validate-run {run.RunId}`)";
+        }
+
+        var failing = new List<string>();
+        foreach (JsonNode? check in record["checks"]?.AsArray() ?? [])
+        {
+            if (check?["status"]?.GetValue<string>() is { } status && status != GateJson.Name(GateStatus.Pass))
+            {
+                failing.Add($"{check["gate"]} {status}: {check["detail"]}");
+            }
+        }
+
+        return $"{PathOf(run)} records it invalid: {(failing.Count > 0 ? string.Join("; ", failing) : "no passing checks recorded")}";
+    }
+
+    private static async Task<JsonObject?> ReadRecordAsync(ILakeStore lake, RunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lake);
-        return await lake.TryReadAsync(PathOf(run), cancellationToken) is { } obj && JsonNode.Parse(obj.Content.Span)?["valid"]?.GetValue<bool>() == true;
+        return await lake.TryReadAsync(PathOf(run), cancellationToken) is { } obj ? JsonNode.Parse(obj.Content.Span) as JsonObject : null;
     }
 }

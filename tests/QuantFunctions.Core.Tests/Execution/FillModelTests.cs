@@ -104,4 +104,23 @@ public sealed class FillModelTests
         Assert.Equal((10.0, 4.0), (Friction.For(AssetType.Crypto).SlippageBps, Friction.For(AssetType.Crypto).CommissionBps));
         Approx.Abs(14e-4, Friction.Crypto.Rate, 1e-18, "crypto rate");
     }
+
+    [Fact]
+    public void AffordableBuy_FractionalUnitsWhereTheDivisionOvershootsByAnUlp_FillsInsteadOfInsufficientCash()
+    {
+        // 835929.34 / (216.95 · 1.0005 · 1.0001) in doubles gives a quantity whose q·p + q·p·k is 1.16e-10 above the cash
+        // (found by a seeded search of cash and price pairs): the plain division is rejected, the shaved one fills and
+        // leaves at most a few ulps of cash.
+        var model = new FillModel(new FillModelOptions { LotSize = 0 });
+        const double Cash = 835929.34, Open = 216.95;
+        double naive = Cash / (model.FillPrice(OrderSide.Buy, Open) * (1 + 1e-4));
+        Assert.Equal(FillRejection.InsufficientCash, model.Execute(new Order("X", OrderSide.Buy, naive), Open, Cash, 0).Rejection);
+
+        double affordable = model.AffordableBuy(Cash, Open);
+        Fill fill = model.Execute(new Order("X", OrderSide.Buy, affordable), Open, Cash, 0);
+
+        Assert.True(fill.IsFilled);
+        Approx.Abs(0, Cash + fill.CashChange, 1e-9, "cash left");
+        Assert.Equal(100.0, new FillModel(new FillModelOptions()).AffordableBuy(10_007, 100)); // whole lots: ⌊10007 / (100.05 · 1.0001)⌋ = 100
+    }
 }

@@ -46,7 +46,7 @@ public sealed partial class DurableWorkerTests : IClassFixture<LocalDemoReferenc
         ILakeStore lake = await DemoRuns.OpenBlobLakeAsync(_azurite, container);
         int dataNodes = (await NodeCountAsync(lake, "demo", DemoRuns.DataOpsRunId)).Count;
         int metaNodes = (await NodeCountAsync(lake, "demo", DemoRuns.MetaRunId)).Count;
-        Assert.Equal(31, metaNodes);
+        Assert.Equal(32, metaNodes); // 4 sleeves × 7 nodes + meta.aggregate, validate.parity, report.meta, meta.orders
 
         // At least once: a node delivered twice would still have run once (the steps skip recorded nodes).
         Assert.True(firstNodes + secondNodes >= dataNodes + metaNodes, $"{firstNodes} + {secondNodes} executions for {dataNodes} + {metaNodes} nodes");
@@ -75,7 +75,7 @@ public sealed partial class DurableWorkerTests : IClassFixture<LocalDemoReferenc
         // completed. Its clean stop is asserted by the other worker tests; here only that it stopped and what it ran.
         await survivor.StopAsync(StopTimeout);
         Assert.True(survivor.HasExited, survivor.Describe());
-        Assert.Equal(31, (await NodeCountAsync(lake, "demo", DemoRuns.MetaRunId)).Count);
+        Assert.Equal(32, (await NodeCountAsync(lake, "demo", DemoRuns.MetaRunId)).Count);
         await AssertGoldAndLedgersAsync(lake, environment, DemoRuns.MetaRunId);
     }
 

@@ -29,10 +29,10 @@ public sealed class FunctionsMetadataTests
     {
         string[] expected =
         [
-            DurableNames.DataOrchestrator, DurableNames.ModelOrchestrator, DurableNames.SleeveOrchestrator,
+            DurableNames.DataOrchestrator, DurableNames.ModelOrchestrator, DurableNames.ChainOrchestrator, DurableNames.SleeveOrchestrator,
             DurableNames.StartRun, DurableNames.ExecuteNode, DurableNames.SkipNodes, DurableNames.CompleteRun,
             FunctionNames.StartPipeline, FunctionNames.GetRun, FunctionNames.TerminateRun, FunctionNames.RestartRun,
-            FunctionNames.ListStages, FunctionNames.ListPipelines, FunctionNames.Health, FunctionNames.DataOpsTimer,
+            FunctionNames.ListStages, FunctionNames.ListPipelines, FunctionNames.Health, FunctionNames.DataOpsTimer, FunctionNames.PaperTimer,
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Functions.Keys.Order(StringComparer.Ordinal));
@@ -43,6 +43,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData(DurableNames.DataOrchestrator)]
     [InlineData(DurableNames.ModelOrchestrator)]
+    [InlineData(DurableNames.ChainOrchestrator)]
     [InlineData(DurableNames.SleeveOrchestrator)]
     public void Orchestrators_OrchestrationTriggerOnly(string name) =>
         Assert.Equal(["orchestrationTrigger In"], Bindings(name));
@@ -74,6 +75,13 @@ public sealed class FunctionsMetadataTests
     {
         Assert.Equal("%QF_DATAOPS_TIMER%", Binding(FunctionNames.DataOpsTimer, "timerTrigger")["schedule"]!.GetValue<string>());
         Assert.Equal(["timerTrigger In", "durableClient In"], Bindings(FunctionNames.DataOpsTimer));
+    }
+
+    [Fact]
+    public void PaperTimer_TimerTriggerOnTheSettingAndADurableClient()
+    {
+        Assert.Equal("%QF_PAPER_TIMER%", Binding(FunctionNames.PaperTimer, "timerTrigger")["schedule"]!.GetValue<string>());
+        Assert.Equal(["timerTrigger In", "durableClient In"], Bindings(FunctionNames.PaperTimer));
     }
 
     private static List<string> Bindings(string function) =>

@@ -88,7 +88,7 @@ public sealed class StartupValidatorTests
     [Fact]
     public void ReadSettings_Defaults_ManifestsBesideTheAppAndAFileLake()
     {
-        FunctionsSettings settings = StartupValidator.ReadSettings(Configuration(new() { ["QF_DATAOPS_TIMER"] = "0 * * * * *" }));
+        FunctionsSettings settings = StartupValidator.ReadSettings(Configuration(new() { ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_PAPER_TIMER"] = "0 30 0 * * *" }));
 
         // The build copies manifests/ next to the app: `dotnet run --project` and the published app find the same folder.
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "manifests"), settings.ManifestsRoot);
@@ -106,6 +106,7 @@ public sealed class StartupValidatorTests
         FunctionsSettings settings = StartupValidator.ReadSettings(Configuration(new()
         {
             ["QF_DATAOPS_TIMER"] = "0 */5 * * * *",
+            ["QF_PAPER_TIMER"] = "0 30 0 * * *",
             ["QF_MANIFESTS_ROOT"] = "/srv/manifests",
             ["QF_MAX_REQUEST_BYTES"] = "1024",
             ["QF_DATAOPS_SCHEDULE"] = "0 0 6 * * *",
@@ -137,7 +138,7 @@ public sealed class StartupValidatorTests
         // The Functions host passes QF_STORAGE_CONNECTION__accountName; IConfiguration sees it as QF_STORAGE_CONNECTION:accountName.
         FunctionsSettings settings = StartupValidator.ReadSettings(Configuration(new()
         {
-            ["QF_DATAOPS_TIMER"] = "0 * * * * *",
+            ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_PAPER_TIMER"] = "0 30 0 * * *",
             ["QF_LAKE"] = "blob",
             ["QF_STORAGE_CONNECTION:accountName"] = "qfstorage",
             ["QF_STORAGE_CONNECTION:credential"] = "managedidentity",
@@ -152,6 +153,9 @@ public sealed class StartupValidatorTests
     [InlineData("QF_MAX_PARALLELISM", "0", "QF_MAX_PARALLELISM must be from 1")]
     [InlineData("QF_DATAOPS_TIMER", "", "QF_DATAOPS_TIMER must be set")]
     [InlineData("QF_DATAOPS_TIMER", "every minute", "QF_DATAOPS_TIMER is not a valid schedule")]
+    [InlineData("QF_PAPER_TIMER", "", "QF_PAPER_TIMER must be set")]
+    [InlineData("QF_PAPER_TIMER", "30 0 * * *", "QF_PAPER_TIMER is not a valid schedule")]
+    [InlineData("QF_PAPER_TIMER", "1.00:00:00", "QF_PAPER_TIMER must be a six-field NCRONTAB")]
     [InlineData("QF_DATAOPS_SCHEDULE", "0 99 * * * *", "QF_DATAOPS_SCHEDULE is not a valid schedule")]
     [InlineData("QF_DATAOPS_SCHEDULE", "00:05:00", "QF_DATAOPS_SCHEDULE must be a six-field NCRONTAB")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317/x y", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URI")]
@@ -162,7 +166,7 @@ public sealed class StartupValidatorTests
     [InlineData("QF_HTTP_MAX_PAGES", "-1", "QF_HTTP_MAX_PAGES must be a whole number")]
     public void ReadSettings_BadSetting_FailsNamingIt(string name, string value, string message)
     {
-        var values = new Dictionary<string, string?> { ["QF_DATAOPS_TIMER"] = "0 * * * * *", [name] = value };
+        var values = new Dictionary<string, string?> { ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_PAPER_TIMER"] = "0 30 0 * * *", [name] = value };
 
         var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ReadSettings(Configuration(values)));
         Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
@@ -174,7 +178,7 @@ public sealed class StartupValidatorTests
     [Fact]
     public void ReadSettings_BlobLakeWithoutConnection_FailsNamingTheConnectionSettings()
     {
-        var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ReadSettings(Configuration(new() { ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_LAKE"] = "blob" })));
+        var ex = Assert.Throws<StartupValidationException>(() => StartupValidator.ReadSettings(Configuration(new() { ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_PAPER_TIMER"] = "0 30 0 * * *", ["QF_LAKE"] = "blob" })));
         Assert.Equal(ErrorCodes.InvalidSettings, ex.Code);
 
         Assert.Contains("QF_STORAGE_CONNECTION", ex.Message, StringComparison.Ordinal);
@@ -201,7 +205,7 @@ public sealed class StartupValidatorTests
         // A loopback port nobody listens on: the container cannot be created.
         FunctionsSettings settings = StartupValidator.ReadSettings(Configuration(new()
         {
-            ["QF_DATAOPS_TIMER"] = "0 * * * * *",
+            ["QF_DATAOPS_TIMER"] = "0 * * * * *", ["QF_PAPER_TIMER"] = "0 30 0 * * *",
             ["QF_LAKE"] = "blob",
             ["QF_STORAGE_CONNECTION"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;",
         }));

@@ -45,6 +45,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         Runs = ActivatorUtilities.CreateInstance<RunsApi>(services);
         Catalog = ActivatorUtilities.CreateInstance<CatalogApi>(services);
         Timer = ActivatorUtilities.CreateInstance<DataOpsTimer>(services);
+        PaperTimer = ActivatorUtilities.CreateInstance<PaperTimer>(services);
     }
 
     public ListLoggerProvider Logs { get; }
@@ -67,6 +68,8 @@ internal sealed class FunctionsHarness : IAsyncDisposable
 
     public DataOpsTimer Timer { get; }
 
+    public PaperTimer PaperTimer { get; }
+
     public static FunctionsSettings Settings(string lakeRoot, Func<FunctionsSettings, FunctionsSettings>? adjust = null)
     {
         var settings = new FunctionsSettings
@@ -74,6 +77,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
             Host = new HostSettings { Lake = new LakeSettings(LakeSettings.FileKind, lakeRoot, null, LakeSettings.DefaultContainer), MaxParallelism = 4 },
             ManifestsRoot = Path.Combine(RepositoryRoot.Find(), "manifests"),
             DataOpsTimer = "0 * * * * *",
+            PaperTimer = "0 30 0 * * *",
         };
         return adjust is null ? settings : adjust(settings);
     }

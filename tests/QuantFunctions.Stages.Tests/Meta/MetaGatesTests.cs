@@ -76,22 +76,25 @@ public sealed class MetaGatesTests : IDisposable
         Assert.Equal(RunStatus.Succeeded, declared.Status);
     }
 
-    [Fact]
-    public async Task Run_SleevesPinnedToACompletedRun_AreReadFromThatRun()
-    {
-        Assert.Equal(RunStatus.Succeeded, (await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1")).Status);
-        const string pinned = """
-            {
-              "id": "meta_pinned", "version": "1.0.0", "scope": "demo", "kind": "model",
-              "nodes": [
-                { "id": "meta.aggregate", "stage": "meta.aggregate",
-                  "params": { "sleeves": ["crypto_long", "crypto_short"], "meta": "meta", "train_days": 60, "test_days": 30, "step_days": 30,
-                              "sleeve_runs": { "crypto_long": "meta@1.0.0/sleeves-1", "crypto_short": "meta@1.0.0/sleeves-1" } } }
-              ]
-            }
-            """;
+    private const string PinnedManifest = """
+        {
+          "id": "meta_pinned", "version": "1.0.0", "scope": "demo", "kind": "model",
+          "nodes": [
+            { "id": "meta.aggregate", "stage": "meta.aggregate",
+              "params": { "sleeves": ["crypto_long", "crypto_short"], "meta": "meta", "train_days": 60, "test_days": 30, "step_days": 30,
+                          "sleeve_runs": { "crypto_long": "meta@1.0.0/sleeves-1", "crypto_short": "meta@1.0.0/sleeves-1" } } }
+          ]
+        }
+        """;
 
-        RunRecord run = await _host.RunAsync(pinned, runId: "pinned-1");
+    [Fact]
+    public async Task Run_SleevesPinnedToAValidatedRun_AreReadFromThatRun()
+    {
+        RunRecord sleeves = await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1");
+        Assert.Equal(RunStatus.Succeeded, sleeves.Status);
+        Assert.All(await Promotion.RunValidator.ValidateAndRecordAsync(_host.Lake, sleeves, CancellationToken.None), c => Assert.True(c.Passed, c.Detail));
+
+        RunRecord run = await _host.RunAsync(PinnedManifest, runId: "pinned-1");
 
         Assert.True(run.Status == RunStatus.Succeeded, string.Join(" | ", run.Nodes.Select(n => n.Error?.Message)));
         string report = await ReadTextAsync(run.Nodes.SelectMany(n => n.Outputs).First(o => o.Name == "meta_report").Path);
@@ -102,7 +105,9 @@ public sealed class MetaGatesTests : IDisposable
     [Fact]
     public async Task Run_Simulator_ChoosesTheTierOfTheMetaRebalances()
     {
-        Assert.Equal(RunStatus.Succeeded, (await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1")).Status);
+        RunRecord sleeves = await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1");
+        Assert.Equal(RunStatus.Succeeded, sleeves.Status);
+        Assert.All(await Promotion.RunValidator.ValidateAndRecordAsync(_host.Lake, sleeves, CancellationToken.None), c => Assert.True(c.Passed, c.Detail));
         var net = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (string simulator in new[] { "t1", "t2", "t3" })
         {
@@ -136,6 +141,37 @@ public sealed class MetaGatesTests : IDisposable
         string manifest = MetaManifest("meta_bad", "[\"crypto_long\", \"crypto_short\"]", extra: ", \"simulator\": \"t9\"");
         var ex = await Assert.ThrowsAsync<Orchestration.Manifests.ManifestValidationException>(() => RunAsync(manifest, "sim-bad"));
         Assert.Contains("simulator", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SleevesPinnedToAnUnvalidatedRun_RefusedNamingTheRunAndTheMissingRecord()
+    {
+        Assert.Equal(RunStatus.Succeeded, (await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1")).Status);
+
+        RunRecord run = await _host.RunAsync(PinnedManifest, runId: "pinned-1");
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        NodeError error = run.Nodes.Single(n => n.Node.Value == "meta.aggregate").Error!;
+        Assert.Equal("meta.sleeve_run_unvalidated", error.Code);
+        Assert.Contains("sleeve_runs['crypto_long'] = 'meta@1.0.0/sleeves-1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no validation.json in _meta/demo/runs/sleeves-1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SleevesPinnedToARunRecordedInvalid_RefusedNamingTheFailingCheck()
+    {
+        RunRecord sleeves = await RunAsync(MetaManifest("meta", "[\"crypto_long\", \"crypto_short\"]"), "sleeves-1");
+        // Remove one recorded output, then validate: the artifacts check fails and validation.json records it.
+        LakePath removed = sleeves.Nodes.SelectMany(n => n.Outputs).First(o => o.Name == "meta_report").Path;
+        await _host.Lake.DeleteAsync(removed);
+        Assert.Contains(await Promotion.RunValidator.ValidateAndRecordAsync(_host.Lake, sleeves, CancellationToken.None), c => c.Gate == "artifacts" && !c.Passed);
+
+        RunRecord run = await _host.RunAsync(PinnedManifest, runId: "pinned-1");
+
+        NodeError error = run.Nodes.Single(n => n.Node.Value == "meta.aggregate").Error!;
+        Assert.Equal("meta.sleeve_run_unvalidated", error.Code);
+        Assert.Contains("_meta/demo/runs/sleeves-1/validation.json records it invalid: artifacts FAIL: 1 of", error.Message, StringComparison.Ordinal);
+        Assert.Contains(removed.Value, error.Message, StringComparison.Ordinal);
     }
 
     private async Task<RunRecord> RunAsync(string manifest, string runId)
