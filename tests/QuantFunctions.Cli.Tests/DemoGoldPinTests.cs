@@ -37,7 +37,7 @@ public sealed class DemoGoldPinTests(DemoLake demo)
             pinned[parts[1]] = parts[0];
         }
 
-        Assert.Equal(152, pinned.Count); // 83 before issues 14–16; + funnel, candidates, regime, backtest_weights per sleeve and meta, the tournament (18 cells, scoreboard, winner backtest and report), the meta report; + the tournament's books (2 standards) and returns panel with their folders' lock files
+        Assert.Equal(158, pinned.Count); // 83 before issues 14–16; + funnel, candidates, regime, backtest_weights per sleeve and meta, the tournament (18 cells, scoreboard, winner backtest and report), the meta report; + the tournament's books (2 standards) and returns panel with their folders' lock files; + backtest/regimes.json per sleeve (the backtest's regime caps); + the meta run's simulators/parity.json (validate.parity)
         Assert.Equal(pinned.Keys, actual.Keys);
         string[] changed = [.. pinned.Where(pair => actual[pair.Key] != pair.Value).Select(pair => pair.Key)];
         Assert.True(changed.Length == 0, "gold files differ from the pin: " + string.Join(", ", changed));
