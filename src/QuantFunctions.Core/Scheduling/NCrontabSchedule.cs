@@ -63,6 +63,18 @@ public sealed class NCrontabSchedule
         return new NCrontabSchedule(expression, fields);
     }
 
+    /// <summary>
+    /// Parses a manifest's schedule: six fields, or five without seconds (classic cron), which run at second 0 and are
+    /// kept as their six-field form (<c>30 22 * * *</c> → <see cref="Expression"/> <c>0 30 22 * * *</c>).
+    /// </summary>
+    /// <exception cref="FormatException">Neither five nor six fields, or a field value is out of range; the message names the field.</exception>
+    public static NCrontabSchedule ParseWithOptionalSeconds(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        int fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        return Parse(fields == 5 ? "0 " + expression.Trim() : expression);
+    }
+
     /// <summary>The first occurrence strictly after <paramref name="after"/> (UTC), or null within 10 years.</summary>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after)
     {

@@ -28,7 +28,7 @@ public sealed class DataOpsSchedules
     /// <summary>Builds the plan from the catalog and the settings.</summary>
     /// <exception cref="ArgumentException">
     /// <c>QF_DATAOPS_PIPELINES</c> names a pipeline that is not in the catalog or is not a data pipeline, or a schedule is
-    /// not a valid six-field NCRONTAB; the message names the setting or the manifest.
+    /// not a valid NCRONTAB (six fields; a manifest may omit the seconds); the message names the setting or the manifest.
     /// </exception>
     public static DataOpsSchedules Plan(FunctionsSettings settings, PipelineCatalog catalog)
     {
@@ -39,13 +39,15 @@ public sealed class DataOpsSchedules
         {
             if (manifest.Kind == PipelineKind.Data && manifest.Schedule is string schedule)
             {
-                plan[manifest.Id] = new ScheduledPipeline(manifest.Id, Parse(schedule, $"the schedule of {manifest.Source}"), Overridden: false);
+                // A manifest may omit the seconds (5 fields, as its reader accepts); the settings below are Azure timer
+                // expressions and must have all six.
+                plan[manifest.Id] = new ScheduledPipeline(manifest.Id, Parse(schedule, $"the schedule of {manifest.Source}", NCrontabSchedule.ParseWithOptionalSeconds), Overridden: false);
             }
         }
 
         if (settings.DataOpsSchedule is string overrideSchedule)
         {
-            NCrontabSchedule parsed = Parse(overrideSchedule, SettingNames.DataOpsSchedule);
+            NCrontabSchedule parsed = Parse(overrideSchedule, SettingNames.DataOpsSchedule, NCrontabSchedule.Parse);
             foreach (string id in settings.DataOpsPipelines)
             {
                 PipelineManifest manifest = catalog.Find(id) ?? throw new ArgumentException(
@@ -98,15 +100,15 @@ public sealed class DataOpsSchedules
         return due;
     }
 
-    private static NCrontabSchedule Parse(string expression, string what)
+    private static NCrontabSchedule Parse(string expression, string what, Func<string, NCrontabSchedule> parse)
     {
         try
         {
-            return NCrontabSchedule.Parse(expression);
+            return parse(expression);
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException($"{what} is not a valid six-field NCRONTAB: {ex.Message}", ex);
+            throw new ArgumentException($"{what} is not a valid NCRONTAB: {ex.Message}", ex);
         }
     }
 }

@@ -12,14 +12,13 @@ internal static class ManifestSchedule
     public const string Fields = "{second} {minute} {hour} {day} {month} {day-of-week}; 5 fields without seconds are accepted";
 
     /// <summary>What is wrong with <paramref name="expression"/> (the parser's message, naming the field), or null when it is valid.</summary>
-    /// <remarks>A 5-field expression (no seconds) is checked as if its seconds were <c>0</c>.</remarks>
+    /// <remarks>A 5-field expression (no seconds) is checked as if its seconds were <c>0</c>, as the timer runs it.</remarks>
     public static string? Problem(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        int fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
         try
         {
-            _ = NCrontabSchedule.Parse(fields == 5 ? "0 " + expression : expression);
+            _ = NCrontabSchedule.ParseWithOptionalSeconds(expression);
             return null;
         }
         catch (FormatException ex)

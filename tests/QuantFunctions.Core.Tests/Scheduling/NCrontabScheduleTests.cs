@@ -54,4 +54,17 @@ public sealed class NCrontabScheduleTests
 
         Assert.Equal(Utc(2027, 1, 3, 18), t);
     }
+
+    [Fact]
+    public void ParseWithOptionalSeconds_FiveFields_RunsAtSecondZeroAndKeepsTheSixFieldForm()
+    {
+        NCrontabSchedule five = NCrontabSchedule.ParseWithOptionalSeconds("30 22 * * 1-5");
+
+        Assert.Equal("0 30 22 * * 1-5", five.Expression);
+        // 2026-11-21 is a Saturday: the next weekday 22:30:00 is Monday the 23rd.
+        Assert.Equal(Utc(2026, 11, 23, 22, 30), five.GetNextOccurrence(Utc(2026, 11, 21, 10)));
+        Assert.Equal("0 30 22 * * 1-5", NCrontabSchedule.ParseWithOptionalSeconds("0 30 22 * * 1-5").Expression);
+        Assert.Throws<FormatException>(() => NCrontabSchedule.Parse("30 22 * * 1-5"));
+        Assert.Contains("4", Assert.Throws<FormatException>(() => NCrontabSchedule.ParseWithOptionalSeconds("30 22 * *")).Message, StringComparison.Ordinal);
+    }
 }

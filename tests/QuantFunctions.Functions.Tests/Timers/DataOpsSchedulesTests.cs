@@ -1,3 +1,4 @@
+using QuantFunctions.Functions.Catalog;
 using QuantFunctions.Functions.Configuration;
 using QuantFunctions.Functions.Startup;
 using QuantFunctions.Functions.Tests.Support;
@@ -32,6 +33,30 @@ public sealed class DataOpsSchedulesTests
 
         Assert.Equal(("0 0 * * * *", true), (plan.Find("dataops")!.Schedule.Expression, plan.Find("dataops")!.Overridden));
         Assert.Equal("0 15 0 * * *", plan.Find("dataops_crypto_spot")!.Schedule.Expression);
+    }
+
+    [Fact]
+    public void Plan_FiveFieldManifestSchedule_AcceptedAsTheManifestReaderAcceptsIt_RunsAtSecondZero()
+    {
+        // The manifest reader accepts a schedule without seconds; the timer's plan must run it rather than fail start-up.
+        string root = Path.Combine(Path.GetTempPath(), "qf-five-field-" + Guid.NewGuid().ToString("N"));
+        string folder = Path.Combine(root, "demo", "dataops", "version=1.0.0");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string shipped = File.ReadAllText(Path.Combine(ShippedCatalog.ManifestsRoot, "demo", "dataops", "version=1.0.0", "manifest.json"));
+            Assert.Contains("\"schedule\": \"0 30 22 * * *\"", shipped, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "manifest.json"), shipped.Replace("\"schedule\": \"0 30 22 * * *\"", "\"schedule\": \"30 22 * * *\"", StringComparison.Ordinal));
+
+            DataOpsSchedules plan = DataOpsSchedules.Plan(FunctionsHarness.Settings("/tmp/unused"), PipelineCatalog.Load(root, ShippedCatalog.Loader()));
+
+            Assert.Equal([("dataops", "0 30 22 * * *")], plan.Pipelines.Select(p => (p.Pipeline, p.Schedule.Expression)));
+            Assert.Equal([new DueRun("dataops", Saturday2230)], plan.Due(Saturday2230.AddMilliseconds(200)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Theory]
