@@ -40,12 +40,7 @@ public static class RegimeDetector
             throw new DomainValidationException(ErrorCodes.ShapeMismatch, $"Regime: {dates.Length} dates for {returns.Length} returns.");
         }
 
-        IReadOnlyList<string> expected = RegimeFeatures.Schema(model.Window);
-        if (!SameSchema(expected, model.FeatureSchema) || model.StateLabels.Count != model.Parameters.States)
-        {
-            throw new DomainValidationException(ErrorCodes.ShapeMismatch, $"Regime: the model's feature schema [{string.Join(", ", model.FeatureSchema)}] is not [{string.Join(", ", expected)}].");
-        }
-
+        RequireSchema(model);
         RegimeFeatureMatrix features = RegimeFeatures.Compute(returns, model.Window);
         int[] states = GaussianHmm.Viterbi(model.Parameters, features.Values);
         VolatilityQuadrant[] all = VolatilityQuadrants.Classify(returns);
@@ -69,11 +64,7 @@ public static class RegimeDetector
     /// <exception cref="DomainValidationException">The model's schema is not this detector's, or the returns are invalid.</exception>
     public static RegimeLabel? KnownAt(RegimeModel model, ReadOnlySpan<double> returns)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        if (!SameSchema(RegimeFeatures.Schema(model.Window), model.FeatureSchema) || model.StateLabels.Count != model.Parameters.States)
-        {
-            throw new DomainValidationException(ErrorCodes.ShapeMismatch, $"Regime: the model's feature schema [{string.Join(", ", model.FeatureSchema)}] is not this detector's.");
-        }
+        RequireSchema(model);
 
         if (returns.Length < model.Window + 1)
         {
@@ -89,6 +80,16 @@ public static class RegimeDetector
         }
 
         return model.StateLabels[best];
+    }
+
+    // The model must have been fitted on this detector's features for its window, with a label per state.
+    private static void RequireSchema(RegimeModel model)
+    {
+        IReadOnlyList<string> expected = RegimeFeatures.Schema(model.Window);
+        if (!SameSchema(expected, model.FeatureSchema) || model.StateLabels.Count != model.Parameters.States)
+        {
+            throw new DomainValidationException(ErrorCodes.ShapeMismatch, $"Regime: the model's feature schema [{string.Join(", ", model.FeatureSchema)}] is not [{string.Join(", ", expected)}].");
+        }
     }
 
     /// <summary>Whether two feature schemas are the same names in the same order.</summary>
