@@ -153,13 +153,7 @@ public sealed class FrontDoorTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("QF_", StringComparison.Ordinal) || k is "NO_COLOR" or "TERM" or "COLORTERM").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["QF_LAKE_ROOT"] = _dir.Path;
-        start.Environment["QF_REPO_ROOT"] = RepositoryRoot.Find();
+        QuantProcess.UseCleanEnvironment(start, _dir.Path);
         using Process process = Process.Start(start)!;
         using var output = new MemoryStream();
         Task copy = process.StandardOutput.BaseStream.CopyToAsync(output);

@@ -19,13 +19,7 @@ public static class QuantProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("QF_", StringComparison.Ordinal) || k is "NO_COLOR" or "TERM" or "COLORTERM").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["QF_LAKE_ROOT"] = lakeRoot;
-        start.Environment["QF_REPO_ROOT"] = RepositoryRoot.Find();
+        UseCleanEnvironment(start, lakeRoot);
         start.Environment["QF_MAX_PARALLELISM"] = "2";
         foreach ((string key, string value) in variables)
         {
@@ -47,5 +41,21 @@ public static class QuantProcess
         }
 
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>
+    /// Removes the OTEL_*, QF_*, NO_COLOR, TERM and COLORTERM variables <paramref name="start"/> inherited (a process outside
+    /// any terminal or deployment) and points it at <paramref name="lakeRoot"/> and this repository.
+    /// </summary>
+    public static void UseCleanEnvironment(ProcessStartInfo start, string lakeRoot)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("QF_", StringComparison.Ordinal) || k is "NO_COLOR" or "TERM" or "COLORTERM").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["QF_LAKE_ROOT"] = lakeRoot;
+        start.Environment["QF_REPO_ROOT"] = RepositoryRoot.Find();
     }
 }
