@@ -322,6 +322,8 @@ internal sealed class RunCoordinator(
     /// </summary>
     private async Task SaveRunBehindAsync(CancellationToken cancellationToken)
     {
+        // The record in memory is always current (the executor's snapshot and the hand-off read it); only its write lags.
+        Snapshot();
         if (!_write.IsCompleted)
         {
             _stale = true;
@@ -330,7 +332,6 @@ internal sealed class RunCoordinator(
 
         await _write.ConfigureAwait(false);
         _stale = false;
-        Snapshot();
         _write = runner.Store.Records.WriteRunAsync(Run, cancellationToken: cancellationToken);
     }
 
